@@ -1,0 +1,65 @@
+package subsidy.calc;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import subsidy.entity.Entity;
+import subsidy.money.Money;
+import subsidy.policy.Policy;
+import subsidy.program.Program;
+import subsidy.program.ProgramResult;
+import subsidy.program.Trace;
+import subsidy.size.SizeDecision;
+
+/**
+ * Computes one entity under one policy. It knows nothing of files or the command line, so a test,
+ * a service or a distributed job can call it directly.
+ */
+public final class Calculator {
+    private final Policy policy;
+
+    public Calculator(Policy policy) {
+        this.policy = policy;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The size decision, or null when the entity is an enterprise whose size cannot be settled. */
+    public SizeDecision size(Entity e, boolean explain) {
+        return policy.sizeTable().decide(e, explain);
+    }
+
+    /** Why an entity cannot be computed at all, or null. */
+    public static String unsizedReason(Entity e) {
+        return "size_class: blank, and employees/revenue/total_assets are not enough to derive it for industry "
+                + e.industryCode() + " (工信部联企业〔2011〕300号)";
+    }
+
+    public EntityResult compute(Entity e, SizeDecision size, String file, long line) {
+        return compute(e, size, file, line, Trace.NONE);
+    }
+
+    public EntityResult compute(Entity e, SizeDecision size, String file, long line, Trace trace) {
+        List<ProgramResult> results = new ArrayList<>(policy.programs().size());
+        List<String> notes = new ArrayList<>(2);
+        String mismatch = size.mismatchNote();
+        if (mismatch != null) {
+            notes.add(mismatch);
+        }
+        BigDecimal total = Money.ZERO;
+        for (Program p : policy.programs()) {
+            if (trace.on()) {
+                trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
+            }
+            ProgramResult r = p.evaluate(e, size.size(), trace);
+            results.add(r);
+            total = total.add(r.amount());
+            if (r.reason() != null) {
+                notes.add(p.id() + ": " + r.reason());
+            }
+        }
+        return new EntityResult(e, file, line, size, results, total, notes);
+    }
+}

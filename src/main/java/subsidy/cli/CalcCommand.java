@@ -1,0 +1,99 @@
+package subsidy.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import subsidy.calc.Totals;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
+import subsidy.policy.Policy;
+import subsidy.policy.PolicyException;
+import subsidy.report.ReportJob;
+
+/** {@code subsidy calc}: compute every program for every entity of the inputs. */
+@Command(name = "calc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Compute the relief programs for every entity in the input CSV files.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every row computed", "1:finished, some rows rejected", "2:usage error",
+            "3:an input or the policy is unusable (nothing written)"})
+final class CalcCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Entity CSV (UTF-8 or GBK); repeat for several files.")
+    List<Path> inputs;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
+    Path policyFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write report.csv, rejected.csv, summary.csv and manifest.json here; "
+                    + "default: the report to standard output.")
+    Path out;
+
+    @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
+    String encoding;
+
+    @Option(names = "--details", description = "Also write details.csv (needs --out).")
+    boolean details;
+
+    @Option(names = "--force", description = "Replace an existing report in --out.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (details && out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--details needs --out DIR");
+        }
+        Charset charset = Inputs.charset(spec.commandLine(), encoding);
+        Policy policy;
+        try {
+            policy = Inputs.policy(policyFile);
+        } catch (PolicyException e) {
+            Main.fail(err, e.getMessage());
+            return ExitCode.UNUSABLE;
+        }
+        List<InputFile> files = new ArrayList<>();
+        List<String> shared = null;
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                InputFile f = new InputFile(inputs.get(i), charset);
+                List<String> header = f.header().cells();
+                shared = i == 0 ? header : header.equals(shared) ? shared : null;
+                files.add(f);
+            }
+        } catch (InputException e) {
+            Main.fail(err, e.getMessage());
+            return ExitCode.UNUSABLE;
+        }
+        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force));
+        PrintStream stdout = System.out;
+        PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            Totals totals = job.run(files, shared, stdout, stderr);
+            stdout.flush();
+            return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
+        } catch (FileAlreadyExistsException e) {
+            Main.fail(err, e.getFile() + " exists; pass --force to replace the report, or choose another --out");
+            return ExitCode.USAGE;
+        } catch (InputException e) {
+            Main.fail(err, e.getMessage() + " (nothing written)");
+            return ExitCode.UNUSABLE;
+        } catch (IOException e) {
+            Main.fail(err, "cannot write the report: " + e + " (nothing written)");
+            return ExitCode.UNUSABLE;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package subsidy.entity;
+
+/**
+ * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet,
+ * the last a check character over the first 17 with weights 3^i mod 31.
+ */
+public final class CreditCode {
+    public static final int LENGTH = 18;
+    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = new int[LENGTH - 1];
+    private static final byte[] VALUE = new byte[128];
+
+    static {
+        int w = 1;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            WEIGHTS[i] = w;
+            w = w * 3 % 31;
+        }
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUE[ALPHABET.charAt(i)] = (byte) i;
+        }
+    }
+
+    private CreditCode() {
+    }
+
+    /** Value 0..30 of a code character, or -1 when it is not in the alphabet. */
+    public static int value(char c) {
+        return c < 128 ? VALUE[c] : -1;
+    }
+
+    /**
+     * Why {@code code} (already upper-cased) is not a valid code, or null when it is.
+     */
+    public static String problem(String code) {
+        if (code.length() != LENGTH) {
+            return "must be " + LENGTH + " characters, has " + code.length();
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            if (value(code.charAt(i)) < 0) {
+                return "character '" + code.charAt(i) + "' at position " + (i + 1)
+                        + " is not allowed (0-9 A-H J-N P-R T U W-Y)";
+            }
+        }
+        char expected = checkCharacter(code);
+        if (code.charAt(LENGTH - 1) != expected) {
+            return "check character is '" + code.charAt(LENGTH - 1) + "', expected '" + expected + "'";
+        }
+        return null;
+    }
+
+    /** The check character for the first 17 characters of {@code code}. */
+    public static char checkCharacter(CharSequence code) {
+        int sum = 0;
+        for (int i = 0; i < LENGTH - 1; i++) {
+            sum += value(code.charAt(i)) * WEIGHTS[i];
+        }
+        return ALPHABET.charAt((31 - sum % 31) % 31);
+    }
+}

@@ -1,0 +1,62 @@
+package subsidy.entity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One accepted input row, with every value already checked and defaulted (SPEC §2).
+ * Optional figures that decide firm size stay null when blank, because blank is not zero there.
+ */
+public record Entity(
+        String entityId,
+        String name,
+        EntityType type,
+        String regionCode,
+        String industryCode,
+        SizeClass declaredSize,
+        Long employees,
+        BigDecimal revenue,
+        BigDecimal totalAssets,
+        long insuredEmployees,
+        long layoffs,
+        BigDecimal uiPaidLastYear,
+        boolean seriousDishonesty,
+        boolean severelyAffected,
+        long gradHires,
+        long youthHires,
+        long hardToEmployHires,
+        long certJunior,
+        long certIntermediate,
+        long certSenior,
+        LandlordType landlordType,
+        BigDecimal monthlyRent,
+        LocalDate leaseStart,
+        LocalDate leaseEnd,
+        long rentFreeMonthsGranted) {
+
+    /** The value of a count column (kind COUNT), for programs that pay per head of a named column. */
+    public long count(Column column) {
+        return switch (column) {
+            case EMPLOYEES -> employees == null ? 0 : employees;
+            case INSURED_EMPLOYEES -> insuredEmployees;
+            case LAYOFFS -> layoffs;
+            case GRAD_HIRES -> gradHires;
+            case YOUTH_HIRES -> youthHires;
+            case HARD_TO_EMPLOY_HIRES -> hardToEmployHires;
+            case CERT_JUNIOR -> certJunior;
+            case CERT_INTERMEDIATE -> certIntermediate;
+            case CERT_SENIOR -> certSenior;
+            case RENT_FREE_MONTHS_GRANTED -> rentFreeMonthsGranted;
+            default -> throw new IllegalArgumentException(column + " is not a count column");
+        };
+    }
+
+    /** The value of a boolean column (kind BOOLEAN). */
+    public boolean flag(Column column) {
+        return switch (column) {
+            case SERIOUS_DISHONESTY -> seriousDishonesty;
+            case SEVERELY_AFFECTED -> severelyAffected;
+            default -> throw new IllegalArgumentException(column + " is not a boolean column");
+        };
+    }
+}

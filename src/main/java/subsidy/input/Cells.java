@@ -1,0 +1,118 @@
+package subsidy.input;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Readers for the value kinds of SPEC §2. Each takes a non-blank cell and either reads it or says why not. */
+final class Cells {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern GROUPED_DECIMAL = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final Pattern EXPONENT = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern REGION = Pattern.compile("\\d{6}");
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]\\d{0,4}");
+    /** Counts past this are not a real firm's and would overflow per-head sums. */
+    private static final long MAX_COUNT = 100_000_000L;
+
+    private Cells() {
+    }
+
+    /** Full-width digits and letters (common in Chinese spreadsheets) become ASCII; spaces go. */
+    static String normalize(String cell) {
+        String s = cell.strip();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+            }
+        }
+        return s;
+    }
+
+    static long count(String cell) throws CellException {
+        String s = normalize(cell);
+        if (s.startsWith("-")) {
+            throw new CellException("must be a whole number ≥ 0");
+        }
+        if (GROUPED_DIGITS.matcher(s).matches()) {
+            s = s.replace(",", "");
+        } else if (!DIGITS.matcher(s).matches()) {
+            throw new CellException("is not a whole number");
+        }
+        if (s.length() > 9 || Long.parseLong(s) > MAX_COUNT) {
+            throw new CellException("is larger than " + MAX_COUNT);
+        }
+        return Long.parseLong(s);
+    }
+
+    static BigDecimal money(String cell) throws CellException {
+        String s = normalize(cell);
+        if (s.startsWith("-")) {
+            throw new CellException("must be an amount ≥ 0");
+        }
+        if (GROUPED_DECIMAL.matcher(s).matches()) {
+            s = s.replace(",", "");
+        } else if (!PLAIN_DECIMAL.matcher(s).matches()) {
+            throw new CellException(EXPONENT.matcher(s).matches()
+                    ? "is in exponent notation (a spreadsheet may have rounded it); write the plain amount"
+                    : "is not an amount in yuan");
+        }
+        return new BigDecimal(s);
+    }
+
+    static boolean bool(String cell) throws CellException {
+        return switch (normalize(cell).toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "是" -> true;
+            case "false", "no", "0", "否" -> false;
+            default -> throw new CellException("is not true/false, yes/no, 1/0 or 是/否");
+        };
+    }
+
+    static LocalDate date(String cell) throws CellException {
+        var m = DATE.matcher(normalize(cell));
+        if (!m.matches()) {
+            throw new CellException("is not a date like 2022-03-01 or 2022/3/1");
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            throw new CellException("is not a calendar date");
+        }
+    }
+
+    static String region(String cell) throws CellException {
+        String s = normalize(cell);
+        if (!REGION.matcher(s).matches()) {
+            throw new CellException("must be a 6-digit county-level code");
+        }
+        return s;
+    }
+
+    static String industry(String cell) throws CellException {
+        String s = normalize(cell).toUpperCase(Locale.ROOT);
+        if (!INDUSTRY.matcher(s).matches()) {
+            throw new CellException("must be a GB/T 4754-2017 code: section letter A-T and up to 4 digits");
+        }
+        return s;
+    }
+
+    static String creditCode(String cell) throws CellException {
+        String s = normalize(cell).toUpperCase(Locale.ROOT);
+        String problem = subsidy.entity.CreditCode.problem(s);
+        // A valid code may look like a number in exponent form (1153040291108147E8), so only a
+        // code that fails the check is taken for one a spreadsheet mangled.
+        if (problem != null && EXPONENT.matcher(s).matches()) {
+            throw new CellException("was turned into a number by a spreadsheet; export the column as text");
+        }
+        if (problem != null) {
+            throw new CellException("is not a unified social credit code: " + problem);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,150 @@
+package subsidy.input;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import subsidy.entity.Column;
+import subsidy.entity.Entity;
+import subsidy.entity.EntityType;
+import subsidy.entity.LandlordType;
+import subsidy.entity.SizeClass;
+
+/**
+ * Turns one CSV record into an {@link Entity}, or into every reason it cannot be one.
+ * All cells are read even after a first problem, so a clerk fixes a row once, not once per reason.
+ */
+final class RowParser {
+    private final Header header;
+    private final List<String> reasons = new ArrayList<>();
+    private CSVRecord record;
+    private String id;
+
+    RowParser(Header header) {
+        this.header = header;
+    }
+
+    /** The entity, or null with {@link #reasons()} saying why. */
+    Entity parse(CSVRecord record) {
+        this.record = record;
+        reasons.clear();
+        if (record.size() != header.width()) {
+            reasons.add("row has " + record.size() + " cells, the header has " + header.width());
+        }
+        id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE);
+        String name = text(Column.NAME);
+        EntityType type = read(Column.ENTITY_TYPE, Column.Kind.ENTITY_TYPE);
+        String region = read(Column.REGION_CODE, Column.Kind.REGION);
+        String industry = read(Column.INDUSTRY_CODE, Column.Kind.INDUSTRY);
+        SizeClass size = read(Column.SIZE_CLASS, Column.Kind.SIZE);
+        Long employees = read(Column.EMPLOYEES, Column.Kind.COUNT);
+        BigDecimal revenue = read(Column.REVENUE, Column.Kind.MONEY);
+        BigDecimal assets = read(Column.TOTAL_ASSETS, Column.Kind.MONEY);
+        long insured = count(Column.INSURED_EMPLOYEES);
+        long layoffs = count(Column.LAYOFFS);
+        BigDecimal uiPaid = money(Column.UI_PAID_LAST_YEAR);
+        boolean dishonest = flag(Column.SERIOUS_DISHONESTY);
+        boolean affected = flag(Column.SEVERELY_AFFECTED);
+        long grads = count(Column.GRAD_HIRES);
+        long youth = count(Column.YOUTH_HIRES);
+        long hardToEmploy = count(Column.HARD_TO_EMPLOY_HIRES);
+        long junior = count(Column.CERT_JUNIOR);
+        long intermediate = count(Column.CERT_INTERMEDIATE);
+        long senior = count(Column.CERT_SENIOR);
+        LandlordType landlord = read(Column.LANDLORD_TYPE, Column.Kind.LANDLORD);
+        BigDecimal rent = money(Column.MONTHLY_RENT);
+        LocalDate start = read(Column.LEASE_START, Column.Kind.DATE);
+        LocalDate end = read(Column.LEASE_END, Column.Kind.DATE);
+        long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
+        if (start != null && end != null && end.isBefore(start)) {
+            reasons.add("lease_end " + end + " is before lease_start " + start);
+        }
+        if (!reasons.isEmpty()) {
+            return null;
+        }
+        return new Entity(id, name, type, region, industry, size, employees, revenue, assets, insured,
+                layoffs, uiPaid, dishonest, affected, grads, youth, hardToEmploy, junior, intermediate,
+                senior, landlord, rent, start, end, granted);
+    }
+
+    List<String> reasons() {
+        return reasons;
+    }
+
+    /** The last row's credit code when it was valid, even if other cells were not: duplicates count on it. */
+    String id() {
+        return id;
+    }
+
+    /** The raw cell, or null when the file has no such column or the row is too short for it. */
+    private String raw(Column c) {
+        int i = header.indexOf(c);
+        return i >= 0 && i < record.size() ? record.get(i) : null;
+    }
+
+    private String text(Column c) {
+        String v = raw(c);
+        if (v == null || v.isBlank()) {
+            if (c.required()) {
+                reasons.add(c + ": required, but blank");
+            }
+            return null;
+        }
+        if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {
+            reasons.add(c + ": " + quote(v) + " holds bytes that are not text in the file's encoding");
+            return null;
+        }
+        return v.strip();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(Column c, Column.Kind kind) {
+        String v = text(c);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return (T) switch (kind) {
+                case CREDIT_CODE -> Cells.creditCode(v);
+                case TEXT -> v;
+                case ENTITY_TYPE -> EntityType.parse(v).orElseThrow(
+                        () -> new CellException("is not enterprise, individual_business or nonprofit"));
+                case REGION -> Cells.region(v);
+                case INDUSTRY -> Cells.industry(v);
+                case SIZE -> SizeClass.parse(v).orElseThrow(
+                        () -> new CellException("is not large, medium, small or micro"));
+                case COUNT -> Cells.count(v);
+                case MONEY -> Cells.money(v);
+                case BOOLEAN -> Cells.bool(v);
+                case LANDLORD -> LandlordType.parse(v).orElseThrow(() -> new CellException(
+                        "is not state_enterprise, government, public_institution or private"));
+                case DATE -> Cells.date(v);
+            };
+        } catch (CellException e) {
+            reasons.add(c + ": " + quote(v) + " " + e.getMessage());
+            return null;
+        }
+    }
+
+    private long count(Column c) {
+        Long v = read(c, Column.Kind.COUNT);
+        return v == null ? 0 : v;
+    }
+
+    private BigDecimal money(Column c) {
+        BigDecimal v = read(c, Column.Kind.MONEY);
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private boolean flag(Column c) {
+        Boolean v = read(c, Column.Kind.BOOLEAN);
+        return v != null && v;
+    }
+
+    /** Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason. */
+    static String quote(String v) {
+        String s = v.length() > 60 ? v.substring(0, 57) + "..." : v;
+        return "\"" + s.replace("\0", "\\0") + "\"";
+    }
+}

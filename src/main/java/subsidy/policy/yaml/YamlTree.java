@@ -1,0 +1,113 @@
+package subsidy.policy.yaml;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a YAML document into {@link Node}s that keep their line numbers. Anchors and aliases are
+ * refused: a policy table has no need of them, and they are the usual way to make a small file
+ * expand into a huge one. Duplicate keys are refused too: the second would silently win.
+ */
+public final class YamlTree {
+    /** A policy is a page of tables; anything this large is a mistake or an attack. */
+    public static final int MAX_CHARS = 1 << 20;
+    private static final int MAX_DEPTH = 64;
+
+    private final YAMLParser parser;
+    private final List<String> problems;
+
+    private YamlTree(YAMLParser parser, List<String> problems) {
+        this.parser = parser;
+        this.problems = problems;
+    }
+
+    /** The document's root, or null with the reasons added to {@code problems}. */
+    public static Node parse(String text, List<String> problems) {
+        if (text.length() > MAX_CHARS) {
+            problems.add("the file has " + text.length() + " characters; a policy may have at most " + MAX_CHARS);
+            return null;
+        }
+        YAMLFactory factory = YAMLFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add("line 1: the file is empty");
+                return null;
+            }
+            Node root = new YamlTree(parser, problems).value(0);
+            if (root != null && parser.nextToken() != null) {
+                problems.add("line " + line(parser) + ": only one YAML document is allowed");
+            }
+            return root;
+        } catch (IOException | RuntimeException e) {
+            String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+            problems.add("not valid YAML: " + message.lines().findFirst().orElse(message));
+            return null;
+        }
+    }
+
+    private Node value(int depth) throws IOException {
+        int line = line(parser);
+        if (parser.isCurrentAlias() || parser.getObjectId() != null) {
+            problems.add("line " + line + ": anchors and aliases (&, *) are not allowed in a policy");
+            parser.skipChildren();
+            return null;
+        }
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
+                boolean ok = true;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    int keyLine = line(parser);
+                    parser.nextToken();
+                    Node child = value(depth + 1);
+                    if (entries.containsKey(key)) {
+                        problems.add("line " + keyLine + ": key '" + key + "' appears twice (first at line "
+                                + keyLines.get(key) + ")");
+                        ok = false;
+                    } else if (child == null) {
+                        ok = false;
+                    } else {
+                        entries.put(key, child);
+                        keyLines.put(key, keyLine);
+                    }
+                }
+                return ok ? new Node.Mapping(entries, keyLines, line) : null;
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                boolean ok = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    Node child = value(depth + 1);
+                    ok &= child != null;
+                    items.add(child);
+                }
+                return ok ? new Node.Sequence(items, line) : null;
+            }
+            case VALUE_NULL -> {
+                return new Node.Scalar(null, line);
+            }
+            default -> {
+                return new Node.Scalar(parser.getText(), line);
+            }
+        }
+    }
+
+    private static int line(JsonParser parser) {
+        return parser.currentTokenLocation().getLineNr();
+    }
+}

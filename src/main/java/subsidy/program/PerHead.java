@@ -1,0 +1,56 @@
+package subsidy.program;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import subsidy.entity.Column;
+import subsidy.entity.Entity;
+import subsidy.entity.SizeClass;
+import subsidy.money.Money;
+import subsidy.policy.Clause;
+import subsidy.policy.Criteria;
+
+/**
+ * Kind {@code per_head} — a fixed amount for each person counted in named input columns, such as
+ * seed 003 @11270 「按每人1500元的标准,发放一次性扩岗补助」, @11438 「按照初1000元、中级1500 元、
+ * 高级2000元的标准给予培训补贴」 and @11083 「按实际参保缴费职工500元/人的标准发放一次性留工培训补助」.
+ */
+public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units)
+        implements Program {
+
+    /** One counted column and the amount paid per head of it. */
+    public record Unit(Column column, BigDecimal amount) {
+    }
+
+    public PerHead {
+        clauses = List.copyOf(clauses);
+        units = List.copyOf(units);
+    }
+
+    @Override
+    public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
+        String miss = who.failure(e, size, trace);
+        if (miss != null) {
+            return ProgramResult.ineligible(this, miss);
+        }
+        long heads = 0;
+        BigDecimal exact = BigDecimal.ZERO;
+        for (Unit u : units) {
+            long n = e.count(u.column());
+            heads += n;
+            exact = exact.add(u.amount().multiply(BigDecimal.valueOf(n)));
+        }
+        BigDecimal amount = Money.round(exact);
+        if (trace.on()) {
+            trace.step("amount = " + units.stream()
+                    .map(u -> u.amount().toPlainString() + " × " + e.count(u.column()) + " " + u.column())
+                    .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
+        }
+        BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
+        String reason = heads == 0
+                ? units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0"
+                : null;
+        return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null,
+                clauseLabel(), reason);
+    }
+}

@@ -1,0 +1,39 @@
+package subsidy.program;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import subsidy.entity.Entity;
+import subsidy.entity.SizeClass;
+import subsidy.policy.Clause;
+import subsidy.policy.Criteria;
+
+/**
+ * One relief program of a policy. Each kind of program is a class that names the clause its
+ * formula implements; the figures (rates, amounts, thresholds) come from the policy file.
+ */
+public interface Program {
+    /** The report column, e.g. {@code stable_job_refund}. */
+    String id();
+
+    String title();
+
+    List<Clause> clauses();
+
+    Criteria who();
+
+    /**
+     * The program's amount for one entity, rounded once, half-up, to 0.01 yuan.
+     *
+     * @param size the size class in force (derived when the declared one disagrees), null when unsized
+     */
+    ProgramResult evaluate(Entity entity, SizeClass size, Trace trace);
+
+    /** True when the report carries a {@code <id>_months} column for this program. */
+    default boolean reportsMonths() {
+        return false;
+    }
+
+    default String clauseLabel() {
+        return clauses().stream().map(Clause::label).collect(Collectors.joining("; "));
+    }
+}

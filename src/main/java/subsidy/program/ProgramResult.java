@@ -1,0 +1,24 @@
+package subsidy.program;
+
+import java.math.BigDecimal;
+import subsidy.money.Money;
+
+/**
+ * One program's outcome for one entity, as details.csv shows it: whether it qualified, the figures
+ * the amount was computed from, the rounded amount, and the reason when the amount is zero.
+ *
+ * @param base       the figure a rate applies to (premiums, rent), or null
+ * @param rate       the rate applied to {@code base}, or null
+ * @param unitAmount the amount per head or per month, or null
+ * @param quantity   heads or months, or null
+ * @param months     the months of rent waived, for programs that report them, else null
+ */
+public record ProgramResult(String programId, boolean eligible, BigDecimal base, BigDecimal rate,
+        BigDecimal unitAmount, BigDecimal quantity, BigDecimal amount, BigDecimal months, String clause,
+        String reason) {
+
+    public static ProgramResult ineligible(Program p, String reason) {
+        return new ProgramResult(p.id(), false, null, null, null, null, Money.ZERO,
+                p.reportsMonths() ? Money.ZERO : null, p.clauseLabel(), reason);
+    }
+}

@@ -1,0 +1,91 @@
+package subsidy.program;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import subsidy.entity.Entity;
+import subsidy.entity.SizeClass;
+import subsidy.money.Money;
+import subsidy.policy.Clause;
+import subsidy.policy.Criteria;
+import subsidy.policy.RegionList;
+
+/**
+ * Kind {@code rent_waiver} — 国有房屋租金减免. Seed 003 @26502: 「对县内承租国有企业、机关事业单位国有
+ * 房屋的服务业小微企业和个体工商户减免3个月租金……被列为疫情中高风险区所在的县级行政区域内的……增加至减免
+ * 6个月租金」. Months already waived are topped up, not repeated (seed 004 篇十五 「免租期不足3个月的应予
+ * 补足」), and a lease shorter than the months due is paid by its actual days (「租赁期不足3个月的,按实际
+ * 发生天数计算」): monthly rent × 12 × days / 365.
+ */
+public record RentWaiver(String id, String title, List<Clause> clauses, Criteria who, long months,
+        RegionList extendedRegions, long extendedMonths, boolean prorateShortLeases) implements Program {
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+
+    public RentWaiver {
+        clauses = List.copyOf(clauses);
+    }
+
+    @Override
+    public boolean reportsMonths() {
+        return true;
+    }
+
+    @Override
+    public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
+        String miss = who.failure(e, size, trace);
+        if (miss != null) {
+            return ProgramResult.ineligible(this, miss);
+        }
+        BigDecimal rent = e.monthlyRent();
+        boolean renting = rent.signum() > 0;
+        trace.condition("monthly_rent " + rent.toPlainString() + " > 0", renting);
+        if (!renting) {
+            return ProgramResult.ineligible(this, "monthly_rent is 0");
+        }
+        boolean extended = extendedRegions != null && extendedRegions.contains(e.regionCode());
+        long entitled = extended ? extendedMonths : months;
+        long due = Math.max(0, entitled - e.rentFreeMonthsGranted());
+        if (trace.on()) {
+            trace.step("months: " + entitled + " (region " + e.regionCode() + (extended ? " is" : " is not")
+                    + " in " + (extendedRegions == null ? "-" : extendedRegions.key()) + ") − "
+                    + e.rentFreeMonthsGranted() + " already granted = " + due + (due == 0 ? " (never below 0)" : ""));
+        }
+        if (due == 0) {
+            return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO,
+                    clauseLabel(), "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the "
+                    + entitled + " months");
+        }
+        LocalDate start = e.leaseStart();
+        LocalDate end = e.leaseEnd();
+        if (prorateShortLeases && start != null && end != null) {
+            LocalDate fullEnd = start.plusMonths(due).minusDays(1);
+            boolean shorter = end.isBefore(fullEnd);
+            trace.condition("lease " + start + " to " + end + " shorter than " + due + " months (ends before "
+                    + fullEnd + ")", shorter);
+            if (shorter) {
+                long days = ChronoUnit.DAYS.between(start, end) + 1;
+                BigDecimal exact = rent.multiply(TWELVE).multiply(BigDecimal.valueOf(days));
+                BigDecimal amount = exact.divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
+                BigDecimal monthsWaived = BigDecimal.valueOf(days * 12).divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
+                if (trace.on()) {
+                    trace.step("days = " + end + " − " + start + " + 1 = " + days);
+                    trace.step("amount = " + rent.toPlainString() + " × 12 × " + days + " / 365 = "
+                            + Money.format(amount) + " (half-up to 0.01); months = " + days + " × 12 / 365 = "
+                            + monthsWaived.toPlainString());
+                }
+                return new ProgramResult(id, true, rent, null, rent, monthsWaived, amount, monthsWaived,
+                        clauseLabel(), null);
+            }
+        }
+        BigDecimal quantity = BigDecimal.valueOf(due);
+        BigDecimal amount = Money.round(rent.multiply(quantity));
+        if (trace.on()) {
+            trace.step("amount = " + rent.toPlainString() + " × " + due + " = " + Money.format(amount));
+        }
+        return new ProgramResult(id, true, rent, null, rent, quantity, amount, Money.round(quantity), clauseLabel(),
+                null);
+    }
+}

@@ -1,0 +1,123 @@
+package subsidy.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The --out directory. Each file is written under a temporary name and renamed into place only by
+ * {@link #commit()}, in the order opened (manifest.json last), so an interrupted run leaves the
+ * previous report or none, never half of one. Closing without committing deletes the temporaries.
+ */
+public final class OutputDir implements AutoCloseable {
+    private final Path dir;
+    private final List<Pending> pending = new ArrayList<>();
+    private boolean committed;
+
+    private record Pending(String name, Path temp, MessageDigest digest) {
+    }
+
+    private OutputDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Prepares {@code dir}, creating it if needed.
+     *
+     * @param names the files the run will write; if any exists and {@code force} is false, nothing is touched
+     * @throws FileAlreadyExistsException naming the first file that would be overwritten
+     */
+    public static OutputDir prepare(Path dir, List<String> names, boolean force) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
+        }
+        if (!force) {
+            for (String n : names) {
+                if (Files.exists(dir.resolve(n))) {
+                    throw new FileAlreadyExistsException(dir.resolve(n).toString());
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        return new OutputDir(dir);
+    }
+
+    /** A writer for {@code name}; UTF-8 with a byte-order mark so Excel shows the Chinese text. */
+    public Writer open(String name, boolean bom) throws IOException {
+        Path temp = Files.createTempFile(dir, "." + name + ".", ".partial");
+        MessageDigest digest = sha256();
+        OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
+                digest);
+        pending.add(new Pending(name, temp, digest));
+        if (bom) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    /** SHA-256 of each file written so far whose writer has been closed, by name. */
+    public Map<String, String> digests() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            out.put(p.name(), HexFormat.of().formatHex(((MessageDigest) cloneOf(p.digest())).digest()));
+        }
+        return out;
+    }
+
+    public void commit() throws IOException {
+        for (Pending p : pending) {
+            Path target = dir.resolve(p.name());
+            try {
+                Files.move(p.temp(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(p.temp(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            for (Pending p : pending) {
+                try {
+                    Files.deleteIfExists(p.temp());
+                } catch (IOException ignored) {
+                    // best effort: a leftover .partial file is harmless and clearly named
+                }
+            }
+        }
+    }
+
+    private static Object cloneOf(MessageDigest d) {
+        try {
+            return d.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

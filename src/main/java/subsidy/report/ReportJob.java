@@ -1,0 +1,125 @@
+package subsidy.report;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVPrinter;
+import subsidy.calc.Batch;
+import subsidy.calc.Calculator;
+import subsidy.calc.EntityResult;
+import subsidy.calc.ResultSink;
+import subsidy.calc.Totals;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
+import subsidy.input.Rejection;
+import subsidy.policy.Policy;
+
+/**
+ * A whole calc run with its outputs (SPEC §6): with an output directory, report.csv, rejected.csv,
+ * summary.csv, manifest.json and optionally details.csv, all committed together at the end; without
+ * one, the report on standard output and the summary and rejections on standard error.
+ */
+public final class ReportJob {
+    public static final String REPORT = "report.csv";
+    public static final String REJECTED = "rejected.csv";
+    public static final String SUMMARY = "summary.csv";
+    public static final String DETAILS = "details.csv";
+    public static final String MANIFEST = "manifest.json";
+
+    /**
+     * @param outDir  null to write the report to standard output
+     * @param details also write details.csv (needs outDir)
+     * @param force   replace an existing report in outDir
+     */
+    public record Options(Path outDir, boolean details, boolean force) {
+    }
+
+    private final Policy policy;
+    private final Options options;
+
+    public ReportJob(Policy policy, Options options) {
+        this.policy = Objects.requireNonNull(policy);
+        this.options = options;
+    }
+
+    /** Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}). */
+    public Totals run(List<InputFile> inputs, List<String> sharedHeader, PrintStream stdout, PrintStream stderr)
+            throws InputException, IOException {
+        ReportTable table = new ReportTable(policy);
+        RejectedTable rejectedTable = new RejectedTable(sharedHeader);
+        Batch batch = new Batch(new Calculator(policy));
+        if (options.outDir() == null) {
+            return toStreams(batch, inputs, table, stdout, stderr);
+        }
+        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SUMMARY, MANIFEST));
+        if (options.details()) {
+            names.add(DETAILS);
+        }
+        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force())) {
+            Totals totals;
+            try (Writer reportOut = dir.open(REPORT, true);
+                    Writer rejectedOut = dir.open(REJECTED, true);
+                    Writer detailsOut = options.details() ? dir.open(DETAILS, true) : null) {
+                CSVPrinter report = Csv.printer(reportOut, table.header());
+                CSVPrinter rejected = Csv.printer(rejectedOut, rejectedTable.header());
+                CSVPrinter details = detailsOut == null ? null : Csv.printer(detailsOut, DetailsTable.HEADER);
+                totals = batch.run(inputs, new ResultSink() {
+                    @Override
+                    public void computed(EntityResult r) throws IOException {
+                        report.printRecord(table.row(r));
+                        if (details != null) {
+                            details.printRecords(DetailsTable.rows(r));
+                        }
+                    }
+
+                    @Override
+                    public void rejected(Rejection r) throws IOException {
+                        rejected.printRecord(rejectedTable.row(r));
+                    }
+                });
+                report.flush();
+                rejected.flush();
+                if (details != null) {
+                    details.flush();
+                }
+            }
+            try (Writer summaryOut = dir.open(SUMMARY, true)) {
+                Summary.writeCsv(policy, totals, summaryOut);
+            }
+            var written = dir.digests();
+            try (Writer manifestOut = dir.open(MANIFEST, false)) {
+                Manifest.write(policy, totals, null, written, manifestOut);
+            }
+            dir.commit();
+            Summary.print(policy, totals, stderr);
+            stderr.println("subsidy: wrote " + options.outDir());
+            return totals;
+        }
+    }
+
+    private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
+            PrintStream stderr) throws InputException, IOException {
+        Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
+        CSVPrinter report = Csv.printer(out, table.header());
+        Totals totals = batch.run(inputs, new ResultSink() {
+            @Override
+            public void computed(EntityResult r) throws IOException {
+                report.printRecord(table.row(r));
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                stderr.println("rejected: " + r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
+            }
+        });
+        report.flush();
+        Summary.print(policy, totals, stderr);
+        return totals;
+    }
+}

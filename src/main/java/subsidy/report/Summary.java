@@ -1,0 +1,40 @@
+package subsidy.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import subsidy.calc.Totals;
+import subsidy.money.Money;
+import subsidy.policy.Policy;
+import subsidy.program.Program;
+
+/** summary.csv and its plain-text twin for standard error: per program, beneficiaries and amount. */
+public final class Summary {
+    public static final List<String> HEADER = List.of("program", "title", "beneficiaries", "amount");
+
+    private Summary() {
+    }
+
+    public static void writeCsv(Policy policy, Totals t, Writer out) throws IOException {
+        CSVPrinter p = Csv.printer(out, HEADER);
+        List<Program> programs = policy.programs();
+        for (int i = 0; i < programs.size(); i++) {
+            p.printRecord(programs.get(i).id(), programs.get(i).title(), t.beneficiaries(i), Money.format(t.amount(i)));
+        }
+        p.printRecord("total", "", t.entitiesPaid(), Money.format(t.total()));
+        p.flush();
+    }
+
+    public static void print(Policy policy, Totals t, PrintStream err) {
+        err.printf("subsidy: %d rows read, %d computed, %d rejected (policy %s)%n", t.read(), t.computed(),
+                t.rejected(), policy.id());
+        List<Program> programs = policy.programs();
+        for (int i = 0; i < programs.size(); i++) {
+            err.printf("  %-22s %8d beneficiaries %16s%n", programs.get(i).id(), t.beneficiaries(i),
+                    Money.format(t.amount(i)));
+        }
+        err.printf("  %-22s %8d beneficiaries %16s%n", "total", t.entitiesPaid(), Money.format(t.total()));
+    }
+}

@@ -1,0 +1,22 @@
+package subsidy.size;
+
+import java.util.List;
+import subsidy.entity.SizeClass;
+
+/**
+ * How an entity's size class was settled. For unsized entity types every field but {@code steps}
+ * is null. {@code steps} lists each tier test with its figures, for auditors.
+ */
+public record SizeDecision(SizeClass size, SizeSource source, SizeClass declared, SizeClass derived,
+        SizeRow row, List<String> steps) {
+    public static final SizeDecision UNSIZED = new SizeDecision(null, null, null, null, null, List.of());
+
+    /** The note for a declared class the figures contradict, else null. */
+    public String mismatchNote() {
+        if (source != SizeSource.DECLARED_MISMATCH) {
+            return null;
+        }
+        return "size_class: declared " + declared.code() + " but the 2011 standard (" + row.label()
+                + ") gives " + derived.code() + "; " + derived.code() + " is used";
+    }
+}
