@@ -1,0 +1,143 @@
+package subsidy.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.entity.Entity;
+import subsidy.entity.EntityType;
+import subsidy.entity.LandlordType;
+
+/** SPEC §2 input reading: headers, encodings, values, line numbers and the duplicate rule. */
+class InputFileTest {
+    static final String HEADER = "entity_id,name,entity_type,region_code,industry_code";
+    static final String A = "91440300708461136T";
+    static final String B = "91310000775785552L";
+
+    @TempDir
+    Path dir;
+
+    record Seen(List<Entity> accepted, List<Long> lines, List<Rejection> rejected, InputStats stats) {
+    }
+
+    Seen read(String content, Charset charset) throws Exception {
+        Path f = dir.resolve("in.csv");
+        Files.write(f, content.getBytes(charset));
+        List<Entity> accepted = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        InputStats stats = new InputFile(f, null).read(new SeenIds(), new RowSink() {
+            @Override
+            public String accepted(Entity e, String file, long line) {
+                accepted.add(e);
+                lines.add(line);
+                return null;
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                rejected.add(r);
+            }
+        });
+        return new Seen(accepted, lines, rejected, stats);
+    }
+
+    @Test
+    void chineseHeadersAnyCaseAndSpacesAndUnknownColumnsAreAccepted() throws Exception {
+        Seen s = read(" 统一社会信用代码 ,名称,主体类型, REGION_CODE ,Industry_Code,备注,出租方类型\n"
+                + A.toLowerCase() + ",某某店,个体工商户,530102,h62,随便,国有企业\n", StandardCharsets.UTF_8);
+        assertEquals(1, s.accepted().size(), () -> s.rejected().toString());
+        Entity e = s.accepted().get(0);
+        assertEquals(A, e.entityId());
+        assertEquals(EntityType.INDIVIDUAL_BUSINESS, e.type());
+        assertEquals("H62", e.industryCode());
+        assertEquals(LandlordType.STATE_ENTERPRISE, e.landlordType());
+    }
+
+    @Test
+    void gbkIsDetectedAndReadsTheSameAsUtf8() throws Exception {
+        String csv = HEADER + "\n" + A + ",元江县某某餐饮有限公司,企业,530428,H62\n";
+        Seen gbk = read(csv, Charset.forName("GBK"));
+        Seen utf8 = read(csv, StandardCharsets.UTF_8);
+        assertEquals("GB18030", gbk.stats().encoding());
+        assertEquals(utf8.accepted(), gbk.accepted());
+    }
+
+    @Test
+    void lineNumbersCountPhysicalLinesAcrossQuotedNewlinesAndBlankLines() throws Exception {
+        String csv = HEADER + "\r\n" + A + ",\"多行\n名称\",enterprise,530102,M74\r\n\r\n"
+                + "bad,x,enterprise,530102,M74\n" + B + ",乙,enterprise,530102,M74\n";
+        Seen s = read(csv, StandardCharsets.UTF_8);
+        assertEquals(List.of(2L, 6L), s.lines());
+        assertEquals(5L, s.rejected().get(0).line());
+        assertEquals(3, s.stats().rowsRead());
+    }
+
+    @Test
+    void everyReasonOfARowIsListedNotJustTheFirst() throws Exception {
+        Seen s = read(HEADER + ",employees,monthly_rent\nbad,,shop,5301,Z9,-1,abc\n", StandardCharsets.UTF_8);
+        List<String> reasons = s.rejected().get(0).reasons();
+        assertEquals(7, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("entity_id: \"bad\""), reasons.get(0));
+        assertTrue(reasons.contains("name: required, but blank"), reasons.toString());
+    }
+
+    @Test
+    void secondAndLaterRowsWithAnIdAreRejectedAsDuplicates() throws Exception {
+        Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102,M74\n" + A.toLowerCase() + ",乙,enterprise,530102,M74\n"
+                + A + ",丙,enterprise,530102,M74\n", StandardCharsets.UTF_8);
+        assertEquals(1, s.accepted().size());
+        assertEquals(List.of(3L, 4L), s.rejected().stream().map(Rejection::line).toList());
+        assertTrue(s.rejected().get(0).reasons().get(0).contains("appears on an earlier row"));
+    }
+
+    @Test
+    void valuesInEveryAcceptedSpellingAreRead() throws Exception {
+        Seen s = read(HEADER + ",serious_dishonesty,severely_affected,revenue,lease_start,lease_end,employees\n"
+                + A + ",甲,enterprise,530102,M74,是,YES,\"12,345.67\",2022/3/1,2022-05-31,１２\n",
+                StandardCharsets.UTF_8);
+        Entity e = s.accepted().get(0);
+        assertTrue(e.seriousDishonesty());
+        assertTrue(e.severelyAffected());
+        assertEquals(new java.math.BigDecimal("12345.67"), e.revenue());
+        assertEquals(java.time.LocalDate.of(2022, 3, 1), e.leaseStart());
+        assertEquals(12L, e.employees());
+    }
+
+    @Test
+    void wrongCellCountIsRejected() throws Exception {
+        Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102\n" + B + ",乙,enterprise,530102,M74,extra\n",
+                StandardCharsets.UTF_8);
+        assertEquals(2, s.rejected().size());
+        assertEquals("row has 4 cells, the header has 5", s.rejected().get(0).reasons().get(0));
+    }
+
+    @Test
+    void aFileWithoutUsableHeaderIsUnusable() {
+        assertThrows(InputException.class, () -> read("", StandardCharsets.UTF_8));
+        InputException missing = assertThrows(InputException.class,
+                () -> read("entity_id,name\n", StandardCharsets.UTF_8));
+        assertTrue(missing.getMessage().contains("entity_type (主体类型)"), missing.getMessage());
+        InputException twice = assertThrows(InputException.class,
+                () -> read(HEADER + ",名称\n", StandardCharsets.UTF_8));
+        assertTrue(twice.getMessage().contains("column name appears twice"), twice.getMessage());
+    }
+
+    @Test
+    void digestCoversTheWholeFile() throws Exception {
+        Seen a = read(HEADER + "\n", StandardCharsets.UTF_8);
+        Seen b = read(HEADER + "\n\n", StandardCharsets.UTF_8);
+        assertFalse(a.stats().sha256().equals(b.stats().sha256()));
+        assertEquals(64, a.stats().sha256().length());
+    }
+}

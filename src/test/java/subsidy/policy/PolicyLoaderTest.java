@@ -1,0 +1,106 @@
+package subsidy.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import subsidy.program.Program;
+
+/** Strict policy loading: every problem named by key path and line, all of them at once. */
+class PolicyLoaderTest {
+    static final String DEFAULT = read();
+
+    static String read() {
+        try {
+            return Files.readString(Path.of("config/policy.yaml"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> problems(String yaml) {
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml"));
+        return e.problems();
+    }
+
+    static int lineOf(String yaml, String text) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
+    void bundledPolicyIsTheConfigFileWithSixProgramsInReportOrder() throws Exception {
+        Policy p = PolicyLoader.bundled();
+        assertEquals("yunnan-2022-default", p.id());
+        assertEquals(List.of("stable_job_refund", "hiring_subsidy", "absorption_subsidy", "retention_training",
+                "skills_certificate", "rent_waiver"), p.programs().stream().map(Program::id).toList());
+        assertEquals(PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "x").sha256(), p.sha256());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithPathAndLine() {
+        String yaml = DEFAULT.replace("    layoff_rate_max: 0.055\n", "    layoff_rate_max: 0.055\n    bonus: 1\n");
+        int line = lineOf(yaml, "bonus: 1");
+        assertEquals(List.of("programs.stable_job_refund.bonus (line " + line + "): unknown or misplaced key 'bonus'"),
+                problems(yaml));
+    }
+
+    @Test
+    void misplacedKeyIsAnError() {
+        String yaml = DEFAULT.replace("      flags_false: [serious_dishonesty]\n",
+                "      flags_false: [serious_dishonesty]\n      months: 3\n");
+        assertTrue(problems(yaml).get(0).startsWith("programs.stable_job_refund.who.months (line "));
+    }
+
+    @Test
+    void missingValueAndWrongTypeAreAllListed() {
+        String yaml = DEFAULT.replace("    small_unit_insured_max: 30\n", "")
+                .replace("medium: 0.90", "medium: ninety")
+                .replace("      - {column: cert_senior, amount: 2000}", "      - {column: cert_master, amount: 2000}");
+        List<String> p = problems(yaml);
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).contains("missing required key 'small_unit_insured_max'"), p.get(0));
+        assertTrue(p.get(1).startsWith("programs.stable_job_refund.rates.medium (line " + lineOf(yaml, "ninety")
+                + "): expected a number"), p.get(1));
+        assertTrue(p.get(2).contains("'cert_master' is not a count input column"), p.get(2));
+    }
+
+    @Test
+    void anchorsAndAliasesAreRefused() {
+        String yaml = DEFAULT.replace("    layoff_rate_max: 0.055", "    layoff_rate_max: &r 0.055")
+                .replace("small_unit_layoff_rate_max: 0.20", "small_unit_layoff_rate_max: *r");
+        assertTrue(problems(yaml).stream().allMatch(s -> s.contains("anchors and aliases")), problems(yaml)::toString);
+    }
+
+    @Test
+    void duplicateKeyIsRefused() {
+        String yaml = DEFAULT.replace("    months: 3\n", "    months: 3\n    months: 4\n");
+        assertTrue(problems(yaml).get(0).contains("key 'months' appears twice"));
+    }
+
+    @Test
+    void rateAboveOneAndUnknownRegionListAreErrors() {
+        String yaml = DEFAULT.replace("large: 0.50", "large: 50").replace("region_in: risk_area_2022\n      months: 6",
+                "region_in: risk_area_2023\n      months: 6");
+        List<String> p = problems(yaml);
+        assertTrue(p.get(0).contains("a rate is between 0 and 1"), p.toString());
+        assertTrue(p.get(1).contains("'risk_area_2023' is not one of region_lists"), p.toString());
+    }
+
+    @Test
+    void malformedYamlIsAProblemNotACrash() {
+        assertTrue(problems("id: [unclosed\n").get(0).startsWith("not valid YAML"));
+        assertTrue(problems("").get(0).contains("empty"));
+    }
+}

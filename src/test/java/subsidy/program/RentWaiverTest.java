@@ -1,0 +1,142 @@
+package subsidy.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static subsidy.DefaultPolicy.program;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import subsidy.TestEntity;
+import subsidy.entity.EntityType;
+import subsidy.entity.LandlordType;
+import subsidy.entity.SizeClass;
+
+/** 国有房屋租金减免 (seed 003 @26502; top-up and short leases per seed 004 篇十五). */
+class RentWaiverTest {
+    private static final String ID = "rent_waiver";
+
+    private static void assertWaiver(TestEntity t, String amount, String months) {
+        ProgramResult r = program(t, ID);
+        assertEquals(new BigDecimal(amount), r.amount(), "amount");
+        assertEquals(new BigDecimal(months), r.months(), "months");
+    }
+
+    private static TestEntity individual(String region) {
+        return TestEntity.of(EntityType.INDIVIDUAL_BUSINESS).region(region).industry("F5211")
+                .lease(LandlordType.STATE_ENTERPRISE, "5000");
+    }
+
+    @Test
+    void threeMonthsOutsideListedRegions() {
+        // 5000 × 3 = 15000.00
+        assertWaiver(individual("530102"), "15000.00", "3.00");
+    }
+
+    @Test
+    void sixMonthsInRegionsListedAsHavingHadARiskArea() {
+        // 5000 × 6 = 30000.00
+        assertWaiver(individual("530428"), "30000.00", "6.00");
+        assertWaiver(individual("530502"), "30000.00", "6.00");
+    }
+
+    @ParameterizedTest(name = "region {0}, {1} granted → {2}")
+    @CsvSource({
+        // 6 − 2 = 4 months: 5000 × 4
+        "530428, 2, 20000.00, 4.00",
+        // 3 − 1 = 2 months
+        "530102, 1, 10000.00, 2.00",
+        // 3 − 3 = 0: topped up already
+        "530102, 3, 0.00, 0.00",
+        // 6 − 7 is never below 0
+        "530428, 7, 0.00, 0.00",
+    })
+    void monthsAlreadyWaivedAreToppedUpNeverBelowZero(String region, long granted, String amount, String months) {
+        TestEntity t = individual(region);
+        t.granted = granted;
+        assertWaiver(t, amount, months);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"STATE_ENTERPRISE, 15000.00", "GOVERNMENT, 15000.00", "PUBLIC_INSTITUTION, 15000.00",
+        "PRIVATE, 0.00"})
+    void onlyStateOwnedPremisesQualify(LandlordType landlord, String amount) {
+        TestEntity t = individual("530102");
+        t.landlord = landlord;
+        assertEquals(new BigDecimal(amount), program(t, ID).amount());
+    }
+
+    @ParameterizedTest(name = "{0} {1} in {2} → {3}")
+    @CsvSource({
+        "ENTERPRISE, SMALL, H62, 15000.00",
+        "ENTERPRISE, MICRO, M74, 15000.00",
+        "ENTERPRISE, MICRO, T, 15000.00",
+        "ENTERPRISE, MEDIUM, H62, 0.00",
+        "ENTERPRISE, LARGE, H62, 0.00",
+        // manufacturing, agriculture and construction are not service industries
+        "ENTERPRISE, SMALL, C13, 0.00",
+        "ENTERPRISE, SMALL, A01, 0.00",
+        "ENTERPRISE, SMALL, E48, 0.00",
+        "NONPROFIT, , P83, 0.00",
+    })
+    void smallAndMicroServiceEnterprisesAndIndividualBusinesses(EntityType type, SizeClass size, String industry,
+            String amount) {
+        TestEntity t = TestEntity.of(type).industry(industry).lease(LandlordType.GOVERNMENT, "5000");
+        t.size = size;
+        assertEquals(new BigDecimal(amount), program(t, ID).amount());
+    }
+
+    @Test
+    void noRentNoWaiver() {
+        ProgramResult r = program(individual("530102").lease(LandlordType.STATE_ENTERPRISE, "0"), ID);
+        assertEquals(new BigDecimal("0.00"), r.amount());
+        assertEquals("monthly_rent is 0", r.reason());
+    }
+
+    @Test
+    void leaseExactlyAsLongAsTheMonthsDueIsNotProRated() {
+        // 2022-03-01 + 3 months − 1 day = 2022-05-31: the full 4800 × 3 = 14400.00
+        TestEntity t = individual("530102").lease(LandlordType.STATE_ENTERPRISE, "4800")
+                .dates("2022-03-01", "2022-05-31");
+        assertWaiver(t, "14400.00", "3.00");
+    }
+
+    @Test
+    void leaseOneDayShorterIsPaidByItsActualDays() {
+        // 91 days: 4800 × 12 × 91 / 365 = 14360.547… → 14360.55; 91 × 12 / 365 = 2.9917… → 2.99 months
+        TestEntity t = individual("530102").lease(LandlordType.STATE_ENTERPRISE, "4800")
+                .dates("2022-03-01", "2022-05-30");
+        assertWaiver(t, "14360.55", "2.99");
+    }
+
+    @Test
+    void shortLeaseInListedRegionIsMeasuredAgainstSixMonths() {
+        // 2022-01-01 + 6 months − 1 day = 2022-06-30; a lease to 06-29 is 180 days:
+        // 1000 × 12 × 180 / 365 = 5917.808… → 5917.81; 180 × 12 / 365 = 5.917… → 5.92
+        TestEntity t = individual("530428").lease(LandlordType.STATE_ENTERPRISE, "1000")
+                .dates("2022-01-01", "2022-06-29");
+        assertWaiver(t, "5917.81", "5.92");
+        assertWaiver(individual("530428").lease(LandlordType.STATE_ENTERPRISE, "1000").dates("2022-01-01",
+                "2022-06-30"), "6000.00", "6.00");
+    }
+
+    @Test
+    void shortLeaseIsMeasuredAgainstTheMonthsLeftAfterTopUp() {
+        // 3 − 2 = 1 month due; 2022-03-01 + 1 month − 1 day = 03-31; a lease to 03-15 is 15 days:
+        // 3650 × 12 × 15 / 365 = 1800.00; 15 × 12 / 365 = 0.49
+        TestEntity t = individual("530102").lease(LandlordType.STATE_ENTERPRISE, "3650").dates("2022-03-01",
+                "2022-03-15");
+        t.granted = 2;
+        assertWaiver(t, "1800.00", "0.49");
+    }
+
+    @Test
+    void oneLeaseDateAloneMeansNoProRating() {
+        TestEntity t = individual("530102");
+        t.leaseStart = java.time.LocalDate.parse("2022-03-01");
+        ProgramResult r = program(t, ID);
+        assertEquals(new BigDecimal("15000.00"), r.amount());
+        assertNull(r.reason());
+    }
+}
