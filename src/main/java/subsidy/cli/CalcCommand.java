@@ -50,6 +50,10 @@ final class CalcCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing report in --out.")
     boolean force;
 
+    @Option(names = "--notice", paramLabel = "FILE",
+            description = "Also write the public-notice list (公示名单): beneficiaries with masked credit codes.")
+    Path notice;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -77,10 +81,9 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force));
+        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice));
         PrintStream stdout = System.out;
-        PrintStream stderr = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream stderr = Inputs.stderr();
         try {
             Totals totals = job.run(files, shared, stdout, stderr);
             stdout.flush();

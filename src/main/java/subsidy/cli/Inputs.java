@@ -1,6 +1,14 @@
 package subsidy.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
@@ -16,6 +24,22 @@ final class Inputs {
 
     static Policy policy(Path file) throws PolicyException {
         return file == null ? PolicyLoader.bundled() : PolicyLoader.load(file);
+    }
+
+    /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */
+    static List<InputFile> open(List<Path> paths, Charset charset) throws InputException {
+        List<InputFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            InputFile f = new InputFile(p, charset);
+            f.header();
+            files.add(f);
+        }
+        return files;
+    }
+
+    /** Standard error as UTF-8 whatever the platform default, so Chinese messages survive. */
+    static PrintStream stderr() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     /** The --encoding option as a charset; null when absent (detect). */

@@ -94,7 +94,7 @@ public final class InputFile {
                     }
                     reasons.add(refused);
                 }
-                sink.rejected(new Rejection(file, line, record.toList(), reasons));
+                sink.rejected(new Rejection(file, line, rowParser.rawId(), record.toList(), reasons));
             }
             // The digest must cover every byte, even any the parser did not need.
             opened.bytes().transferTo(OutputStream.nullOutputStream());

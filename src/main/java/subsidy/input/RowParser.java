@@ -72,6 +72,12 @@ final class RowParser {
         return reasons;
     }
 
+    /** The last row's entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent. */
+    String rawId() {
+        String v = raw(Column.ENTITY_ID);
+        return v == null ? "" : Cells.normalize(v).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The last row's credit code when it was valid, even if other cells were not: duplicates count on it. */
     String id() {
         return id;

@@ -31,13 +31,15 @@ public final class ReportJob {
     public static final String SUMMARY = "summary.csv";
     public static final String DETAILS = "details.csv";
     public static final String MANIFEST = "manifest.json";
+    public static final String SIZE_CHECK = "size_check.csv";
 
     /**
      * @param outDir  null to write the report to standard output
      * @param details also write details.csv (needs outDir)
      * @param force   replace an existing report in outDir
+     * @param notice  also write the public-notice list to this file, or null
      */
-    public record Options(Path outDir, boolean details, boolean force) {
+    public record Options(Path outDir, boolean details, boolean force, Path notice) {
     }
 
     private final Policy policy;
@@ -57,14 +59,16 @@ public final class ReportJob {
         if (options.outDir() == null) {
             return toStreams(batch, inputs, table, stdout, stderr);
         }
-        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SUMMARY, MANIFEST));
+        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
         if (options.details()) {
             names.add(DETAILS);
         }
+        NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force())) {
             Totals totals;
             try (Writer reportOut = dir.open(REPORT, true);
                     Writer rejectedOut = dir.open(REJECTED, true);
+                    SizeCheck sizeCheck = new SizeCheck(policy, dir.open(SIZE_CHECK, true));
                     Writer detailsOut = options.details() ? dir.open(DETAILS, true) : null) {
                 CSVPrinter report = Csv.printer(reportOut, table.header());
                 CSVPrinter rejected = Csv.printer(rejectedOut, rejectedTable.header());
@@ -73,6 +77,10 @@ public final class ReportJob {
                     @Override
                     public void computed(EntityResult r) throws IOException {
                         report.printRecord(table.row(r));
+                        sizeCheck.add(r);
+                        if (notice != null) {
+                            notice.add(r);
+                        }
                         if (details != null) {
                             details.printRecords(DetailsTable.rows(r));
                         }
@@ -92,6 +100,9 @@ public final class ReportJob {
             try (Writer summaryOut = dir.open(SUMMARY, true)) {
                 Summary.writeCsv(policy, totals, summaryOut);
             }
+            if (notice != null) {
+                writeNotice(notice);
+            }
             var written = dir.digests();
             try (Writer manifestOut = dir.open(MANIFEST, false)) {
                 Manifest.write(policy, totals, null, written, manifestOut);
@@ -103,14 +114,29 @@ public final class ReportJob {
         }
     }
 
+    /** The notice goes wherever the clerk says, so it is made atomic on its own. */
+    private void writeNotice(NoticeList notice) throws IOException {
+        Path target = options.notice().toAbsolutePath();
+        try (OutputDir dir = OutputDir.prepare(target.getParent(), List.of(), true)) {
+            try (Writer out = dir.open(target.getFileName().toString(), true)) {
+                notice.write(out);
+            }
+            dir.commit();
+        }
+    }
+
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
             PrintStream stderr) throws InputException, IOException {
         Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
         CSVPrinter report = Csv.printer(out, table.header());
+        NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals = batch.run(inputs, new ResultSink() {
             @Override
             public void computed(EntityResult r) throws IOException {
                 report.printRecord(table.row(r));
+                if (notice != null) {
+                    notice.add(r);
+                }
             }
 
             @Override
@@ -119,6 +145,9 @@ public final class ReportJob {
             }
         });
         report.flush();
+        if (notice != null) {
+            writeNotice(notice);
+        }
         Summary.print(policy, totals, stderr);
         return totals;
     }

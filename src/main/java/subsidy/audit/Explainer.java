@@ -1,0 +1,130 @@
+package subsidy.audit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import subsidy.calc.Calculator;
+import subsidy.entity.Entity;
+import subsidy.input.Header;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
+import subsidy.input.Rejection;
+import subsidy.input.RowSink;
+import subsidy.input.SeenIds;
+import subsidy.money.Money;
+import subsidy.policy.Clause;
+import subsidy.policy.Policy;
+import subsidy.policy.Source;
+import subsidy.program.Program;
+import subsidy.program.ProgramResult;
+import subsidy.program.Trace;
+import subsidy.size.SizeDecision;
+
+/**
+ * Finds one entity in the inputs and derives its amounts step by step (issue: explain). The row is
+ * read exactly as calc reads it, duplicates included, so what is explained is what calc computed.
+ */
+public final class Explainer {
+    private final Policy policy;
+    private final Calculator calculator;
+
+    public Explainer(Policy policy) {
+        this.policy = policy;
+        this.calculator = new Calculator(policy);
+    }
+
+    public Optional<Explanation> explain(List<InputFile> inputs, String id) throws InputException, IOException {
+        String wanted = id.strip().toUpperCase(Locale.ROOT);
+        Explanation[] found = new Explanation[1];
+        List<String> others = new ArrayList<>();
+        SeenIds seen = new SeenIds();
+        for (InputFile input : inputs) {
+            Header header = input.header();
+            input.read(seen, new RowSink() {
+                @Override
+                public String accepted(Entity e, String file, long line) {
+                    SizeDecision size = calculator.size(e, true);
+                    if (size == null) {
+                        return Calculator.unsizedReason(e);
+                    }
+                    if (e.entityId().equals(wanted)) {
+                        if (found[0] == null) {
+                            found[0] = explainComputed(e, size, file, line);
+                        } else {
+                            others.add(file + " line " + line);
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    if (!r.entityId().equals(wanted)) {
+                        return;
+                    }
+                    if (found[0] == null) {
+                        found[0] = explainRejected(r, header);
+                    } else {
+                        others.add(r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
+                    }
+                }
+            });
+        }
+        if (found[0] == null) {
+            return Optional.empty();
+        }
+        Explanation f = found[0];
+        return Optional.of(new Explanation(f.entityId(), f.name(), f.file(), f.line(), f.policyId(), f.policySha256(),
+                f.inputs(), f.rejected(), f.size(), f.programs(), f.total(), others));
+    }
+
+    private Explanation explainComputed(Entity e, SizeDecision size, String file, long line) {
+        List<Explanation.ProgramSteps> programs = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        java.math.BigDecimal total = Money.ZERO;
+        for (Program p : policy.programs()) {
+            Trace.Recording trace = new Trace.Recording();
+            ProgramResult r = p.evaluate(e, size.size(), trace);
+            List<String> clauses = new ArrayList<>();
+            for (Clause c : p.clauses()) {
+                Source s = policy.sources().get(c.seed());
+                clauses.add(c.label() + " (" + (s == null ? c.seed() : s.file()) + ") 「" + c.words() + "」");
+            }
+            programs.add(new Explanation.ProgramSteps(p.id(), p.title(), clauses, trace.lines(),
+                    Money.format(r.amount()), r.months() == null ? null : Money.format(r.months()), r.reason()));
+            amounts.add(Money.format(r.amount()));
+            total = total.add(r.amount());
+        }
+        String totalLine = String.join(" + ", amounts) + " = " + Money.format(total);
+        return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e),
+                List.of(), sizeSteps(e, size), programs, totalLine, List.of());
+    }
+
+    private List<String> sizeSteps(Entity e, SizeDecision size) {
+        if (size.row() == null) {
+            return List.of(e.type().code() + " is not sized under the 2011 standard; the unsized rate applies");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("industry " + e.industryCode() + " → row \"" + size.row().label() + "\" of the 2011 standard "
+                + "(工信部联企业〔2011〕300号, cited at " + policy.sizeTable().source() + "; longest matching prefix)");
+        lines.addAll(size.steps());
+        lines.add("declared " + (size.declared() == null ? "(blank)" : size.declared().code()) + ", derived "
+                + (size.derived() == null ? "(not derivable)" : size.derived().code()) + " → "
+                + size.size().code() + " (" + size.source().code() + ")");
+        return lines;
+    }
+
+    private Explanation explainRejected(Rejection r, Header header) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int i = 0; i < r.cells().size(); i++) {
+            String name = i < header.cells().size() ? header.cells().get(i).strip() : "(extra cell " + (i + 1) + ")";
+            cells.put(name, r.cells().get(i));
+        }
+        return new Explanation(r.entityId(), "", r.file(), r.line(), policy.id(), policy.sha256(), cells, r.reasons(),
+                List.of(), List.of(), Money.format(Money.ZERO), List.of());
+    }
+}

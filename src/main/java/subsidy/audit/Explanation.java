@@ -1,0 +1,26 @@
+package subsidy.audit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one entity's amounts were derived, with every figure an auditor needs to redo the sums.
+ *
+ * @param inputs   the values used, by column (for a rejected row: its cells by header)
+ * @param rejected every reason the row was not computed, or empty when it was
+ * @param size     the size decision, one line a step (empty for unsized entity types)
+ * @param others   other rows of the inputs with the same id (duplicates), as "file line N"
+ */
+public record Explanation(String entityId, String name, String file, long line, String policyId, String policySha256,
+        Map<String, String> inputs, List<String> rejected, List<String> size, List<ProgramSteps> programs,
+        String total, List<String> others) {
+
+    /** One program's derivation: the clauses it rests on, each step with its verdict, the amount. */
+    public record ProgramSteps(String id, String title, List<String> clauses, List<String> steps, String amount,
+            String months, String reason) {
+    }
+
+    public boolean computed() {
+        return rejected.isEmpty();
+    }
+}

@@ -1,0 +1,71 @@
+package subsidy.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/** Renders an {@link Explanation} for a person (text) or a program (JSON). */
+public final class ExplanationFormat {
+    private ExplanationFormat() {
+    }
+
+    public static String text(Explanation x) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("entity ").append(x.entityId()).append(x.name().isEmpty() ? "" : " " + x.name())
+                .append(" — ").append(x.file()).append(" line ").append(x.line()).append('\n');
+        sb.append("policy ").append(x.policyId()).append(" (sha256 ").append(x.policySha256()).append(")\n");
+        sb.append("\ninput values\n");
+        int width = x.inputs().keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, String> e : x.inputs().entrySet()) {
+            sb.append("  ").append(pad(e.getKey(), width)).append("  ").append(e.getValue()).append('\n');
+        }
+        if (!x.computed()) {
+            sb.append("\nREJECTED — not computed, because:\n");
+            x.rejected().forEach(r -> sb.append("  - ").append(r).append('\n'));
+            others(x, sb);
+            return sb.toString();
+        }
+        sb.append("\nsize class\n");
+        x.size().forEach(s -> sb.append("  ").append(s).append('\n'));
+        for (Explanation.ProgramSteps p : x.programs()) {
+            sb.append('\n').append(p.id()).append(" — ").append(p.title()).append('\n');
+            p.clauses().forEach(c -> sb.append("  rests on ").append(c).append('\n'));
+            p.steps().forEach(s -> sb.append("  ").append(s).append('\n'));
+            sb.append("  amount: ").append(p.amount());
+            if (p.months() != null) {
+                sb.append(" (").append(p.months()).append(" months)");
+            }
+            if (p.reason() != null) {
+                sb.append(" — ").append(p.reason());
+            }
+            sb.append('\n');
+        }
+        sb.append("\ntotal = ").append(x.total()).append('\n');
+        others(x, sb);
+        return sb.toString();
+    }
+
+    private static void others(Explanation x, StringBuilder sb) {
+        if (!x.others().isEmpty()) {
+            sb.append("\nthe same entity_id also appears on (rejected as duplicates):\n");
+            x.others().forEach(o -> sb.append("  ").append(o).append('\n'));
+        }
+    }
+
+    public static String json(Explanation x) {
+        try {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            return new ObjectMapper().writer(pretty).writeValueAsString(x) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an explanation is plain data", e);
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}

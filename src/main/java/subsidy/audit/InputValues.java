@@ -1,0 +1,45 @@
+package subsidy.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import subsidy.entity.Column;
+import subsidy.entity.Entity;
+
+/** The values a computation used, by canonical column, as an auditor would read them back. */
+final class InputValues {
+    private InputValues() {
+    }
+
+    static Map<String, String> of(Entity e) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Column c : Column.values()) {
+            m.put(c.header(), value(e, c));
+        }
+        return m;
+    }
+
+    private static String value(Entity e, Column c) {
+        Object v = switch (c) {
+            case ENTITY_ID -> e.entityId();
+            case NAME -> e.name();
+            case ENTITY_TYPE -> e.type().code();
+            case REGION_CODE -> e.regionCode();
+            case INDUSTRY_CODE -> e.industryCode();
+            case SIZE_CLASS -> e.declaredSize() == null ? null : e.declaredSize().code();
+            case REVENUE -> e.revenue();
+            case TOTAL_ASSETS -> e.totalAssets();
+            case UI_PAID_LAST_YEAR -> e.uiPaidLastYear();
+            case SERIOUS_DISHONESTY, SEVERELY_AFFECTED -> e.flag(c);
+            case LANDLORD_TYPE -> e.landlordType() == null ? null : e.landlordType().code();
+            case MONTHLY_RENT -> e.monthlyRent();
+            case LEASE_START -> e.leaseStart();
+            case LEASE_END -> e.leaseEnd();
+            case EMPLOYEES -> e.employees();
+            default -> e.count(c);
+        };
+        if (v == null) {
+            return "(blank)";
+        }
+        return v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package subsidy.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import subsidy.calc.Batch;
+import subsidy.calc.Calculator;
+import subsidy.calc.EntityResult;
+import subsidy.calc.ResultSink;
+import subsidy.calc.Totals;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
+import subsidy.input.InputStats;
+import subsidy.input.Rejection;
+import subsidy.policy.Policy;
+import subsidy.report.Csv;
+import subsidy.report.ReportJob;
+import subsidy.report.ReportTable;
+
+/**
+ * Recomputes a report from its inputs and lists every difference (issue: verify). Both sides are
+ * in input order, so they are walked in step; only rows out of step are held, which keeps memory
+ * to the size of the disagreement rather than of the report.
+ */
+public final class Verifier {
+    private static final String NOTES = "notes";
+    private final Policy policy;
+    private final ReportTable table;
+
+    public Verifier(Policy policy) {
+        this.policy = policy;
+        this.table = new ReportTable(policy);
+    }
+
+    /** What a verification found: rows compared and differences sent to the consumer. */
+    public record Outcome(long rowsCompared, long differences) {
+    }
+
+    public Outcome verify(List<InputFile> inputs, Path report, Consumer<Difference> out)
+            throws InputException, IOException {
+        long[] count = {0, 0};
+        Consumer<Difference> counting = d -> {
+            count[1]++;
+            out.accept(d);
+        };
+        MessageDigest reportDigest = sha256();
+        try (InputStream raw = new DigestInputStream(Files.newInputStream(report), reportDigest);
+                BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(raw, StandardCharsets.UTF_8));
+                CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
+            Iterator<CSVRecord> rows = parser.iterator();
+            if (!rows.hasNext()) {
+                throw new InputException(report + ": the report is empty");
+            }
+            Columns columns = new Columns(rows.next().toList(), table.header(), report);
+            Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
+            Map<String, List<String>> pendingReported = new LinkedHashMap<>();
+            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink() {
+                @Override
+                public void computed(EntityResult r) {
+                    List<String> mine = table.row(r);
+                    String id = mine.get(0);
+                    count[0]++;
+                    List<String> theirs = pendingReported.remove(id);
+                    if (theirs != null) {
+                        columns.compare(id, theirs, mine, counting);
+                        return;
+                    }
+                    if (!rows.hasNext()) {
+                        pendingRecomputed.put(id, mine);
+                        return;
+                    }
+                    List<String> next = rows.next().toList();
+                    String nextId = next.isEmpty() ? "" : next.get(0);
+                    if (nextId.equals(id)) {
+                        columns.compare(id, next, mine, counting);
+                        return;
+                    }
+                    pendingRecomputed.put(id, mine);
+                    match(nextId, next, pendingRecomputed, pendingReported, columns, counting);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                }
+            });
+            while (rows.hasNext()) {
+                List<String> next = rows.next().toList();
+                match(next.isEmpty() ? "" : next.get(0), next, pendingRecomputed, pendingReported, columns, counting);
+            }
+            pendingRecomputed.keySet().forEach(id -> counting.accept(
+                    new Difference(id, Difference.ROW, "missing", "present")));
+            pendingReported.keySet().forEach(id -> counting.accept(
+                    new Difference(id, Difference.ROW, "present", "missing")));
+            raw.transferTo(java.io.OutputStream.nullOutputStream());
+            checkManifest(report, HexFormat.of().formatHex(reportDigest.digest()), totals.inputs(), counting);
+        }
+        return new Outcome(count[0], count[1]);
+    }
+
+    private static void match(String id, List<String> reported, Map<String, List<String>> pendingRecomputed,
+            Map<String, List<String>> pendingReported, Columns columns, Consumer<Difference> out) {
+        List<String> mine = pendingRecomputed.remove(id);
+        if (mine != null) {
+            columns.compare(id, reported, mine, out);
+        } else if (pendingReported.putIfAbsent(id, reported) != null) {
+            out.accept(new Difference(id, Difference.ROW, "present twice", "once"));
+        }
+    }
+
+    /** Compares manifest.json beside the report, when there is one, with what was read now. */
+    private void checkManifest(Path report, String reportSha, List<InputStats> inputs, Consumer<Difference> out)
+            throws IOException {
+        Path manifest = report.toAbsolutePath().resolveSibling(ReportJob.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return;
+        }
+        JsonNode m;
+        try {
+            m = new ObjectMapper().readTree(manifest.toFile());
+        } catch (IOException e) {
+            out.accept(new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
+            return;
+        }
+        String policySha = m.path("policy").path("sha256").asText();
+        if (!policySha.equals(policy.sha256())) {
+            out.accept(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)", policySha,
+                    policy.sha256()));
+        }
+        JsonNode was = m.path("inputs");
+        for (int i = 0; i < Math.max(was.size(), inputs.size()); i++) {
+            String before = i < was.size() ? was.get(i).path("sha256").asText() : "(none)";
+            String now = i < inputs.size() ? inputs.get(i).sha256() : "(none)";
+            if (!before.equals(now)) {
+                String file = i < inputs.size() ? inputs.get(i).file() : was.get(i).path("file").asText();
+                out.accept(new Difference(Difference.MANIFEST, "input " + file + " sha256 (input changed)", before,
+                        now));
+            }
+        }
+        String written = m.path("outputs").path(ReportJob.REPORT).asText();
+        if (!written.isEmpty() && !written.equals(reportSha)) {
+            out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
+                    written, reportSha));
+        }
+    }
+
+    /** Maps the report's columns onto the recomputed ones, so column order does not matter. */
+    private static final class Columns {
+        private final List<String> names;
+        private final int[] reportedIndex;
+
+        Columns(List<String> reportHeader, List<String> expected, Path report) throws InputException {
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < reportHeader.size(); i++) {
+                at.put(reportHeader.get(i).strip(), i);
+            }
+            names = expected;
+            reportedIndex = new int[expected.size()];
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < expected.size(); i++) {
+                Integer idx = at.get(expected.get(i));
+                reportedIndex[i] = idx == null ? -1 : idx;
+                if (idx == null && !expected.get(i).equals(NOTES)) {
+                    missing.add(expected.get(i));
+                }
+            }
+            if (reportedIndex[0] != 0) {
+                throw new InputException(report + ": not a subsidy report (entity_id is not its first column)");
+            }
+            if (!missing.isEmpty()) {
+                throw new InputException(report + ": the report lacks column(s) " + missing
+                        + "; was it written under another policy?");
+            }
+        }
+
+        void compare(String id, List<String> reported, List<String> recomputed, Consumer<Difference> out) {
+            for (int i = 1; i < names.size(); i++) {
+                if (names.get(i).equals(NOTES)) {
+                    continue;
+                }
+                int at = reportedIndex[i];
+                String theirs = at < reported.size() ? reported.get(at) : "";
+                String mine = recomputed.get(i);
+                if (!same(theirs, mine)) {
+                    out.accept(new Difference(id, names.get(i), theirs, mine));
+                }
+            }
+        }
+
+        /** Amounts compare as numbers (a spreadsheet may drop ".00"); text compares exactly. */
+        private static boolean same(String a, String b) {
+            if (a.equals(b)) {
+                return true;
+            }
+            try {
+                return new BigDecimal(a.strip()).compareTo(new BigDecimal(b)) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+
+    private static java.io.Reader skipBom(BufferedReader r) throws IOException {
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package subsidy.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import subsidy.audit.Verifier;
+import subsidy.input.InputException;
+import subsidy.policy.Policy;
+import subsidy.policy.PolicyException;
+import subsidy.report.Csv;
+
+/** {@code subsidy verify}: recompute a report and list every difference. */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Recompute a report from its inputs and list every difference (entity, column, reported, "
+                + "recomputed) as CSV on standard output. With manifest.json beside the report, also check that "
+                + "the policy, the inputs and the report are the ones it names.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report agrees", "2:usage error", "3:an input, the report or the policy is unusable",
+            "4:differences found"})
+final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Entity CSV; repeatable.")
+    List<Path> inputs;
+
+    @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report.csv to check.")
+    Path report;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
+    Path policyFile;
+
+    @Option(names = "--encoding", paramLabel = "E", description = "Input encoding; default: detected.")
+    String encoding;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(report)) {
+            Main.fail(err, report + ": no such report file");
+            return ExitCode.UNUSABLE;
+        }
+        try {
+            Policy policy = Inputs.policy(policyFile);
+            OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+            CSVPrinter out = Csv.printer(w, List.of("entity_id", "column", "reported", "recomputed"));
+            Verifier.Outcome o = new Verifier(policy).verify(
+                    Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding)), report, d -> {
+                        try {
+                            out.printRecord(d.entityId(), d.column(), d.reported(), d.recomputed());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            out.flush();
+            PrintStream stderr = Inputs.stderr();
+            stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");
+            return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
+        } catch (PolicyException | InputException e) {
+            Main.fail(err, e.getMessage());
+            return ExitCode.UNUSABLE;
+        } catch (IOException | UncheckedIOException e) {
+            Main.fail(err, "cannot read: " + e.getMessage());
+            return ExitCode.UNUSABLE;
+        }
+    }
+}
