@@ -73,6 +73,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 if (trace.on()) {
                     trace.step("days = " + end + " − " + start + " + 1 = " + days);
                     trace.step("amount = " + rent.toPlainString() + " × 12 × " + days + " / 365 = "
+                            + exact.divide(DAYS_PER_YEAR, 6, RoundingMode.HALF_UP).toPlainString() + "… → "
                             + Money.format(amount) + " (half-up to 0.01); months = " + days + " × 12 / 365 = "
                             + monthsWaived.toPlainString());
                 }

@@ -1,0 +1,91 @@
+package subsidy.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.DefaultPolicy;
+import subsidy.input.InputFile;
+import subsidy.policy.Policy;
+import subsidy.policy.PolicyLoader;
+import subsidy.report.ReportJob;
+
+/** verify finds a changed amount, a dropped row, an added row and a changed policy; passes otherwise. */
+class VerifierTest {
+    private static final Path FIRMS = Path.of("samples/firms.csv");
+
+    @TempDir
+    Path dir;
+    Path report;
+
+    @BeforeEach
+    void writeReport() throws Exception {
+        Path out = dir.resolve("out");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(FIRMS, null)), null, System.out, new java.io.PrintStream(
+                        java.io.OutputStream.nullOutputStream()));
+        report = out.resolve("report.csv");
+    }
+
+    private List<Difference> verify(Policy policy) throws Exception {
+        List<Difference> found = new ArrayList<>();
+        new Verifier(policy).verify(List.of(new InputFile(FIRMS, null)), report, found::add);
+        return found;
+    }
+
+    private void edit(java.util.function.UnaryOperator<List<String>> change) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(report, StandardCharsets.UTF_8));
+        Files.write(report, change.apply(lines), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void untouchedReportAgrees() throws Exception {
+        assertEquals(List.of(), verify(DefaultPolicy.POLICY));
+    }
+
+    @Test
+    void changedAmountIsListedWithBothValues() throws Exception {
+        edit(lines -> {
+            lines.set(2, lines.get(2).replace(",392596.47,", ",392596.48,"));
+            return lines;
+        });
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(new Difference("91530111980102933U", "stable_job_refund", "392596.48", "392596.47"), d.get(0));
+        assertEquals(new Difference("91530111980102933U", "total", "392596.48", "392596.47"), d.get(1));
+        assertEquals("report.csv sha256 (report edited after it was written)", d.get(2).column());
+        assertEquals(3, d.size());
+    }
+
+    @Test
+    void droppedAndAddedRowsAreListed() throws Exception {
+        String[] dropped = new String[1];
+        edit(lines -> {
+            dropped[0] = lines.remove(5).split(",")[0];
+            lines.add(8, lines.get(8).replaceFirst("^91530", "91531"));
+            return lines;
+        });
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(new Difference(dropped[0], Difference.ROW, "missing", "present"), d.get(0));
+        assertEquals(Difference.ROW, d.get(1).column());
+        assertEquals("present", d.get(1).reported());
+        assertEquals(3, d.size(), d.toString());
+    }
+
+    @Test
+    void changedPolicyIsNamedAndItsEffectsListed() throws Exception {
+        // 5.5% → 6%: 五华区某某商贸 (11 / 199 = 5.53%) now qualifies: 0.90 × 412000.00 = 370800.00
+        String yaml = Files.readString(Path.of("config/policy.yaml")).replace("layoff_rate_max: 0.055",
+                "layoff_rate_max: 0.06");
+        Policy changed = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "changed.yaml");
+        List<Difference> d = verify(changed);
+        assertEquals(new Difference("915301022674397173", "stable_job_refund", "0.00", "370800.00"), d.get(0));
+        assertEquals("policy sha256 (policy changed)", d.get(d.size() - 1).column());
+    }
+}
