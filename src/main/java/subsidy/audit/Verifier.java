@@ -35,6 +35,7 @@ import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.ReportJob;
 import subsidy.report.ReportTable;
+import subsidy.report.SafeText;
 
 /**
  * Recomputes a report from its inputs and lists every difference (issue: verify). Both sides are
@@ -198,7 +199,7 @@ public final class Verifier {
                 }
                 int at = reportedIndex[i];
                 String theirs = at < reported.size() ? reported.get(at) : "";
-                String mine = recomputed.get(i);
+                String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
                 if (!same(theirs, mine)) {
                     out.accept(new Difference(id, names.get(i), theirs, mine));
                 }

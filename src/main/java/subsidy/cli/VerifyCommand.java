@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,11 +53,11 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             Policy policy = Inputs.policy(policyFile);
             OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            CSVPrinter out = Csv.printer(w, List.of("entity_id", "column", "reported", "recomputed"));
+            Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
             Verifier.Outcome o = new Verifier(policy).verify(
                     Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding)), report, d -> {
                         try {
-                            out.printRecord(d.entityId(), d.column(), d.reported(), d.recomputed());
+                            out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -21,7 +21,7 @@ public final class DetailsTable {
             rows.add(List.of(r.entity().entityId(), Long.toString(r.line()), p.programId(),
                     Boolean.toString(p.eligible()), plain(p.base()), plain(p.rate()), plain(p.unitAmount()),
                     plain(p.quantity()), Money.format(p.amount()), p.clause(),
-                    SafeText.cell(p.reason() == null ? "" : p.reason())));
+                    p.reason() == null ? "" : p.reason()));
         }
         return rows;
     }

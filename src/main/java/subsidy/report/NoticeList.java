@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import subsidy.calc.EntityResult;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
@@ -33,7 +32,7 @@ public final class NoticeList {
         List<Program> programs = policy.programs();
         String[] row = new String[programs.size() + 5];
         row[0] = r.entity().regionCode();
-        row[1] = SafeText.cell(r.entity().name());
+        row[1] = r.entity().name();
         row[2] = mask(r.entity().entityId());
         List<String> paid = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
@@ -61,9 +60,9 @@ public final class NoticeList {
         policy.programs().forEach(p -> header.add(p.id()));
         header.add("total");
         rows.sort(Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]).thenComparing(r -> r[2]));
-        CSVPrinter p = Csv.printer(out, header);
+        Csv p = Csv.open(out, header);
         for (String[] r : rows) {
-            p.printRecord((Object[]) r);
+            p.row((Object[]) r);
         }
         p.flush();
     }

@@ -32,15 +32,15 @@ public final class RejectedTable {
 
     public List<String> row(Rejection r) {
         List<String> row = new ArrayList<>(header.size());
-        row.add(SafeText.cell(r.file()));
+        row.add(r.file());
         row.add(Long.toString(r.line()));
-        row.add(SafeText.cell(String.join("; ", r.reasons())));
+        row.add(String.join("; ", r.reasons()));
         if (width >= 0) {
             for (int i = 0; i < Math.max(width, r.cells().size()); i++) {
-                row.add(i < r.cells().size() ? SafeText.cell(r.cells().get(i)) : "");
+                row.add(i < r.cells().size() ? r.cells().get(i) : "");
             }
         } else {
-            row.add(SafeText.cell(String.join(",", r.cells())));
+            row.add(String.join(",", r.cells()));
         }
         return row;
     }

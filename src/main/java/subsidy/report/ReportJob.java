@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.csv.CSVPrinter;
 import subsidy.calc.Batch;
 import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
@@ -70,25 +69,27 @@ public final class ReportJob {
                     Writer rejectedOut = dir.open(REJECTED, true);
                     SizeCheck sizeCheck = new SizeCheck(policy, dir.open(SIZE_CHECK, true));
                     Writer detailsOut = options.details() ? dir.open(DETAILS, true) : null) {
-                CSVPrinter report = Csv.printer(reportOut, table.header());
-                CSVPrinter rejected = Csv.printer(rejectedOut, rejectedTable.header());
-                CSVPrinter details = detailsOut == null ? null : Csv.printer(detailsOut, DetailsTable.HEADER);
+                Csv report = Csv.open(reportOut, table.header());
+                Csv rejected = Csv.open(rejectedOut, rejectedTable.header());
+                Csv details = detailsOut == null ? null : Csv.open(detailsOut, DetailsTable.HEADER);
                 totals = batch.run(inputs, new ResultSink() {
                     @Override
                     public void computed(EntityResult r) throws IOException {
-                        report.printRecord(table.row(r));
+                        report.row(table.row(r));
                         sizeCheck.add(r);
                         if (notice != null) {
                             notice.add(r);
                         }
                         if (details != null) {
-                            details.printRecords(DetailsTable.rows(r));
+                            for (List<String> row : DetailsTable.rows(r)) {
+                                details.row(row);
+                            }
                         }
                     }
 
                     @Override
                     public void rejected(Rejection r) throws IOException {
-                        rejected.printRecord(rejectedTable.row(r));
+                        rejected.row(rejectedTable.row(r));
                     }
                 });
                 report.flush();
@@ -128,12 +129,12 @@ public final class ReportJob {
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
             PrintStream stderr) throws InputException, IOException {
         Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
-        CSVPrinter report = Csv.printer(out, table.header());
+        Csv report = Csv.open(out, table.header());
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals = batch.run(inputs, new ResultSink() {
             @Override
             public void computed(EntityResult r) throws IOException {
-                report.printRecord(table.row(r));
+                report.row(table.row(r));
                 if (notice != null) {
                     notice.add(r);
                 }

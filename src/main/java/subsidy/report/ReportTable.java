@@ -46,7 +46,7 @@ public final class ReportTable {
         List<String> row = new ArrayList<>(header.size());
         SizeDecision size = r.size();
         row.add(r.entity().entityId());
-        row.add(SafeText.cell(r.entity().name()));
+        row.add(r.entity().name());
         row.add(r.entity().type().code());
         row.add(size.size() == null ? "" : size.size().code());
         row.add(size.source() == null ? "" : size.source().code());
@@ -60,7 +60,7 @@ public final class ReportTable {
             }
         }
         row.add(Money.format(r.total()));
-        row.add(SafeText.cell(String.join("; ", r.notes())));
+        row.add(String.join("; ", r.notes()));
         return row;
     }
 }

@@ -3,7 +3,6 @@ package subsidy.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import subsidy.calc.EntityResult;
 import subsidy.entity.Entity;
 import subsidy.policy.Policy;
@@ -18,11 +17,11 @@ public final class SizeCheck implements AutoCloseable {
     public static final List<String> HEADER = List.of("entity_id", "name", "industry_code", "table_row", "declared",
             "derived", "employees", "revenue", "total_assets", "tests");
     private final Policy policy;
-    private final CSVPrinter out;
+    private final Csv out;
 
     public SizeCheck(Policy policy, Writer out) throws IOException {
         this.policy = policy;
-        this.out = Csv.printer(out, HEADER);
+        this.out = Csv.open(out, HEADER);
     }
 
     public void add(EntityResult r) throws IOException {
@@ -31,7 +30,7 @@ public final class SizeCheck implements AutoCloseable {
         }
         Entity e = r.entity();
         SizeDecision d = policy.sizeTable().decide(e, true);
-        out.printRecord(e.entityId(), SafeText.cell(e.name()), e.industryCode(), d.row().label(), d.declared().code(),
+        out.row(e.entityId(), e.name(), e.industryCode(), d.row().label(), d.declared().code(),
                 d.derived().code(), e.employees() == null ? "" : e.employees(),
                 e.revenue() == null ? "" : e.revenue().toPlainString(),
                 e.totalAssets() == null ? "" : e.totalAssets().toPlainString(), String.join("; ", d.steps()));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 import subsidy.calc.Totals;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
@@ -18,12 +17,12 @@ public final class Summary {
     }
 
     public static void writeCsv(Policy policy, Totals t, Writer out) throws IOException {
-        CSVPrinter p = Csv.printer(out, HEADER);
+        Csv p = Csv.open(out, HEADER);
         List<Program> programs = policy.programs();
         for (int i = 0; i < programs.size(); i++) {
-            p.printRecord(programs.get(i).id(), programs.get(i).title(), t.beneficiaries(i), Money.format(t.amount(i)));
+            p.row(programs.get(i).id(), programs.get(i).title(), t.beneficiaries(i), Money.format(t.amount(i)));
         }
-        p.printRecord("total", "", t.entitiesPaid(), Money.format(t.total()));
+        p.row("total", "", t.entitiesPaid(), Money.format(t.total()));
         p.flush();
     }
 
