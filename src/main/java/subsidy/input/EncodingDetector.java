@@ -1,17 +1,14 @@
 package subsidy.input;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Guesses between UTF-8 and GBK from the start of a file: exports from the social-insurance
- * system are often GBK, and GBK text is almost never valid UTF-8, so "valid UTF-8 so far" is a
- * reliable test. GB18030 is used to read GBK because it decodes every GBK byte sequence the same way.
+ * system are often GBK. GBK text is almost never valid UTF-8: its byte pairs rarely form UTF-8
+ * sequences. So a sample whose multi-byte sequences are mostly valid UTF-8 is UTF-8 — even with a
+ * few damaged bytes, which then reject only their own rows instead of garbling every name as GBK.
+ * GB18030 is used to read GBK because it decodes every GBK byte sequence the same way.
  */
 public final class EncodingDetector {
     public static final Charset GBK = Charset.forName("GB18030");
@@ -28,12 +25,37 @@ public final class EncodingDetector {
         if (hasBom(head, length)) {
             return StandardCharsets.UTF_8;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(length + 1);
-        // endOfInput=false: a multi-byte character cut by the end of the sample is not an error.
-        CoderResult result = decoder.decode(ByteBuffer.wrap(head, 0, length), out, false);
-        return result.isError() ? GBK : StandardCharsets.UTF_8;
+        int good = 0;
+        int bad = 0;
+        int i = 0;
+        while (i < length) {
+            int b = head[i] & 0xFF;
+            int extra = b < 0x80 ? 0 : b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2
+                    : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+            if (extra == 0) {
+                i++;
+                continue;
+            }
+            if (extra < 0) {
+                bad++;
+                i++;
+                continue;
+            }
+            if (i + extra >= length) {
+                break; // a character cut by the end of the sample
+            }
+            boolean ok = true;
+            for (int k = 1; k <= extra; k++) {
+                ok &= (head[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                good++;
+                i += extra + 1;
+            } else {
+                bad++;
+                i++;
+            }
+        }
+        return bad == 0 || good > 4 * bad ? StandardCharsets.UTF_8 : GBK;
     }
 }

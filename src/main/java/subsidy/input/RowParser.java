@@ -16,6 +16,8 @@ import subsidy.entity.SizeClass;
  * All cells are read even after a first problem, so a clerk fixes a row once, not once per reason.
  */
 final class RowParser {
+    /** No valid cell of any column is longer; a longer one is a paste accident or an attack. */
+    static final int MAX_CELL = 1000;
     private final Header header;
     private final List<String> reasons = new ArrayList<>();
     private CSVRecord record;
@@ -95,6 +97,10 @@ final class RowParser {
             if (c.required()) {
                 reasons.add(c + ": required, but blank");
             }
+            return null;
+        }
+        if (v.length() > MAX_CELL) {
+            reasons.add(c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
             return null;
         }
         if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {

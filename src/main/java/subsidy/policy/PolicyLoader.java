@@ -48,6 +48,7 @@ public final class PolicyLoader {
     private static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
     private static final String ANY_INDUSTRY = "*";
+    private static final Set<String> KINDS = Set.of("ui_refund", "per_head", "rent_waiver");
 
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -216,7 +217,9 @@ public final class PolicyLoader {
                         + "' is not a program kind (ui_refund, per_head, rent_waiver)");
             }
         }
-        p.finish();
+        if (program != null || (kind != null && KINDS.contains(kind))) {
+            p.finish(); // with an unknown kind, which keys belong is unknown too
+        }
         return program;
     }
 

@@ -26,15 +26,25 @@ import java.util.Map;
  * previous report or none, never half of one. Closing without committing deletes the temporaries.
  */
 public final class OutputDir implements AutoCloseable {
+    /** Opens the byte stream for a temporary file; tests pass one that fails like a full disk. */
+    @FunctionalInterface
+    public interface Opener {
+        OutputStream open(Path file) throws IOException;
+    }
+
+    public static final Opener FILES = file -> Files.newOutputStream(file);
+
     private final Path dir;
+    private final Opener opener;
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
 
     private record Pending(String name, Path temp, MessageDigest digest) {
     }
 
-    private OutputDir(Path dir) {
+    private OutputDir(Path dir, Opener opener) {
         this.dir = dir;
+        this.opener = opener;
     }
 
     /**
@@ -44,6 +54,10 @@ public final class OutputDir implements AutoCloseable {
      * @throws FileAlreadyExistsException naming the first file that would be overwritten
      */
     public static OutputDir prepare(Path dir, List<String> names, boolean force) throws IOException {
+        return prepare(dir, names, force, FILES);
+    }
+
+    public static OutputDir prepare(Path dir, List<String> names, boolean force, Opener opener) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
         }
@@ -55,14 +69,14 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         Files.createDirectories(dir);
-        return new OutputDir(dir);
+        return new OutputDir(dir, opener);
     }
 
     /** A writer for {@code name}; UTF-8 with a byte-order mark so Excel shows the Chinese text. */
     public Writer open(String name, boolean bom) throws IOException {
         Path temp = Files.createTempFile(dir, "." + name + ".", ".partial");
         MessageDigest digest = sha256();
-        OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
+        OutputStream out = new DigestOutputStream(new BufferedOutputStream(opener.open(temp), 1 << 16),
                 digest);
         pending.add(new Pending(name, temp, digest));
         if (bom) {

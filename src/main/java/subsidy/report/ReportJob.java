@@ -43,10 +43,16 @@ public final class ReportJob {
 
     private final Policy policy;
     private final Options options;
+    private final OutputDir.Opener opener;
 
     public ReportJob(Policy policy, Options options) {
+        this(policy, options, OutputDir.FILES);
+    }
+
+    ReportJob(Policy policy, Options options, OutputDir.Opener opener) {
         this.policy = Objects.requireNonNull(policy);
         this.options = options;
+        this.opener = opener;
     }
 
     /** Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}). */
@@ -63,7 +69,7 @@ public final class ReportJob {
             names.add(DETAILS);
         }
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force())) {
+        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force(), opener)) {
             Totals totals;
             try (Writer reportOut = dir.open(REPORT, true);
                     Writer rejectedOut = dir.open(REJECTED, true);

@@ -1,0 +1,91 @@
+package subsidy.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.DefaultPolicy;
+import subsidy.input.InputFile;
+
+/** An interrupted run leaves the previous report intact, never half of one, and no temporary files. */
+class AtomicOutputTest {
+    private static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path dir;
+
+    /** A disk that fills up after {@code room} bytes, across all files written. */
+    static OutputDir.Opener diskWithRoomFor(long room) {
+        long[] left = {room};
+        return file -> new FilterOutputStream(Files.newOutputStream(file)) {
+            @Override
+            public void write(int b) throws IOException {
+                if (--left[0] < 0) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int i = off; i < off + len; i++) {
+                    write(b[i]);
+                }
+            }
+        };
+    }
+
+    private static ReportJob job(Path out, boolean force) {
+        return new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, force, null));
+    }
+
+    private static List<InputFile> firms() {
+        return List.of(new InputFile(Path.of("samples/firms.csv"), null));
+    }
+
+    @Test
+    void fullDiskLeavesThePreviousReportIntactAndNoTemporaryFiles() throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String before = Files.readString(out.resolve("report.csv"));
+        String manifest = Files.readString(out.resolve("manifest.json"));
+
+        IOException e = assertThrows(IOException.class, () -> new ReportJob(DefaultPolicy.POLICY,
+                new ReportJob.Options(out, false, true, null), diskWithRoomFor(20_000)).run(firms(), null, NOWHERE,
+                NOWHERE));
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals(before, Files.readString(out.resolve("report.csv")));
+        assertEquals(manifest, Files.readString(out.resolve("manifest.json")));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".partial")).toList());
+        }
+    }
+
+    @Test
+    void fullDiskOnAFirstRunLeavesNoReportAtAll() throws Exception {
+        Path out = dir.resolve("fresh");
+        assertThrows(IOException.class, () -> new ReportJob(DefaultPolicy.POLICY,
+                new ReportJob.Options(out, false, false, null), diskWithRoomFor(5_000)).run(firms(), null, NOWHERE,
+                NOWHERE));
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void existingReportIsNotReplacedWithoutForce() throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> job(out, false).run(firms(), null, NOWHERE, NOWHERE));
+    }
+}
