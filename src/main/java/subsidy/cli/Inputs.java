@@ -1,7 +1,5 @@
 package subsidy.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +37,7 @@ final class Inputs {
 
     /** Standard error as UTF-8 whatever the platform default, so Chinese messages survive. */
     static PrintStream stderr() {
-        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
     }
 
     /** The --encoding option as a charset; null when absent (detect). */

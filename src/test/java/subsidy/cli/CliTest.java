@@ -1,0 +1,229 @@
+package subsidy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.entity.Column;
+
+/** The command line of SPEC §6, through {@link Main#run}: exit codes and what each case writes. */
+class CliTest {
+    private static final Path FIRMS = Path.of("samples/firms.csv");
+    private static final Path MESSY = Path.of("samples/messy.csv");
+    private static final List<String> OUTPUTS = List.of("report.csv", "rejected.csv", "summary.csv", "manifest.json");
+
+    @TempDir
+    Path tmp;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    /** Runs the command line with standard output and error captured (picocli takes them at construction). */
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = Main.run(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<CSVRecord> rows(Path csv) throws IOException {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(text))) {
+            return p.getRecords();
+        }
+    }
+
+    private void assertNothingWritten(Path out, Result r) {
+        assertFalse(Files.exists(out.resolve("report.csv")), "exit 3 writes no report.csv; stderr:\n" + r.err());
+        assertFalse(Files.exists(out.resolve("manifest.json")), "exit 3 writes no manifest.json");
+    }
+
+    // ---------------------------------------------------------------- exit 0 / 1
+
+    @Test
+    void exit0WhenEveryRowOfFirmsCsvIsComputed() throws IOException {
+        Path out = tmp.resolve("firms");
+        Result r = run("calc", "--input", FIRMS.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        for (String name : OUTPUTS) {
+            assertTrue(Files.isRegularFile(out.resolve(name)), name + " written");
+        }
+        assertEquals(47, rows(out.resolve("report.csv")).size(), "47 rows computed");
+        assertEquals(0, rows(out.resolve("rejected.csv")).size(), "nothing rejected");
+    }
+
+    @Test
+    void exit1WhenSomeRowsAreRejectedAndRejectedCsvListsMessyLines5To22() throws IOException {
+        Path out = tmp.resolve("messy");
+        Result r = run("calc", "--input", MESSY.toString(), "--out", out.toString());
+        assertEquals(1, r.exit(), r.err());
+        List<CSVRecord> rejected = rows(out.resolve("rejected.csv"));
+        List<Long> lines = rejected.stream().map(x -> Long.parseLong(x.get("line"))).toList();
+        assertEquals(LongStream.rangeClosed(5, 22).boxed().toList(), lines, "rejected lines (samples/README.md)");
+        List<String> computed = rows(out.resolve("report.csv")).stream().map(x -> x.get("entity_id")).toList();
+        assertEquals(List.of("92530428MALW7E2C13", "91530111MA1AEJ305N", "91530402559810434G"), computed,
+                "lines 2-4 are computed");
+    }
+
+    @Test
+    void eachMessyRowIsRejectedForExactlyItsOneDefect() throws IOException {
+        // samples/README.md: each rejected row has exactly one defect, so rejected.csv lists one reason.
+        Map<Long, String> column = new LinkedHashMap<>();
+        long line = 5;
+        for (String c : List.of("entity_id", "entity_id", "entity_id", "name", "entity_type", "region_code",
+                "industry_code", "industry_code", "employees", "revenue", "severely_affected", "landlord_type",
+                "lease_start", "lease_end", "size_class", "entity_id", "row has 26 cells", "row has 12 cells")) {
+            column.put(line++, c);
+        }
+        Path out = tmp.resolve("messy");
+        assertEquals(1, run("calc", "--input", MESSY.toString(), "--out", out.toString()).exit());
+        for (CSVRecord x : rows(out.resolve("rejected.csv"))) {
+            long at = Long.parseLong(x.get("line"));
+            String reasons = x.get("reasons");
+            assertTrue(reasons.contains(column.get(at)), "line " + at + " is rejected for " + column.get(at)
+                    + ": " + reasons);
+            // Reasons are joined with "; "; a second reason would start with a column name or "row has".
+            for (Column c : Column.values()) {
+                assertFalse(reasons.contains("; " + c.header()), "line " + at + " has one reason: " + reasons);
+            }
+            assertFalse(reasons.contains("; row has"), "line " + at + " has one reason: " + reasons);
+        }
+    }
+
+    // ---------------------------------------------------------------- exit 2: usage
+
+    @Test
+    void exit2WhenInputIsMissing() {
+        Path out = tmp.resolve("out");
+        Result r = run("calc", "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--input"), "the message names --input: " + r.err());
+        assertFalse(Files.exists(out.resolve("report.csv")));
+    }
+
+    @Test
+    void exit2ForAnUnknownOption() {
+        Result r = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--bogus");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--bogus"), "the message names the option: " + r.err());
+        assertFalse(Files.exists(tmp.resolve("out").resolve("report.csv")));
+    }
+
+    @Test
+    void exit2ForDetailsWithoutOut() {
+        Result r = run("calc", "--input", FIRMS.toString(), "--details");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--out"), "the message says --details needs --out: " + r.err());
+        assertEquals("", r.out(), "no report on standard output");
+    }
+
+    @Test
+    void exit2WhenOutAlreadyHoldsAReportWithoutForceAndExit0WithForce() throws IOException {
+        Path out = tmp.resolve("again");
+        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        byte[] before = Files.readAllBytes(out.resolve("report.csv"));
+        Files.writeString(out.resolve("report.csv"), "marker\n");
+
+        Result refused = run("calc", "--input", FIRMS.toString(), "--out", out.toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("--force"), "the message suggests --force: " + refused.err());
+        assertEquals("marker\n", Files.readString(out.resolve("report.csv")), "the existing report is untouched");
+
+        Result forced = run("calc", "--input", FIRMS.toString(), "--out", out.toString(), "--force");
+        assertEquals(0, forced.exit(), forced.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("report.csv"))),
+                "--force replaces the report");
+    }
+
+    // ---------------------------------------------------------------- exit 3: unusable input or policy
+
+    @Test
+    void exit3ForAMissingInputFileAndNothingWritten() {
+        Path out = tmp.resolve("out");
+        Result r = run("calc", "--input", tmp.resolve("no-such.csv").toString(), "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("no-such.csv"), "the message names the file: " + r.err());
+        assertNothingWritten(out, r);
+    }
+
+    @Test
+    void exit3ForAnInputThatIsADirectoryAndNothingWritten() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("a-directory.csv"));
+        Path out = tmp.resolve("out");
+        Result r = run("calc", "--input", dir.toString(), "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertNothingWritten(out, r);
+    }
+
+    @Test
+    void exit3ForAPolicyWithAnUnknownKeyAndNothingWritten() throws IOException {
+        Path policy = tmp.resolve("policy.yaml");
+        Files.writeString(policy, Files.readString(Path.of("config/policy.yaml"), StandardCharsets.UTF_8)
+                + "\nnot_a_policy_key: 1\n", StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+        Result r = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("not_a_policy_key"), "the message names the key: " + r.err());
+        assertNothingWritten(out, r);
+    }
+
+    @Test
+    void unmodifiedCopyOfThePolicyIsAccepted() throws IOException {
+        // The control for the unknown-key case: the copy itself is a usable policy.
+        Path policy = tmp.resolve("policy.yaml");
+        Files.copy(Path.of("config/policy.yaml"), policy);
+        Result r = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(0, r.exit(), r.err());
+    }
+
+    @Test
+    void exit3ForAnEmptyInputFileAndNothingWritten() throws IOException {
+        Path empty = Files.createFile(tmp.resolve("empty.csv"));
+        Path out = tmp.resolve("out");
+        Result r = run("calc", "--input", empty.toString(), "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertNothingWritten(out, r);
+    }
+
+    // ---------------------------------------------------------------- --version
+
+    @Test
+    void versionMentionsTheBundledPolicyId() {
+        Result r = run("--version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("yunnan-2022-default"), "--version output: " + r.out());
+    }
+}
