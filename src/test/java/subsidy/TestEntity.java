@@ -87,6 +87,6 @@ public final class TestEntity {
     public Entity build() {
         return new Entity(id, name, type, region, industry, size, employees, revenue, assets, insured, layoffs,
                 uiPaid, dishonest, affected, grads, youth, hardToEmploy, junior, intermediate, senior, landlord,
-                rent, leaseStart, leaseEnd, granted);
+                rent, leaseStart, leaseEnd, granted, subsidy.entity.Extras.NONE);
     }
 }

@@ -86,9 +86,15 @@ public final class Explainer {
         List<Explanation.ProgramSteps> programs = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
         java.math.BigDecimal total = Money.ZERO;
-        for (Program p : policy.programs()) {
+        List<ProgramResult> paid = calculator.compute(e, size, file, line).programs();
+        for (int i = 0; i < policy.programs().size(); i++) {
+            Program p = policy.programs().get(i);
             Trace.Recording trace = new Trace.Recording();
-            ProgramResult r = p.evaluate(e, size.size(), trace);
+            ProgramResult own = p.evaluate(e, size.size(), trace);
+            ProgramResult r = paid.get(i);
+            if (r.amount().compareTo(own.amount()) != 0) {
+                trace.step(Money.format(own.amount()) + " → " + Money.format(r.amount()) + ": " + r.reason());
+            }
             List<String> clauses = new ArrayList<>();
             for (Clause c : p.clauses()) {
                 Source s = policy.sources().get(c.seed());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import subsidy.entity.Entity;
 import subsidy.money.Money;
+import subsidy.policy.ExclusiveGroup;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
@@ -48,18 +49,57 @@ public final class Calculator {
         if (mismatch != null) {
             notes.add(mismatch);
         }
-        BigDecimal total = Money.ZERO;
         for (Program p : policy.programs()) {
             if (trace.on()) {
                 trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
             }
-            ProgramResult r = p.evaluate(e, size.size(), trace);
-            results.add(r);
+            results.add(p.evaluate(e, size.size(), trace));
+        }
+        for (ExclusiveGroup g : policy.groups()) {
+            payTheHigher(g, results, trace);
+        }
+        BigDecimal total = Money.ZERO;
+        for (ProgramResult r : results) {
             total = total.add(r.amount());
             if (r.reason() != null) {
-                notes.add(p.id() + ": " + r.reason());
+                notes.add(r.programId() + ": " + r.reason());
             }
         }
         return new EntityResult(e, file, line, size, results, total, notes);
+    }
+
+    /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */
+    private static void payTheHigher(ExclusiveGroup g, List<ProgramResult> results, Trace trace) {
+        int best = -1;
+        for (String id : g.programs()) {
+            int i = indexOf(results, id);
+            if (i >= 0 && (best < 0 || results.get(i).amount().compareTo(results.get(best).amount()) > 0)) {
+                best = i;
+            }
+        }
+        if (best < 0 || results.get(best).amount().signum() == 0) {
+            return;
+        }
+        ProgramResult winner = results.get(best);
+        for (String id : g.programs()) {
+            int i = indexOf(results, id);
+            if (i >= 0 && i != best && results.get(i).amount().signum() > 0) {
+                String why = "not combined with " + winner.programId() + " (" + Money.format(winner.amount())
+                        + " is higher; " + g.id() + ": 就高不就低)";
+                if (trace.on()) {
+                    trace.step("[" + id + "] " + Money.format(results.get(i).amount()) + " → 0.00: " + why);
+                }
+                results.set(i, results.get(i).notPaid(why));
+            }
+        }
+    }
+
+    private static int indexOf(List<ProgramResult> results, String id) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).programId().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

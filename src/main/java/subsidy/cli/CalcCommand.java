@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +43,10 @@ final class CalcCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
     String encoding;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
+    java.time.LocalDate asOf;
+
     @Option(names = "--details", description = "Also write details.csv (needs --out).")
     boolean details;
 
@@ -63,19 +66,18 @@ final class CalcCommand implements Callable<Integer> {
         Charset charset = Inputs.charset(spec.commandLine(), encoding);
         Policy policy;
         try {
-            policy = Inputs.policy(policyFile);
+            policy = Inputs.policy(policyFile, asOf);
         } catch (PolicyException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        List<InputFile> files = new ArrayList<>();
+        List<InputFile> files;
         List<String> shared = null;
         try {
-            for (int i = 0; i < inputs.size(); i++) {
-                InputFile f = new InputFile(inputs.get(i), charset);
-                List<String> header = f.header().cells();
+            files = Inputs.open(inputs, charset, policy.schema());
+            for (int i = 0; i < files.size(); i++) {
+                List<String> header = files.get(i).header().cells();
                 shared = i == 0 ? header : header.equals(shared) ? shared : null;
-                files.add(f);
             }
         } catch (InputException e) {
             Main.fail(err, e.getMessage());
@@ -84,6 +86,7 @@ final class CalcCommand implements Callable<Integer> {
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice));
         PrintStream stdout = System.out;
         PrintStream stderr = Inputs.stderr();
+        policy.leftOut().forEach(l -> stderr.println("subsidy: left out, not in force: " + l));
         try {
             Totals totals = job.run(files, shared, stdout, stderr);
             stdout.flush();

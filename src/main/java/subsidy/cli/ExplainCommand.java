@@ -41,6 +41,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding; default: detected.")
     String encoding;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
+    java.time.LocalDate asOf;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -49,9 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Policy policy = Inputs.policy(policyFile);
+            Policy policy = Inputs.policy(policyFile, asOf);
             Optional<Explanation> x = new Explainer(policy)
-                    .explain(Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding)), id);
+                    .explain(Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema()), id);
             if (x.isEmpty()) {
                 Main.fail(err, "no row of " + inputs + " has entity_id " + id);
                 return ExitCode.USAGE;

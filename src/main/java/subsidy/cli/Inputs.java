@@ -5,7 +5,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
+import subsidy.entity.InputSchema;
 import subsidy.input.InputException;
+import subsidy.policy.Resolution;
 import subsidy.input.InputFile;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -20,15 +23,16 @@ final class Inputs {
     private Inputs() {
     }
 
-    static Policy policy(Path file) throws PolicyException {
-        return file == null ? PolicyLoader.bundled() : PolicyLoader.load(file);
+    static Policy policy(Path file, LocalDate asOf) throws PolicyException {
+        Resolution r = Resolution.on(asOf);
+        return file == null ? PolicyLoader.bundled(r) : PolicyLoader.load(file, r);
     }
 
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */
-    static List<InputFile> open(List<Path> paths, Charset charset) throws InputException {
+    static List<InputFile> open(List<Path> paths, Charset charset, InputSchema schema) throws InputException {
         List<InputFile> files = new ArrayList<>();
         for (Path p : paths) {
-            InputFile f = new InputFile(p, charset);
+            InputFile f = new InputFile(p, charset, schema);
             f.header();
             files.add(f);
         }

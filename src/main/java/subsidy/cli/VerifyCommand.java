@@ -43,6 +43,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding; default: detected.")
     String encoding;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
+    java.time.LocalDate asOf;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -51,11 +55,11 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         try {
-            Policy policy = Inputs.policy(policyFile);
+            Policy policy = Inputs.policy(policyFile, asOf);
             OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
             Verifier.Outcome o = new Verifier(policy).verify(
-                    Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding)), report, d -> {
+                    Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema()), report, d -> {
                         try {
                             out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                         } catch (IOException e) {

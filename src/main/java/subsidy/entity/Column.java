@@ -7,7 +7,7 @@ import java.util.Optional;
  * The canonical input columns of SPEC §2, each with its Chinese header alias and value kind.
  * Declaration order is the canonical column order.
  */
-public enum Column {
+public enum Column implements ColumnRef {
     ENTITY_ID("entity_id", "统一社会信用代码", Kind.CREDIT_CODE, true),
     NAME("name", "名称", Kind.TEXT, true),
     ENTITY_TYPE("entity_type", "主体类型", Kind.ENTITY_TYPE, true),
@@ -49,6 +49,7 @@ public enum Column {
         this.required = required;
     }
 
+    @Override
     public String header() {
         return header;
     }
@@ -57,8 +58,19 @@ public enum Column {
         return chinese;
     }
 
+    @Override
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public long count(Entity e) {
+        return kind == Kind.BOOLEAN ? (e.flag(this) ? 1 : 0) : e.count(this);
+    }
+
+    @Override
+    public boolean flag(Entity e) {
+        return kind == Kind.BOOLEAN ? e.flag(this) : e.count(this) != 0;
     }
 
     public boolean required() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * One accepted input row, with every value already checked and defaulted (SPEC §2).
  * Optional figures that decide firm size stay null when blank, because blank is not zero there.
+ * {@code extras} holds the values of the policy's own columns ({@link InputSchema}).
  */
 public record Entity(
         String entityId,
@@ -32,7 +33,8 @@ public record Entity(
         BigDecimal monthlyRent,
         LocalDate leaseStart,
         LocalDate leaseEnd,
-        long rentFreeMonthsGranted) {
+        long rentFreeMonthsGranted,
+        Extras extras) {
 
     /** The value of a count column (kind COUNT), for programs that pay per head of a named column. */
     public long count(Column column) {

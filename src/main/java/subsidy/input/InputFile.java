@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import subsidy.entity.Entity;
+import subsidy.entity.InputSchema;
 
 /**
  * Streams one entity CSV (SPEC §2): detects its encoding, hashes its bytes for the manifest,
@@ -36,11 +37,18 @@ public final class InputFile {
 
     private final Path path;
     private final Charset forced;
+    private final InputSchema schema;
 
     /** @param forced the encoding to use, or null to detect UTF-8 or GBK */
     public InputFile(Path path, Charset forced) {
+        this(path, forced, InputSchema.DEFAULT);
+    }
+
+    /** @param schema the columns the policy reads beyond SPEC §2 */
+    public InputFile(Path path, Charset forced, InputSchema schema) {
         this.path = path;
         this.forced = forced;
+        this.schema = schema;
     }
 
     public Path path() {
@@ -151,7 +159,7 @@ public final class InputFile {
             throw new InputException(path + ": the file is empty; a header row is needed");
         }
         List<String> problems = new ArrayList<>();
-        Header header = Header.read(first.toList(), problems);
+        Header header = Header.read(first.toList(), schema, problems);
         if (!problems.isEmpty()) {
             throw new InputException(path + ": line " + first.getRecordNumber() + " (header): "
                     + String.join("; ", problems));

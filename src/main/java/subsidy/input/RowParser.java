@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import subsidy.entity.Column;
+import subsidy.entity.ColumnRef;
+import subsidy.entity.ExtraColumn;
+import subsidy.entity.Extras;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
@@ -59,6 +62,7 @@ final class RowParser {
         LocalDate start = read(Column.LEASE_START, Column.Kind.DATE);
         LocalDate end = read(Column.LEASE_END, Column.Kind.DATE);
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
+        Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
             reasons.add("lease_end " + end + " is before lease_start " + start);
         }
@@ -67,7 +71,7 @@ final class RowParser {
         }
         return new Entity(id, name, type, region, industry, size, employees, revenue, assets, insured,
                 layoffs, uiPaid, dishonest, affected, grads, youth, hardToEmploy, junior, intermediate,
-                senior, landlord, rent, start, end, granted);
+                senior, landlord, rent, start, end, granted, extras);
     }
 
     List<String> reasons() {
@@ -85,6 +89,27 @@ final class RowParser {
         return id;
     }
 
+    private Extras extras() {
+        List<ExtraColumn> columns = header.schema().extras();
+        if (columns.isEmpty()) {
+            return Extras.NONE;
+        }
+        long[] values = new long[columns.size()];
+        for (ExtraColumn x : columns) {
+            int i = header.indexOf(x);
+            String v = text(x, i >= 0 && i < record.size() ? record.get(i) : null);
+            if (v == null) {
+                continue;
+            }
+            try {
+                values[x.index()] = x.kind() == Column.Kind.BOOLEAN ? (Cells.bool(v) ? 1 : 0) : Cells.count(v);
+            } catch (CellException e) {
+                reasons.add(x + ": " + quote(v) + " " + e.getMessage());
+            }
+        }
+        return new Extras(values);
+    }
+
     /** The raw cell, or null when the file has no such column or the row is too short for it. */
     private String raw(Column c) {
         int i = header.indexOf(c);
@@ -92,9 +117,12 @@ final class RowParser {
     }
 
     private String text(Column c) {
-        String v = raw(c);
+        return text(c, raw(c));
+    }
+
+    private String text(ColumnRef c, String v) {
         if (v == null || v.isBlank()) {
-            if (c.required()) {
+            if (c instanceof Column base && base.required()) {
                 reasons.add(c + ": required, but blank");
             }
             return null;

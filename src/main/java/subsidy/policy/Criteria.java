@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import subsidy.entity.Column;
+import java.util.Map;
+import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
@@ -20,13 +21,14 @@ public record Criteria(
         Set<SizeClass> sizeClasses,
         List<String> industryPrefixes,
         RegionList regionIn,
-        List<Column> flagsTrue,
-        List<Column> flagsFalse,
+        List<ColumnRef> flagsTrue,
+        List<ColumnRef> flagsFalse,
+        Map<ColumnRef, Long> atLeast,
         Set<LandlordType> landlordTypes,
         List<Criteria> anyOf) {
 
     public static final Criteria ANYONE = new Criteria(Set.of(), Set.of(), List.of(), null, List.of(), List.of(),
-            Set.of(), List.of());
+            Map.of(), Set.of(), List.of());
 
     public Criteria {
         entityTypes = Set.copyOf(entityTypes);
@@ -34,6 +36,7 @@ public record Criteria(
         industryPrefixes = List.copyOf(industryPrefixes);
         flagsTrue = List.copyOf(flagsTrue);
         flagsFalse = List.copyOf(flagsFalse);
+        atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
         landlordTypes = Set.copyOf(landlordTypes);
         anyOf = List.copyOf(anyOf);
     }
@@ -65,13 +68,19 @@ public record Criteria(
             first = record(first, ok, trace, () -> "region " + e.regionCode() + (ok ? " is" : " is not")
                     + " in " + regionIn.key());
         }
-        for (Column flag : flagsTrue) {
-            boolean ok = e.flag(flag);
-            first = record(first, ok, trace, () -> flag + " is " + e.flag(flag));
+        for (ColumnRef flag : flagsTrue) {
+            boolean ok = flag.flag(e);
+            first = record(first, ok, trace, () -> flag.header() + " is " + flag.flag(e));
         }
-        for (Column flag : flagsFalse) {
-            boolean ok = !e.flag(flag);
-            first = record(first, ok, trace, () -> flag + " is " + e.flag(flag));
+        for (ColumnRef flag : flagsFalse) {
+            boolean ok = !flag.flag(e);
+            first = record(first, ok, trace, () -> flag.header() + " is " + flag.flag(e));
+        }
+        for (Map.Entry<ColumnRef, Long> min : atLeast.entrySet()) {
+            long v = min.getKey().count(e);
+            boolean ok = v >= min.getValue();
+            first = record(first, ok, trace, () -> min.getKey().header() + " " + v + (ok ? " ≥ " : " < ")
+                    + min.getValue());
         }
         if (!landlordTypes.isEmpty()) {
             LandlordType l = e.landlordType();
@@ -123,5 +132,32 @@ public record Criteria(
     /** Sorted, because a Set.copyOf iterates in a different order on every run. */
     private static String codes(java.util.stream.Stream<String> codes) {
         return codes.sorted().collect(Collectors.joining(", "));
+    }
+
+    /** The conditions in a clerk's words, for {@code policy show}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!entityTypes.isEmpty()) {
+            parts.add("entity type " + codes(entityTypes.stream().map(EntityType::code)));
+        }
+        if (!sizeClasses.isEmpty()) {
+            parts.add("size " + codes(sizeClasses.stream().map(SizeClass::code)));
+        }
+        if (!industryPrefixes.isEmpty()) {
+            parts.add("industry under " + String.join(", ", industryPrefixes));
+        }
+        if (regionIn != null) {
+            parts.add("region in " + regionIn.key() + " " + regionIn.codes().keySet().stream().sorted().toList());
+        }
+        flagsTrue.forEach(f -> parts.add(f.header() + " true"));
+        flagsFalse.forEach(f -> parts.add(f.header() + " false"));
+        atLeast.forEach((c, n) -> parts.add(c.header() + " ≥ " + n));
+        if (!landlordTypes.isEmpty()) {
+            parts.add("landlord " + codes(landlordTypes.stream().map(LandlordType::code)));
+        }
+        if (!anyOf.isEmpty()) {
+            parts.add("any of (" + String.join(") or (", anyOf.stream().map(Criteria::describe).toList()) + ")");
+        }
+        return parts.isEmpty() ? "everyone" : String.join(" and ", parts);
     }
 }

@@ -1,19 +1,30 @@
 package subsidy.policy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import subsidy.entity.InputSchema;
 import subsidy.program.Program;
 import subsidy.size.SizeTable;
 
 /**
- * A policy table as loaded: its programs in report-column order, the listings they consult, the
- * firm-size standard, the documents cited, and the SHA-256 of the file it was read from.
+ * A policy table as in force on one date: its programs in report-column order, the listings they
+ * consult, the groups of programs not combined, the firm-size standard, the input columns it
+ * reads, the documents cited, and the SHA-256 of the file it was read from.
+ *
+ * @param asOf     the date its dated values were taken for, or null when it has none
+ * @param leftOut  programs not in force on {@code asOf}, each with why
+ * @param warnings what {@code policy check} reasons about the rules: gaps, overlaps, unreachable parts
  */
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
-        List<Program> programs, SizeTable sizeTable, String origin, String sha256) {
+        List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
+        LocalDate asOf, List<String> leftOut, List<String> warnings, String origin, String sha256) {
     public Policy {
         sources = Map.copyOf(sources);
         regionLists = Map.copyOf(regionLists);
         programs = List.copyOf(programs);
+        groups = List.copyOf(groups);
+        leftOut = List.copyOf(leftOut);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -21,7 +21,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import subsidy.entity.Column;
+import subsidy.entity.ColumnRef;
+import subsidy.entity.ExtraColumn;
+import subsidy.entity.InputSchema;
+import subsidy.money.Money;
+import subsidy.program.FixedAmount;
+import subsidy.program.RateTier;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
@@ -48,27 +57,42 @@ public final class PolicyLoader {
     private static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
     private static final String ANY_INDUSTRY = "*";
-    private static final Set<String> KINDS = Set.of("ui_refund", "per_head", "rent_waiver");
+    private static final List<String> KINDS = List.of("ui_refund", "per_head", "rent_waiver", "fixed");
 
+    private final Resolution resolution;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> leftOut = new ArrayList<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final Map<String, RegionList> regionLists = new LinkedHashMap<>();
+    private final List<ExtraColumn> extras = new ArrayList<>();
+    private Set<String> used = new HashSet<>();
+    private final Set<String> required = new HashSet<>();
 
-    private PolicyLoader() {
+    private PolicyLoader(Resolution resolution) {
+        this.resolution = resolution;
     }
 
     public static Policy bundled() throws PolicyException {
+        return bundled(Resolution.UNDATED);
+    }
+
+    public static Policy bundled(Resolution resolution) throws PolicyException {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new PolicyException("bundled policy", List.of("missing from the jar: " + BUNDLED));
             }
-            return parse(in.readAllBytes(), "bundled policy (config/policy.yaml)");
+            return parse(in.readAllBytes(), "bundled policy (config/policy.yaml)", resolution);
         } catch (IOException e) {
             throw new PolicyException("bundled policy", List.of("cannot be read: " + e.getMessage()));
         }
     }
 
     public static Policy load(Path file) throws PolicyException {
+        return load(file, Resolution.UNDATED);
+    }
+
+    public static Policy load(Path file, Resolution resolution) throws PolicyException {
         String origin = file.toString();
         if (Files.isDirectory(file)) {
             throw new PolicyException(origin, List.of("is a directory, not a policy file"));
@@ -78,7 +102,7 @@ public final class PolicyLoader {
             if (size > YamlTree.MAX_CHARS * 4L) {
                 throw new PolicyException(origin, List.of("the file has " + size + " bytes; a policy is far smaller"));
             }
-            return parse(Files.readAllBytes(file), origin);
+            return parse(Files.readAllBytes(file), origin, resolution);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new PolicyException(origin, List.of("no such file"));
         } catch (IOException e) {
@@ -87,6 +111,10 @@ public final class PolicyLoader {
     }
 
     public static Policy parse(byte[] bytes, String origin) throws PolicyException {
+        return parse(bytes, origin, Resolution.UNDATED);
+    }
+
+    public static Policy parse(byte[] bytes, String origin, Resolution resolution) throws PolicyException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -94,7 +122,7 @@ public final class PolicyLoader {
         } catch (CharacterCodingException e) {
             throw new PolicyException(origin, List.of("is not UTF-8 text"));
         }
-        PolicyLoader loader = new PolicyLoader();
+        PolicyLoader loader = new PolicyLoader(resolution);
         Node root = YamlTree.parse(text, loader.problems);
         Policy policy = root == null ? null : loader.policy(root, origin, sha256(bytes));
         if (!loader.problems.isEmpty()) {
@@ -132,11 +160,36 @@ public final class PolicyLoader {
             }
             lists.finish();
         }
+        Fields cols = top.fields("columns", false);
+        if (cols != null) {
+            for (String key : cols.keys()) {
+                Fields c = cols.fields(key, true);
+                if (c == null) {
+                    continue;
+                }
+                if (Column.forName(key).isPresent() || !PROGRAM_ID.matcher(key).matches()) {
+                    problems.add(cols.child(key) + " (line " + c.line() + "): a policy column needs a new name of "
+                            + "lower case letters, digits and _");
+                }
+                String kind = c.text("kind", true);
+                Column.Kind k = "count".equals(kind) ? Column.Kind.COUNT
+                        : "boolean".equals(kind) ? Column.Kind.BOOLEAN : null;
+                if (kind != null && k == null) {
+                    problems.add(c.child("kind") + " (line " + c.line() + "): 'count' or 'boolean', found '" + kind
+                            + "'");
+                }
+                extras.add(new ExtraColumn(key, c.text("chinese", false), k, extras.size()));
+                c.finish();
+            }
+            cols.finish();
+        }
         SizeTable sizeTable = sizeTable(top.fields("firm_size", true));
         List<Program> programs = new ArrayList<>();
+        Set<String> declared = new LinkedHashSet<>();
         Fields ps = top.fields("programs", true);
         if (ps != null) {
             for (String key : ps.keys()) {
+                declared.add(key);
                 if (!PROGRAM_ID.matcher(key).matches()) {
                     problems.add(ps.child(key) + ": a program id is lower case letters, digits and _");
                 }
@@ -150,8 +203,45 @@ public final class PolicyLoader {
             }
             ps.finish();
         }
+        List<ExclusiveGroup> groups = groups(top.fields("exclusive_groups", false), declared);
         top.finish();
-        return new Policy(id, title, sources, regionLists, programs, sizeTable, origin, sha);
+        for (ExtraColumn x : extras) {
+            if (!used.contains(x.header()) && !required.contains(x.header())) {
+                warnings.add("columns." + x.header() + ": declared, but no program in force reads it");
+            }
+        }
+        return new Policy(id, title, sources, regionLists, programs, groups, sizeTable,
+                new InputSchema(extras, required), resolution.asOf(), leftOut, warnings, origin, sha);
+    }
+
+    private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
+        List<ExclusiveGroup> out = new ArrayList<>();
+        if (gs == null) {
+            return out;
+        }
+        for (String key : gs.keys()) {
+            Fields g = gs.fields(key, true);
+            if (g == null) {
+                continue;
+            }
+            List<String> members = strings(g, "programs");
+            for (String m : members) {
+                if (!declared.contains(m)) {
+                    problems.add(g.child("programs") + " (line " + g.line() + "): '" + m + "' is not a program");
+                }
+            }
+            if (members.size() < 2) {
+                problems.add(g.child("programs") + " (line " + g.line() + "): a group needs two programs or more");
+            }
+            String pay = g.text("pay", true);
+            if (pay != null && !pay.equals("higher")) {
+                problems.add(g.child("pay") + " (line " + g.line() + "): only 'higher' (就高不就低) is known");
+            }
+            out.add(new ExclusiveGroup(key, members, clauses(g)));
+            g.finish();
+        }
+        gs.finish();
+        return out;
     }
 
     private RegionList regionList(String key, Fields l) {
@@ -198,10 +288,173 @@ public final class PolicyLoader {
         return out;
     }
 
+    /**
+     * A program: its body directly, or {@code versions}, each with its own period ({@code from},
+     * {@code to}). A body may also carry {@code valid_from} / {@code valid_to}. Only the version in
+     * force on the as-of date is kept; every version is still read, so every problem is reported.
+     */
     private Program program(String id, Fields p) {
         if (p == null) {
             return null;
         }
+        List<Node> versions = p.keys().contains("versions") ? p.list("versions", true) : null;
+        if (versions == null) {
+            Period window = period(p, "valid_from", "valid_to");
+            return selected(id, window, p.path(), () -> body(id, p));
+        }
+        p.finish();
+        List<Period> periods = new ArrayList<>();
+        Program chosen = null;
+        boolean any = false;
+        for (int i = 0; i < versions.size(); i++) {
+            Fields v = Fields.of(versions.get(i), p.child("versions") + "[" + i + "]", problems);
+            if (v == null) {
+                continue;
+            }
+            Period period = period(v, "from", "to");
+            if (period.from() == null) {
+                problems.add(v.path() + " (line " + v.line() + "): a version needs 'from'");
+            }
+            periods.add(period);
+            Set<String> outer = used;
+            used = new HashSet<>();
+            Program body = body(id, v);
+            boolean inForce = resolution.check() ? i == versions.size() - 1 : period.contains(resolution.asOf());
+            if (resolution.asOf() == null && !resolution.check()) {
+                problems.add(v.path() + " (line " + v.line() + "): this program has dated versions; give --as-of");
+            }
+            if (inForce) {
+                chosen = body;
+                any = true;
+                required.addAll(used);
+            }
+            used.addAll(outer);
+        }
+        periodWarnings(p.child("versions"), periods);
+        if (!any && resolution.asOf() != null) {
+            leftOut.add(id + ": no version in force on " + resolution.asOf());
+        }
+        return chosen;
+    }
+
+    /** The program when its window holds the as-of date; otherwise left out with a note. */
+    private Program selected(String id, Period window, String path, java.util.function.Supplier<Program> body) {
+        Set<String> outer = used;
+        used = new HashSet<>();
+        Program program = body.get();
+        boolean dated = window.from() != null || window.to() != null;
+        boolean inForce = !dated || resolution.check() || window.contains(resolution.asOf());
+        if (dated && resolution.asOf() == null && !resolution.check()) {
+            problems.add(path + ": this program has a validity window; give --as-of");
+        }
+        if (inForce) {
+            required.addAll(used);
+        } else {
+            leftOut.add(id + ": in force " + window + ", not on " + resolution.asOf());
+        }
+        used.addAll(outer);
+        return inForce ? program : null;
+    }
+
+    /** A period of force; either end may be open. */
+    record Period(LocalDate from, LocalDate to, int line) {
+        boolean contains(LocalDate d) {
+            return d != null && (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+        }
+
+        @Override
+        public String toString() {
+            return (from == null ? "" : "from " + from) + (to == null ? "" : (from == null ? "" : " ") + "to " + to);
+        }
+    }
+
+    private Period period(Fields f, String fromKey, String toKey) {
+        LocalDate from = date(f, fromKey);
+        LocalDate to = date(f, toKey);
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(f.child(toKey) + " (line " + f.line() + "): " + to + " is before " + fromKey + " " + from);
+        }
+        return new Period(from, to, f.line());
+    }
+
+    private LocalDate date(Fields f, String key) {
+        String t = f.text(key, false);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(f.child(key) + " (line " + f.line() + "): expected a date like 2023-01-01, found '" + t + "'");
+            return null;
+        }
+    }
+
+    /** Periods in the order written must not overlap; a gap between them is allowed but worth a look. */
+    private void periodWarnings(String path, List<Period> periods) {
+        for (int i = 1; i < periods.size(); i++) {
+            Period a = periods.get(i - 1);
+            Period b = periods.get(i);
+            if (b.from() == null) {
+                continue;
+            }
+            if (a.to() == null || !a.to().isBefore(b.from())) {
+                warnings.add(path + " (line " + b.line() + "): period " + b + " overlaps the one before (" + a
+                        + "); the first that holds is used");
+            } else if (a.to().plusDays(1).isBefore(b.from())) {
+                warnings.add(path + " (line " + b.line() + "): nothing is in force between " + a.to() + " and "
+                        + b.from());
+            }
+        }
+    }
+
+    /**
+     * A value that may be dated: a plain value, or a list of {@code {from, to, value}} entries of
+     * which the one in force on the as-of date is taken (the latest, for {@code policy check}).
+     */
+    private Node dated(Fields f, String key, boolean required) {
+        Node n = f.node(key, required);
+        if (!(n instanceof Node.Sequence seq)) {
+            return n;
+        }
+        List<Period> periods = new ArrayList<>();
+        Node chosen = null;
+        for (int i = 0; i < seq.items().size(); i++) {
+            Fields e = Fields.of(seq.items().get(i), f.child(key) + "[" + i + "]", problems);
+            if (e == null) {
+                continue;
+            }
+            Period period = period(e, "from", "to");
+            if (period.from() == null) {
+                problems.add(e.path() + " (line " + e.line() + "): a dated value needs 'from'");
+            }
+            Node value = e.node("value", true);
+            e.finish();
+            periods.add(period);
+            if (resolution.check() ? i == seq.items().size() - 1 : chosen == null && period.contains(resolution.asOf())) {
+                chosen = value;
+            }
+        }
+        periodWarnings(f.child(key), periods);
+        if (resolution.asOf() == null && !resolution.check()) {
+            problems.add(f.child(key) + " (line " + n.line() + "): a dated value; give --as-of");
+        } else if (chosen == null && !resolution.check()) {
+            problems.add(f.child(key) + " (line " + n.line() + "): no value in force on " + resolution.asOf());
+        }
+        return chosen;
+    }
+
+    private BigDecimal datedDecimal(Fields f, String key, boolean required) {
+        Node n = dated(f, key, required);
+        return n == null ? null : Fields.decimal(n, f.child(key), problems);
+    }
+
+    private Long datedInteger(Fields f, String key, boolean required) {
+        Node n = dated(f, key, required);
+        return n == null ? null : Fields.integer(n, f.child(key), problems);
+    }
+
+    private Program body(String id, Fields p) {
         String kind = p.text("kind", true);
         String title = p.text("title", true);
         List<Clause> clauses = clauses(p);
@@ -213,34 +466,122 @@ public final class PolicyLoader {
                 case "ui_refund" -> program = uiRefund(id, title, clauses, who, p);
                 case "per_head" -> program = perHead(id, title, clauses, who, p);
                 case "rent_waiver" -> program = rentWaiver(id, title, clauses, who, p);
+                case "fixed" -> program = fixed(id, title, clauses, who, p);
                 default -> problems.add(p.child("kind") + " (line " + p.line() + "): '" + kind
-                        + "' is not a program kind (ui_refund, per_head, rent_waiver)");
+                        + "' is not a program kind (" + String.join(", ", KINDS) + ")");
             }
         }
         if (program != null || (kind != null && KINDS.contains(kind))) {
             p.finish(); // with an unknown kind, which keys belong is unknown too
         }
+        if (program != null) {
+            reachability(p.path(), who);
+        }
         return program;
     }
 
+    private Program fixed(String id, String title, List<Clause> clauses, Criteria who, Fields p) {
+        BigDecimal amount = datedDecimal(p, "amount", true);
+        return amount == null ? null : new FixedAmount(id, title, clauses, who, amount);
+    }
+
+    /** Warns of conditions no entity can meet: a size for entity types that are never sized. */
+    private void reachability(String path, Criteria who) {
+        if (!who.sizeClasses().isEmpty() && !who.entityTypes().isEmpty()
+                && who.entityTypes().stream().noneMatch(EntityType::isSized)) {
+            warnings.add(path + ".who: size classes are asked of entity types that are never sized; no entity "
+                    + "can qualify");
+        }
+        for (int i = 0; i < who.anyOf().size(); i++) {
+            reachability(path + ".who.any_of[" + i + "]", who.anyOf().get(i));
+        }
+    }
+
     private Program uiRefund(String id, String title, List<Clause> clauses, Criteria who, Fields p) {
-        BigDecimal rateMax = rate(p, "layoff_rate_max");
-        Long smallMax = p.integer("small_unit_insured_max", true);
-        BigDecimal smallRate = rate(p, "small_unit_layoff_rate_max");
-        Fields r = p.fields("rates", true);
+        boolean tiered = p.keys().contains("rate_tiers");
+        boolean layoffTest = p.keys().contains("layoff_rate_max") || !tiered;
+        BigDecimal rateMax = layoffTest ? rate(p, "layoff_rate_max", true) : null;
+        Long smallMax = p.keys().contains("small_unit_insured_max") || (layoffTest && !tiered)
+                ? datedInteger(p, "small_unit_insured_max", true) : Long.valueOf(0);
+        BigDecimal smallRate = p.keys().contains("small_unit_layoff_rate_max") || (layoffTest && !tiered)
+                ? rate(p, "small_unit_layoff_rate_max", true) : null;
         Map<SizeClass, BigDecimal> rates = new EnumMap<>(SizeClass.class);
         BigDecimal unsized = null;
-        if (r != null) {
-            for (SizeClass s : SizeClass.values()) {
-                rates.put(s, rate(r, s.code()));
+        List<RateTier> tiers = new ArrayList<>();
+        if (tiered) {
+            tiers = tiers(p);
+            if (p.keys().contains("rates")) {
+                problems.add(p.child("rates") + " (line " + p.line() + "): give rates or rate_tiers, not both");
             }
-            unsized = rate(r, "unsized");
-            r.finish();
+        } else {
+            Fields r = p.fields("rates", true);
+            if (r != null) {
+                for (SizeClass s : SizeClass.values()) {
+                    rates.put(s, rate(r, s.code(), true));
+                }
+                unsized = rate(r, "unsized", true);
+                r.finish();
+            }
+            if (rates.size() < SizeClass.values().length || rates.containsValue(null) || unsized == null) {
+                return null;
+            }
         }
-        if (rateMax == null || smallMax == null || smallRate == null || rates.containsValue(null) || unsized == null) {
+        if ((layoffTest && rateMax == null) || smallMax == null || tiers == null) {
             return null;
         }
-        return new StableJobRefund(id, title, clauses, who, rateMax, smallMax, smallRate, rates, unsized);
+        return new StableJobRefund(id, title, clauses, who, rateMax, smallMax, smallRate, rates, unsized, tiers);
+    }
+
+    /**
+     * Refund rates by band of the layoff rate. Each band gives a lower bound ({@code above} or
+     * {@code at_least}; none for the first) and an upper one ({@code at_most} or {@code below}).
+     * Bands must follow on from each other; a gap or an overlap is a warning, naming the boundary.
+     */
+    private List<RateTier> tiers(Fields p) {
+        List<Node> items = p.list("rate_tiers", true);
+        if (items == null) {
+            return null;
+        }
+        List<RateTier> tiers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Fields t = Fields.of(items.get(i), p.child("rate_tiers") + "[" + i + "]", problems);
+            if (t == null) {
+                return null;
+            }
+            boolean above = t.keys().contains("above");
+            BigDecimal lower = above ? rate(t, "above", true)
+                    : t.keys().contains("at_least") ? rate(t, "at_least", true) : null;
+            boolean atMost = t.keys().contains("at_most");
+            BigDecimal upper = atMost ? rate(t, "at_most", true) : rate(t, "below", true);
+            BigDecimal r = rate(t, "rate", true);
+            t.text("note", false);
+            t.finish();
+            if (upper == null || r == null) {
+                return null;
+            }
+            RateTier tier = new RateTier(lower, !above, upper, atMost, r);
+            if (lower != null && (lower.compareTo(upper) > 0 || (lower.compareTo(upper) == 0 && !(atMost && !above)))) {
+                warnings.add(t.path() + " (line " + t.line() + "): tier " + tier + " holds no layoff rate; "
+                        + "unreachable");
+            }
+            if (!tiers.isEmpty()) {
+                RateTier prev = tiers.get(tiers.size() - 1);
+                BigDecimal from = lower == null ? BigDecimal.ZERO : lower;
+                int c = from.compareTo(prev.upper());
+                boolean bothIn = c == 0 && prev.upperInclusive() && tier.lowerInclusive();
+                boolean neither = c == 0 && !prev.upperInclusive() && !tier.lowerInclusive();
+                if (c < 0 || bothIn) {
+                    warnings.add(t.path() + " (line " + t.line() + "): tier " + tier + " overlaps " + prev
+                            + (bothIn ? " at exactly " + Money.percent(from) : "") + "; the first that holds is used");
+                } else if (c > 0 || neither) {
+                    warnings.add(t.path() + " (line " + t.line() + "): between " + prev + " and " + tier
+                            + " a layoff rate of " + (neither ? "exactly " : "just above ") + Money.percent(prev.upper())
+                            + " falls in no tier and is paid nothing");
+                }
+            }
+            tiers.add(tier);
+        }
+        return tiers;
     }
 
     private Program perHead(String id, String title, List<Clause> clauses, Criteria who, Fields p) {
@@ -254,10 +595,13 @@ public final class PolicyLoader {
             if (u == null) {
                 continue;
             }
-            Column column = column(u, "column", Column.Kind.COUNT);
-            BigDecimal amount = u.decimal("amount", true);
+            ColumnRef column = column(u, "column", Column.Kind.COUNT);
+            BigDecimal amount = datedDecimal(u, "amount", true);
             u.finish();
             if (column != null && amount != null) {
+                if (amount.signum() == 0) {
+                    warnings.add(u.path() + " (line " + u.line() + "): pays 0 per head of " + column.header());
+                }
                 units.add(new PerHead.Unit(column, amount));
             }
         }
@@ -268,13 +612,13 @@ public final class PolicyLoader {
     }
 
     private Program rentWaiver(String id, String title, List<Clause> clauses, Criteria who, Fields p) {
-        Long months = p.integer("months", true);
+        Long months = datedInteger(p, "months", true);
         Fields ext = p.fields("extended", false);
         RegionList extendedIn = null;
         Long extendedMonths = 0L;
         if (ext != null) {
             extendedIn = regionRef(ext, "region_in");
-            extendedMonths = ext.integer("months", true);
+            extendedMonths = datedInteger(ext, "months", true);
             ext.finish();
         }
         Boolean prorate = p.bool("prorate_short_leases", true);
@@ -295,8 +639,20 @@ public final class PolicyLoader {
             industries.add(s);
         }
         RegionList region = w.keys().contains("region_in") ? regionRef(w, "region_in") : null;
-        List<Column> flagsTrue = columns(w, "flags_true");
-        List<Column> flagsFalse = columns(w, "flags_false");
+        List<ColumnRef> flagsTrue = columns(w, "flags_true");
+        List<ColumnRef> flagsFalse = columns(w, "flags_false");
+        Map<ColumnRef, Long> atLeast = new LinkedHashMap<>();
+        Fields min = w.fields("at_least", false);
+        if (min != null) {
+            for (String key : min.keys()) {
+                ColumnRef c = column(min, key, key, Column.Kind.COUNT);
+                Long n = datedInteger(min, key, true);
+                if (c != null && n != null) {
+                    atLeast.put(c, n);
+                }
+            }
+            min.finish();
+        }
         Set<LandlordType> landlords = enums(w, "landlord_types", LandlordType.class, LandlordType::code);
         List<Criteria> anyOf = new ArrayList<>();
         List<Node> alternatives = w.list("any_of", false);
@@ -309,7 +665,7 @@ public final class PolicyLoader {
             }
         }
         w.finish();
-        return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, landlords, anyOf);
+        return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, atLeast, landlords, anyOf);
     }
 
     private RegionList regionRef(Fields f, String key) {
@@ -353,33 +709,42 @@ public final class PolicyLoader {
         return out;
     }
 
-    private List<Column> columns(Fields f, String key) {
-        List<Column> out = new ArrayList<>();
+    private List<ColumnRef> columns(Fields f, String key) {
+        List<ColumnRef> out = new ArrayList<>();
         for (String s : strings(f, key)) {
-            Optional<Column> c = Column.forName(s).filter(col -> col.kind() == Column.Kind.BOOLEAN);
-            if (c.isPresent()) {
-                out.add(c.get());
-            } else {
-                problems.add(f.child(key) + ": '" + s + "' is not a true/false input column");
+            ColumnRef c = resolve(f.child(key), f.line(), s, Column.Kind.BOOLEAN);
+            if (c != null) {
+                out.add(c);
             }
         }
         return out;
     }
 
-    private Column column(Fields f, String key, Column.Kind kind) {
+    private ColumnRef column(Fields f, String key, Column.Kind kind) {
         String name = f.text(key, true);
-        if (name == null) {
-            return null;
-        }
-        Optional<Column> c = Column.forName(name).filter(col -> col.kind() == kind);
-        if (c.isEmpty()) {
-            problems.add(f.child(key) + " (line " + f.line() + "): '" + name + "' is not a count input column");
-        }
-        return c.orElse(null);
+        return name == null ? null : resolve(f.child(key), f.line(), name, kind);
     }
 
-    private BigDecimal rate(Fields f, String key) {
-        BigDecimal r = f.decimal(key, true);
+    private ColumnRef column(Fields f, String key, String name, Column.Kind kind) {
+        return resolve(f.child(key), f.line(), name, kind);
+    }
+
+    /** A canonical column or one the policy declares, of the kind asked for; noted as used. */
+    private ColumnRef resolve(String path, int line, String name, Column.Kind kind) {
+        Optional<ColumnRef> c = new InputSchema(extras, Set.of()).forName(name).filter(col -> col.kind() == kind);
+        if (c.isEmpty()) {
+            problems.add(path + " (line " + line + "): '" + name + "' is not a "
+                    + (kind == Column.Kind.COUNT ? "count" : "true/false") + " input column (SPEC §2 or columns:)");
+            return null;
+        }
+        if (c.get() instanceof ExtraColumn) {
+            used.add(name);
+        }
+        return c.get();
+    }
+
+    private BigDecimal rate(Fields f, String key, boolean required) {
+        BigDecimal r = datedDecimal(f, key, required);
         if (r != null && r.compareTo(BigDecimal.ONE) > 0) {
             problems.add(f.child(key) + " (line " + f.line() + "): a rate is between 0 and 1, found " + r);
             return null;

@@ -3,7 +3,7 @@ package subsidy.program;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-import subsidy.entity.Column;
+import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -19,7 +19,7 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         implements Program {
 
     /** One counted column and the amount paid per head of it. */
-    public record Unit(Column column, BigDecimal amount) {
+    public record Unit(ColumnRef column, BigDecimal amount) {
     }
 
     public PerHead {
@@ -36,14 +36,14 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         long heads = 0;
         BigDecimal exact = BigDecimal.ZERO;
         for (Unit u : units) {
-            long n = e.count(u.column());
+            long n = u.column().count(e);
             heads += n;
             exact = exact.add(u.amount().multiply(BigDecimal.valueOf(n)));
         }
         BigDecimal amount = Money.round(exact);
         if (trace.on()) {
             trace.step("amount = " + units.stream()
-                    .map(u -> u.amount().toPlainString() + " × " + e.count(u.column()) + " " + u.column())
+                    .map(u -> u.amount().toPlainString() + " × " + u.column().count(e) + " " + u.column().header())
                     .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
@@ -52,5 +52,10 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
                 : null;
         return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null,
                 clauseLabel(), reason);
+    }
+
+    @Override
+    public List<String> describe() {
+        return units.stream().map(u -> u.amount().toPlainString() + " per head of " + u.column().header()).toList();
     }
 }

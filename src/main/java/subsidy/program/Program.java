@@ -33,6 +33,9 @@ public interface Program {
         return false;
     }
 
+    /** The program's parameters as a clerk reads them, for {@code policy show}. */
+    List<String> describe();
+
     default String clauseLabel() {
         return clauses().stream().map(Clause::label).collect(Collectors.joining("; "));
     }

@@ -17,6 +17,12 @@ public record ProgramResult(String programId, boolean eligible, BigDecimal base,
         BigDecimal unitAmount, BigDecimal quantity, BigDecimal amount, BigDecimal months, String clause,
         String reason) {
 
+    /** The same result paid nothing, because a program it may not be combined with pays more. */
+    public ProgramResult notPaid(String why) {
+        return new ProgramResult(programId, eligible, base, rate, unitAmount, quantity, Money.ZERO,
+                months == null ? null : Money.ZERO, clause, why);
+    }
+
     public static ProgramResult ineligible(Program p, String reason) {
         return new ProgramResult(p.id(), false, null, null, null, null, Money.ZERO,
                 p.reportsMonths() ? Money.ZERO : null, p.clauseLabel(), reason);

@@ -89,4 +89,13 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         return new ProgramResult(id, true, rent, null, rent, quantity, amount, Money.round(quantity), clauseLabel(),
                 null);
     }
+
+    @Override
+    public List<String> describe() {
+        return List.of("months: " + months + (extendedRegions == null ? ""
+                        : ", " + extendedMonths + " in regions of " + extendedRegions.key()),
+                "months already waived are topped up, never below 0",
+                prorateShortLeases ? "a lease shorter than the months due: monthly_rent × 12 × days / 365"
+                        : "short leases are not pro-rated");
+    }
 }

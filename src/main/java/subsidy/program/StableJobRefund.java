@@ -1,6 +1,8 @@
 package subsidy.program;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import subsidy.entity.Entity;
@@ -10,21 +12,24 @@ import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
 
 /**
- * Kind {@code ui_refund} — 失业保险稳岗返还. Seed 003 @10666: 「大型企业按企业及其职工2021年度实际缴纳
- * 失业保险费的50%返还;中小微企业……以单位形式参保的个体工商户按90%返还」. The layoff test is the one
- * of seed 004 篇九: 裁员率 = 裁员人数 / (裁员人数 + 上年末参保人数), met when the rate is at most
- * {@code rateMax}, or, for units with at most {@code smallUnitInsuredMax} insured, at most
- * {@code smallUnitRateMax}. The rate is compared exactly, by cross-multiplying, never rounded first.
+ * Kind {@code ui_refund} — 失业保险稳岗返还: a rate of last year's unemployment-insurance premiums.
+ * Seed 003 @10666: 「大型企业按企业及其职工2021年度实际缴纳失业保险费的50%返还;中小微企业……以单位形式
+ * 参保的个体工商户按90%返还」. The layoff rate is seed 004 篇九's 裁员率 = 裁员人数 / (裁员人数 + 上年末参保人数),
+ * compared exactly, by cross-multiplying, never rounded first.
  *
- * @param rates    refund rate per size class; {@code unsized} applies to entities without one
+ * <p>Either the rate depends on size ({@code rates}, with {@code unsizedRate} for entities that are
+ * not sized) after a layoff test ({@code rateMax}, or {@code smallUnitRateMax} for units with at most
+ * {@code smallUnitInsuredMax} insured), or it depends on the layoff rate itself ({@code tiers}), as in
+ * seed 004 篇九 where a rate above the last tier pays nothing.
  */
 public record StableJobRefund(String id, String title, List<Clause> clauses, Criteria who, BigDecimal rateMax,
         long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
-        BigDecimal unsizedRate) implements Program {
+        BigDecimal unsizedRate, List<RateTier> tiers) implements Program {
 
     public StableJobRefund {
         clauses = List.copyOf(clauses);
         rates = Map.copyOf(rates);
+        tiers = List.copyOf(tiers);
     }
 
     @Override
@@ -39,34 +44,63 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (!paidSome) {
             return ProgramResult.ineligible(this, "no unemployment insurance paid last year");
         }
-        String layoffMiss = layoffTest(e, trace);
-        if (layoffMiss != null) {
-            return ProgramResult.ineligible(this, layoffMiss);
+        long layoffs = e.layoffs();
+        long denominator = layoffs + e.insuredEmployees();
+        String rateText = layoffRate(e);
+        BigDecimal rate;
+        if (tiers.isEmpty()) {
+            String layoffMiss = layoffTest(e, rateText, trace);
+            if (layoffMiss != null) {
+                return ProgramResult.ineligible(this, layoffMiss);
+            }
+            rate = size == null ? unsizedRate : rates.get(size);
+            if (trace.on()) {
+                trace.step("rate for " + (size == null ? e.type().code() : size.code() + " enterprise") + ": "
+                        + Money.percent(rate));
+            }
+        } else {
+            RateTier tier = tiers.stream().filter(t -> t.contains(layoffs, denominator)).findFirst().orElse(null);
+            if (trace.on()) {
+                trace.condition("layoff rate " + rateText + " in a tier of " + tiers, tier != null);
+            }
+            if (tier == null) {
+                return ProgramResult.ineligible(this, "layoff rate " + rateText + " is in no tier of " + tiers);
+            }
+            rate = tier.rate();
+            if (trace.on()) {
+                trace.step("tier " + tier);
+            }
         }
-        BigDecimal rate = size == null ? unsizedRate : rates.get(size);
         BigDecimal amount = Money.round(rate.multiply(paid));
         if (trace.on()) {
-            trace.step("rate for " + (size == null ? e.type().code() : size.code() + " enterprise") + ": "
-                    + Money.percent(rate));
             trace.step("amount = " + rate.toPlainString() + " × " + paid.toPlainString() + " = "
                     + rate.multiply(paid).toPlainString() + " → " + Money.format(amount) + " (half-up to 0.01)");
         }
         return new ProgramResult(id, true, paid, rate, null, null, amount, null, clauseLabel(), null);
     }
 
+    private static String layoffRate(Entity e) {
+        long layoffs = e.layoffs();
+        long denominator = layoffs + e.insuredEmployees();
+        return denominator == 0 ? "0 (no layoffs, no insured)"
+                : layoffs + " / (" + layoffs + " + " + e.insuredEmployees() + ") = "
+                + Money.percent(BigDecimal.valueOf(layoffs).divide(BigDecimal.valueOf(denominator), 6,
+                        RoundingMode.HALF_UP));
+    }
+
     /** Null when the layoff rate passes, else why not. */
-    private String layoffTest(Entity e, Trace trace) {
+    private String layoffTest(Entity e, String rateText, Trace trace) {
+        if (rateMax == null) {
+            return null;
+        }
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
         boolean general = atMost(layoffs, denominator, rateMax);
-        boolean small = e.insuredEmployees() <= smallUnitInsuredMax && atMost(layoffs, denominator, smallUnitRateMax);
-        String rate = denominator == 0 ? "0 (no layoffs, no insured)"
-                : layoffs + " / (" + layoffs + " + " + e.insuredEmployees() + ") = "
-                + Money.percent(new BigDecimal(layoffs).divide(new BigDecimal(denominator), 6,
-                        java.math.RoundingMode.HALF_UP));
+        boolean small = smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
+                && atMost(layoffs, denominator, smallUnitRateMax);
         if (trace.on()) {
-            trace.condition("layoff rate " + rate + " ≤ " + Money.percent(rateMax), general);
-            if (!general) {
+            trace.condition("layoff rate " + rateText + " ≤ " + Money.percent(rateMax), general);
+            if (!general && smallUnitRateMax != null) {
                 trace.condition("insured_employees " + e.insuredEmployees() + " ≤ " + smallUnitInsuredMax
                         + " and layoff rate ≤ " + Money.percent(smallUnitRateMax), small);
             }
@@ -74,14 +108,34 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (general || small) {
             return null;
         }
-        return "layoff rate " + rate + " exceeds " + Money.percent(rateMax)
-                + (e.insuredEmployees() <= smallUnitInsuredMax
+        return "layoff rate " + rateText + " exceeds " + Money.percent(rateMax)
+                + (smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
                         ? " and " + Money.percent(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
                         + " insured" : "");
     }
 
     /** layoffs / denominator ≤ limit, exactly; a zero denominator is a zero rate. */
     private static boolean atMost(long layoffs, long denominator, BigDecimal limit) {
-        return new BigDecimal(layoffs).compareTo(limit.multiply(new BigDecimal(denominator))) <= 0;
+        return BigDecimal.valueOf(layoffs).compareTo(limit.multiply(BigDecimal.valueOf(denominator))) <= 0;
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        if (rateMax != null) {
+            lines.add("layoff rate ≤ " + Money.percent(rateMax) + (smallUnitRateMax == null ? ""
+                    : ", or ≤ " + Money.percent(smallUnitRateMax) + " with at most " + smallUnitInsuredMax
+                    + " insured"));
+        }
+        if (tiers.isEmpty()) {
+            for (SizeClass s : SizeClass.values()) {
+                lines.add(s.code() + " enterprises: " + Money.percent(rates.get(s)) + " of last year's premiums");
+            }
+            lines.add("individual businesses and nonprofits: " + Money.percent(unsizedRate));
+        } else {
+            tiers.forEach(t -> lines.add("tier " + t + " of last year's premiums"));
+            lines.add("above the last tier: nothing");
+        }
+        return lines;
     }
 }

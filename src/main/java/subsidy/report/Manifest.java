@@ -24,7 +24,7 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static void write(Policy policy, Totals t, String asOf, Map<String, String> files, Writer out)
+    public static void write(Policy policy, Totals t, Map<String, String> files, Writer out)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
@@ -34,7 +34,8 @@ public final class Manifest {
         p.put("file", policy.origin());
         p.put("sha256", policy.sha256());
         m.put("policy", p);
-        m.put("as_of", asOf);
+        m.put("as_of", policy.asOf() == null ? null : policy.asOf().toString());
+        m.put("left_out", policy.leftOut());
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputStats s : t.inputs()) {
             Map<String, Object> i = new LinkedHashMap<>();

@@ -112,7 +112,7 @@ public final class ReportJob {
             }
             var written = dir.digests();
             try (Writer manifestOut = dir.open(MANIFEST, false)) {
-                Manifest.write(policy, totals, null, written, manifestOut);
+                Manifest.write(policy, totals, written, manifestOut);
             }
             dir.commit();
             Summary.print(policy, totals, stderr);

@@ -1,0 +1,86 @@
+package subsidy.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import subsidy.policy.Policy;
+import subsidy.policy.PolicyException;
+import subsidy.policy.PolicyLoader;
+import subsidy.policy.PolicyText;
+import subsidy.policy.Resolution;
+
+/** {@code subsidy policy check|show}: validate a policy table, or print the table in force on a date. */
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Check or show a policy table.",
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class})
+final class PolicyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check or show");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate a policy file: every problem with its key path and line (exit 3), and "
+                    + "warnings about the rules: tiers that overlap or leave a gap, dated periods that overlap, "
+                    + "conditions no entity can meet.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:usable (warnings may be printed)", "2:usage error", "3:unusable: problems listed"})
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The policy YAML.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Policy p = PolicyLoader.load(file, Resolution.CHECK);
+                p.warnings().forEach(w -> out.println("warning: " + w));
+                out.println(file + ": usable — policy " + p.id() + ", " + p.programs().size() + " program(s), "
+                        + p.warnings().size() + " warning(s)");
+                out.flush();
+                return ExitCode.OK;
+            } catch (PolicyException e) {
+                Main.fail(spec.commandLine().getErr(), e.getMessage());
+                return ExitCode.UNUSABLE;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print the policy in force on a date, as a clerk reads it.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The policy YAML; default: the bundled one.")
+        Path file;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "The date whose values to show.")
+        LocalDate asOf;
+
+        @Override
+        public Integer call() {
+            try {
+                Policy p = Inputs.policy(file, asOf);
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(PolicyText.render(p));
+                out.flush();
+                return ExitCode.OK;
+            } catch (PolicyException e) {
+                Main.fail(spec.commandLine().getErr(), e.getMessage());
+                return ExitCode.UNUSABLE;
+            }
+        }
+    }
+}

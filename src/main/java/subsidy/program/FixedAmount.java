@@ -1,0 +1,39 @@
+package subsidy.program;
+
+import java.math.BigDecimal;
+import java.util.List;
+import subsidy.entity.Entity;
+import subsidy.entity.SizeClass;
+import subsidy.money.Money;
+import subsidy.policy.Clause;
+import subsidy.policy.Criteria;
+
+/**
+ * Kind {@code fixed} — one amount to every entity that qualifies, such as a county's reward for a
+ * poverty workshop employing 50 or more poor labourers (seed 002 @16300 「对带动贫困劳动力和易致贫
+ * 边缘人口就业50人以上的扶贫车间加大奖补力度,奖补标准由县(市)政府结合本地实际确定」).
+ */
+public record FixedAmount(String id, String title, List<Clause> clauses, Criteria who, BigDecimal amount)
+        implements Program {
+    public FixedAmount {
+        clauses = List.copyOf(clauses);
+    }
+
+    @Override
+    public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
+        String miss = who.failure(e, size, trace);
+        if (miss != null) {
+            return ProgramResult.ineligible(this, miss);
+        }
+        BigDecimal rounded = Money.round(amount);
+        if (trace.on()) {
+            trace.step("amount = " + Money.format(rounded) + " (fixed)");
+        }
+        return new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, clauseLabel(), null);
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of("amount: " + amount.toPlainString() + " per qualifying entity");
+    }
+}
