@@ -36,6 +36,12 @@ final class Cells {
 
     static long count(String cell) throws CellException {
         String s = normalize(cell);
+        if (!s.isEmpty() && s.length() <= 9 && plainDigits(s, 0, s.length())) {
+            long v = Long.parseLong(s);   // the common case, without a regular expression
+            if (v <= MAX_COUNT) {
+                return v;
+            }
+        }
         if (s.startsWith("-")) {
             throw new CellException("must be a whole number ≥ 0");
         }
@@ -52,6 +58,12 @@ final class Cells {
 
     static BigDecimal money(String cell) throws CellException {
         String s = normalize(cell);
+        int dot = s.indexOf('.');
+        if (dot != 0 && dot != s.length() - 1 && !s.isEmpty()
+                && (dot < 0 ? plainDigits(s, 0, s.length())
+                        : plainDigits(s, 0, dot) && plainDigits(s, dot + 1, s.length()))) {
+            return new BigDecimal(s);   // the common case, without a regular expression
+        }
         if (s.startsWith("-")) {
             throw new CellException("must be an amount ≥ 0");
         }
@@ -63,6 +75,16 @@ final class Cells {
                     : "is not an amount in yuan");
         }
         return new BigDecimal(s);
+    }
+
+    private static boolean plainDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean bool(String cell) throws CellException {

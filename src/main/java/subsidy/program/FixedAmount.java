@@ -29,7 +29,7 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
         if (trace.on()) {
             trace.step("amount = " + Money.format(rounded) + " (fixed)");
         }
-        return new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, clauseLabel(), null);
+        return new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, null);
     }
 
     @Override

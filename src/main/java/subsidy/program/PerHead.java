@@ -50,8 +50,7 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         String reason = heads == 0
                 ? units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0"
                 : null;
-        return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null,
-                clauseLabel(), reason);
+        return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, reason);
     }
 
     @Override

@@ -54,8 +54,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                     + e.rentFreeMonthsGranted() + " already granted = " + due + (due == 0 ? " (never below 0)" : ""));
         }
         if (due == 0) {
-            return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO,
-                    clauseLabel(), "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the "
+            return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO, "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the "
                     + entitled + " months");
         }
         LocalDate start = e.leaseStart();
@@ -77,8 +76,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                             + Money.format(amount) + " (half-up to 0.01); months = " + days + " × 12 / 365 = "
                             + monthsWaived.toPlainString());
                 }
-                return new ProgramResult(id, true, rent, null, rent, monthsWaived, amount, monthsWaived,
-                        clauseLabel(), null);
+                return new ProgramResult(id, true, rent, null, rent, monthsWaived, amount, monthsWaived, null);
             }
         }
         BigDecimal quantity = BigDecimal.valueOf(due);
@@ -86,7 +84,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (trace.on()) {
             trace.step("amount = " + rent.toPlainString() + " × " + due + " = " + Money.format(amount));
         }
-        return new ProgramResult(id, true, rent, null, rent, quantity, amount, Money.round(quantity), clauseLabel(),
+        return new ProgramResult(id, true, rent, null, rent, quantity, amount, Money.round(quantity),
                 null);
     }
 

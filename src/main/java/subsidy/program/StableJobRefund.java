@@ -76,7 +76,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
             trace.step("amount = " + rate.toPlainString() + " × " + paid.toPlainString() + " = "
                     + rate.multiply(paid).toPlainString() + " → " + Money.format(amount) + " (half-up to 0.01)");
         }
-        return new ProgramResult(id, true, paid, rate, null, null, amount, null, clauseLabel(), null);
+        return new ProgramResult(id, true, paid, rate, null, null, amount, null, null);
     }
 
     private static String layoffRate(Entity e) {

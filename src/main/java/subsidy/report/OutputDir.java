@@ -82,7 +82,7 @@ public final class OutputDir implements AutoCloseable {
         if (bom) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        return new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** SHA-256 of each file written so far whose writer has been closed, by name. */

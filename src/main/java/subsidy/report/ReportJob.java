@@ -59,6 +59,7 @@ public final class ReportJob {
     public Totals run(List<InputFile> inputs, List<String> sharedHeader, PrintStream stdout, PrintStream stderr)
             throws InputException, IOException {
         ReportTable table = new ReportTable(policy);
+        DetailsTable detailsTable = new DetailsTable(policy);
         RejectedTable rejectedTable = new RejectedTable(sharedHeader);
         Batch batch = new Batch(new Calculator(policy));
         if (options.outDir() == null) {
@@ -87,7 +88,7 @@ public final class ReportJob {
                             notice.add(r);
                         }
                         if (details != null) {
-                            for (List<String> row : DetailsTable.rows(r)) {
+                            for (List<String> row : detailsTable.rows(r)) {
                                 details.row(row);
                             }
                         }
@@ -134,7 +135,7 @@ public final class ReportJob {
 
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
+        Writer out = new java.io.BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
         Csv report = Csv.open(out, table.header());
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals = batch.run(inputs, new ResultSink() {

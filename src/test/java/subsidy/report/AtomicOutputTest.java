@@ -60,7 +60,7 @@ class AtomicOutputTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
 
         IOException e = assertThrows(IOException.class, () -> new ReportJob(DefaultPolicy.POLICY,
-                new ReportJob.Options(out, false, true, null), diskWithRoomFor(20_000)).run(firms(), null, NOWHERE,
+                new ReportJob.Options(out, false, true, null), diskWithRoomFor(2_000)).run(firms(), null, NOWHERE,
                 NOWHERE));
         assertEquals("No space left on device", e.getMessage());
         assertEquals(before, Files.readString(out.resolve("report.csv")));
@@ -74,7 +74,7 @@ class AtomicOutputTest {
     void fullDiskOnAFirstRunLeavesNoReportAtAll() throws Exception {
         Path out = dir.resolve("fresh");
         assertThrows(IOException.class, () -> new ReportJob(DefaultPolicy.POLICY,
-                new ReportJob.Options(out, false, false, null), diskWithRoomFor(5_000)).run(firms(), null, NOWHERE,
+                new ReportJob.Options(out, false, false, null), diskWithRoomFor(1_000)).run(firms(), null, NOWHERE,
                 NOWHERE));
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(), files.toList());
