@@ -3,7 +3,6 @@ package subsidy.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,24 +27,13 @@ final class CalcCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Entity CSV (UTF-8 or GBK); repeat for several files.")
-    List<Path> inputs;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
-    Path policyFile;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, summary.csv and manifest.json here; "
                     + "default: the report to standard output.")
     Path out;
-
-    @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
-    String encoding;
-
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
-    java.time.LocalDate asOf;
 
     @Option(names = "--details", description = "Also write details.csv (needs --out).")
     boolean details;
@@ -63,10 +51,9 @@ final class CalcCommand implements Callable<Integer> {
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--details needs --out DIR");
         }
-        Charset charset = Inputs.charset(spec.commandLine(), encoding);
         Policy policy;
         try {
-            policy = Inputs.policy(policyFile, asOf);
+            policy = run.policy();
         } catch (PolicyException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
@@ -74,7 +61,7 @@ final class CalcCommand implements Callable<Integer> {
         List<InputFile> files;
         List<String> shared = null;
         try {
-            files = Inputs.open(inputs, charset, policy.schema());
+            files = run.open(policy);
             for (int i = 0; i < files.size(); i++) {
                 List<String> header = files.get(i).header().cells();
                 shared = i == 0 ? header : header.equals(shared) ? shared : null;

@@ -29,21 +29,11 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Entity CSV; repeatable.")
-    List<Path> inputs;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--id", required = true, paramLabel = "ENTITY_ID", description = "The entity's credit code.")
     String id;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
-    Path policyFile;
-
-    @Option(names = "--encoding", paramLabel = "E", description = "Input encoding; default: detected.")
-    String encoding;
-
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
-    java.time.LocalDate asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -53,11 +43,11 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Policy policy = Inputs.policy(policyFile, asOf);
+            Policy policy = run.policy();
             Optional<Explanation> x = new Explainer(policy)
-                    .explain(Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema()), id);
+                    .explain(run.open(policy), id);
             if (x.isEmpty()) {
-                Main.fail(err, "no row of " + inputs + " has entity_id " + id);
+                Main.fail(err, "no row of " + run.inputs + " has entity_id " + id);
                 return ExitCode.USAGE;
             }
             PrintWriter out = spec.commandLine().getOut();

@@ -28,7 +28,15 @@ public final class Main implements Runnable {
             cmd.getErr().println("subsidy: internal error: " + e);
             return ExitCode.UNUSABLE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("subsidy: out of memory; run java with a larger -Xmx (nothing written)");
+            return ExitCode.UNUSABLE;
+        } catch (RuntimeException | Error e) {
+            System.err.println("subsidy: internal error: " + e);
+            return ExitCode.UNUSABLE;
+        }
     }
 
     @Override

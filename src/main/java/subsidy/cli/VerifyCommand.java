@@ -31,21 +31,11 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Entity CSV; repeatable.")
-    List<Path> inputs;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report.csv to check.")
     Path report;
-
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
-    Path policyFile;
-
-    @Option(names = "--encoding", paramLabel = "E", description = "Input encoding; default: detected.")
-    String encoding;
-
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
-    java.time.LocalDate asOf;
 
     @Override
     public Integer call() {
@@ -55,11 +45,11 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         try {
-            Policy policy = Inputs.policy(policyFile, asOf);
+            Policy policy = run.policy();
             OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
             Verifier.Outcome o = new Verifier(policy).verify(
-                    Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema()), report, d -> {
+                    run.open(policy), report, d -> {
                         try {
                             out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                         } catch (IOException e) {
