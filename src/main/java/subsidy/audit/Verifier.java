@@ -1,5 +1,6 @@
 package subsidy.audit;
 
+import subsidy.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -11,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class Verifier {
             count[1]++;
             out.accept(d);
         };
-        MessageDigest reportDigest = sha256();
+        MessageDigest reportDigest = Sha256.digest();
         try (InputStream raw = new DigestInputStream(Files.newInputStream(report), reportDigest);
                 BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(raw, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
@@ -112,7 +111,7 @@ public final class Verifier {
             pendingReported.keySet().forEach(id -> counting.accept(
                     new Difference(id, Difference.ROW, "present", "missing")));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
-            checkManifest(report, HexFormat.of().formatHex(reportDigest.digest()), totals.inputs(), counting);
+            checkManifest(report, Sha256.hex(reportDigest), totals.inputs(), counting);
         }
         return new Outcome(count[0], count[1]);
     }
@@ -227,11 +226,4 @@ public final class Verifier {
         return r;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package subsidy.input;
 
+import subsidy.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -57,7 +56,7 @@ public final class InputFile {
 
     /** Reads just the header, so every input can be checked before any output is written. */
     public Header header() throws InputException {
-        try (Opened opened = open(newDigest())) {
+        try (Opened opened = open(Sha256.digest())) {
             return readHeader(opened.parser().iterator());
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
@@ -65,7 +64,7 @@ public final class InputFile {
     }
 
     public InputStats read(SeenIds seen, RowSink sink) throws InputException, IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.digest();
         String file = path.toString();
         long read = 0;
         long accepted = 0;
@@ -107,7 +106,7 @@ public final class InputFile {
             // The digest must cover every byte, even any the parser did not need.
             opened.bytes().transferTo(OutputStream.nullOutputStream());
         }
-        return new InputStats(file, HexFormat.of().formatHex(digest.digest()), encoding, read, accepted,
+        return new InputStats(file, Sha256.hex(digest), encoding, read, accepted,
                 read - accepted, header);
     }
 
@@ -185,11 +184,4 @@ public final class InputFile {
         return new InputException(path + ": cannot be read: " + e.getMessage());
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

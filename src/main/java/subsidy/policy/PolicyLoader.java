@@ -1,5 +1,6 @@
 package subsidy.policy;
 
+import subsidy.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -8,12 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +122,7 @@ public final class PolicyLoader {
         }
         PolicyLoader loader = new PolicyLoader(resolution);
         Node root = YamlTree.parse(text, loader.problems);
-        Policy policy = root == null ? null : loader.policy(root, origin, sha256(bytes));
+        Policy policy = root == null ? null : loader.policy(root, origin, Sha256.of(bytes));
         if (!loader.problems.isEmpty()) {
             throw new PolicyException(origin, loader.problems);
         }
@@ -815,11 +813,4 @@ public final class PolicyLoader {
         return new SizeTable(source, rows);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

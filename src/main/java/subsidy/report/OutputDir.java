@@ -1,5 +1,6 @@
 package subsidy.report;
 
+import subsidy.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,9 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class OutputDir implements AutoCloseable {
     /** A writer for {@code name}; UTF-8 with a byte-order mark so Excel shows the Chinese text. */
     public Writer open(String name, boolean bom) throws IOException {
         Path temp = Files.createTempFile(dir, "." + name + ".", ".partial");
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         OutputStream out = new DigestOutputStream(new BufferedOutputStream(opener.open(temp), 1 << 16),
                 digest);
         pending.add(new Pending(name, temp, digest));
@@ -89,7 +88,7 @@ public final class OutputDir implements AutoCloseable {
     public Map<String, String> digests() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Pending p : pending) {
-            out.put(p.name(), HexFormat.of().formatHex(((MessageDigest) cloneOf(p.digest())).digest()));
+            out.put(p.name(), Sha256.hex((MessageDigest) cloneOf(p.digest())));
         }
         return out;
     }
@@ -127,11 +126,4 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }
