@@ -106,7 +106,7 @@ public final class Explainer {
             total = total.add(r.amount());
         }
         String totalLine = String.join(" + ", amounts) + " = " + Money.format(total);
-        return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e),
+        return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e, policy.schema()),
                 List.of(), sizeSteps(e, size), programs, totalLine, List.of());
     }
 

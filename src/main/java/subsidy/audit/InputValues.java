@@ -4,16 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import subsidy.entity.Column;
 import subsidy.entity.Entity;
+import subsidy.entity.ExtraColumn;
+import subsidy.entity.InputSchema;
 
-/** The values a computation used, by canonical column, as an auditor would read them back. */
+/** The values a computation used, by column (the policy's own last), as an auditor would read them back. */
 final class InputValues {
     private InputValues() {
     }
 
-    static Map<String, String> of(Entity e) {
+    static Map<String, String> of(Entity e, InputSchema schema) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Column c : Column.values()) {
             m.put(c.header(), value(e, c));
+        }
+        for (ExtraColumn x : schema.extras()) {
+            m.put(x.header(), x.kind() == Column.Kind.BOOLEAN ? Boolean.toString(x.flag(e)) : Long.toString(x.count(e)));
         }
         return m;
     }

@@ -7,23 +7,30 @@ import subsidy.entity.CreditCode;
  * 17 characters (the 18th is their check character), 85 bits: an int and a long. Open addressing
  * over two parallel arrays keeps that at 12 bytes a slot, 16 to 32 bytes per code between growths,
  * where a HashSet of Strings takes about 100.
+ *
+ * <p>The arrays are kept in pages of 32,768 slots, each well under a heap region, because one array
+ * for millions of codes must be found contiguous in a small heap and can fail to be; and a growth
+ * frees each old page as soon as its codes have moved, so the old table and the new are not both
+ * whole at once.
  */
 public final class SeenIds {
     private static final int PREFIX = 5;          // 31^5 < 2^31
     private static final float MAX_LOAD = 0.75f;
+    private static final int PAGE_BITS = 15;
+    private static final int PAGE = 1 << PAGE_BITS;
+    private static final int PAGE_MASK = PAGE - 1;
 
-    private int[] high;   // value of the first 5 characters + 1; 0 marks an empty slot
-    private long[] low;   // value of characters 6..17
-    private int size;
+    private int[][] high;   // value of the first 5 characters + 1; 0 marks an empty slot
+    private long[][] low;   // value of characters 6..17
+    private long capacity;
+    private long size;
 
     public SeenIds() {
         this(1 << 10);
     }
 
     public SeenIds(int initialCapacity) {
-        int cap = Integer.highestOneBit(Math.max(16, initialCapacity - 1)) << 1;
-        high = new int[cap];
-        low = new long[cap];
+        allocate(Long.highestOneBit(Math.max(16, initialCapacity - 1)) << 1);
     }
 
     /** Adds a valid, upper-case code; false when it was there already. */
@@ -37,48 +44,70 @@ public final class SeenIds {
         for (int i = PREFIX; i < CreditCode.LENGTH - 1; i++) {
             l = l * 31 + CreditCode.value(code.charAt(i));
         }
-        if (size + 1 > high.length * MAX_LOAD) {
+        if (size + 1 > capacity * MAX_LOAD) {
             grow();
         }
-        return insert(high, low, h, l);
+        return insert(h, l);
     }
 
-    public int size() {
+    public long size() {
         return size;
     }
 
-    private boolean insert(int[] hs, long[] ls, int h, long l) {
-        int mask = hs.length - 1;
-        int slot = mix(h, l) & mask;
-        while (hs[slot] != 0) {
-            if (hs[slot] == h && ls[slot] == l) {
+    private void allocate(long slots) {
+        capacity = slots;
+        int pageSize = (int) Math.min(slots, PAGE);
+        int pages = (int) (slots / pageSize);
+        high = new int[pages][];
+        low = new long[pages][];
+        for (int p = 0; p < pages; p++) {
+            high[p] = new int[pageSize];
+            low[p] = new long[pageSize];
+        }
+    }
+
+    private boolean insert(int h, long l) {
+        long mask = capacity - 1;
+        long slot = mix(h, l) & mask;
+        while (true) {
+            int[] hp = high[(int) (slot >>> PAGE_BITS)];
+            int at = (int) (slot & PAGE_MASK);
+            int found = hp[at];
+            if (found == 0) {
+                hp[at] = h;
+                low[(int) (slot >>> PAGE_BITS)][at] = l;
+                size++;
+                return true;
+            }
+            if (found == h && low[(int) (slot >>> PAGE_BITS)][at] == l) {
                 return false;
             }
             slot = (slot + 1) & mask;
         }
-        hs[slot] = h;
-        ls[slot] = l;
-        size++;
-        return true;
     }
 
     private void grow() {
-        int[] oldHigh = high;
-        long[] oldLow = low;
-        high = new int[oldHigh.length << 1];
-        low = new long[oldLow.length << 1];
+        int[][] oldHigh = high;
+        long[][] oldLow = low;
+        allocate(capacity << 1);
         size = 0;
-        for (int i = 0; i < oldHigh.length; i++) {
-            if (oldHigh[i] != 0) {
-                insert(high, low, oldHigh[i], oldLow[i]);
+        for (int p = 0; p < oldHigh.length; p++) {
+            int[] hp = oldHigh[p];
+            long[] lp = oldLow[p];
+            for (int i = 0; i < hp.length; i++) {
+                if (hp[i] != 0) {
+                    insert(hp[i], lp[i]);
+                }
             }
+            oldHigh[p] = null; // this page is moved: let it go now
+            oldLow[p] = null;
         }
     }
 
-    private static int mix(int h, long l) {
+    private static long mix(int h, long l) {
         long x = l * 0x9E3779B97F4A7C15L + h;
         x ^= x >>> 31;
         x *= 0xBF58476D1CE4E5B9L;
-        return (int) (x ^ (x >>> 29));
+        return x ^ (x >>> 29);
     }
 }
