@@ -1,15 +1,15 @@
 package subsidy.cli;
 
+import static subsidy.CommandLineRun.run;
+
+import subsidy.CommandLineRun.Result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,27 +29,7 @@ class BadInputCorpusTest {
     @TempDir
     Path dir;
 
-    /** Exit code, standard output and standard error of one command line. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
-    static void assertNoStackTrace(Run r) {
+    static void assertNoStackTrace(Result r) {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), r.err());
     }
 
@@ -58,7 +38,7 @@ class BadInputCorpusTest {
     void messyInputEndsAsExpected(String file, int exit, long read, long computed, long rejected, String message)
             throws IOException {
         Path out = dir.resolve("out");
-        Run r = run("calc", "--input", BAD.resolve("input").resolve(file).toString(), "--out", out.toString());
+        Result r = run("calc", "--input", BAD.resolve("input").resolve(file).toString(), "--out", out.toString());
         assertNoStackTrace(r);
         assertEquals(exit, r.exit(), r.err());
         if (exit == 3) {
@@ -79,7 +59,7 @@ class BadInputCorpusTest {
     @CsvFileSource(resources = "/bad/policy/EXPECTED.csv", numLinesToSkip = 1)
     void unusablePolicyExitsThreeWithEveryProblemAndWritesNothing(String file, String message) {
         Path out = dir.resolve("out");
-        Run r = run("calc", "--input", "samples/firms.csv", "--policy", BAD.resolve("policy").resolve(file).toString(),
+        Result r = run("calc", "--input", "samples/firms.csv", "--policy", BAD.resolve("policy").resolve(file).toString(),
                 "--out", out.toString());
         assertNoStackTrace(r);
         assertEquals(3, r.exit(), r.err());
@@ -92,7 +72,7 @@ class BadInputCorpusTest {
         Path f = dir.resolve("huge.csv");
         Files.writeString(f, "entity_id,name,entity_type,region_code,industry_code,size_class\n"
                 + "91440300708461136T," + "某".repeat(2_000_000) + ",enterprise,530102,M74,small\n");
-        Run r = run("calc", "--input", f.toString(), "--out", dir.resolve("out").toString());
+        Result r = run("calc", "--input", f.toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.exit(), r.err());
         String rejected = Files.readString(dir.resolve("out/rejected.csv"));
         assertTrue(rejected.contains("is 2000000 characters long; at most 1000"));
@@ -102,21 +82,21 @@ class BadInputCorpusTest {
     void aVeryLargePolicyIsRefused() throws IOException {
         Path p = dir.resolve("big.yaml");
         Files.writeString(p, "id: big\ndescription: " + "x".repeat(2 << 20) + "\n");
-        Run r = run("calc", "--input", "samples/firms.csv", "--policy", p.toString());
+        Result r = run("calc", "--input", "samples/firms.csv", "--policy", p.toString());
         assertEquals(3, r.exit());
         assertTrue(r.err().contains("a policy may have at most"), r.err());
     }
 
     @Test
     void missingInputDirectoryInputAndOutputThatIsAFileExitThree() throws IOException {
-        Run missing = run("calc", "--input", dir.resolve("nope.csv").toString());
+        Result missing = run("calc", "--input", dir.resolve("nope.csv").toString());
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("nope.csv: no such file"), missing.err());
-        Run directory = run("calc", "--input", dir.toString());
+        Result directory = run("calc", "--input", dir.toString());
         assertEquals(3, directory.exit());
         assertTrue(directory.err().contains("is a directory"), directory.err());
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        Run outIsFile = run("calc", "--input", "samples/firms.csv", "--out", file.toString());
+        Result outIsFile = run("calc", "--input", "samples/firms.csv", "--out", file.toString());
         assertEquals(3, outIsFile.exit());
         assertTrue(outIsFile.err().contains("is not a directory"), outIsFile.err());
         Stream.of(missing, directory, outIsFile).forEach(BadInputCorpusTest::assertNoStackTrace);

@@ -1,13 +1,14 @@
 package subsidy.cli;
 
+import static subsidy.CommandLineRun.rows;
+import static subsidy.CommandLineRun.run;
+
+import subsidy.CommandLineRun.Result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,40 +29,6 @@ class CliTest {
 
     @TempDir
     Path tmp;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    /** Runs the command line with standard output and error captured (picocli takes them at construction). */
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run(args);
-        } finally {
-            System.out.flush();
-            System.err.flush();
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static List<CSVRecord> rows(Path csv) throws IOException {
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(text))) {
-            return p.getRecords();
-        }
-    }
 
     private void assertNothingWritten(Path out, Result r) {
         assertFalse(Files.exists(out.resolve("report.csv")), "exit 3 writes no report.csv; stderr:\n" + r.err());

@@ -21,7 +21,8 @@ import subsidy.policy.Clause;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
-import subsidy.regimes.TieredStableJobPolicyTest.Result;
+import subsidy.CommandLineRun;
+import subsidy.CommandLineRun.Result;
 
 /**
  * config/national-ui-refund.yaml — the national 失业保险稳岗返还 in two versions. 2022 (seeds 003/000):
@@ -61,7 +62,7 @@ class NationalUiRefundPolicyTest {
     }
 
     private Result calc(Path input, LocalDate asOf, Path out) {
-        return TieredStableJobPolicyTest.run("calc", "--input", input.toString(), "--policy", POLICY.toString(),
+        return CommandLineRun.run("calc", "--input", input.toString(), "--policy", POLICY.toString(),
                 "--as-of", asOf.toString(), "--out", out.toString());
     }
 
@@ -71,7 +72,7 @@ class NationalUiRefundPolicyTest {
         Result r = calc(input, asOf, out);
         assertEquals(0, r.exit(), r.err());
         Map<String, String> byId = new LinkedHashMap<>();
-        for (CSVRecord x : TieredStableJobPolicyTest.rows(out.resolve("report.csv"))) {
+        for (CSVRecord x : CommandLineRun.rows(out.resolve("report.csv"))) {
             byId.put(x.get("entity_id"), x.get(PROGRAM));
         }
         return byId;
@@ -201,7 +202,7 @@ class NationalUiRefundPolicyTest {
 
     @Test
     void policyCheckExitsZeroWithNoWarnings() throws Exception {
-        Result r = TieredStableJobPolicyTest.run("policy", "check", POLICY.toString());
+        Result r = CommandLineRun.run("policy", "check", POLICY.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue((r.out() + r.err()).contains("0 warning(s)"), r.out() + r.err());
         assertTrue(PolicyLoader.load(POLICY, Resolution.CHECK).warnings().isEmpty());

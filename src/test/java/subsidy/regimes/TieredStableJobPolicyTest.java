@@ -1,5 +1,9 @@
 package subsidy.regimes;
 
+import static subsidy.CommandLineRun.rows;
+import static subsidy.CommandLineRun.run;
+
+import subsidy.CommandLineRun.Result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,10 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import subsidy.cli.Main;
 import subsidy.policy.Clause;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
@@ -52,39 +50,6 @@ class TieredStableJobPolicyTest {
 
     @TempDir
     Path tmp;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run(args);
-        } finally {
-            System.out.flush();
-            System.err.flush();
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static List<CSVRecord> rows(Path csv) throws IOException {
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(text))) {
-            return p.getRecords();
-        }
-    }
 
     /** Runs calc on the given CSV file; returns the report rows by entity_id. */
     private Map<String, CSVRecord> calc(Path input) throws IOException {
