@@ -4,28 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static subsidy.CommandLineRun.rows;
+import static subsidy.regimes.Firms.firm;
+import static subsidy.regimes.Firms.sum;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import subsidy.regimes.Firms.Firm;
 import subsidy.cli.Main;
-import subsidy.entity.CreditCode;
 import subsidy.policy.Clause;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
@@ -267,95 +265,17 @@ class BaoshanPolicyTest {
         return p.programs().stream().map(Program::id).toList();
     }
 
-    private static String sum(List<CSVRecord> rows, String column) {
-        return rows.stream().map(r -> new java.math.BigDecimal(r.get(column)))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).setScale(2).toPlainString();
-    }
 
     /** Runs calc on the rows and returns report.csv keyed by name; every row must be computed. */
-    private Map<String, CSVRecord> calc(LocalDate asOf, Firm... firms) throws IOException {
-        Path csv = writeCsv(List.of(firms));
-        Path out = Files.createTempDirectory(tmp, "out");
-        int exit = Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
-                "--as-of", asOf.toString(), "--out", out.toString(), "--force");
-        assertEquals(0, exit, "every row computed");
-        Map<String, CSVRecord> byName = new LinkedHashMap<>();
-        for (CSVRecord r : rows(out.resolve("report.csv"))) {
-            byName.put(r.get("name"), r);
-        }
-        assertEquals(firms.length, byName.size());
-        return byName;
-    }
+
+
 
     private Path writeCsv(List<Firm> firms) throws IOException {
-        Set<String> header = new LinkedHashSet<>(List.of("entity_id", "name", "entity_type", "region_code",
-                "industry_code", "size_class"));
-        firms.forEach(f -> header.addAll(f.cells.keySet()));
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        for (Firm f : firms) {
-            List<String> cells = new ArrayList<>();
-            for (String h : header) {
-                cells.add(f.cells.getOrDefault(h, ""));
-            }
-            sb.append(String.join(",", cells)).append('\n');
-        }
-        Path csv = Files.createTempFile(tmp, "rows", ".csv");
-        Files.writeString(csv, sb, StandardCharsets.UTF_8);
-        return csv;
+        return Firms.writeCsv(tmp, Firms.LEADING, firms);
     }
 
-    static List<CSVRecord> rows(Path csv) throws IOException {
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-                .parse(new StringReader(text))) {
-            return p.getRecords();
-        }
-    }
-
-    private static int serial;
-
-    /** A row with a valid unified social credit code (GB 32100-2015 check character computed). */
-    static Firm firm(String name, String prefix, String region) {
-        String base = prefix + region + String.format("MA%07d", ++serial);
-        Firm f = new Firm();
-        f.cells.put("entity_id", base + CreditCode.checkCharacter(base + "0"));
-        f.cells.put("name", name);
-        f.cells.put("entity_type", "enterprise");
-        f.cells.put("region_code", region);
-        return f;
-    }
-
-    static final class Firm {
-        final Map<String, String> cells = new LinkedHashMap<>();
-
-        Firm set(String column, String value) {
-            cells.put(column, value);
-            return this;
-        }
-
-        Firm size(String sizeClass, String industry) {
-            return set("size_class", sizeClass).set("industry_code", industry);
-        }
-
-        Firm type(String entityType, String industry) {
-            return set("entity_type", entityType).set("industry_code", industry);
-        }
-
-        Firm insurance(long insured, long layoffs, String paid) {
-            return set("insured_employees", Long.toString(insured)).set("layoffs", Long.toString(layoffs))
-                    .set("ui_paid_last_year", paid);
-        }
-
-        Firm lease(String landlord, String rent) {
-            return set("landlord_type", landlord).set("monthly_rent", rent);
-        }
-
-        Firm dates(String start, String end) {
-            return set("lease_start", start).set("lease_end", end);
-        }
+    private Map<String, CSVRecord> calc(LocalDate asOf, Firm... firms) throws IOException {
+        return Firms.calc(tmp, POLICY, asOf, Firms.LEADING, firms);
     }
 
     // ------------------------------------------------------------------ seed citations

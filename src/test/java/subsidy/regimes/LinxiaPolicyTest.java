@@ -3,30 +3,25 @@ package subsidy.regimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static subsidy.regimes.BaoshanPolicyTest.firm;
-import static subsidy.regimes.BaoshanPolicyTest.rows;
+import static subsidy.regimes.Firms.firm;
+import static subsidy.CommandLineRun.rows;
+import static subsidy.regimes.Firms.sum;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import subsidy.regimes.Firms.Firm;
 import subsidy.cli.Main;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
 import subsidy.program.Program;
-import subsidy.regimes.BaoshanPolicyTest.Firm;
 
 /**
  * config/linxia-2020.yaml — 临夏州 2020 “六保” (seed 002). Each test runs rows through {@code calc} and
@@ -37,6 +32,10 @@ import subsidy.regimes.BaoshanPolicyTest.Firm;
  */
 class LinxiaPolicyTest {
     private static final Path POLICY = Path.of("config/linxia-2020.yaml");
+    /** The standard leading columns and the policy's own, always written. */
+    private static final List<String> COLUMNS = List.of("entity_id", "name", "entity_type", "region_code",
+                "industry_code", "size_class", "local_hires_6m", "local_hires_12m", "poor_hires_6m",
+                "poor_hires_12m", "trained_3to6m", "trained_6m", "poverty_workshop", "poor_labourers_employed");
     private static final Path SAMPLE = Path.of("samples/linxia-2020.csv");
     private static final LocalDate AS_OF = LocalDate.of(2020, 6, 30);
     private static final String LINXIA_CITY = "622901"; // 临夏市
@@ -322,41 +321,16 @@ class LinxiaPolicyTest {
 
     // ================================================================== helpers
 
-    private static String sum(List<CSVRecord> rows, String column) {
-        return rows.stream().map(r -> new BigDecimal(r.get(column)))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2).toPlainString();
+    private Path writeCsv(List<Firm> firms) throws IOException {
+        return Firms.writeCsv(tmp, COLUMNS, firms);
     }
 
     private Map<String, CSVRecord> calc(LocalDate asOf, Firm... firms) throws IOException {
-        Path csv = writeCsv(List.of(firms));
-        Path out = Files.createTempDirectory(tmp, "out");
-        int exit = Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
-                "--as-of", asOf.toString(), "--out", out.toString(), "--force");
-        assertEquals(0, exit, "every row computed");
-        Map<String, CSVRecord> byName = new LinkedHashMap<>();
-        for (CSVRecord r : rows(out.resolve("report.csv"))) {
-            byName.put(r.get("name"), r);
-        }
-        assertEquals(firms.length, byName.size());
-        return byName;
+        return Firms.calc(tmp, POLICY, asOf, COLUMNS, firms);
     }
 
+
+
+
     /** Every policy column is in the header (the programs in force require them), blank = 0 / false. */
-    private Path writeCsv(List<Firm> firms) throws IOException {
-        Set<String> header = new LinkedHashSet<>(List.of("entity_id", "name", "entity_type", "region_code",
-                "industry_code", "size_class", "local_hires_6m", "local_hires_12m", "poor_hires_6m",
-                "poor_hires_12m", "trained_3to6m", "trained_6m", "poverty_workshop", "poor_labourers_employed"));
-        firms.forEach(f -> header.addAll(f.cells.keySet()));
-        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
-        for (Firm f : firms) {
-            List<String> cells = new ArrayList<>();
-            for (String h : header) {
-                cells.add(f.cells.getOrDefault(h, ""));
-            }
-            sb.append(String.join(",", cells)).append('\n');
-        }
-        Path csv = Files.createTempFile(tmp, "rows", ".csv");
-        Files.writeString(csv, sb, StandardCharsets.UTF_8);
-        return csv;
-    }
 }
