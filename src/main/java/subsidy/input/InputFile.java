@@ -37,6 +37,7 @@ public final class InputFile {
     private final Path path;
     private final Charset forced;
     private final InputSchema schema;
+    private Header header;
 
     /** @param forced the encoding to use, or null to detect UTF-8 or GBK */
     public InputFile(Path path, Charset forced) {
@@ -56,8 +57,12 @@ public final class InputFile {
 
     /** Reads just the header, so every input can be checked before any output is written. */
     public Header header() throws InputException {
+        if (header != null) {
+            return header; // callers check it up front and read it again for their tables
+        }
         try (Opened opened = open(Sha256.digest())) {
-            return readHeader(opened.parser().iterator());
+            header = readHeader(opened.parser().iterator());
+            return header;
         } catch (IOException | UncheckedIOException e) {
             throw unreadable(e);
         }
@@ -68,14 +73,15 @@ public final class InputFile {
         String file = path.toString();
         long read = 0;
         long accepted = 0;
-        Header header;
+        Header fileHeader;
         String encoding;
         try (Opened opened = open(digest)) {
             CSVParser parser = opened.parser();
             encoding = opened.encoding();
             Iterator<CSVRecord> rows = parser.iterator();
-            header = readHeader(rows);
-            RowParser rowParser = new RowParser(header);
+            fileHeader = readHeader(rows);
+            header = fileHeader;
+            RowParser rowParser = new RowParser(fileHeader);
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
                 if (!hasNext(rows)) {
@@ -107,7 +113,7 @@ public final class InputFile {
             opened.bytes().transferTo(OutputStream.nullOutputStream());
         }
         return new InputStats(file, Sha256.hex(digest), encoding, read, accepted,
-                read - accepted, header);
+                read - accepted, fileHeader);
     }
 
     /** An open file: the parser, the byte stream under it (for the digest) and the encoding used. */
