@@ -44,13 +44,19 @@ public final class Batch {
     }
 
     public Totals run(List<InputFile> inputs, ResultSink sink) throws InputException, IOException {
+        return run(inputs, sink, Progress.NONE);
+    }
+
+    public Totals run(List<InputFile> inputs, ResultSink sink, Progress progress) throws InputException, IOException {
         BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
         Thread reader = new Thread(() -> read(inputs, queue), "subsidy-reader");
         reader.setDaemon(true);
         reader.start();
         Totals totals = new Totals(calculator.policy());
+        progress.start(0);
         try {
             while (true) {
+                progress.advance(totals.read(), 0);
                 for (Object event : take(queue)) {
                     if (event == END) {
                         return totals;
@@ -69,6 +75,7 @@ public final class Batch {
                 }
             }
         } finally {
+            progress.finish(totals.read());
             reader.interrupt(); // a no-op when it has finished; stops it when writing failed
         }
     }

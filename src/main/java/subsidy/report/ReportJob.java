@@ -12,6 +12,7 @@ import java.util.Objects;
 import subsidy.calc.Batch;
 import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
+import subsidy.calc.Progress;
 import subsidy.calc.ResultSink;
 import subsidy.calc.Totals;
 import subsidy.input.InputException;
@@ -37,8 +38,16 @@ public final class ReportJob {
      * @param details also write details.csv (needs outDir)
      * @param force   replace an existing report in outDir
      * @param notice  also write the public-notice list to this file, or null
+     * @param progress told how far the run has got (for a display on a terminal)
      */
-    public record Options(Path outDir, boolean details, boolean force, Path notice) {
+    public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress) {
+        public Options {
+            progress = progress == null ? Progress.NONE : progress;
+        }
+
+        public Options(Path outDir, boolean details, boolean force, Path notice) {
+            this(outDir, details, force, notice, Progress.NONE);
+        }
     }
 
     private final Policy policy;
@@ -98,7 +107,7 @@ public final class ReportJob {
                     public void rejected(Rejection r) throws IOException {
                         rejected.row(rejectedTable.row(r));
                     }
-                });
+                }, options.progress());
                 report.flush();
                 rejected.flush();
                 if (details != null) {
@@ -151,7 +160,7 @@ public final class ReportJob {
             public void rejected(Rejection r) {
                 stderr.println("rejected: " + r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
             }
-        });
+        }, options.progress());
         report.flush();
         if (notice != null) {
             writeNotice(notice);
