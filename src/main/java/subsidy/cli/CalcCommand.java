@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import subsidy.calc.Progress;
 import subsidy.calc.Totals;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
@@ -45,6 +47,21 @@ final class CalcCommand implements Callable<Integer> {
             description = "Also write the public-notice list (公示名单): beneficiaries with masked credit codes.")
     Path notice;
 
+    @ArgGroup(exclusive = true)
+    Display display;
+
+    /** --progress and --quiet contradict each other, so picocli refuses both together (exit 2). */
+    static final class Display {
+        @Option(names = "--progress",
+                description = "Show progress on standard error (rows, rows per second, time left) even when it is "
+                        + "not a terminal; default: on a terminal, unless the report is printed there.")
+        boolean progress;
+
+        @Option(names = "--quiet",
+                description = "Show no progress; the summary and any errors are still printed.")
+        boolean quiet;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -70,9 +87,13 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice));
         PrintStream stdout = System.out;
-        PrintStream stderr = Inputs.stderr();
+        boolean forced = display != null && display.progress;
+        ProgressMeter meter = forced || display == null && onATerminal()
+                ? new ProgressMeter(Inputs.stderr(), System::nanoTime, forced) : null;
+        PrintStream stderr = meter == null ? Inputs.stderr() : meter.messages();
+        Progress progress = meter == null ? Progress.NONE : meter;
+        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress));
         policy.leftOut().forEach(l -> stderr.println("subsidy: left out, not in force: " + l));
         try {
             Totals totals = job.run(files, shared, stdout, stderr);
@@ -88,5 +109,13 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, "cannot write the report: " + e + " (nothing written)");
             return ExitCode.UNUSABLE;
         }
+    }
+
+    /**
+     * Progress by default only where someone watches it: redirected, standard error would fill with redraws;
+     * and a report printed to the same terminal would be cut through by the progress line.
+     */
+    private boolean onATerminal() {
+        return Terminal.stderr() && (out != null || !Terminal.stdout());
     }
 }

@@ -1,0 +1,136 @@
+package subsidy.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import subsidy.calc.Progress;
+
+/**
+ * One self-overwriting line on standard error: {@code subsidy: 1,234,567 rows · 412,000 rows/s · 38% · about
+ * 0:07 left}. The rate is over the whole run so far: steadier than a recent rate, and easy to check against
+ * the summary. Percentage and time left come from the bytes read, so they appear only when both the size of
+ * the inputs and the bytes done are known.
+ *
+ * <p>Called from the batch's one thread; {@link #messages()} must be used from that thread too.
+ */
+final class ProgressMeter implements Progress {
+    /** Four redraws a second: lively enough, and nothing a slow terminal or ssh link notices. */
+    static final long INTERVAL_NANOS = 250_000_000L;
+
+    private final PrintStream out;
+    private final LongSupplier nanoClock;
+    private final boolean always;
+
+    private long totalBytes;
+    private long startedAt;
+    private long nextDrawAt;
+    private boolean drawn;
+    /** Characters of the line now on screen, 0 when none, so a shorter line can blank out the rest. */
+    private int onScreen;
+
+    /**
+     * @param out       where to draw (standard error)
+     * @param nanoClock {@link System#nanoTime}, or a fake one in tests
+     * @param always    draw a final line even when the run ended before the first redraw (--progress); otherwise
+     *                  a short run leaves no trace
+     */
+    ProgressMeter(PrintStream out, LongSupplier nanoClock, boolean always) {
+        this.out = out;
+        this.nanoClock = nanoClock;
+        this.always = always;
+    }
+
+    @Override
+    public void start(long totalBytes) {
+        this.totalBytes = Math.max(0, totalBytes);
+        startedAt = nanoClock.getAsLong();
+        nextDrawAt = startedAt + INTERVAL_NANOS;
+    }
+
+    @Override
+    public void advance(long rows, long bytes) {
+        long now = nanoClock.getAsLong();
+        if (now - nextDrawAt < 0) { // subtract, don't compare: nanoTime may wrap
+            return;
+        }
+        nextDrawAt = now + INTERVAL_NANOS;
+        long elapsed = now - startedAt;
+        StringBuilder line = new StringBuilder(format("subsidy: %,d rows", rows)).append(rate(rows, elapsed));
+        if (totalBytes > 0 && bytes > 0) {
+            long left = Math.max(0, totalBytes - bytes);
+            double nanosLeft = (double) elapsed * left / bytes;
+            line.append(format(" · %d%% · about %s left", Math.min(100, bytes * 100 / totalBytes),
+                    clock((long) Math.ceil(nanosLeft / 1e9))));
+        }
+        draw(line.toString());
+    }
+
+    @Override
+    public void finish(long rows) {
+        if (!drawn && !always) {
+            return;
+        }
+        long elapsed = nanoClock.getAsLong() - startedAt;
+        draw(format("subsidy: %,d rows in %s", rows, clock(elapsed / 1_000_000_000L)) + rate(rows, elapsed));
+        out.println();
+        onScreen = 0;
+    }
+
+    /**
+     * Standard error for the run's other messages (rejected rows): each write first blanks the progress line,
+     * so a message never runs on from the middle of it; the next redraw puts the line back below.
+     */
+    PrintStream messages() {
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                erase();
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                erase();
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    private void erase() {
+        if (onScreen > 0) {
+            out.print('\r' + " ".repeat(onScreen) + '\r');
+            onScreen = 0;
+        }
+    }
+
+    private void draw(String line) {
+        out.print('\r' + line + " ".repeat(Math.max(0, onScreen - line.length())));
+        out.flush();
+        onScreen = line.length();
+        drawn = true;
+    }
+
+    private static String rate(long rows, long elapsedNanos) {
+        return elapsedNanos <= 0 ? "" : format(" · %,d rows/s", Math.round(rows * 1e9 / elapsedNanos));
+    }
+
+    /** 0:07, 12:30, 1:02:03. */
+    static String clock(long seconds) {
+        long h = seconds / 3600;
+        long m = seconds / 60 % 60;
+        long s = seconds % 60;
+        return h > 0 ? format("%d:%02d:%02d", h, m, s) : format("%d:%02d", m, s);
+    }
+
+    /** Locale.ROOT: the same separators on every machine, and what the tests expect. */
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
