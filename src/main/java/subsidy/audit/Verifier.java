@@ -73,10 +73,14 @@ public final class Verifier {
             Columns columns = new Columns(rows.next().toList(), table.header(), report);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
-            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink() {
+            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<List<String>>() {
                 @Override
-                public void computed(EntityResult r) {
-                    List<String> mine = table.row(r);
+                public List<String> render(EntityResult r) {
+                    return table.row(r);
+                }
+
+                @Override
+                public void computed(EntityResult r, List<String> mine) {
                     String id = mine.get(0);
                     count[0]++;
                     List<String> theirs = pendingReported.remove(id);

@@ -6,138 +6,186 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import subsidy.entity.Entity;
+import subsidy.input.Chunk;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
-import subsidy.input.InputStats;
-import subsidy.input.Rejection;
-import subsidy.input.RowSink;
+import subsidy.input.ParsedRow;
 import subsidy.input.SeenIds;
 import subsidy.size.SizeDecision;
 
 /**
- * A calc run: streams every input in order through the {@link Calculator} into a {@link ResultSink},
- * and keeps the control totals. Every row read is either computed or rejected.
+ * A calc run: every row of every input, in order, through the {@link Calculator} into a
+ * {@link ResultSink}, keeping the control totals. Every row read is either computed or rejected.
  *
- * <p>Two threads share the work, so a two-core machine reads and computes at once: a reader parses
- * rows and settles their size, handing them over in chunks through a small bounded queue; the
- * calling thread computes and writes them. One reader and one writer keep the input order, so the
- * output is the same bytes as a single-threaded run, and the queue bounds the memory in flight.
+ * <p>The work is spread over the machine's cores and the output stays in input order:
+ * <ol>
+ * <li>a reader thread cuts each file into chunks of whole records and hands each chunk to the pool;
+ * <li>worker threads parse, size, compute and render a chunk each, all at once;
+ * <li>the calling thread takes the chunks back in the order they were read, decides duplicates
+ *     (only it sees the rows in order, so "the first" means what it says), adds up the totals and
+ *     passes every row to the sink.
+ * </ol>
+ * The queue between the reader and the calling thread is short, so only a few chunks are ever in
+ * memory, and the bytes written are the same as a single thread's.
  */
 public final class Batch {
-    private static final int CHUNK = 512;
-    private static final int CHUNKS_IN_FLIGHT = 8;
-    private static final Object END = new Object();
-
     private final Calculator calculator;
+    private final int workers;
 
     public Batch(Calculator calculator) {
+        this(calculator, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param workers threads that parse and compute; the reader and the caller come on top */
+    public Batch(Calculator calculator, int workers) {
         this.calculator = calculator;
+        this.workers = Math.max(1, workers);
     }
 
-    /** A row read and sized, waiting to be computed. */
-    private record Sized(Entity entity, SizeDecision size, String file, long line) {
+    /** What one chunk, or the end of something, leaves for the calling thread. */
+    private sealed interface Part {
     }
 
-    /** What stopped the reader, handed to the calling thread to throw. */
-    private record Failure(Throwable cause) {
+    /** A chunk's rows, each with its result (or why it has none) and its rendering. */
+    private record Rows(List<Row> rows, long end) implements Part {
     }
 
-    public Totals run(List<InputFile> inputs, ResultSink sink) throws InputException, IOException {
+    private record Row(ParsedRow parsed, EntityResult result, Object rendered, String unsized) {
+    }
+
+    private record FileEnd(InputFile.Reading reading) implements Part {
+    }
+
+    private record End() implements Part {
+    }
+
+    public <R> Totals run(List<InputFile> inputs, ResultSink<R> sink) throws InputException, IOException {
         return run(inputs, sink, Progress.NONE);
     }
 
-    public Totals run(List<InputFile> inputs, ResultSink sink, Progress progress) throws InputException, IOException {
-        BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
-        Thread reader = new Thread(() -> read(inputs, queue), "subsidy-reader");
+    public <R> Totals run(List<InputFile> inputs, ResultSink<R> sink, Progress progress)
+            throws InputException, IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "subsidy-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        BlockingQueue<Future<Part>> queue = new ArrayBlockingQueue<>(Integer.getInteger("subsidy.inflight", 3 * workers));
+        Thread reader = new Thread(() -> read(inputs, sink, pool, queue), "subsidy-reader");
         reader.setDaemon(true);
-        reader.start();
         Totals totals = new Totals(calculator.policy());
-        progress.start(0);
+        long totalBytes = 0;
+        for (InputFile input : inputs) {
+            totalBytes += input.size();
+        }
+        progress.start(totalBytes);
+        reader.start();
+        SeenIds seen = new SeenIds();
+        long done = 0; // bytes of the files already finished
+        long read = 0;
+        long accepted = 0;
         try {
             while (true) {
-                progress.advance(totals.read(), 0);
-                for (Object event : take(queue)) {
-                    if (event == END) {
-                        return totals;
-                    } else if (event instanceof Sized s) {
-                        EntityResult result = calculator.compute(s.entity(), s.size(), s.file(), s.line());
-                        totals.add(result);
-                        sink.computed(result);
-                    } else if (event instanceof Rejection r) {
+                Part part = take(queue);
+                if (part instanceof End) {
+                    return totals;
+                } else if (part instanceof FileEnd f) {
+                    totals.input(f.reading().stats(read, accepted));
+                    done += f.reading().size();
+                    read = 0;
+                    accepted = 0;
+                    continue;
+                }
+                for (Row row : ((Rows) part).rows()) {
+                    read++;
+                    ParsedRow p = row.parsed();
+                    if (p.id() != null && !seen.add(p.id())) {
                         totals.reject();
-                        sink.rejected(r);
-                    } else if (event instanceof InputStats stats) {
-                        totals.input(stats);
-                    } else if (event instanceof Failure f) {
-                        throw rethrow(f.cause());
+                        sink.rejected(p.rejection(ParsedRow.duplicateReason(p.id())));
+                    } else if (row.result() != null) {
+                        accepted++;
+                        totals.add(row.result());
+                        @SuppressWarnings("unchecked")
+                        R rendered = (R) row.rendered();
+                        sink.computed(row.result(), rendered);
+                    } else {
+                        totals.reject();
+                        sink.rejected(row.unsized() == null ? p.rejection() : p.rejection(row.unsized()));
                     }
                 }
+                progress.advance(totals.read(), done + ((Rows) part).end());
             }
         } finally {
             progress.finish(totals.read());
             reader.interrupt(); // a no-op when it has finished; stops it when writing failed
+            pool.shutdownNow();
         }
     }
 
-    private void read(List<InputFile> inputs, BlockingQueue<List<Object>> queue) {
-        List<Object>[] chunk = new List[] {new ArrayList<>(CHUNK)};
-        SeenIds seen = new SeenIds();
+    /** The reader thread: chunks to the pool, and their futures to the queue in file order. */
+    private void read(List<InputFile> inputs, ResultSink<?> sink, ExecutorService pool,
+            BlockingQueue<Future<Part>> queue) {
         try {
-            RowSink rows = new RowSink() {
-                @Override
-                public String accepted(Entity entity, String file, long line) {
-                    SizeDecision size = calculator.size(entity, false);
-                    if (size == null) {
-                        return Calculator.unsizedReason(entity);
-                    }
-                    hand(new Sized(entity, size, file, line));
-                    return null;
-                }
-
-                @Override
-                public void rejected(Rejection rejection) {
-                    hand(rejection);
-                }
-
-                private void hand(Object event) {
-                    chunk[0].add(event);
-                    if (chunk[0].size() == CHUNK) {
-                        put(queue, chunk[0]);
-                        chunk[0] = new ArrayList<>(CHUNK);
-                    }
-                }
-            };
             for (InputFile input : inputs) {
-                chunk[0].add(input.read(seen, rows));
+                try (InputFile.Reading reading = input.open()) {
+                    for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
+                        Chunk c = chunk;
+                        put(queue, pool.submit(() -> work(reading, c, sink)));
+                    }
+                    put(queue, CompletableFuture.completedFuture(new FileEnd(reading)));
+                }
             }
-            chunk[0].add(END);
-        } catch (Cancelled e) {
-            return;
-        } catch (Exception | Error e) {
-            chunk[0].add(new Failure(e));
-        }
-        try {
-            put(queue, chunk[0]);
-        } catch (Cancelled e) {
-            // the calling thread has stopped listening
-        }
-    }
-
-    private static void put(BlockingQueue<List<Object>> queue, List<Object> chunk) {
-        try {
-            queue.put(chunk);
+            put(queue, CompletableFuture.completedFuture(new End()));
         } catch (InterruptedException e) {
-            throw new Cancelled();
+            // the calling thread has stopped listening
+        } catch (Exception | Error e) {
+            try {
+                put(queue, CompletableFuture.failedFuture(e));
+            } catch (InterruptedException stopped) {
+                // likewise
+            }
         }
     }
 
-    private static List<Object> take(BlockingQueue<List<Object>> queue) throws IOException {
+    /** A worker: one chunk parsed, sized, computed and rendered. */
+    private Part work(InputFile.Reading reading, Chunk chunk, ResultSink<?> sink) {
+        List<ParsedRow> parsed = reading.rows(chunk);
+        List<Row> rows = new ArrayList<>(parsed.size());
+        for (ParsedRow p : parsed) {
+            Entity e = p.entity();
+            if (e == null) {
+                rows.add(new Row(p, null, null, null));
+                continue;
+            }
+            SizeDecision size = calculator.size(e, false);
+            if (size == null) {
+                rows.add(new Row(p, null, null, Calculator.unsizedReason(e)));
+                continue;
+            }
+            EntityResult result = calculator.compute(e, size, p.file(), p.line());
+            rows.add(new Row(p, result, sink.render(result), null));
+        }
+        return new Rows(rows, chunk.end());
+    }
+
+    private static void put(BlockingQueue<Future<Part>> queue, Future<Part> part) throws InterruptedException {
+        queue.put(part);
+    }
+
+    private static Part take(BlockingQueue<Future<Part>> queue) throws InputException, IOException {
         try {
-            return queue.take();
+            return queue.take().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for input rows", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
     }
 
@@ -158,12 +206,5 @@ public final class Batch {
             throw e;
         }
         throw new IllegalStateException(t);
-    }
-
-    /** Unwinds the reader when the calling thread has given up. */
-    private static final class Cancelled extends RuntimeException {
-        Cancelled() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -1,39 +1,25 @@
 package subsidy.input;
 
 import subsidy.Sha256;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import subsidy.entity.Entity;
 import subsidy.entity.InputSchema;
 
 /**
- * Streams one entity CSV (SPEC §2): detects its encoding, hashes its bytes for the manifest,
- * reads its header and hands every data row to a {@link RowSink}. Only one row is held at a time.
+ * One entity CSV (SPEC §2): its encoding, its header, and its data rows. The rows can be read in
+ * order by one thread ({@link #read}), or as chunks that several threads parse at once
+ * ({@link #open}, {@link Reading#rows}). Either way only a chunk of the file is in memory at a time.
  */
 public final class InputFile {
-    private static final int SNIFF = 64 * 1024;
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false) // blank lines are skipped here, so line numbers stay exact
-            .build();
-
     private final Path path;
     private final Charset forced;
     private final InputSchema schema;
@@ -55,76 +41,55 @@ public final class InputFile {
         return path;
     }
 
+    /** The size of the file in bytes, for progress; 0 when it cannot be told. */
+    public long size() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Reads just the header, so every input can be checked before any output is written. */
     public Header header() throws InputException {
-        if (header != null) {
-            return header; // callers check it up front and read it again for their tables
+        if (header == null) {
+            try (Reading reading = open()) {
+                header = reading.header();
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
         }
-        try (Opened opened = open(Sha256.digest())) {
-            header = readHeader(opened.parser().iterator());
-            return header;
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable(e);
-        }
+        return header;
     }
 
+    /** Reads every row in order, deciding duplicates against {@code seen}, into {@code sink}. */
     public InputStats read(SeenIds seen, RowSink sink) throws InputException, IOException {
-        MessageDigest digest = Sha256.digest();
-        String file = path.toString();
         long read = 0;
         long accepted = 0;
-        Header fileHeader;
-        String encoding;
-        try (Opened opened = open(digest)) {
-            CSVParser parser = opened.parser();
-            encoding = opened.encoding();
-            Iterator<CSVRecord> rows = parser.iterator();
-            fileHeader = readHeader(rows);
-            header = fileHeader;
-            RowParser rowParser = new RowParser(fileHeader);
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                if (!hasNext(rows)) {
-                    break;
-                }
-                CSVRecord record = rows.next();
-                if (isBlank(record)) {
-                    continue;
-                }
-                read++;
-                Entity entity = rowParser.parse(record);
-                List<String> reasons = rowParser.reasons();
-                String id = rowParser.id();
-                if (id != null && !seen.add(id)) {
-                    reasons.add("entity_id " + id + " appears on an earlier row; only the first is computed");
-                    entity = null;
-                }
-                if (entity != null) {
-                    String refused = sink.accepted(entity, file, line);
-                    if (refused == null) {
-                        accepted++;
-                        continue;
+        try (Reading reading = open()) {
+            for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
+                for (ParsedRow row : reading.rows(chunk)) {
+                    read++;
+                    if (row.id() != null && !seen.add(row.id())) {
+                        sink.rejected(row.rejection(ParsedRow.duplicateReason(row.id())));
+                    } else if (row.entity() == null) {
+                        sink.rejected(row.rejection());
+                    } else {
+                        String refused = sink.accepted(row.entity(), row.file(), row.line());
+                        if (refused == null) {
+                            accepted++;
+                        } else {
+                            sink.rejected(row.rejection(refused));
+                        }
                     }
-                    reasons.add(refused);
                 }
-                sink.rejected(new Rejection(file, line, rowParser.rawId(), record.toList(), reasons));
             }
-            // The digest must cover every byte, even any the parser did not need.
-            opened.bytes().transferTo(OutputStream.nullOutputStream());
-        }
-        return new InputStats(file, Sha256.hex(digest), encoding, read, accepted,
-                read - accepted, fileHeader);
-    }
-
-    /** An open file: the parser, the byte stream under it (for the digest) and the encoding used. */
-    private record Opened(CSVParser parser, InputStream bytes, String encoding) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            parser.close();
+            return reading.stats(read, accepted);
         }
     }
 
-    private Opened open(MessageDigest digest) throws InputException, IOException {
+    /** Opens the file for reading chunk by chunk; the header has been read when this returns. */
+    public Reading open() throws InputException {
         if (Files.isDirectory(path)) {
             throw new InputException(path + ": is a directory, not a CSV file");
         }
@@ -136,58 +101,140 @@ public final class InputFile {
         } catch (IOException e) {
             throw unreadable(e);
         }
-        BufferedInputStream buffered = new BufferedInputStream(new DigestInputStream(in, digest), SNIFF * 2);
-        buffered.mark(SNIFF);
-        byte[] head = buffered.readNBytes(SNIFF);
-        buffered.reset();
-        Charset charset = forced != null ? forced : EncodingDetector.detect(head, head.length);
-        if (EncodingDetector.hasBom(head, head.length) && charset.name().equals("UTF-8")) {
-            buffered.skipNBytes(3);
+        try {
+            if (forced != null && ChunkReader.unsupported(forced) != null) {
+                throw new InputException(path + ": " + ChunkReader.unsupported(forced));
+            }
+            MessageDigest digest = Sha256.digest();
+            Reading reading = new Reading(new ChunkReader(in, forced, digest), digest);
+            reading.readHeader();
+            header = reading.header();
+            return reading;
+        } catch (InputException | RuntimeException e) {
+            close(in);
+            throw e;
+        } catch (IOException e) {
+            close(in);
+            throw unreadable(e);
         }
-        // Undecodable bytes become U+FFFD and reject their row instead of stopping the batch.
-        Reader reader = new InputStreamReader(buffered, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        return new Opened(CSVParser.parse(reader, FORMAT), buffered, charset.name());
     }
 
-    private Header readHeader(Iterator<CSVRecord> rows) throws InputException {
-        CSVRecord first = null;
-        while (hasNext(rows)) {
-            first = rows.next();
-            if (!isBlank(first)) {
-                break;
-            }
-            first = null;
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing; the first error is the one to report
         }
-        if (first == null) {
+    }
+
+    /**
+     * An open input past its header. {@link #next} hands out chunks in order on one thread;
+     * {@link #rows} may be called on any thread, for any chunk, at the same time.
+     */
+    public final class Reading implements AutoCloseable {
+        private final ChunkReader chunks;
+        private final MessageDigest digest;
+        private Header fileHeader;
+        private Chunk pending;
+
+        private Reading(ChunkReader chunks, MessageDigest digest) {
+            this.chunks = chunks;
+            this.digest = digest;
+        }
+
+        public Header header() {
+            return fileHeader;
+        }
+
+        public String file() {
+            return path.toString();
+        }
+
+        /** The file's size in bytes, for progress. */
+        public long size() {
+            return InputFile.this.size();
+        }
+
+        /** The header is the first record that is not a blank line. */
+        private void readHeader() throws InputException, IOException {
+            RecordParser parser = new RecordParser(chunks.charset());
+            for (Chunk chunk = nextChunk(); chunk != null; chunk = nextChunk()) {
+                parser.reset(chunk);
+                while (parser.next()) {
+                    if (parser.blank()) {
+                        continue;
+                    }
+                    List<String> problems = new ArrayList<>();
+                    if (parser.problem() != null) {
+                        problems.add(parser.problem());
+                    }
+                    Header h = Header.read(List.of(parser.cells()), schema, problems);
+                    if (!problems.isEmpty()) {
+                        throw new InputException(path + ": line " + parser.line() + " (header): "
+                                + String.join("; ", problems));
+                    }
+                    fileHeader = h;
+                    pending = parser.rest(chunk);
+                    return;
+                }
+            }
             throw new InputException(path + ": the file is empty; a header row is needed");
         }
-        List<String> problems = new ArrayList<>();
-        Header header = Header.read(first.toList(), schema, problems);
-        if (!problems.isEmpty()) {
-            throw new InputException(path + ": line " + first.getRecordNumber() + " (header): "
-                    + String.join("; ", problems));
-        }
-        return header;
-    }
 
-    /** Parsing errors (an unclosed quote, say) come out of the iterator unchecked; name the place. */
-    private boolean hasNext(Iterator<CSVRecord> rows) throws InputException {
-        try {
-            return rows.hasNext();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new InputException(path + ": cannot be read as CSV: " + cause.getMessage());
+        /** The next chunk of data rows, or null after the last. */
+        public Chunk next() throws InputException, IOException {
+            if (pending != null) {
+                Chunk c = pending;
+                pending = null;
+                return c;
+            }
+            return nextChunk();
         }
-    }
 
-    private static boolean isBlank(CSVRecord r) {
-        return r.size() == 1 && r.get(0).isEmpty();
+        private Chunk nextChunk() throws InputException, IOException {
+            try {
+                return chunks.next();
+            } catch (CsvSyntaxException e) {
+                throw new InputException(path + ": cannot be read as CSV: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** The data rows of a chunk, blank lines left out. Safe to call from several threads at once. */
+        public List<ParsedRow> rows(Chunk chunk) {
+            RecordParser records = new RecordParser(chunks.charset());
+            RowParser rows = new RowParser(fileHeader);
+            String file = file();
+            List<ParsedRow> out = new ArrayList<>();
+            records.reset(chunk);
+            while (records.next()) {
+                if (records.blank()) {
+                    continue;
+                }
+                String[] cells = records.cells();
+                Entity entity = rows.parse(cells, records.problem());
+                List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
+                // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
+                out.add(new ParsedRow(file, records.line(), cells, entity, reasons, rows.id(),
+                        entity == null ? rows.rawId() : rows.id()));
+            }
+            return out;
+        }
+
+        /** What reading gave, once {@link #next} has returned null (so every byte is in the digest). */
+        public InputStats stats(long read, long accepted) {
+            return new InputStats(file(), Sha256.hex(digest), chunks.charset().name(), read, accepted,
+                    read - accepted, fileHeader);
+        }
+
+        @Override
+        public void close() throws IOException {
+            chunks.close();
+        }
     }
 
     private InputException unreadable(Exception e) {
         return new InputException(path + ": cannot be read: " + e.getMessage());
     }
-
 }

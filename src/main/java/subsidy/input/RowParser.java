@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVRecord;
 import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
 import subsidy.entity.ExtraColumn;
@@ -23,19 +22,26 @@ final class RowParser {
     static final int MAX_CELL = 1000;
     private final Header header;
     private final List<String> reasons = new ArrayList<>();
-    private CSVRecord record;
+    private String[] cells;
     private String id;
 
     RowParser(Header header) {
         this.header = header;
     }
 
-    /** The entity, or null with {@link #reasons()} saying why. */
-    Entity parse(CSVRecord record) {
-        this.record = record;
+    /**
+     * The entity, or null with {@link #reasons()} saying why.
+     *
+     * @param problem what is wrong with the record's quoting, or null
+     */
+    Entity parse(String[] cells, String problem) {
+        this.cells = cells;
         reasons.clear();
-        if (record.size() != header.width()) {
-            reasons.add("row has " + record.size() + " cells, the header has " + header.width());
+        if (problem != null) {
+            reasons.add(problem);
+        }
+        if (cells.length != header.width()) {
+            reasons.add("row has " + cells.length + " cells, the header has " + header.width());
         }
         id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE);
         String name = text(Column.NAME);
@@ -97,7 +103,7 @@ final class RowParser {
         long[] values = new long[columns.size()];
         for (ExtraColumn x : columns) {
             int i = header.indexOf(x);
-            String v = text(x, i >= 0 && i < record.size() ? record.get(i) : null);
+            String v = text(x, i >= 0 && i < cells.length ? cells[i] : null);
             if (v == null) {
                 continue;
             }
@@ -113,7 +119,7 @@ final class RowParser {
     /** The raw cell, or null when the file has no such column or the row is too short for it. */
     private String raw(Column c) {
         int i = header.indexOf(c);
-        return i >= 0 && i < record.size() ? record.get(i) : null;
+        return i >= 0 && i < cells.length ? cells[i] : null;
     }
 
     private String text(Column c) {

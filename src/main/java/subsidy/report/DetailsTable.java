@@ -1,10 +1,8 @@
 package subsidy.report;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import subsidy.calc.EntityResult;
-import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.program.ProgramResult;
 
@@ -19,16 +17,18 @@ public final class DetailsTable {
         clauses = policy.programs().stream().map(p -> p.clauseLabel()).toList();
     }
 
-    public List<List<String>> rows(EntityResult r) {
-        List<List<String>> rows = new ArrayList<>(r.programs().size());
+    /** One row per program, line feeds included, as details.csv holds them. */
+    public byte[] render(EntityResult r, CsvLine line) {
+        line.clear();
         for (int i = 0; i < r.programs().size(); i++) {
             ProgramResult p = r.programs().get(i);
-            rows.add(List.of(r.entity().entityId(), Long.toString(r.line()), p.programId(),
-                    Boolean.toString(p.eligible()), plain(p.base()), plain(p.rate()), plain(p.unitAmount()),
-                    plain(p.quantity()), Money.format(p.amount()), clauses.get(i),
-                    p.reason() == null ? "" : p.reason()));
+            line.text(r.entity().entityId()).text(Long.toString(r.line())).text(p.programId())
+                    .text(Boolean.toString(p.eligible())).text(plain(p.base())).text(plain(p.rate()))
+                    .text(plain(p.unitAmount())).text(plain(p.quantity())).amount(p.amount()).text(clauses.get(i))
+                    .text(p.reason() == null ? "" : p.reason());
+            line.end();
         }
-        return rows;
+        return line.bytes();
     }
 
     private static String plain(BigDecimal v) {

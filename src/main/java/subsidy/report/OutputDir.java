@@ -71,17 +71,23 @@ public final class OutputDir implements AutoCloseable {
         return new OutputDir(dir, opener);
     }
 
-    /** A writer for {@code name}; UTF-8 with a byte-order mark so Excel shows the Chinese text. */
+    /** A writer for {@code name}; UTF-8, with a byte-order mark if asked, so Excel shows the Chinese text. */
     public Writer open(String name, boolean bom) throws IOException {
+        return new java.io.BufferedWriter(new OutputStreamWriter(openStream(name, bom), StandardCharsets.UTF_8),
+                1 << 16);
+    }
+
+    /** A byte stream for {@code name}, for text already encoded as UTF-8. */
+    public OutputStream openStream(String name, boolean bom) throws IOException {
         Path temp = Files.createTempFile(dir, "." + name + ".", ".partial");
         MessageDigest digest = Sha256.digest();
-        OutputStream out = new DigestOutputStream(new BufferedOutputStream(opener.open(temp), 1 << 16),
-                digest);
+        // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(opener.open(temp), digest), 1 << 16);
         pending.add(new Pending(name, temp, digest));
         if (bom) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        return new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        return out;
     }
 
     /** SHA-256 of each file written so far whose writer has been closed, by name. */

@@ -1,10 +1,9 @@
 package subsidy.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,13 @@ public final class ReportJob {
         }
     }
 
+    /** Each worker thread formats its rows in a buffer of its own. */
+    private static final ThreadLocal<CsvLine> LINE = ThreadLocal.withInitial(CsvLine::new);
+
+    /** A computed row as the report (and details.csv, if written) will hold it. */
+    private record Rendered(byte[] report, byte[] details) {
+    }
+
     private final Policy policy;
     private final Options options;
     private final OutputDir.Opener opener;
@@ -81,25 +87,28 @@ public final class ReportJob {
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force(), opener)) {
             Totals totals;
-            try (Writer reportOut = dir.open(REPORT, true);
-                    Writer rejectedOut = dir.open(REJECTED, true);
+            try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
+                    Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
                     SizeCheck sizeCheck = new SizeCheck(policy, dir.open(SIZE_CHECK, true));
-                    Writer detailsOut = options.details() ? dir.open(DETAILS, true) : null) {
-                Csv report = Csv.open(reportOut, table.header());
-                Csv rejected = Csv.open(rejectedOut, rejectedTable.header());
-                Csv details = detailsOut == null ? null : Csv.open(detailsOut, DetailsTable.HEADER);
-                totals = batch.run(inputs, new ResultSink() {
+                    Csv details = options.details()
+                            ? Csv.open(dir.openStream(DETAILS, true), DetailsTable.HEADER) : null) {
+                totals = batch.run(inputs, new ResultSink<Rendered>() {
                     @Override
-                    public void computed(EntityResult r) throws IOException {
-                        report.row(table.row(r));
+                    public Rendered render(EntityResult r) {
+                        CsvLine line = LINE.get();
+                        return new Rendered(table.render(r, line),
+                                details == null ? null : detailsTable.render(r, line));
+                    }
+
+                    @Override
+                    public void computed(EntityResult r, Rendered rendered) throws IOException {
+                        report.write(rendered.report());
                         sizeCheck.add(r);
                         if (notice != null) {
                             notice.add(r);
                         }
                         if (details != null) {
-                            for (List<String> row : detailsTable.rows(r)) {
-                                details.row(row);
-                            }
+                            details.write(rendered.details());
                         }
                     }
 
@@ -108,11 +117,6 @@ public final class ReportJob {
                         rejected.row(rejectedTable.row(r));
                     }
                 }, options.progress());
-                report.flush();
-                rejected.flush();
-                if (details != null) {
-                    details.flush();
-                }
             }
             try (Writer summaryOut = dir.open(SUMMARY, true)) {
                 Summary.writeCsv(policy, totals, summaryOut);
@@ -144,13 +148,17 @@ public final class ReportJob {
 
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        Writer out = new java.io.BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
-        Csv report = Csv.open(out, table.header());
+        Csv report = Csv.open(new BufferedOutputStream(stdout, 1 << 16), table.header());
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        Totals totals = batch.run(inputs, new ResultSink() {
+        Totals totals = batch.run(inputs, new ResultSink<byte[]>() {
             @Override
-            public void computed(EntityResult r) throws IOException {
-                report.row(table.row(r));
+            public byte[] render(EntityResult r) {
+                return table.render(r, LINE.get());
+            }
+
+            @Override
+            public void computed(EntityResult r, byte[] row) throws IOException {
+                report.write(row);
                 if (notice != null) {
                     notice.add(r);
                 }

@@ -3,7 +3,6 @@ package subsidy.report;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.calc.EntityResult;
-import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
@@ -42,25 +41,44 @@ public final class ReportTable {
         return header;
     }
 
+    /** The row as the report's reader gets it back, cell by cell. */
     public List<String> row(EntityResult r) {
-        List<String> row = new ArrayList<>(header.size());
+        RowCells.AsList cells = new RowCells.AsList();
+        cells(r, cells);
+        return cells.cells();
+    }
+
+    /** The row as report.csv holds it, line feed included. */
+    public byte[] render(EntityResult r, CsvLine line) {
+        cells(r, line.clear());
+        return line.end().bytes();
+    }
+
+    private void cells(EntityResult r, RowCells row) {
         SizeDecision size = r.size();
-        row.add(r.entity().entityId());
-        row.add(r.entity().name());
-        row.add(r.entity().type().code());
-        row.add(size.size() == null ? "" : size.size().code());
-        row.add(size.source() == null ? "" : size.source().code());
-        row.add(r.entity().regionCode());
+        row.text(r.entity().entityId());
+        row.text(r.entity().name());
+        row.text(r.entity().type().code());
+        row.text(size.size() == null ? "" : size.size().code());
+        row.text(size.source() == null ? "" : size.source().code());
+        row.text(r.entity().regionCode());
         for (ProgramResult p : r.programs()) {
-            row.add(Money.format(p.amount()));
+            row.amount(p.amount());
         }
         for (int i = 0; i < months.length; i++) {
             if (months[i]) {
-                row.add(Money.format(r.programs().get(i).months()));
+                row.amount(r.programs().get(i).months());
             }
         }
-        row.add(Money.format(r.total()));
-        row.add(String.join("; ", r.notes()));
-        return row;
+        row.amount(r.total());
+        row.text(notes(r.notes()));
+    }
+
+    private static String notes(List<String> notes) {
+        return switch (notes.size()) {
+            case 0 -> "";
+            case 1 -> notes.get(0);
+            default -> String.join("; ", notes);
+        };
     }
 }

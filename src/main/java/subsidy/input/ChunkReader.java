@@ -1,0 +1,225 @@
+package subsidy.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * Cuts the bytes of one input into {@link Chunk}s of whole records, so that several threads can
+ * parse a file at once. It detects the encoding from the first 64 KiB, drops a UTF-8 byte-order
+ * mark, and feeds every byte to the SHA-256 the manifest records.
+ *
+ * <p>Finding where a record ends takes a look at every byte but no decoding: in UTF-8, GBK and
+ * GB18030 the bytes of {@code " , CR LF} never occur inside a multi-byte character, so a small
+ * state machine over the bytes sees the same quotes and line breaks as a parser of the decoded
+ * text (RFC 4180: a quote opens a quoted cell only as the cell's first character; inside it {@code ""}
+ * is a quote and line breaks are text; CR LF, LF and a lone CR each end a record and count one line).
+ */
+final class ChunkReader implements AutoCloseable {
+    /** Chunks are cut at the first record end at or after this many bytes. */
+    static final int TARGET = Integer.getInteger("subsidy.chunk", 64 * 1024);
+    /** A record longer than this is a quote never closed, not data; refusing it keeps memory flat. */
+    static final int MAX_RECORD = 16 * 1024 * 1024;
+    private static final int SNIFF = 64 * 1024;
+
+    private static final int START = 0; // at the start of a cell
+    private static final int UNQUOTED = 1; // inside a cell that did not start with a quote
+    private static final int QUOTED = 2; // inside a quoted cell
+    private static final int QUOTE_SEEN = 3; // just after a quote inside a quoted cell
+
+    private final InputStream in;
+    private final MessageDigest digest;
+    private final Charset charset;
+    private byte[] buf = new byte[Math.max(2 * TARGET, SNIFF)];
+    private int len;
+    private int scanned;
+    private boolean eof;
+    private int sequence;
+    /** File offset of buf[0], and the line it starts on. */
+    private long offset;
+    private long firstLine = 1;
+
+    // Scanner state, carried across reads.
+    private int state = START;
+    private long lines; // line breaks before buf[scanned]
+    private boolean pendingCr; // the byte before buf[scanned] was a CR
+    private boolean crEnded; // ... and that CR ended a record
+    private long quoteLine; // where the quoted cell being scanned opened
+    private int boundary; // just after the last record end found in buf, 0 when none
+    private long boundaryLines; // line breaks before boundary
+
+    /**
+     * @param in     the file's bytes, read from the start
+     * @param forced the encoding to use, or null to detect UTF-8 or GBK
+     */
+    ChunkReader(InputStream in, Charset forced, MessageDigest digest) throws IOException {
+        this.in = in;
+        this.digest = digest;
+        fill(SNIFF);
+        charset = forced != null ? forced : EncodingDetector.detect(buf, len);
+        if (charset.equals(StandardCharsets.UTF_8) && EncodingDetector.hasBom(buf, len)) {
+            System.arraycopy(buf, 3, buf, 0, len - 3);
+            len -= 3;
+            offset = 3;
+        }
+    }
+
+    Charset charset() {
+        return charset;
+    }
+
+    /** Why records cannot be found in this encoding by looking at bytes, or null when they can. */
+    static String unsupported(Charset charset) {
+        byte[] specials = "\",\r\n".getBytes(charset);
+        // ISO-2022 and UTF-7 shift into states where these same bytes are halves of other characters.
+        boolean shifting = charset.name().contains("2022") || charset.name().equalsIgnoreCase("UTF-7");
+        if (shifting || !Arrays.equals(specials, new byte[] {'"', ',', '\r', '\n'})) {
+            return "encoding " + charset.name() + " is not supported: a CSV's quotes, commas and line breaks"
+                    + " must be the same single bytes as in ASCII (UTF-8, GBK and GB18030 are fine)";
+        }
+        return null;
+    }
+
+    /** The next chunk of whole records, or null after the last. */
+    Chunk next() throws IOException, CsvSyntaxException {
+        while (boundary < TARGET) {
+            if (scanned < len) {
+                scan();
+            } else if (eof) {
+                break;
+            } else if (len == buf.length && boundary > 0) {
+                break; // a long record after the boundary: cut short, then make room for it
+            } else {
+                if (len == buf.length) {
+                    grow();
+                }
+                fill(buf.length - len);
+            }
+        }
+        if (eof && scanned == len) {
+            if (state == QUOTED) {
+                throw new CsvSyntaxException("line " + quoteLine + ": the quoted cell that opens on this line is"
+                        + " never closed (a \" is missing)");
+            }
+            if (len == 0) {
+                return null;
+            }
+            return cut(len, 0);
+        }
+        return cut(boundary, boundaryLines);
+    }
+
+    /** Hands out buf[0, at) and starts a new buffer with what follows. */
+    private Chunk cut(int at, long linesBefore) {
+        Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at);
+        byte[] next = new byte[Math.max(2 * TARGET, len - at + TARGET)];
+        System.arraycopy(buf, at, next, 0, len - at);
+        buf = next;
+        len -= at;
+        scanned -= at;
+        offset += at;
+        boundary = 0;
+        firstLine = linesBefore + 1;
+        return chunk;
+    }
+
+    private void grow() throws CsvSyntaxException {
+        if (buf.length >= MAX_RECORD + TARGET) {
+            String why = state == QUOTED ? "; the quoted cell that opens on line " + quoteLine
+                    + " is probably never closed" : "";
+            throw new CsvSyntaxException("line " + firstLine + ": a record runs on past "
+                    + (MAX_RECORD >> 20) + " MiB without ending" + why);
+        }
+        buf = Arrays.copyOf(buf, Math.min(2 * buf.length, MAX_RECORD + TARGET));
+    }
+
+    private void fill(int want) throws IOException {
+        int n = in.readNBytes(buf, len, want);
+        if (n > 0) {
+            digest.update(buf, len, n);
+            len += n;
+        }
+        if (n < want) {
+            eof = true;
+        }
+    }
+
+    /** Runs the state machine from {@code scanned} until the data ends or a chunk's worth is found. */
+    private void scan() {
+        final byte[] b = buf;
+        final int n = len;
+        int s = state;
+        long ln = lines;
+        int i = scanned;
+        for (; i < n && boundary < TARGET; i++) {
+            byte c = b[i];
+            if (pendingCr) {
+                pendingCr = false;
+                if (c == '\n') {
+                    if (crEnded) {
+                        boundary = i + 1; // CR LF ends one record and counts one line
+                        boundaryLines = ln;
+                    }
+                    continue;
+                }
+                if (crEnded) {
+                    boundary = i;
+                    boundaryLines = ln;
+                }
+            }
+            switch (s) {
+                case START:
+                    if (c == '"') {
+                        s = QUOTED;
+                        quoteLine = ln + 1;
+                        break;
+                    }
+                    if (c == ',') {
+                        break;
+                    }
+                    // fall through: the first character of an unquoted cell
+                case UNQUOTED:
+                case QUOTE_SEEN:
+                    if (c == ',') {
+                        s = START;
+                    } else if (c == '\n') {
+                        s = START;
+                        ln++;
+                        boundary = i + 1;
+                        boundaryLines = ln;
+                    } else if (c == '\r') {
+                        s = START;
+                        ln++;
+                        pendingCr = true;
+                        crEnded = true;
+                    } else if (c == '"' && s == QUOTE_SEEN) {
+                        s = QUOTED; // "" inside a quoted cell
+                    } else {
+                        s = UNQUOTED; // text after a closing quote: RecordParser reports it, cut as unquoted
+                    }
+                    break;
+                default: // QUOTED
+                    if (c == '"') {
+                        s = QUOTE_SEEN;
+                    } else if (c == '\n') {
+                        ln++;
+                    } else if (c == '\r') {
+                        ln++;
+                        pendingCr = true;
+                        crEnded = false;
+                    }
+            }
+        }
+        state = s;
+        lines = ln;
+        scanned = i;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,179 @@
+package subsidy.input;
+
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * Reads the records of one {@link Chunk} as RFC 4180 (Commons CSV's {@code RFC4180} format gives the
+ * same cells): a comma separates cells, a quoted cell may hold commas, line breaks and {@code ""} for
+ * a quote, and white space after a closing quote is dropped. Each cell is decoded on its own, which is
+ * safe because no multi-byte character of the encodings {@link ChunkReader} accepts contains these
+ * bytes.
+ *
+ * <p>Where Commons CSV would give up on the whole file — text after a closing quote, as in
+ * {@code "Acme" Ltd} — this keeps the text and names the problem, so only that row is rejected.
+ */
+final class RecordParser {
+    private final Charset charset;
+    private byte[] b;
+    private int pos;
+    private int end;
+    private long line;
+    private String[] cells = new String[32];
+    private int size;
+    private long recordLine;
+    private String problem;
+    private byte[] scratch = new byte[256];
+
+    RecordParser(Charset charset) {
+        this.charset = charset;
+    }
+
+    void reset(Chunk chunk) {
+        b = chunk.bytes();
+        pos = chunk.from();
+        end = chunk.to();
+        line = chunk.firstLine();
+    }
+
+    /** Reads the next record; false at the end of the chunk. */
+    boolean next() {
+        if (pos >= end) {
+            return false;
+        }
+        recordLine = line;
+        size = 0;
+        problem = null;
+        while (true) {
+            add(pos < end && b[pos] == '"' ? quoted() : unquoted());
+            if (pos >= end) {
+                return true;
+            }
+            byte c = b[pos++];
+            if (c == '\n') {
+                line++;
+                return true;
+            }
+            if (c == '\r') {
+                if (pos < end && b[pos] == '\n') {
+                    pos++;
+                }
+                line++;
+                return true;
+            }
+            // c == ',': the next cell
+        }
+    }
+
+    /** The line the current record starts on, counting from 1 as an editor does. */
+    long line() {
+        return recordLine;
+    }
+
+    int size() {
+        return size;
+    }
+
+    String get(int i) {
+        return cells[i];
+    }
+
+    /** The current record's cells, as a new array. */
+    String[] cells() {
+        return Arrays.copyOf(cells, size);
+    }
+
+    /** Where the next record starts, and its line: the rest of the chunk as a chunk of its own. */
+    Chunk rest(Chunk chunk) {
+        return chunk.from(pos, line);
+    }
+
+    /** What is wrong with the current record's quoting, or null. */
+    String problem() {
+        return problem;
+    }
+
+    /** A record of one empty cell: a blank line, skipped without counting as a row. */
+    boolean blank() {
+        return size == 1 && cells[0].isEmpty();
+    }
+
+    private void add(String cell) {
+        if (size == cells.length) {
+            cells = Arrays.copyOf(cells, 2 * size);
+        }
+        cells[size++] = cell;
+    }
+
+    private String unquoted() {
+        int start = pos;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == ',' || c == '\n' || c == '\r') {
+                break;
+            }
+            pos++;
+        }
+        return new String(b, start, pos - start, charset);
+    }
+
+    /** From the opening quote to just before the comma or line break that ends the cell. */
+    private String quoted() {
+        int start = ++pos;
+        int n = 0; // bytes in scratch, once a "" or trailing text forces a copy
+        boolean copying = false;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '"') {
+                if (pos + 1 < end && b[pos + 1] == '"') {
+                    n = copy(copying, n, start, pos + 1); // keep one quote of the two
+                    copying = true;
+                    pos += 2;
+                    start = pos;
+                    continue;
+                }
+                break;
+            }
+            if (c == '\n' || c == '\r' && (pos + 1 >= end || b[pos + 1] != '\n')) {
+                line++; // a line break inside the cell: CR LF counts once, at its LF
+            }
+            pos++;
+        }
+        int close = pos;
+        pos = Math.min(pos + 1, end);
+        int after = pos;
+        boolean junk = false;
+        while (pos < end && b[pos] != ',' && b[pos] != '\n' && b[pos] != '\r') {
+            junk |= !whitespace(b[pos]);
+            pos++;
+        }
+        if (junk) {
+            problem = "cell " + (size + 1) + ": text after its closing quote; a cell holding a quote must be quoted"
+                    + " whole, with the quote doubled";
+            n = copy(copying, n, start, close);
+            n = copy(true, n, after - 1, pos); // the closing quote and what follows, as written
+            return new String(scratch, 0, n, charset);
+        }
+        if (!copying) {
+            return new String(b, start, close - start, charset);
+        }
+        n = copy(true, n, start, close);
+        return new String(scratch, 0, n, charset);
+    }
+
+    /** Appends b[from, to) to scratch (after copying nothing yet if {@code copying} is false). */
+    private int copy(boolean copying, int n, int from, int to) {
+        int at = copying ? n : 0;
+        int need = at + to - from;
+        if (need > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(need, 2 * scratch.length));
+        }
+        System.arraycopy(b, from, scratch, at, to - from);
+        return need;
+    }
+
+    /** Character.isWhitespace over the ASCII range, as Commons CSV tests after a closing quote. */
+    private static boolean whitespace(byte c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c >= 0x1C && c <= 0x1F;
+    }
+}

@@ -1,0 +1,38 @@
+package subsidy.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import subsidy.money.Money;
+
+/**
+ * Receives a row's cells one by one: {@link CsvLine} writes them as bytes, {@link AsList} keeps them
+ * as text for a comparison. A table describes its row once, for both.
+ */
+public interface RowCells {
+    RowCells text(String value);
+
+    /** An amount, to be shown with exactly two decimals. */
+    RowCells amount(BigDecimal value);
+
+    /** The cells as the strings a reader of the CSV gets back (before {@link SafeText}). */
+    final class AsList implements RowCells {
+        private final List<String> cells = new ArrayList<>();
+
+        @Override
+        public RowCells text(String value) {
+            cells.add(value == null ? "" : value);
+            return this;
+        }
+
+        @Override
+        public RowCells amount(BigDecimal value) {
+            cells.add(Money.format(value));
+            return this;
+        }
+
+        public List<String> cells() {
+            return cells;
+        }
+    }
+}
