@@ -19,8 +19,11 @@ import java.util.Arrays;
  * is a quote and line breaks are text; CR LF, LF and a lone CR each end a record and count one line).
  */
 final class ChunkReader implements AutoCloseable {
-    /** Chunks are cut at the first record end at or after this many bytes. */
-    static final int TARGET = Integer.getInteger("subsidy.chunk", 64 * 1024);
+    /**
+     * Chunks are cut at the first record end at or after this many bytes. Small, so the rows in
+     * flight between the threads stay few: in a 64 MB heap, garbage collection copies them over and over.
+     */
+    static final int TARGET = 8 * 1024;
     /** A record longer than this is a quote never closed, not data; refusing it keeps memory flat. */
     static final int MAX_RECORD = 16 * 1024 * 1024;
     private static final int SNIFF = 64 * 1024;
@@ -33,7 +36,8 @@ final class ChunkReader implements AutoCloseable {
     private final InputStream in;
     private final MessageDigest digest;
     private final Charset charset;
-    private byte[] buf = new byte[Math.max(2 * TARGET, SNIFF)];
+    private final int target;
+    private byte[] buf;
     private int len;
     private int scanned;
     private boolean eof;
@@ -56,7 +60,14 @@ final class ChunkReader implements AutoCloseable {
      * @param forced the encoding to use, or null to detect UTF-8 or GBK
      */
     ChunkReader(InputStream in, Charset forced, MessageDigest digest) throws IOException {
+        this(in, forced, digest, TARGET);
+    }
+
+    /** @param target chunk size; tests make it tiny so that records fall across every kind of cut */
+    ChunkReader(InputStream in, Charset forced, MessageDigest digest, int target) throws IOException {
         this.in = in;
+        this.target = Math.max(1, target);
+        buf = new byte[Math.max(2 * this.target, SNIFF)];
         this.digest = digest;
         fill(SNIFF);
         charset = forced != null ? forced : EncodingDetector.detect(buf, len);
@@ -85,7 +96,7 @@ final class ChunkReader implements AutoCloseable {
 
     /** The next chunk of whole records, or null after the last. */
     Chunk next() throws IOException, CsvSyntaxException {
-        while (boundary < TARGET) {
+        while (boundary < target) {
             if (scanned < len) {
                 scan();
             } else if (eof) {
@@ -115,7 +126,7 @@ final class ChunkReader implements AutoCloseable {
     /** Hands out buf[0, at) and starts a new buffer with what follows. */
     private Chunk cut(int at, long linesBefore) {
         Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at);
-        byte[] next = new byte[Math.max(2 * TARGET, len - at + TARGET)];
+        byte[] next = new byte[Math.max(2 * target, len - at + target)];
         System.arraycopy(buf, at, next, 0, len - at);
         buf = next;
         len -= at;
@@ -127,13 +138,13 @@ final class ChunkReader implements AutoCloseable {
     }
 
     private void grow() throws CsvSyntaxException {
-        if (buf.length >= MAX_RECORD + TARGET) {
+        if (buf.length >= MAX_RECORD + target) {
             String why = state == QUOTED ? "; the quoted cell that opens on line " + quoteLine
                     + " is probably never closed" : "";
             throw new CsvSyntaxException("line " + firstLine + ": a record runs on past "
                     + (MAX_RECORD >> 20) + " MiB without ending" + why);
         }
-        buf = Arrays.copyOf(buf, Math.min(2 * buf.length, MAX_RECORD + TARGET));
+        buf = Arrays.copyOf(buf, Math.min(2 * buf.length, MAX_RECORD + target));
     }
 
     private void fill(int want) throws IOException {
@@ -154,7 +165,7 @@ final class ChunkReader implements AutoCloseable {
         int s = state;
         long ln = lines;
         int i = scanned;
-        for (; i < n && boundary < TARGET; i++) {
+        for (; i < n && boundary < target; i++) {
             byte c = b[i];
             if (pendingCr) {
                 pendingCr = false;
