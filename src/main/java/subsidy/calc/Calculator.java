@@ -44,11 +44,6 @@ public final class Calculator {
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line, Trace trace) {
         List<ProgramResult> results = new ArrayList<>(policy.programs().size());
-        List<String> notes = new ArrayList<>(2);
-        String mismatch = size.mismatchNote();
-        if (mismatch != null) {
-            notes.add(mismatch);
-        }
         for (Program p : policy.programs()) {
             if (trace.on()) {
                 trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
@@ -61,11 +56,8 @@ public final class Calculator {
         BigDecimal total = Money.ZERO;
         for (ProgramResult r : results) {
             total = total.add(r.amount());
-            if (r.reason() != null) {
-                notes.add(r.programId() + ": " + r.reason());
-            }
         }
-        return new EntityResult(e, file, line, size, results, total, notes);
+        return new EntityResult(e, file, line, size, results, total);
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
-import java.util.function.Supplier;
 import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
@@ -30,6 +29,13 @@ public final class Criteria {
     private final Map<ColumnRef, Long> atLeast;
     private final Set<LandlordType> landlordTypes;
     private final List<Criteria> anyOf;
+    private final ColumnRef[] atLeastColumns;
+    private final long[] atLeastValues;
+    // The brief reasons that depend only on an enum, made once rather than for every row that misses.
+    private static final Map<EntityType, String> NOT_FOR_TYPE = briefs(EntityType.values(), t -> "not for " + t.code());
+    private static final Map<SizeClass, String> NOT_FOR_SIZE = briefs(SizeClass.values(), c -> "not for size " + c.code());
+    private static final Map<LandlordType, String> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
+            l -> "not for landlord " + l.code());
     // Written once: reasons are built for every entity that misses a condition.
     private final String typeList;
     private final String sizeList;
@@ -48,6 +54,8 @@ public final class Criteria {
         this.atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
         this.landlordTypes = Set.copyOf(landlordTypes);
         this.anyOf = List.copyOf(anyOf);
+        atLeastColumns = this.atLeast.keySet().toArray(new ColumnRef[0]);
+        atLeastValues = this.atLeast.values().stream().mapToLong(Long::longValue).toArray();
         typeList = codes(this.entityTypes.stream().map(EntityType::code));
         sizeList = codes(this.sizeClasses.stream().map(SizeClass::code));
         industryList = String.join(", ", this.industryPrefixes);
@@ -92,97 +100,136 @@ public final class Criteria {
 
     /**
      * Null when the entity qualifies, else the first reason it does not, in a clerk's words.
-     * With a recording trace every condition is written down with its values and verdict.
+     * With a recording trace every condition is written down with its values and verdict. The reason
+     * is brief: the report's notes carry one for every zero amount on every row.
      */
     public String failure(Entity e, SizeClass size, Trace trace) {
+        // Runs for every program on every row: the texts are built only when a trace or a miss needs them.
+        boolean tracing = trace.on();
         String first = null;
         if (!entityTypes.isEmpty()) {
             boolean ok = entityTypes.contains(e.type());
-            first = record(first, ok, trace, () -> "entity type " + e.type().code() + (ok ? " is" : " is not")
-                    + " one of " + typeList, () -> "not for " + e.type().code());
+            if (tracing) {
+                trace.condition("entity type " + e.type().code() + (ok ? " is" : " is not") + " one of " + typeList, ok);
+            }
+            if (!ok && first == null) {
+                first = NOT_FOR_TYPE.get(e.type());
+            }
         }
         if (!sizeClasses.isEmpty()) {
             boolean ok = size != null && sizeClasses.contains(size);
-            first = record(first, ok, trace, () -> (size == null ? "not a sized enterprise, needs size "
-                    : "size " + size.code() + (ok ? " is" : " is not") + " one of ")
-                    + sizeList, () -> size == null ? "not a sized enterprise" : "not for size " + size.code());
+            if (tracing) {
+                trace.condition((size == null ? "not a sized enterprise, needs size "
+                        : "size " + size.code() + (ok ? " is" : " is not") + " one of ") + sizeList, ok);
+            }
+            if (!ok && first == null) {
+                first = size == null ? "not a sized enterprise" : NOT_FOR_SIZE.get(size);
+            }
         }
         if (!industryPrefixes.isEmpty()) {
             boolean ok = matchesIndustry(e.industryCode());
-            first = record(first, ok, trace, () -> "industry " + e.industryCode() + (ok ? " is" : " is not")
-                    + " under one of " + industryList, () -> "not for industry " + e.industryCode());
+            if (tracing) {
+                trace.condition("industry " + e.industryCode() + (ok ? " is" : " is not") + " under one of "
+                        + industryList, ok);
+            }
+            if (!ok && first == null) {
+                first = "not for industry " + e.industryCode();
+            }
         }
         if (regionIn != null) {
             boolean ok = regionIn.contains(e.regionCode());
-            first = record(first, ok, trace, () -> "region " + e.regionCode() + (ok ? " is" : " is not")
-                    + " in " + regionIn.key(), () -> "region " + e.regionCode() + " not in " + regionIn.key());
+            if (tracing) {
+                trace.condition("region " + e.regionCode() + (ok ? " is" : " is not") + " in " + regionIn.key(), ok);
+            }
+            if (!ok && first == null) {
+                first = "region " + e.regionCode() + " not in " + regionIn.key();
+            }
         }
-        for (ColumnRef flag : flagsTrue) {
+        for (int i = 0; i < flagsTrue.size(); i++) { // indexed loops: no iterator per row
+            ColumnRef flag = flagsTrue.get(i);
             boolean ok = flag.flag(e);
-            first = record(first, ok, trace, () -> flag.header() + " is " + flag.flag(e),
-                    () -> flag.header() + " is false");
+            if (tracing) {
+                trace.condition(flag.header() + " is " + ok, ok);
+            }
+            if (!ok && first == null) {
+                first = flag.header() + " is false";
+            }
         }
-        for (ColumnRef flag : flagsFalse) {
+        for (int i = 0; i < flagsFalse.size(); i++) {
+            ColumnRef flag = flagsFalse.get(i);
             boolean ok = !flag.flag(e);
-            first = record(first, ok, trace, () -> flag.header() + " is " + flag.flag(e),
-                    () -> flag.header() + " is true");
+            if (tracing) {
+                trace.condition(flag.header() + " is " + !ok, ok);
+            }
+            if (!ok && first == null) {
+                first = flag.header() + " is true";
+            }
         }
-        for (Map.Entry<ColumnRef, Long> min : atLeast.entrySet()) {
-            long v = min.getKey().count(e);
-            boolean ok = v >= min.getValue();
-            first = record(first, ok, trace, () -> min.getKey().header() + " " + v + (ok ? " ≥ " : " < ")
-                    + min.getValue(), () -> min.getKey().header() + " " + v + " < " + min.getValue());
+        for (int i = 0; i < atLeastColumns.length; i++) {
+            ColumnRef column = atLeastColumns[i];
+            long v = column.count(e);
+            boolean ok = v >= atLeastValues[i];
+            if (tracing) {
+                trace.condition(column.header() + " " + v + (ok ? " ≥ " : " < ") + atLeastValues[i], ok);
+            }
+            if (!ok && first == null) {
+                first = column.header() + " " + v + " < " + atLeastValues[i];
+            }
         }
         if (!landlordTypes.isEmpty()) {
             LandlordType l = e.landlordType();
             boolean ok = l != null && landlordTypes.contains(l);
-            first = record(first, ok, trace, () -> (l == null ? "no lease (landlord_type blank)"
-                    : "landlord_type " + l.code() + (ok ? " is" : " is not") + " one of "
-                    + landlordList), () -> l == null ? "no lease" : "not for landlord " + l.code());
+            if (tracing) {
+                trace.condition(l == null ? "no lease (landlord_type blank)"
+                        : "landlord_type " + l.code() + (ok ? " is" : " is not") + " one of " + landlordList, ok);
+            }
+            if (!ok && first == null) {
+                first = l == null ? "no lease" : NOT_FOR_LANDLORD.get(l);
+            }
         }
         if (!anyOf.isEmpty()) {
             List<String> misses = new ArrayList<>();
             boolean ok = false;
             for (int i = 0; i < anyOf.size(); i++) {
-                if (trace.on()) {
+                if (tracing) {
                     trace.step("alternative " + (i + 1) + " of " + anyOf.size() + ":");
                 }
                 String miss = anyOf.get(i).failure(e, size, trace);
                 if (miss == null) {
                     ok = true;
-                    if (!trace.on()) {
+                    if (!tracing) {
                         break;
                     }
                 } else {
                     misses.add(miss);
                 }
             }
-            boolean met = ok;
-            first = record(first, met, trace, () -> met ? "at least one alternative met"
-                    : "no alternative met (" + String.join(" / ", misses) + ")", () -> String.join(" / ", misses));
+            if (tracing) {
+                trace.condition(ok ? "at least one alternative met"
+                        : "no alternative met (" + String.join(" / ", misses) + ")", ok);
+            }
+            if (!ok && first == null) {
+                first = String.join(" / ", misses);
+            }
         }
         return first;
     }
 
     public boolean matchesIndustry(String industry) {
-        for (String p : industryPrefixes) {
-            if (industry.startsWith(p)) {
+        for (int i = 0; i < industryPrefixes.size(); i++) {
+            if (industry.startsWith(industryPrefixes.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * Writes a condition down for an auditor in full, and returns the first miss in short: the
-     * report's notes carry one for every zero amount on every row, so they are kept brief.
-     */
-    private static String record(String first, boolean ok, Trace trace, Supplier<String> text,
-            Supplier<String> brief) {
-        if (trace.on()) {
-            trace.condition(text.get(), ok);
+    private static <E extends Enum<E>> Map<E, String> briefs(E[] values, java.util.function.Function<E, String> text) {
+        Map<E, String> m = new java.util.EnumMap<>(values[0].getDeclaringClass());
+        for (E v : values) {
+            m.put(v, text.apply(v));
         }
-        return first != null || ok ? first : brief.get();
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Sorted, because a Set.copyOf iterates in a different order on every run. */

@@ -15,8 +15,8 @@ import subsidy.policy.Criteria;
  * seed 003 @11270 「按每人1500元的标准,发放一次性扩岗补助」, @11438 「按照初1000元、中级1500 元、
  * 高级2000元的标准给予培训补贴」 and @11083 「按实际参保缴费职工500元/人的标准发放一次性留工培训补助」.
  */
-public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units)
-        implements Program {
+public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units,
+        String noneCounted) implements Program {
 
     /** One counted column and the amount paid per head of it. */
     public record Unit(ColumnRef column, BigDecimal amount) {
@@ -27,6 +27,10 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         units = List.copyOf(units);
     }
 
+    public PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units) {
+        this(id, title, clauses, who, units, noneCounted(units));
+    }
+
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
         String miss = who.failure(e, size, trace);
@@ -35,7 +39,8 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         }
         long heads = 0;
         BigDecimal exact = BigDecimal.ZERO;
-        for (Unit u : units) {
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
             long n = u.column().count(e);
             heads += n;
             exact = exact.add(u.amount().multiply(BigDecimal.valueOf(n)));
@@ -47,10 +52,13 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
                     .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
-        String reason = heads == 0
-                ? units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0"
-                : null;
+        String reason = heads == 0 ? noneCounted : null;
         return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, reason);
+    }
+
+    /** The note for a row that counts nobody, "grad_hires + youth_hires = 0": the same on every such row. */
+    private static String noneCounted(List<Unit> units) {
+        return units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0";
     }
 
     @Override

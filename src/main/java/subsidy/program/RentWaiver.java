@@ -41,7 +41,9 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         }
         BigDecimal rent = e.monthlyRent();
         boolean renting = rent.signum() > 0;
-        trace.condition("monthly_rent " + rent.toPlainString() + " > 0", renting);
+        if (trace.on()) {
+            trace.condition("monthly_rent " + rent.toPlainString() + " > 0", renting);
+        }
         if (!renting) {
             return ProgramResult.ineligible(this, "monthly_rent is 0");
         }
@@ -54,16 +56,19 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                     + e.rentFreeMonthsGranted() + " already granted = " + due + (due == 0 ? " (never below 0)" : ""));
         }
         if (due == 0) {
-            return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO, "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the "
-                    + entitled + " months");
+            return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO,
+                    "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the " + entitled
+                    + " months");
         }
         LocalDate start = e.leaseStart();
         LocalDate end = e.leaseEnd();
         if (prorateShortLeases && start != null && end != null) {
             LocalDate fullEnd = start.plusMonths(due).minusDays(1);
             boolean shorter = end.isBefore(fullEnd);
-            trace.condition("lease " + start + " to " + end + " shorter than " + due + " months (ends before "
-                    + fullEnd + ")", shorter);
+            if (trace.on()) {
+                trace.condition("lease " + start + " to " + end + " shorter than " + due + " months (ends before "
+                        + fullEnd + ")", shorter);
+            }
             if (shorter) {
                 long days = ChronoUnit.DAYS.between(start, end) + 1;
                 BigDecimal exact = rent.multiply(TWELVE).multiply(BigDecimal.valueOf(days));

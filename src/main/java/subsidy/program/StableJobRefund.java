@@ -40,16 +40,17 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         }
         BigDecimal paid = e.uiPaidLastYear();
         boolean paidSome = paid.signum() > 0;
-        trace.condition("ui_paid_last_year " + paid.toPlainString() + " > 0", paidSome);
+        if (trace.on()) {
+            trace.condition("ui_paid_last_year " + paid.toPlainString() + " > 0", paidSome);
+        }
         if (!paidSome) {
             return ProgramResult.ineligible(this, "no unemployment insurance paid last year");
         }
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
-        String rateText = layoffRate(e);
         BigDecimal rate;
         if (tiers.isEmpty()) {
-            String layoffMiss = layoffTest(e, rateText, trace);
+            String layoffMiss = layoffTest(e, trace);
             if (layoffMiss != null) {
                 return ProgramResult.ineligible(this, layoffMiss);
             }
@@ -59,12 +60,18 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
                         + Money.percent(rate));
             }
         } else {
-            RateTier tier = tiers.stream().filter(t -> t.contains(layoffs, denominator)).findFirst().orElse(null);
+            RateTier tier = null;
+            for (RateTier t : tiers) {
+                if (t.contains(layoffs, denominator)) {
+                    tier = t;
+                    break;
+                }
+            }
             if (trace.on()) {
-                trace.condition("layoff rate " + rateText + " in a tier of " + tiers, tier != null);
+                trace.condition("layoff rate " + layoffRate(e) + " in a tier of " + tiers, tier != null);
             }
             if (tier == null) {
-                return ProgramResult.ineligible(this, "layoff rate " + rateText + " is in no tier of " + tiers);
+                return ProgramResult.ineligible(this, "layoff rate " + layoffRate(e) + " is in no tier of " + tiers);
             }
             rate = tier.rate();
             if (trace.on()) {
@@ -89,7 +96,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
     }
 
     /** Null when the layoff rate passes, else why not. */
-    private String layoffTest(Entity e, String rateText, Trace trace) {
+    private String layoffTest(Entity e, Trace trace) {
         if (rateMax == null) {
             return null;
         }
@@ -99,7 +106,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         boolean small = smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
                 && atMost(layoffs, denominator, smallUnitRateMax);
         if (trace.on()) {
-            trace.condition("layoff rate " + rateText + " ≤ " + Money.percent(rateMax), general);
+            trace.condition("layoff rate " + layoffRate(e) + " ≤ " + Money.percent(rateMax), general);
             if (!general && smallUnitRateMax != null) {
                 trace.condition("insured_employees " + e.insuredEmployees() + " ≤ " + smallUnitInsuredMax
                         + " and layoff rate ≤ " + Money.percent(smallUnitRateMax), small);
@@ -108,7 +115,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (general || small) {
             return null;
         }
-        return "layoff rate " + rateText + " exceeds " + Money.percent(rateMax)
+        return "layoff rate " + layoffRate(e) + " exceeds " + Money.percent(rateMax)
                 + (smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
                         ? " and " + Money.percent(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
                         + " insured" : "");

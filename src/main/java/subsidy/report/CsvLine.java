@@ -10,10 +10,11 @@ import java.util.Arrays;
  * must keep the input order only the copying of finished rows.
  */
 public final class CsvLine implements RowCells {
-    private static final BigDecimal MAX_CENTS = BigDecimal.valueOf(Long.MAX_VALUE / 1000, 2);
     private byte[] buf = new byte[512];
     private int len;
     private int cells;
+    private int pieceStart;
+    private boolean pieceComma;
 
     /** Starts a new row. */
     public CsvLine clear() {
@@ -22,7 +23,11 @@ public final class CsvLine implements RowCells {
         return this;
     }
 
-    /** A text cell: neutralised by {@link SafeText}, then quoted as Commons CSV's minimal mode would. */
+    /**
+     * A text cell: neutralised by {@link SafeText}, then quoted as Commons CSV's minimal mode would,
+     * that is when it holds a comma, a quote or a line break, starts with a character up to '#', ends
+     * with one up to ' ', or is an empty first cell.
+     */
     @Override
     public CsvLine text(String value) {
         String s = SafeText.cell(value == null ? "" : value);
@@ -30,8 +35,23 @@ public final class CsvLine implements RowCells {
         if (!first) {
             put((byte) ',');
         }
-        if (!needsQuotes(s, first)) {
-            utf8(s, 0, s.length());
+        int n = s.length();
+        boolean ascii = true;
+        boolean special = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+            } else if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                special = true;
+            }
+        }
+        if (!(n == 0 ? first : special || s.charAt(0) <= '#' || s.charAt(n - 1) <= ' ')) {
+            if (ascii) {
+                latin1(s, 0, n);
+            } else {
+                utf8(s, 0, n);
+            }
             return this;
         }
         put((byte) '"');
@@ -41,8 +61,51 @@ public final class CsvLine implements RowCells {
             put((byte) '"');
             from = i + 1;
         }
-        utf8(s, from, s.length());
+        utf8(s, from, n);
         put((byte) '"');
+        return this;
+    }
+
+    @Override
+    public CsvLine textStart() {
+        pieceComma = cells++ > 0;
+        if (pieceComma) {
+            put((byte) ',');
+        }
+        pieceStart = len;
+        return this;
+    }
+
+    @Override
+    public CsvLine piece(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                utf8(text, 0, text.length());
+                return this;
+            }
+        }
+        latin1(text, 0, text.length());
+        return this;
+    }
+
+    /**
+     * Ends a cell given in pieces. The pieces went out as they came; should the whole need quotes or
+     * neutralising after all, it is taken back and written again by {@link #text}.
+     */
+    @Override
+    public CsvLine textEnd() {
+        boolean plain = len > pieceStart && (buf[pieceStart] > '#' || buf[pieceStart] < 0) && buf[pieceStart] != '=' && buf[pieceStart] != '@'
+                && buf[pieceStart] != '+' && buf[pieceStart] != '-' && (buf[len - 1] > ' ' || buf[len - 1] < 0);
+        for (int i = pieceStart; plain && i < len; i++) {
+            byte c = buf[i];
+            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+        }
+        if (!plain) {
+            String whole = new String(buf, pieceStart, len - pieceStart, StandardCharsets.UTF_8);
+            len = pieceComma ? pieceStart - 1 : pieceStart;
+            cells--;
+            text(whole);
+        }
         return this;
     }
 
@@ -52,13 +115,13 @@ public final class CsvLine implements RowCells {
      */
     @Override
     public CsvLine amount(BigDecimal amount) {
-        if (amount.scale() != 2 || amount.signum() < 0 || amount.compareTo(MAX_CENTS) > 0) {
+        if (amount.scale() != 2 || amount.signum() < 0 || amount.precision() > 18) {
             return text(subsidy.money.Money.format(amount));
         }
         if (cells++ > 0) {
             put((byte) ',');
         }
-        long cents = amount.unscaledValue().longValue();
+        long cents = amount.movePointRight(2).longValue(); // scale 0 and compact: no BigInteger made
         digits(cents / 100);
         put((byte) '.');
         put((byte) ('0' + cents % 100 / 10));
@@ -97,27 +160,6 @@ public final class CsvLine implements RowCells {
         return len;
     }
 
-    /**
-     * Commons CSV's minimal quoting: a cell is quoted when it holds a comma, a quote or a line break,
-     * starts with a character up to '#', ends with one up to ' ', or is an empty first cell.
-     */
-    static boolean needsQuotes(String s, boolean first) {
-        int n = s.length();
-        if (n == 0) {
-            return first;
-        }
-        if (s.charAt(0) <= '#' || s.charAt(n - 1) <= ' ') {
-            return true;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void digits(long v) {
         if (v < 10) {
             put((byte) ('0' + v));
@@ -133,6 +175,13 @@ public final class CsvLine implements RowCells {
             v /= 10;
         }
         len += n;
+    }
+
+    @SuppressWarnings("deprecation") // the one String method that copies Latin-1 bytes into our array
+    private void latin1(String s, int from, int to) {
+        room(to - from);
+        s.getBytes(from, to, buf, len);
+        len += to - from;
     }
 
     private void utf8(String s, int from, int to) {

@@ -71,14 +71,29 @@ public final class ReportTable {
             }
         }
         row.amount(r.total());
-        row.text(notes(r.notes()));
+        notes(r, row);
     }
 
-    private static String notes(List<String> notes) {
-        return switch (notes.size()) {
-            case 0 -> "";
-            case 1 -> notes.get(0);
-            default -> String.join("; ", notes);
-        };
+    /**
+     * The notes: the size mismatch, if any, then why each program that pays nothing pays nothing,
+     * joined by "; ".
+     */
+    private static void notes(EntityResult r, RowCells row) {
+        row.textStart();
+        String mismatch = r.size().mismatchNote();
+        boolean any = mismatch != null;
+        if (any) {
+            row.piece(mismatch);
+        }
+        for (ProgramResult p : r.programs()) {
+            if (p.reason() != null) {
+                if (any) {
+                    row.piece("; ");
+                }
+                row.piece(p.programId()).piece(": ").piece(p.reason());
+                any = true;
+            }
+        }
+        row.textEnd();
     }
 }

@@ -15,9 +15,17 @@ public interface RowCells {
     /** An amount, to be shown with exactly two decimals. */
     RowCells amount(BigDecimal value);
 
+    /** Starts a text cell given in pieces, so that a long one (the notes) is never built as a String. */
+    RowCells textStart();
+
+    RowCells piece(String text);
+
+    RowCells textEnd();
+
     /** The cells as the strings a reader of the CSV gets back (before {@link SafeText}). */
     final class AsList implements RowCells {
         private final List<String> cells = new ArrayList<>();
+        private StringBuilder pieces;
 
         @Override
         public RowCells text(String value) {
@@ -29,6 +37,23 @@ public interface RowCells {
         public RowCells amount(BigDecimal value) {
             cells.add(Money.format(value));
             return this;
+        }
+
+        @Override
+        public RowCells textStart() {
+            pieces = new StringBuilder();
+            return this;
+        }
+
+        @Override
+        public RowCells piece(String text) {
+            pieces.append(text);
+            return this;
+        }
+
+        @Override
+        public RowCells textEnd() {
+            return text(pieces.toString());
         }
 
         public List<String> cells() {

@@ -20,7 +20,8 @@ public record SizeRow(String label, List<String> industryPrefixes, Map<SizeClass
             return 0;
         }
         int best = -1;
-        for (String p : industryPrefixes) {
+        for (int i = 0; i < industryPrefixes.size(); i++) {
+            String p = industryPrefixes.get(i);
             if (industry.startsWith(p) && p.length() > best) {
                 best = p.length();
             }

@@ -25,7 +25,8 @@ public record SizeTable(String source, List<SizeRow> rows) {
     public SizeRow rowFor(String industry) {
         SizeRow best = null;
         int bestLength = -1;
-        for (SizeRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            SizeRow row = rows.get(i);
             int m = row.match(industry);
             if (m > bestLength) {
                 best = row;
@@ -65,7 +66,8 @@ public record SizeTable(String source, List<SizeRow> rows) {
             List<Threshold> tests = row.tiers().get(tier);
             Boolean met = Boolean.TRUE;
             List<String> parts = steps == null ? null : new ArrayList<>();
-            for (Threshold t : tests) {
+            for (int i = 0; i < tests.size(); i++) { // indexed: an iterator per test per row adds up
+                Threshold t = tests.get(i);
                 BigDecimal value = t.metric().of(e);
                 if (value == null) {
                     if (parts != null) {
@@ -75,7 +77,7 @@ public record SizeTable(String source, List<SizeRow> rows) {
                         met = null;
                     }
                 } else {
-                    boolean ok = value.compareTo(t.metric().toInputUnit(t.value())) >= 0;
+                    boolean ok = t.metBy(value);
                     if (parts != null) {
                         parts.add(t + ": " + value.toPlainString() + (ok ? " met" : " not met"));
                     }
