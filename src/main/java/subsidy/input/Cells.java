@@ -60,7 +60,7 @@ final class Cells {
         if (dot != 0 && dot != s.length() - 1 && !s.isEmpty()
                 && (dot < 0 ? plainDigits(s, 0, s.length())
                         : plainDigits(s, 0, dot) && plainDigits(s, dot + 1, s.length()))) {
-            return new BigDecimal(s);   // the common case, without a regular expression
+            return plainDecimal(s, dot);   // the common case, without a regular expression
         }
         if (s.startsWith("-")) {
             throw new CellException("must be an amount ≥ 0");
@@ -73,6 +73,21 @@ final class Cells {
                     : "is not an amount in yuan");
         }
         return new BigDecimal(s);
+    }
+
+    /** Digits with at most one dot inside, read without the char[] copy of {@code new BigDecimal(String)}. */
+    private static BigDecimal plainDecimal(String s, int dot) {
+        int scale = dot < 0 ? 0 : s.length() - dot - 1;
+        if (s.length() - (dot < 0 ? 0 : 1) > 18) {
+            return new BigDecimal(s); // may not fit a long
+        }
+        long unscaled = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (i != dot) {
+                unscaled = unscaled * 10 + (s.charAt(i) - '0');
+            }
+        }
+        return BigDecimal.valueOf(unscaled, scale);
     }
 
     private static boolean plainDigits(String s, int from, int to) {

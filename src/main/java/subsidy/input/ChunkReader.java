@@ -126,7 +126,9 @@ final class ChunkReader implements AutoCloseable {
     /** Hands out buf[0, at) and starts a new buffer with what follows. */
     private Chunk cut(int at, long linesBefore) {
         Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at);
-        byte[] next = new byte[Math.max(2 * target, len - at + target)];
+        // Room for what is left and a chunk's worth more; the record that crosses the target may
+        // need it to grow, which is rare and cheaper than making every buffer twice the size.
+        byte[] next = new byte[len - at + target + 1024];
         System.arraycopy(buf, at, next, 0, len - at);
         buf = next;
         len -= at;

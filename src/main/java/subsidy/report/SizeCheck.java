@@ -1,7 +1,7 @@
 package subsidy.report;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import subsidy.calc.EntityResult;
 import subsidy.entity.Entity;
@@ -19,7 +19,7 @@ public final class SizeCheck implements AutoCloseable {
     private final Policy policy;
     private final Csv out;
 
-    public SizeCheck(Policy policy, Writer out) throws IOException {
+    public SizeCheck(Policy policy, OutputStream out) throws IOException {
         this.policy = policy;
         this.out = Csv.open(out, HEADER);
     }
