@@ -119,6 +119,7 @@ final class RecordParser {
 
     /** From the opening quote to just before the comma or line break that ends the cell. */
     private String quoted() {
+        int open = pos;
         int start = ++pos;
         int n = 0; // bytes in scratch, once a "" or trailing text forces a copy
         boolean copying = false;
@@ -143,16 +144,20 @@ final class RecordParser {
         pos = Math.min(pos + 1, end);
         int after = pos;
         boolean junk = false;
+        boolean wide = false;
         while (pos < end && b[pos] != ',' && b[pos] != '\n' && b[pos] != '\r') {
-            junk |= !whitespace(b[pos]);
+            wide |= b[pos] < 0;
+            junk |= b[pos] >= 0 && !whitespace(b[pos]);
             pos++;
+        }
+        if (!junk && wide) {
+            // A full-width space after the quote (「"某某公司"　,」) is white space too, as Character.isWhitespace says.
+            junk = !new String(b, after, pos - after, charset).chars().allMatch(Character::isWhitespace);
         }
         if (junk) {
             problem = "cell " + (size + 1) + ": text after its closing quote; a cell holding a quote must be quoted"
                     + " whole, with the quote doubled";
-            n = copy(copying, n, start, close);
-            n = copy(true, n, after - 1, pos); // the closing quote and what follows, as written
-            return new String(scratch, 0, n, charset);
+            return new String(b, open, pos - open, charset); // the cell as written, quotes and all
         }
         if (!copying) {
             return new String(b, start, close - start, charset);
@@ -172,7 +177,7 @@ final class RecordParser {
         return need;
     }
 
-    /** Character.isWhitespace over the ASCII range, as Commons CSV tests after a closing quote. */
+    /** Character.isWhitespace over the ASCII range, which Commons CSV skips after a closing quote. */
     private static boolean whitespace(byte c) {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c >= 0x1C && c <= 0x1F;
     }
