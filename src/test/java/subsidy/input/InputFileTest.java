@@ -140,4 +140,30 @@ class InputFileTest {
         assertFalse(a.stats().sha256().equals(b.stats().sha256()));
         assertEquals(64, a.stats().sha256().length());
     }
+
+    /** An unclosed quote early in a big file must not pull the rest of the file into memory. */
+    @Test
+    void aRecordPast16MiBStopsTheFileNamingWhereTheQuoteOpened() throws Exception {
+        Path f = dir.resolve("runaway.csv");
+        try (var out = Files.newOutputStream(f)) {
+            out.write((HEADER + "\n" + A + ",\"甲公司,enterprise,530102,M74\n").getBytes(StandardCharsets.UTF_8));
+            byte[] line = (B + ",乙公司,enterprise,530102,M74\n").getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= ChunkReader.MAX_RECORD + (1 << 20); written += line.length) {
+                out.write(line);
+            }
+        }
+        InputException e = assertThrows(InputException.class,
+                () -> new InputFile(f, null).read(new SeenIds(), new RowSink() {
+                    @Override
+                    public String accepted(Entity entity, String file, long line) {
+                        return null;
+                    }
+
+                    @Override
+                    public void rejected(Rejection r) {
+                    }
+                }));
+        assertTrue(e.getMessage().contains("line 2: a record runs on past 16 MiB without ending; the quoted cell"
+                + " that opens on line 2 is probably never closed"), e.getMessage());
+    }
 }
