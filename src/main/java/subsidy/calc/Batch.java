@@ -16,6 +16,7 @@ import subsidy.input.Chunk;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.ParsedRow;
+import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
 import subsidy.size.SizeDecision;
 
@@ -105,9 +106,10 @@ public final class Batch {
                 for (Row row : ((Rows) part).rows()) {
                     read++;
                     ParsedRow p = row.parsed();
-                    if (p.id() != null && !seen.add(p.id())) {
+                    Rejection duplicate = p.duplicate(seen);
+                    if (duplicate != null) {
                         totals.reject();
-                        sink.rejected(p.rejection(ParsedRow.duplicateReason(p.id())));
+                        sink.rejected(duplicate);
                     } else if (row.result() != null) {
                         accepted++;
                         totals.add(row.result());
@@ -136,17 +138,17 @@ public final class Batch {
                 try (InputFile.Reading reading = input.open()) {
                     for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
                         Chunk c = chunk;
-                        put(queue, pool.submit(() -> work(reading, c, sink)));
+                        queue.put(pool.submit(() -> work(reading, c, sink)));
                     }
-                    put(queue, CompletableFuture.completedFuture(new FileEnd(reading)));
+                    queue.put(CompletableFuture.completedFuture(new FileEnd(reading)));
                 }
             }
-            put(queue, CompletableFuture.completedFuture(new End()));
+            queue.put(CompletableFuture.completedFuture(new End()));
         } catch (InterruptedException e) {
             // the calling thread has stopped listening
         } catch (Exception | Error e) {
             try {
-                put(queue, CompletableFuture.failedFuture(e));
+                queue.put(CompletableFuture.failedFuture(e));
             } catch (InterruptedException stopped) {
                 // likewise
             }
@@ -172,10 +174,6 @@ public final class Batch {
             rows.add(new Row(p, result, sink.render(result), null));
         }
         return new Rows(rows, chunk.end());
-    }
-
-    private static void put(BlockingQueue<Future<Part>> queue, Future<Part> part) throws InterruptedException {
-        queue.put(part);
     }
 
     private static Part take(BlockingQueue<Future<Part>> queue) throws InputException, IOException {

@@ -70,8 +70,9 @@ public final class InputFile {
             for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
                 for (ParsedRow row : reading.rows(chunk)) {
                     read++;
-                    if (row.id() != null && !seen.add(row.id())) {
-                        sink.rejected(row.rejection(ParsedRow.duplicateReason(row.id())));
+                    Rejection duplicate = row.duplicate(seen);
+                    if (duplicate != null) {
+                        sink.rejected(duplicate);
                     } else if (row.entity() == null) {
                         sink.rejected(row.rejection());
                     } else {
@@ -102,8 +103,9 @@ public final class InputFile {
             throw unreadable(e);
         }
         try {
-            if (forced != null && ChunkReader.unsupported(forced) != null) {
-                throw new InputException(path + ": " + ChunkReader.unsupported(forced));
+            String unsupported = forced == null ? null : ChunkReader.unsupported(forced);
+            if (unsupported != null) {
+                throw new InputException(path + ": " + unsupported);
             }
             MessageDigest digest = Sha256.digest();
             Reading reading = new Reading(new ChunkReader(in, forced, digest), digest);

@@ -17,8 +17,14 @@ import subsidy.entity.Entity;
 public record ParsedRow(String file, long line, String[] cells, Entity entity, List<String> reasons, String id,
         String rawId) {
 
-    public static String duplicateReason(String id) {
-        return "entity_id " + id + " appears on an earlier row; only the first is computed";
+    /**
+     * The duplicate rule, asked in input order: this row rejected because an earlier row had its
+     * credit code, or null when it is the first (and from now on its code counts as seen).
+     */
+    public Rejection duplicate(SeenIds seen) {
+        return id != null && !seen.add(id)
+                ? rejection("entity_id " + id + " appears on an earlier row; only the first is computed")
+                : null;
     }
 
     /** This row rejected for its own reasons and then {@code more}. */
