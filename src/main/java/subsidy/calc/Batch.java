@@ -77,7 +77,8 @@ public final class Batch {
             t.setDaemon(true);
             return t;
         });
-        BlockingQueue<Future<Part>> queue = new ArrayBlockingQueue<>(Integer.getInteger("subsidy.inflight", 3 * workers));
+        // Enough chunks queued that no worker waits for the reader, few enough to keep memory flat.
+        BlockingQueue<Future<Part>> queue = new ArrayBlockingQueue<>(3 * workers);
         Thread reader = new Thread(() -> read(inputs, sink, pool, queue), "subsidy-reader");
         reader.setDaemon(true);
         Totals totals = new Totals(calculator.policy());
@@ -103,7 +104,8 @@ public final class Batch {
                     accepted = 0;
                     continue;
                 }
-                for (Row row : ((Rows) part).rows()) {
+                Rows chunk = (Rows) part;
+                for (Row row : chunk.rows()) {
                     read++;
                     ParsedRow p = row.parsed();
                     Rejection duplicate = p.duplicate(seen);
@@ -121,7 +123,7 @@ public final class Batch {
                         sink.rejected(row.unsized() == null ? p.rejection() : p.rejection(row.unsized()));
                     }
                 }
-                progress.advance(totals.read(), done + ((Rows) part).end());
+                progress.advance(totals.read(), done + chunk.end());
             }
         } finally {
             progress.finish(totals.read());
