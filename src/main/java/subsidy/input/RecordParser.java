@@ -121,14 +121,14 @@ final class RecordParser {
     private String quoted() {
         int open = pos;
         int start = ++pos;
-        int n = 0; // bytes in scratch, once a "" or trailing text forces a copy
-        boolean copying = false;
+        int n = 0; // bytes gathered in scratch, once a "" forces a copy
+        boolean escaped = false;
         while (pos < end) {
             byte c = b[pos];
             if (c == '"') {
                 if (pos + 1 < end && b[pos + 1] == '"') {
-                    n = copy(copying, n, start, pos + 1); // keep one quote of the two
-                    copying = true;
+                    n = copy(n, start, pos + 1); // keep one quote of the two
+                    escaped = true;
                     pos += 2;
                     start = pos;
                     continue;
@@ -159,16 +159,15 @@ final class RecordParser {
                     + " whole, with the quote doubled";
             return new String(b, open, pos - open, charset); // the cell as written, quotes and all
         }
-        if (!copying) {
+        if (!escaped) {
             return new String(b, start, close - start, charset);
         }
-        n = copy(true, n, start, close);
+        n = copy(n, start, close);
         return new String(scratch, 0, n, charset);
     }
 
-    /** Appends b[from, to) to scratch (after copying nothing yet if {@code copying} is false). */
-    private int copy(boolean copying, int n, int from, int to) {
-        int at = copying ? n : 0;
+    /** Appends b[from, to) to the first {@code at} bytes of scratch; returns the new length. */
+    private int copy(int at, int from, int to) {
         int need = at + to - from;
         if (need > scratch.length) {
             scratch = Arrays.copyOf(scratch, Math.max(need, 2 * scratch.length));
