@@ -16,7 +16,7 @@ final class Cells {
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
     private static final Pattern EXPONENT = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     /** Counts past this are not a real firm's and would overflow per-head sums. */
-    private static final long MAX_COUNT = 100_000_000L;
+    static final long MAX_COUNT = 100_000_000L;
 
     private Cells() {
     }

@@ -138,6 +138,9 @@ public final class InputFile {
         private final MessageDigest digest;
         private Header fileHeader;
         private Chunk pending;
+        /** Each thread that parses chunks keeps its parsers, and with them what they have learned. */
+        private final ThreadLocal<Parsers> parsers = ThreadLocal.withInitial(
+                () -> new Parsers(new RecordParser(charset()), new RowParser(fileHeader)));
 
         private Reading(ChunkReader chunks, MessageDigest digest) {
             this.chunks = chunks;
@@ -146,6 +149,10 @@ public final class InputFile {
 
         public Header header() {
             return fileHeader;
+        }
+
+        private Charset charset() {
+            return chunks.charset();
         }
 
         public String file() {
@@ -205,8 +212,9 @@ public final class InputFile {
 
         /** The data rows of a chunk, blank lines left out. Safe to call from several threads at once. */
         public List<ParsedRow> rows(Chunk chunk) {
-            RecordParser records = new RecordParser(chunks.charset());
-            RowParser rows = new RowParser(fileHeader);
+            Parsers p = parsers.get();
+            RecordParser records = p.records();
+            RowParser rows = p.rows();
             String file = file();
             List<ParsedRow> out = new ArrayList<>();
             records.reset(chunk);
@@ -214,11 +222,11 @@ public final class InputFile {
                 if (records.blank()) {
                     continue;
                 }
-                String[] cells = records.cells();
-                Entity entity = rows.parse(cells, records.problem());
+                Entity entity = rows.parse(records);
                 List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
                 // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
-                out.add(new ParsedRow(file, records.line(), cells, entity, reasons, rows.id(),
+                out.add(new ParsedRow(file, records.line(), records.record(chunk), chunks.charset(),
+                        entity == null ? records.cells() : null, entity, reasons, rows.id(),
                         entity == null ? rows.rawId() : rows.id()));
             }
             return out;
@@ -234,6 +242,9 @@ public final class InputFile {
         public void close() throws IOException {
             chunks.close();
         }
+    }
+
+    private record Parsers(RecordParser records, RowParser rows) {
     }
 
     private InputException unreadable(Exception e) {

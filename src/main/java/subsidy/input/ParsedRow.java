@@ -1,5 +1,6 @@
 package subsidy.input;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +11,57 @@ import subsidy.entity.Entity;
  * reason it is not one. Parsing is done apart from the duplicate check so that chunks can be parsed
  * on several threads while duplicates are still decided in input order.
  *
- * @param entity  null when {@code reasons} is not empty
- * @param id      the row's credit code when it is valid, even if other cells are not; null otherwise
- * @param rawId   the entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent
+ * <p>A row that parsed keeps its record's bytes rather than its cells: only a row rejected later
+ * (a duplicate, an enterprise that cannot be sized) needs them as text, and few are.
  */
-public record ParsedRow(String file, long line, String[] cells, Entity entity, List<String> reasons, String id,
-        String rawId) {
+public final class ParsedRow {
+    private final String file;
+    private final long line;
+    private final Chunk record;
+    private final Charset charset;
+    private final Entity entity;
+    private final List<String> reasons;
+    private final String id;
+    private final String rawId;
+    private String[] cells;
+
+    /**
+     * @param record  the record's bytes, read again if its cells are asked for
+     * @param cells   the cells, or null to decode them from {@code record} when asked
+     * @param entity  null when {@code reasons} is not empty
+     * @param id      the row's credit code when it is valid, even if other cells are not; null otherwise
+     * @param rawId   the entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent
+     */
+    ParsedRow(String file, long line, Chunk record, Charset charset, String[] cells, Entity entity,
+            List<String> reasons, String id, String rawId) {
+        this.file = file;
+        this.line = line;
+        this.record = record;
+        this.charset = charset;
+        this.cells = cells;
+        this.entity = entity;
+        this.reasons = reasons;
+        this.id = id;
+        this.rawId = rawId;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    /** The entity, or null when the row was rejected. */
+    public Entity entity() {
+        return entity;
+    }
+
+    /** The row's credit code when it is valid, even if other cells are not; null otherwise. */
+    public String id() {
+        return id;
+    }
 
     /**
      * The duplicate rule, asked in input order: this row rejected because an earlier row had its
@@ -32,6 +78,16 @@ public record ParsedRow(String file, long line, String[] cells, Entity entity, L
         List<String> all = new ArrayList<>(reasons.size() + more.length);
         all.addAll(reasons);
         all.addAll(Arrays.asList(more));
-        return new Rejection(file, line, rawId, Arrays.asList(cells), all);
+        return new Rejection(file, line, rawId, Arrays.asList(cells()), all);
+    }
+
+    private String[] cells() {
+        if (cells == null) {
+            RecordParser parser = new RecordParser(charset);
+            parser.reset(record);
+            parser.next();
+            cells = parser.cells();
+        }
+        return cells;
     }
 }

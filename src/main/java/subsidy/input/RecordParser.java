@@ -19,9 +19,15 @@ final class RecordParser {
     private int pos;
     private int end;
     private long line;
-    private String[] cells = new String[32];
+    // Cell i is b[starts[i], ends[i]) unless texts[i] holds it already decoded: a cell that had to be
+    // rebuilt ("" in it, text after its quote) or was asked for as text. Most cells are numbers and
+    // codes that RowParser reads straight from the bytes, so decoding waits until someone asks.
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private String[] texts = new String[32];
     private int size;
     private long recordLine;
+    private int recordStart;
     private String problem;
     private byte[] scratch = new byte[256];
 
@@ -42,10 +48,21 @@ final class RecordParser {
             return false;
         }
         recordLine = line;
+        recordStart = pos;
         size = 0;
         problem = null;
         while (true) {
-            add(pos < end && b[pos] == '"' ? quoted() : unquoted());
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * size);
+                ends = Arrays.copyOf(ends, 2 * size);
+                texts = Arrays.copyOf(texts, 2 * size);
+            }
+            if (pos < end && b[pos] == '"') {
+                quoted();
+            } else {
+                unquoted();
+            }
+            size++;
             if (pos >= end) {
                 return true;
             }
@@ -74,13 +91,48 @@ final class RecordParser {
         return size;
     }
 
+    /** Cell i as text. */
     String get(int i) {
-        return cells[i];
+        String t = texts[i];
+        if (t == null) {
+            t = new String(b, starts[i], ends[i] - starts[i], charset);
+            texts[i] = t;
+        }
+        return t;
     }
 
     /** The current record's cells, as a new array. */
     String[] cells() {
-        return Arrays.copyOf(cells, size);
+        String[] all = new String[size];
+        for (int i = 0; i < size; i++) {
+            all[i] = get(i);
+        }
+        return all;
+    }
+
+    /**
+     * Whether cell i is exactly {@code bytes()[start(i), end(i))}, so it can be read without being
+     * decoded; false for a cell rebuilt from its quoting.
+     */
+    boolean raw(int i) {
+        return starts[i] >= 0;
+    }
+
+    byte[] bytes() {
+        return b;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int end(int i) {
+        return ends[i];
+    }
+
+    /** The current record alone, as a chunk, so it can be read again later. */
+    Chunk record(Chunk chunk) {
+        return new Chunk(chunk.sequence(), b, recordStart, pos, recordLine, chunk.end());
     }
 
     /** Where the next record starts, and its line: the rest of the chunk as a chunk of its own. */
@@ -95,17 +147,22 @@ final class RecordParser {
 
     /** A record of one empty cell: a blank line, skipped without counting as a row. */
     boolean blank() {
-        return size == 1 && cells[0].isEmpty();
+        return size == 1 && (raw(0) ? starts[0] == ends[0] : texts[0].isEmpty());
     }
 
-    private void add(String cell) {
-        if (size == cells.length) {
-            cells = Arrays.copyOf(cells, 2 * size);
-        }
-        cells[size++] = cell;
+    private void bytes(int from, int to) {
+        starts[size] = from;
+        ends[size] = to;
+        texts[size] = null;
     }
 
-    private String unquoted() {
+    private void text(String cell) {
+        starts[size] = -1;
+        ends[size] = -1;
+        texts[size] = cell;
+    }
+
+    private void unquoted() {
         int start = pos;
         while (pos < end) {
             byte c = b[pos];
@@ -114,11 +171,11 @@ final class RecordParser {
             }
             pos++;
         }
-        return new String(b, start, pos - start, charset);
+        bytes(start, pos);
     }
 
     /** From the opening quote to just before the comma or line break that ends the cell. */
-    private String quoted() {
+    private void quoted() {
         int open = pos;
         int start = ++pos;
         int n = 0; // bytes gathered in scratch, once a "" forces a copy
@@ -157,13 +214,13 @@ final class RecordParser {
         if (junk) {
             problem = "cell " + (size + 1) + ": text after its closing quote; a cell holding a quote must be quoted"
                     + " whole, with the quote doubled";
-            return new String(b, open, pos - open, charset); // the cell as written, quotes and all
+            text(new String(b, open, pos - open, charset)); // the cell as written, quotes and all
+        } else if (!escaped) {
+            bytes(start, close);
+        } else {
+            n = copy(n, start, close);
+            text(new String(scratch, 0, n, charset));
         }
-        if (!escaped) {
-            return new String(b, start, close - start, charset);
-        }
-        n = copy(n, start, close);
-        return new String(scratch, 0, n, charset);
     }
 
     /** Appends b[from, to) to the first {@code at} bytes of scratch; returns the new length. */

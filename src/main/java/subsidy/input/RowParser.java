@@ -1,11 +1,13 @@
 package subsidy.input;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
+import subsidy.entity.CreditCode;
 import subsidy.entity.ExtraColumn;
 import subsidy.entity.Extras;
 import subsidy.entity.Entity;
@@ -20,38 +22,67 @@ import subsidy.entity.SizeClass;
 final class RowParser {
     /** No valid cell of any column is longer; a longer one is a paste accident or an attack. */
     static final int MAX_CELL = 1000;
+    private static final EntityType[] TYPES = EntityType.values();
+    private static final SizeClass[] SIZES = SizeClass.values();
+    private static final LandlordType[] LANDLORDS = LandlordType.values();
+
+    /** Reads a cell's plain spelling from its bytes (see {@link CellBytes}), or gives null to have the text read. */
+    private interface Plain<T> {
+        T read(byte[] b, int from, int to);
+    }
+
+    private static final Plain<Long> COUNT = (b, from, to) -> {
+        long v = CellBytes.count(b, from, to);
+        return v == CellBytes.NOT_PLAIN ? null : v;
+    };
+    private static final Plain<Boolean> FLAG = (b, from, to) -> {
+        int v = CellBytes.bool(b, from, to);
+        return v < 0 ? null : v == 1;
+    };
+    private static final Plain<EntityType> TYPE = (b, from, to) -> CellBytes.code(b, from, to, TYPES, EntityType::code);
+    private static final Plain<SizeClass> SIZE = (b, from, to) -> CellBytes.code(b, from, to, SIZES, SizeClass::code);
+    private static final Plain<LandlordType> LANDLORD =
+            (b, from, to) -> CellBytes.code(b, from, to, LANDLORDS, LandlordType::code);
+    private static final Plain<String> CREDIT_CODE = (b, from, to) -> {
+        if (!CellBytes.creditCodeCharacters(b, from, to)) {
+            return null;
+        }
+        String code = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return CreditCode.problem(code) == null ? code : null;
+    };
+
     private final Header header;
     private final List<String> reasons = new ArrayList<>();
-    private String[] cells;
+    private final AsciiStrings codes = new AsciiStrings();
+    private final Plain<String> region = (b, from, to) -> CellBytes.region(b, from, to) ? codes.get(b, from, to) : null;
+    private final Plain<String> industry =
+            (b, from, to) -> CellBytes.industry(b, from, to) ? codes.get(b, from, to) : null;
+    private RecordParser record;
     private String id;
 
     RowParser(Header header) {
         this.header = header;
     }
 
-    /**
-     * The entity, or null with {@link #reasons()} saying why.
-     *
-     * @param problem what is wrong with the record's quoting, or null
-     */
-    Entity parse(String[] cells, String problem) {
-        this.cells = cells;
+    /** The entity of the record {@code record} is at, or null with {@link #reasons()} saying why. */
+    Entity parse(RecordParser record) {
+        this.record = record;
         reasons.clear();
-        if (problem != null) {
-            reasons.add(problem);
+        if (record.problem() != null) {
+            reasons.add(record.problem());
         }
-        if (cells.length != header.width()) {
-            reasons.add("row has " + cells.length + " cells, the header has " + header.width());
+        if (record.size() != header.width()) {
+            reasons.add("row has " + record.size() + " cells, the header has " + header.width());
         }
-        id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE);
+        id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CREDIT_CODE);
         String name = text(Column.NAME);
-        EntityType type = read(Column.ENTITY_TYPE, Column.Kind.ENTITY_TYPE);
-        String region = read(Column.REGION_CODE, Column.Kind.REGION);
-        String industry = read(Column.INDUSTRY_CODE, Column.Kind.INDUSTRY);
-        SizeClass size = read(Column.SIZE_CLASS, Column.Kind.SIZE);
-        Long employees = read(Column.EMPLOYEES, Column.Kind.COUNT);
-        BigDecimal revenue = read(Column.REVENUE, Column.Kind.MONEY);
-        BigDecimal assets = read(Column.TOTAL_ASSETS, Column.Kind.MONEY);
+        EntityType type = read(Column.ENTITY_TYPE, Column.Kind.ENTITY_TYPE, TYPE);
+        String regionCode = read(Column.REGION_CODE, Column.Kind.REGION, region);
+        String industryCode = read(Column.INDUSTRY_CODE, Column.Kind.INDUSTRY, industry);
+        SizeClass size = read(Column.SIZE_CLASS, Column.Kind.SIZE, SIZE);
+        Long employees = read(Column.EMPLOYEES, Column.Kind.COUNT, COUNT);
+        BigDecimal revenue = read(Column.REVENUE, Column.Kind.MONEY, CellBytes::money);
+        BigDecimal assets = read(Column.TOTAL_ASSETS, Column.Kind.MONEY, CellBytes::money);
         long insured = count(Column.INSURED_EMPLOYEES);
         long layoffs = count(Column.LAYOFFS);
         BigDecimal uiPaid = money(Column.UI_PAID_LAST_YEAR);
@@ -63,10 +94,10 @@ final class RowParser {
         long junior = count(Column.CERT_JUNIOR);
         long intermediate = count(Column.CERT_INTERMEDIATE);
         long senior = count(Column.CERT_SENIOR);
-        LandlordType landlord = read(Column.LANDLORD_TYPE, Column.Kind.LANDLORD);
+        LandlordType landlord = read(Column.LANDLORD_TYPE, Column.Kind.LANDLORD, LANDLORD);
         BigDecimal rent = money(Column.MONTHLY_RENT);
-        LocalDate start = read(Column.LEASE_START, Column.Kind.DATE);
-        LocalDate end = read(Column.LEASE_END, Column.Kind.DATE);
+        LocalDate start = read(Column.LEASE_START, Column.Kind.DATE, CellBytes::date);
+        LocalDate end = read(Column.LEASE_END, Column.Kind.DATE, CellBytes::date);
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
         Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
@@ -75,7 +106,7 @@ final class RowParser {
         if (!reasons.isEmpty()) {
             return null;
         }
-        return new Entity(id, name, type, region, industry, size, employees, revenue, assets, insured,
+        return new Entity(id, name, type, regionCode, industryCode, size, employees, revenue, assets, insured,
                 layoffs, uiPaid, dishonest, affected, grads, youth, hardToEmploy, junior, intermediate,
                 senior, landlord, rent, start, end, granted, extras);
     }
@@ -103,7 +134,7 @@ final class RowParser {
         long[] values = new long[columns.size()];
         for (ExtraColumn x : columns) {
             int i = header.indexOf(x);
-            String v = text(x, i >= 0 && i < cells.length ? cells[i] : null);
+            String v = text(x, i >= 0 && i < record.size() ? record.get(i) : null);
             if (v == null) {
                 continue;
             }
@@ -118,8 +149,14 @@ final class RowParser {
 
     /** The raw cell, or null when the file has no such column or the row is too short for it. */
     private String raw(Column c) {
+        int i = at(c);
+        return i >= 0 ? record.get(i) : null;
+    }
+
+    /** Where column c is in this row, or -1 when the file has no such column or the row is too short for it. */
+    private int at(Column c) {
         int i = header.indexOf(c);
-        return i >= 0 && i < cells.length ? cells[i] : null;
+        return i >= 0 && i < record.size() ? i : -1;
     }
 
     private String text(Column c) {
@@ -142,6 +179,24 @@ final class RowParser {
             return null;
         }
         return v.strip();
+    }
+
+    /** Column c's value, read from the bytes when it is written plainly, else from its text. */
+    private <T> T read(Column c, Column.Kind kind, Plain<T> plain) {
+        int i = at(c);
+        if (i >= 0 && record.raw(i)) {
+            int from = record.start(i);
+            int to = record.end(i);
+            if (from == to) {
+                text(c, ""); // says so if the column is required
+                return null;
+            }
+            T v = plain.read(record.bytes(), from, to);
+            if (v != null) {
+                return v;
+            }
+        }
+        return read(c, kind);
     }
 
     @SuppressWarnings("unchecked")
@@ -174,17 +229,17 @@ final class RowParser {
     }
 
     private long count(Column c) {
-        Long v = read(c, Column.Kind.COUNT);
+        Long v = read(c, Column.Kind.COUNT, COUNT);
         return v == null ? 0 : v;
     }
 
     private BigDecimal money(Column c) {
-        BigDecimal v = read(c, Column.Kind.MONEY);
+        BigDecimal v = read(c, Column.Kind.MONEY, CellBytes::money);
         return v == null ? BigDecimal.ZERO : v;
     }
 
     private boolean flag(Column c) {
-        Boolean v = read(c, Column.Kind.BOOLEAN);
+        Boolean v = read(c, Column.Kind.BOOLEAN, FLAG);
         return v != null && v;
     }
 
