@@ -53,8 +53,8 @@ public final class Batch {
     private sealed interface Part {
     }
 
-    /** A chunk's rows, each with its result (or why it has none) and its rendering. */
-    private record Rows(List<Row> rows, long end) implements Part {
+    /** A chunk's rows, each with its result (or why it has none) and its rendering, and the sums of the results. */
+    private record Rows(List<Row> rows, Sums sums, long end) implements Part {
     }
 
     private record Row(ParsedRow parsed, EntityResult result, Object rendered, String unsized) {
@@ -105,16 +105,21 @@ public final class Batch {
                     continue;
                 }
                 Rows chunk = (Rows) part;
-                for (Row row : chunk.rows()) {
+                boolean[] dropped = null; // computed rows that turned out duplicates: the chunk's sums are off
+                for (int i = 0; i < chunk.rows().size(); i++) {
+                    Row row = chunk.rows().get(i);
                     read++;
                     ParsedRow p = row.parsed();
                     Rejection duplicate = p.duplicate(seen);
                     if (duplicate != null) {
+                        if (row.result() != null) {
+                            dropped = dropped == null ? new boolean[chunk.rows().size()] : dropped;
+                            dropped[i] = true;
+                        }
                         totals.reject();
                         sink.rejected(duplicate);
                     } else if (row.result() != null) {
                         accepted++;
-                        totals.add(row.result());
                         @SuppressWarnings("unchecked")
                         R rendered = (R) row.rendered();
                         sink.computed(row.result(), rendered);
@@ -123,12 +128,27 @@ public final class Batch {
                         sink.rejected(row.unsized() == null ? p.rejection() : p.rejection(row.unsized()));
                     }
                 }
+                if (dropped != null) {
+                    addWithout(chunk, dropped, totals);
+                } else {
+                    totals.add(chunk.sums());
+                }
                 progress.advance(totals.read(), done + chunk.end());
             }
         } finally {
             progress.finish(totals.read());
             reader.interrupt(); // a no-op when it has finished; stops it when writing failed
             pool.shutdownNow();
+        }
+    }
+
+    /** Adds a chunk's results row by row, leaving out those dropped as duplicates. */
+    private static void addWithout(Rows chunk, boolean[] dropped, Totals totals) {
+        for (int i = 0; i < dropped.length; i++) {
+            EntityResult r = chunk.rows().get(i).result();
+            if (r != null && !dropped[i]) {
+                totals.add(r);
+            }
         }
     }
 
@@ -161,6 +181,7 @@ public final class Batch {
     private Part work(InputFile.Reading reading, Chunk chunk, ResultSink<?> sink) {
         List<ParsedRow> parsed = reading.rows(chunk);
         List<Row> rows = new ArrayList<>(parsed.size());
+        Sums sums = new Sums(calculator.policy().programs().size());
         for (ParsedRow p : parsed) {
             Entity e = p.entity();
             if (e == null) {
@@ -173,9 +194,10 @@ public final class Batch {
                 continue;
             }
             EntityResult result = calculator.compute(e, size, p.file(), p.line());
+            sums.add(result);
             rows.add(new Row(p, result, sink.render(result), null));
         }
-        return new Rows(rows, chunk.end());
+        return new Rows(rows, sums, chunk.end());
     }
 
     private static Part take(BlockingQueue<Future<Part>> queue) throws InputException, IOException {

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.input.InputStats;
-import subsidy.money.Money;
 import subsidy.policy.Policy;
-import subsidy.program.ProgramResult;
 
 /**
  * The control totals of a run: rows read, computed and rejected, and per program the number of
@@ -14,38 +12,21 @@ import subsidy.program.ProgramResult;
  */
 public final class Totals {
     private final List<String> programIds;
-    private final long[] beneficiaries;
-    private final BigDecimal[] amounts;
+    private final Sums sums;
     private final List<InputStats> inputs = new ArrayList<>();
-    private BigDecimal months = Money.ZERO;
-    private BigDecimal total = Money.ZERO;
-    private long entitiesPaid;
-    private long computed;
     private long rejected;
 
     public Totals(Policy policy) {
         programIds = policy.programs().stream().map(p -> p.id()).toList();
-        beneficiaries = new long[programIds.size()];
-        amounts = new BigDecimal[programIds.size()];
-        java.util.Arrays.fill(amounts, Money.ZERO);
+        sums = new Sums(programIds.size());
     }
 
     void add(EntityResult r) {
-        computed++;
-        for (int i = 0; i < amounts.length; i++) {
-            ProgramResult p = r.programs().get(i);
-            amounts[i] = amounts[i].add(p.amount());
-            if (p.amount().signum() > 0) {
-                beneficiaries[i]++;
-            }
-            if (p.months() != null) {
-                months = months.add(p.months());
-            }
-        }
-        total = total.add(r.total());
-        if (r.total().signum() > 0) {
-            entitiesPaid++;
-        }
+        sums.add(r);
+    }
+
+    void add(Sums chunk) {
+        sums.add(chunk);
     }
 
     void reject() {
@@ -61,31 +42,31 @@ public final class Totals {
     }
 
     public long beneficiaries(int program) {
-        return beneficiaries[program];
+        return sums.beneficiaries(program);
     }
 
     public BigDecimal amount(int program) {
-        return amounts[program];
+        return sums.amount(program);
     }
 
     public BigDecimal months() {
-        return months;
+        return sums.months();
     }
 
     public BigDecimal total() {
-        return total;
+        return sums.total();
     }
 
     public long entitiesPaid() {
-        return entitiesPaid;
+        return sums.entitiesPaid();
     }
 
     public long read() {
-        return computed + rejected;
+        return sums.computed() + rejected;
     }
 
     public long computed() {
-        return computed;
+        return sums.computed();
     }
 
     public long rejected() {

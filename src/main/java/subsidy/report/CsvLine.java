@@ -184,19 +184,33 @@ public final class CsvLine implements RowCells {
         len += to - from;
     }
 
+    /** UTF-8 as {@code String.getBytes(UTF_8)} gives it (a lone surrogate becomes '?'), straight into the row. */
     private void utf8(String s, int from, int to) {
-        room(to - from);
+        room(3 * (to - from)); // no char takes more; a surrogate pair takes 4 for 2
+        byte[] b = buf;
+        int n = len;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c >= 0x80) {
-                byte[] rest = s.substring(i, to).getBytes(StandardCharsets.UTF_8);
-                room(rest.length);
-                System.arraycopy(rest, 0, buf, len, rest.length);
-                len += rest.length;
-                return;
+            if (c < 0x80) {
+                b[n++] = (byte) c;
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[n++] = (byte) (0xF0 | cp >> 18);
+                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                b[n++] = '?';
             }
-            buf[len++] = (byte) c;
         }
+        len = n;
     }
 
     private void put(byte b) {

@@ -53,7 +53,7 @@ public final class ReportJob {
     private static final ThreadLocal<CsvLine> LINE = ThreadLocal.withInitial(CsvLine::new);
 
     /** A computed row as the report (and details.csv, if written) will hold it. */
-    private record Rendered(byte[] report, byte[] details) {
+    private record Rendered(byte[] report, byte[] details, byte[] sizeCheck) {
     }
 
     private final Policy policy;
@@ -97,13 +97,13 @@ public final class ReportJob {
                     public Rendered render(EntityResult r) {
                         CsvLine line = LINE.get();
                         return new Rendered(table.render(r, line),
-                                details == null ? null : detailsTable.render(r, line));
+                                details == null ? null : detailsTable.render(r, line), sizeCheck.render(r, line));
                     }
 
                     @Override
                     public void computed(EntityResult r, Rendered rendered) throws IOException {
                         report.write(rendered.report());
-                        sizeCheck.add(r);
+                        sizeCheck.write(rendered.sizeCheck());
                         if (notice != null) {
                             notice.add(r);
                         }

@@ -24,16 +24,31 @@ public final class SizeCheck implements AutoCloseable {
         this.out = Csv.open(out, HEADER);
     }
 
-    public void add(EntityResult r) throws IOException {
+    /** The size_check.csv row for r, or null when its declared size stands. Any thread may call this. */
+    public byte[] render(EntityResult r, CsvLine line) {
         if (r.size().source() != SizeSource.DECLARED_MISMATCH) {
-            return;
+            return null;
         }
         Entity e = r.entity();
         SizeDecision d = policy.sizeTable().decide(e, true);
-        out.row(e.entityId(), e.name(), e.industryCode(), d.row().label(), d.declared().code(),
-                d.derived().code(), e.employees() == null ? "" : e.employees(),
-                e.revenue() == null ? "" : e.revenue().toPlainString(),
-                e.totalAssets() == null ? "" : e.totalAssets().toPlainString(), String.join("; ", d.steps()));
+        line.clear().text(e.entityId()).text(e.name()).text(e.industryCode()).text(d.row().label())
+                .text(d.declared().code()).text(d.derived().code());
+        if (e.employees() == null) {
+            line.text("");
+        } else {
+            line.number(e.employees());
+        }
+        line.text(e.revenue() == null ? "" : e.revenue().toPlainString())
+                .text(e.totalAssets() == null ? "" : e.totalAssets().toPlainString())
+                .text(String.join("; ", d.steps()));
+        return line.end().bytes();
+    }
+
+    /** Writes a row made by {@link #render}; in input order, on one thread. */
+    public void write(byte[] row) throws IOException {
+        if (row != null) {
+            out.write(row);
+        }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package subsidy.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -26,5 +28,22 @@ class CsvTest {
         p.printRecord(safe);
         p.flush();
         assertEquals(theirs.toString(), ours.toString());
+    }
+
+    /** 1-, 2-, 3- and 4-byte characters, and surrogates alone or in the wrong order, which Java writes as '?'. */
+    @Property(tries = 1000)
+    void encodesEveryCharacterAsStringGetBytesDoes(@ForAll @Size(max = 4) List<@Chars({'a', ',', '"', 'é', 'ß',
+            '中', '\u3000', '\uFFFD', '\uD83D', '\uDE00', '\uD800', '\uDFFF'}) String> cells) throws Exception {
+        CsvLine line = new CsvLine();
+        List<String> safe = new ArrayList<>();
+        for (String c : cells) {
+            line.text(c);
+            safe.add(SafeText.cell(c));
+        }
+        StringWriter theirs = new StringWriter();
+        CSVPrinter p = new CSVPrinter(theirs, Csv.FORMAT);
+        p.printRecord(safe);
+        p.flush();
+        assertArrayEquals(theirs.toString().getBytes(StandardCharsets.UTF_8), line.end().bytes());
     }
 }
