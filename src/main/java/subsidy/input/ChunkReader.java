@@ -32,6 +32,10 @@ final class ChunkReader implements AutoCloseable {
     private static final int UNQUOTED = 1; // inside a cell that did not start with a quote
     private static final int QUOTED = 2; // inside a quoted cell
     private static final int QUOTE_SEEN = 3; // just after a quote inside a quoted cell
+    // The bytes that can change the state inside an unquoted and inside a quoted cell; the scan runs
+    // over all others without looking further, and they are nearly every byte of a file.
+    private static final boolean[] ENDS_UNQUOTED = marks(',', '\n', '\r');
+    private static final boolean[] ENDS_QUOTED = marks('"', '\n', '\r');
 
     private final InputStream in;
     private final MessageDigest digest;
@@ -124,6 +128,14 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /** Hands out buf[0, at) and starts a new buffer with what follows. */
+    private static boolean[] marks(char... bytes) {
+        boolean[] m = new boolean[256];
+        for (char c : bytes) {
+            m[c] = true;
+        }
+        return m;
+    }
+
     private Chunk cut(int at, long linesBefore) {
         Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at);
         // Room for what is left and a chunk's worth more; the record that crosses the target may
@@ -168,6 +180,18 @@ final class ChunkReader implements AutoCloseable {
         long ln = lines;
         int i = scanned;
         for (; i < n && boundary < target; i++) {
+            if (s == UNQUOTED && !pendingCr) {
+                while (i < n && !ENDS_UNQUOTED[b[i] & 0xFF]) {
+                    i++;
+                }
+            } else if (s == QUOTED && !pendingCr) {
+                while (i < n && !ENDS_QUOTED[b[i] & 0xFF]) {
+                    i++;
+                }
+            }
+            if (i == n) {
+                break;
+            }
             byte c = b[i];
             if (pendingCr) {
                 pendingCr = false;
