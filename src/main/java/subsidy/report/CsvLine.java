@@ -10,7 +10,17 @@ import java.util.Arrays;
  * must keep the input order only the copying of finished rows.
  */
 public final class CsvLine implements RowCells {
+    private static final byte[] ZERO = {'0', '.', '0', '0'};
+    private static final int PIECE_SLOTS = 256;
     private byte[] buf = new byte[512];
+    // The bytes of pieces and codes seen before. Most are the same String objects on every row
+    // (program ids, reasons that name no figure, enum codes), so each is encoded and checked once
+    // per thread and then only copied.
+    private final String[] known = new String[PIECE_SLOTS];
+    private final byte[][] knownBytes = new byte[PIECE_SLOTS][];
+    /** Whether the known bytes hold a comma, quote or line break, which would make a cell need quotes. */
+    private final boolean[] knownSpecial = new boolean[PIECE_SLOTS];
+    private boolean piecesSpecial;
     private int len;
     private int cells;
     private int pieceStart;
@@ -73,19 +83,67 @@ public final class CsvLine implements RowCells {
             put((byte) ',');
         }
         pieceStart = len;
+        piecesSpecial = false;
         return this;
     }
 
     @Override
     public CsvLine piece(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                utf8(text, 0, text.length());
-                return this;
-            }
-        }
-        latin1(text, 0, text.length());
+        int slot = know(text);
+        piecesSpecial |= knownSpecial[slot];
+        copy(knownBytes[slot]);
         return this;
+    }
+
+    /** A short text cell that recurs, such as an enum's code: written as {@link #text} would, from bytes kept. */
+    @Override
+    public CsvLine code(String value) {
+        int slot = know(value);
+        byte[] bytes = knownBytes[slot];
+        if (knownSpecial[slot] || !plainEnds(bytes, 0, bytes.length)) {
+            return text(value);
+        }
+        if (cells++ > 0) {
+            put((byte) ',');
+        }
+        copy(bytes);
+        return this;
+    }
+
+    /** The slot that holds text's bytes, filled now if it held another String. */
+    private int know(String text) {
+        int slot = text.hashCode() & (PIECE_SLOTS - 1); // a String keeps its hash: free after the first time
+        if (known[slot] != text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            boolean special = false;
+            for (byte c : bytes) {
+                special |= c == ',' || c == '"' || c == '\n' || c == '\r';
+            }
+            known[slot] = text;
+            knownBytes[slot] = bytes;
+            knownSpecial[slot] = special;
+        }
+        return slot;
+    }
+
+    /**
+     * Whether b[from, to) may stand unquoted and unneutralised as far as its ends go: not empty, not
+     * starting with a character up to '#' or one a spreadsheet takes for a formula, not ending in white space.
+     */
+    private static boolean plainEnds(byte[] b, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        byte first = b[from];
+        byte last = b[to - 1];
+        return (first > '#' || first < 0) && first != '=' && first != '@' && first != '+' && first != '-'
+                && (last > ' ' || last < 0);
+    }
+
+    private void copy(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
     }
 
     /**
@@ -94,13 +152,7 @@ public final class CsvLine implements RowCells {
      */
     @Override
     public CsvLine textEnd() {
-        boolean plain = len > pieceStart && (buf[pieceStart] > '#' || buf[pieceStart] < 0) && buf[pieceStart] != '=' && buf[pieceStart] != '@'
-                && buf[pieceStart] != '+' && buf[pieceStart] != '-' && (buf[len - 1] > ' ' || buf[len - 1] < 0);
-        for (int i = pieceStart; plain && i < len; i++) {
-            byte c = buf[i];
-            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
-        }
-        if (!plain) {
+        if (piecesSpecial || !plainEnds(buf, pieceStart, len)) {
             String whole = new String(buf, pieceStart, len - pieceStart, StandardCharsets.UTF_8);
             len = pieceComma ? pieceStart - 1 : pieceStart;
             cells--;
@@ -115,6 +167,13 @@ public final class CsvLine implements RowCells {
      */
     @Override
     public CsvLine amount(BigDecimal amount) {
+        if (amount.signum() == 0 && amount.scale() == 2) { // most amounts on most rows
+            if (cells++ > 0) {
+                put((byte) ',');
+            }
+            copy(ZERO);
+            return this;
+        }
         if (amount.scale() != 2 || amount.signum() < 0 || amount.precision() > 18) {
             return text(subsidy.money.Money.format(amount));
         }

@@ -58,16 +58,17 @@ public final class ReportTable {
         SizeDecision size = r.size();
         row.text(r.entity().entityId());
         row.text(r.entity().name());
-        row.text(r.entity().type().code());
-        row.text(size.size() == null ? "" : size.size().code());
-        row.text(size.source() == null ? "" : size.source().code());
-        row.text(r.entity().regionCode());
-        for (ProgramResult p : r.programs()) {
-            row.amount(p.amount());
+        row.code(r.entity().type().code());
+        row.code(size.size() == null ? "" : size.size().code());
+        row.code(size.source() == null ? "" : size.source().code());
+        row.code(r.entity().regionCode());
+        List<ProgramResult> programs = r.programs();
+        for (int i = 0; i < programs.size(); i++) { // indexed: no iterator per row
+            row.amount(programs.get(i).amount());
         }
         for (int i = 0; i < months.length; i++) {
             if (months[i]) {
-                row.amount(r.programs().get(i).months());
+                row.amount(programs.get(i).months());
             }
         }
         row.amount(r.total());
@@ -85,7 +86,9 @@ public final class ReportTable {
         if (any) {
             row.piece(mismatch);
         }
-        for (ProgramResult p : r.programs()) {
+        List<ProgramResult> programs = r.programs();
+        for (int i = 0; i < programs.size(); i++) {
+            ProgramResult p = programs.get(i);
             if (p.reason() != null) {
                 if (any) {
                     row.piece("; ");

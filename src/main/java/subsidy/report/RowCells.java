@@ -12,6 +12,9 @@ import subsidy.money.Money;
 public interface RowCells {
     RowCells text(String value);
 
+    /** A text cell that recurs from row to row (an enum's code, a region code); the same as {@link #text}. */
+    RowCells code(String value);
+
     /** An amount, to be shown with exactly two decimals. */
     RowCells amount(BigDecimal value);
 
@@ -31,6 +34,11 @@ public interface RowCells {
         public RowCells text(String value) {
             cells.add(value == null ? "" : value);
             return this;
+        }
+
+        @Override
+        public RowCells code(String value) {
+            return text(value);
         }
 
         @Override

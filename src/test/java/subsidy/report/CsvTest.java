@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -45,5 +46,28 @@ class CsvTest {
         p.printRecord(safe);
         p.flush();
         assertArrayEquals(theirs.toString().getBytes(StandardCharsets.UTF_8), line.end().bytes());
+    }
+
+    /**
+     * A cell written in pieces, or as a recurring code, is the cell {@link CsvLine#text} writes for the
+     * whole — also when the pieces come again from the per-thread cache, and when one of them needs quotes.
+     */
+    @Property(tries = 500)
+    void piecesAndCodesWriteWhatTextWrites(@ForAll @Size(min = 1, max = 4) List<@Chars({',', '"', '\n', ' ', '=',
+            '-', '#', 'a', '中'}) String> pool, @ForAll @Size(max = 8) List<@IntRange(max = 3) Integer> picks) {
+        CsvLine line = new CsvLine();
+        for (int round = 0; round < 2; round++) { // the second round is served from the cache
+            CsvLine expected = new CsvLine();
+            StringBuilder whole = new StringBuilder();
+            line.clear().code(pool.get(0)).textStart();
+            for (int i : picks) {
+                String piece = pool.get(i % pool.size());
+                line.piece(piece);
+                whole.append(piece);
+            }
+            line.textEnd().end();
+            expected.text(pool.get(0)).text(whole.toString()).end();
+            assertArrayEquals(expected.bytes(), line.bytes(), "round " + (round + 1));
+        }
     }
 }
