@@ -225,7 +225,7 @@ public final class InputFile {
                 Entity entity = rows.parse(records);
                 List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
                 // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
-                out.add(new ParsedRow(file, records.line(), records.record(chunk), chunks.charset(),
+                out.add(new ParsedRow(file, records.line(), records.record(chunk), charset(),
                         entity == null ? records.cells() : null, entity, reasons, rows.id(),
                         entity == null ? rows.rawId() : rows.id()));
             }
