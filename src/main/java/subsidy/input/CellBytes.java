@@ -1,6 +1,7 @@
 package subsidy.input;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.function.Function;
@@ -124,6 +125,15 @@ final class CellBytes {
     static boolean industry(byte[] b, int from, int to) {
         int n = to - from;
         return n >= 1 && n <= 5 && b[from] >= 'A' && b[from] <= 'T' && (n == 1 || digits(b, from + 1, to) >= 0);
+    }
+
+    /** The credit code as written, when it is 18 upper-case characters of the alphabet with a good check character; else null. */
+    static String creditCode(byte[] b, int from, int to) {
+        if (!creditCodeCharacters(b, from, to)) {
+            return null;
+        }
+        String code = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        return subsidy.entity.CreditCode.problem(code) == null ? code : null;
     }
 
     /** Whether the cell is 18 characters of the credit code alphabet, upper case (the check digit is not looked at). */

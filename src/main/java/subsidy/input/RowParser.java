@@ -1,13 +1,11 @@
 package subsidy.input;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
-import subsidy.entity.CreditCode;
 import subsidy.entity.ExtraColumn;
 import subsidy.entity.Extras;
 import subsidy.entity.Entity;
@@ -43,13 +41,6 @@ final class RowParser {
     private static final Plain<SizeClass> SIZE = (b, from, to) -> CellBytes.code(b, from, to, SIZES, SizeClass::code);
     private static final Plain<LandlordType> LANDLORD =
             (b, from, to) -> CellBytes.code(b, from, to, LANDLORDS, LandlordType::code);
-    private static final Plain<String> CREDIT_CODE = (b, from, to) -> {
-        if (!CellBytes.creditCodeCharacters(b, from, to)) {
-            return null;
-        }
-        String code = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        return CreditCode.problem(code) == null ? code : null;
-    };
 
     private final Header header;
     private final List<String> reasons = new ArrayList<>();
@@ -74,7 +65,7 @@ final class RowParser {
         if (record.size() != header.width()) {
             reasons.add("row has " + record.size() + " cells, the header has " + header.width());
         }
-        id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CREDIT_CODE);
+        id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CellBytes::creditCode);
         String name = text(Column.NAME);
         EntityType type = read(Column.ENTITY_TYPE, Column.Kind.ENTITY_TYPE, TYPE);
         String regionCode = read(Column.REGION_CODE, Column.Kind.REGION, region);

@@ -112,12 +112,12 @@ class CellBytesProperties {
     }
 
     /**
-     * {@link CellBytes#creditCodeCharacters} leaves the check character to {@link CreditCode#problem}, as
-     * RowParser does; the two together must accept exactly the cells {@link Cells#creditCode} reads, as written.
+     * {@link CellBytes#creditCode} checks the characters and then the check character with
+     * {@link CreditCode#problem}; together they must accept exactly the cells {@link Cells#creditCode} reads, as written.
      */
     @Property
     void plainCreditCodeCharactersWithAGoodCheckAreTheCodeCellsReads(@ForAll("creditCells") Placed cell) {
-        agrees(cell, "credit code", CellBytesProperties::creditCode, Cells::creditCode);
+        agrees(cell, "credit code", CellBytes::creditCode, Cells::creditCode);
         if (holds(cell, CellBytes::creditCodeCharacters)) {
             String text = cell.decoded();
             String problem = CreditCode.problem(text);
@@ -160,7 +160,7 @@ class CellBytesProperties {
             agrees(c, null, CellBytesProperties::landlordType, CellBytesProperties::parseLandlord);
             agrees(c, null, this::region, Cells::region);
             agrees(c, null, this::industry, Cells::industry);
-            agrees(c, null, CellBytesProperties::creditCode, Cells::creditCode);
+            agrees(c, null, CellBytes::creditCode, Cells::creditCode);
             holds(c, CellBytes::creditCodeCharacters);
             holds(c, (b, from, to) -> CellBytes.is(b, from, to, "2022"));
         }
@@ -330,12 +330,12 @@ class CellBytesProperties {
     void creditCodeCharactersAreTheUpperCaseAlphabetOnly() throws CellException {
         assertTrue(creditCharacters("91440300708461136T"));
         assertTrue(creditCharacters("91440300708461136X")); // the check character is not looked at
-        assertNull(creditCode(ascii("91440300708461136X"), 0, 18));
+        assertNull(CellBytes.creditCode(ascii("91440300708461136X"), 0, 18));
         assertFalse(creditCharacters("91440300708461136t"));
         assertFalse(creditCharacters("914403007I8461136T"));
         assertFalse(creditCharacters("9144030070846113T"));
         assertFalse(creditCharacters("91440300708461136T0"));
-        assertEquals("91440300708461136T", creditCode(ascii("91440300708461136T"), 0, 18));
+        assertEquals("91440300708461136T", CellBytes.creditCode(ascii("91440300708461136T"), 0, 18));
         assertEquals("91440300708461136T", Cells.creditCode("91440300708461136t"));
     }
 
@@ -456,13 +456,6 @@ class CellBytesProperties {
         return CellBytes.industry(b, from, to) ? codes.get(b, from, to) : null;
     }
 
-    private static String creditCode(byte[] b, int from, int to) {
-        if (!CellBytes.creditCodeCharacters(b, from, to)) {
-            return null;
-        }
-        String code = new String(b, from, to - from, ISO_8859_1);
-        return CreditCode.problem(code) == null ? code : null;
-    }
 
     private static BigDecimal money(String ascii) {
         return CellBytes.money(ascii(ascii), 0, ascii.length());
