@@ -29,7 +29,7 @@ public final class Calculator {
 
     /** The size decision, or null when the entity is an enterprise whose size cannot be settled. */
     public SizeDecision size(Entity e, boolean explain) {
-        return policy.sizeTable().decide(e, explain);
+        return explain ? policy.sizeTable().explained(e) : policy.sizeTable().decide(e);
     }
 
     /** Why an entity cannot be computed at all, or null. */

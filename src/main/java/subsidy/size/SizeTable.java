@@ -38,58 +38,38 @@ public record SizeTable(String source, List<SizeRow> rows) {
 
     /** The size decision, or null when an enterprise's size is neither given nor derivable. */
     public SizeDecision decide(Entity e) {
-        return decide(e, false);
-    }
-
-    /** As {@link #decide(Entity)}; with {@code explain}, the decision lists every tier test. */
-    public SizeDecision decide(Entity e, boolean explain) {
         if (!e.type().isSized()) {
             return SizeDecision.UNSIZED;
         }
         SizeRow row = rowFor(e.industryCode());
-        List<String> steps = explain ? new ArrayList<>() : null;
-        SizeClass derived = derive(e, row, steps);
-        steps = steps == null ? List.of() : List.copyOf(steps);
+        SizeClass derived = derive(e, row);
         SizeClass declared = e.declaredSize();
         if (declared == null) {
             return derived == null ? null
-                    : new SizeDecision(derived, SizeSource.DERIVED, null, derived, row, steps);
+                    : new SizeDecision(derived, SizeSource.DERIVED, null, derived, row, List.of());
         }
         if (derived == null || derived == declared) {
-            return new SizeDecision(declared, SizeSource.DECLARED, declared, derived, row, steps);
+            return new SizeDecision(declared, SizeSource.DECLARED, declared, derived, row, List.of());
         }
-        return new SizeDecision(derived, SizeSource.DECLARED_MISMATCH, declared, derived, row, steps);
+        return new SizeDecision(derived, SizeSource.DECLARED_MISMATCH, declared, derived, row, List.of());
     }
 
-    private static SizeClass derive(Entity e, SizeRow row, List<String> steps) {
+    /** As {@link #decide(Entity)}, listing every tier test with its figures in {@code steps}. */
+    public SizeDecision explained(Entity e) {
+        SizeDecision d = decide(e);
+        return d == null || d.row() == null ? d
+                : new SizeDecision(d.size(), d.source(), d.declared(), d.derived(), d.row(), explain(e, d.row()));
+    }
+
+    /*
+     * The rule is in derive and met alone; explain only describes what they decide. Text stays out of
+     * the rule because the rule runs on every row and the explanation on few, and together they made
+     * one method the largest the JIT compiler had to compile in a run.
+     */
+
+    private static SizeClass derive(Entity e, SizeRow row) {
         for (SizeClass tier : TIERS) {
-            List<Threshold> tests = row.tiers().get(tier);
-            Boolean met = Boolean.TRUE;
-            List<String> parts = steps == null ? null : new ArrayList<>();
-            for (int i = 0; i < tests.size(); i++) { // indexed: an iterator per test per row adds up
-                Threshold t = tests.get(i);
-                BigDecimal value = t.metric().of(e);
-                if (value == null) {
-                    if (parts != null) {
-                        parts.add(t + ": " + t.metric().key() + " blank");
-                    }
-                    if (met == Boolean.TRUE) {
-                        met = null;
-                    }
-                } else {
-                    boolean ok = t.metBy(value);
-                    if (parts != null) {
-                        parts.add(t + ": " + value.toPlainString() + (ok ? " met" : " not met"));
-                    }
-                    if (!ok) {
-                        met = Boolean.FALSE;
-                    }
-                }
-            }
-            if (steps != null) {
-                steps.add(tier.code() + " (" + String.join(", ", parts) + "): "
-                        + (met == null ? "unknown" : met ? "yes" : "no"));
-            }
+            Boolean met = met(e, row.tiers().get(tier));
             if (met == null) {
                 return null;
             }
@@ -97,9 +77,45 @@ public record SizeTable(String source, List<SizeRow> rows) {
                 return tier;
             }
         }
-        if (steps != null) {
-            steps.add("no tier met: micro");
-        }
         return SizeClass.MICRO;
+    }
+
+    /** Whether every test of a tier is met: null when one is blank and none has failed. */
+    private static Boolean met(Entity e, List<Threshold> tests) {
+        Boolean met = Boolean.TRUE;
+        for (int i = 0; i < tests.size(); i++) { // indexed: an iterator per test per row adds up
+            Threshold t = tests.get(i);
+            BigDecimal value = t.metric().of(e);
+            if (value == null) {
+                if (met == Boolean.TRUE) {
+                    met = null;
+                }
+            } else if (!t.metBy(value)) {
+                met = Boolean.FALSE;
+            }
+        }
+        return met;
+    }
+
+    /** The tiers derive tests for e, each with its figures and verdict, in its order. */
+    private static List<String> explain(Entity e, SizeRow row) {
+        List<String> steps = new ArrayList<>();
+        for (SizeClass tier : TIERS) {
+            List<Threshold> tests = row.tiers().get(tier);
+            List<String> parts = new ArrayList<>();
+            for (Threshold t : tests) {
+                BigDecimal value = t.metric().of(e);
+                parts.add(value == null ? t + ": " + t.metric().key() + " blank"
+                        : t + ": " + value.toPlainString() + (t.metBy(value) ? " met" : " not met"));
+            }
+            Boolean met = met(e, tests);
+            steps.add(tier.code() + " (" + String.join(", ", parts) + "): "
+                    + (met == null ? "unknown" : met ? "yes" : "no"));
+            if (met == null || met) {
+                return List.copyOf(steps);
+            }
+        }
+        steps.add("no tier met: micro");
+        return List.copyOf(steps);
     }
 }
