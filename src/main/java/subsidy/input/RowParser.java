@@ -29,14 +29,6 @@ final class RowParser {
         T read(byte[] b, int from, int to);
     }
 
-    private static final Plain<Long> COUNT = (b, from, to) -> {
-        long v = CellBytes.count(b, from, to);
-        return v == CellBytes.NOT_PLAIN ? null : v;
-    };
-    private static final Plain<Boolean> FLAG = (b, from, to) -> {
-        int v = CellBytes.bool(b, from, to);
-        return v < 0 ? null : v == 1;
-    };
     private static final Plain<EntityType> TYPE = (b, from, to) -> CellBytes.code(b, from, to, TYPES, EntityType::code);
     private static final Plain<SizeClass> SIZE = (b, from, to) -> CellBytes.code(b, from, to, SIZES, SizeClass::code);
     private static final Plain<LandlordType> LANDLORD =
@@ -71,9 +63,10 @@ final class RowParser {
         String regionCode = read(Column.REGION_CODE, Column.Kind.REGION, region);
         String industryCode = read(Column.INDUSTRY_CODE, Column.Kind.INDUSTRY, industry);
         SizeClass size = read(Column.SIZE_CLASS, Column.Kind.SIZE, SIZE);
-        Long employees = read(Column.EMPLOYEES, Column.Kind.COUNT, COUNT);
-        BigDecimal revenue = read(Column.REVENUE, Column.Kind.MONEY, CellBytes::money);
-        BigDecimal assets = read(Column.TOTAL_ASSETS, Column.Kind.MONEY, CellBytes::money);
+        long employeeCount = count(Column.EMPLOYEES, -1);
+        Long employees = employeeCount < 0 ? null : employeeCount;
+        BigDecimal revenue = money(Column.REVENUE, null);
+        BigDecimal assets = money(Column.TOTAL_ASSETS, null);
         long insured = count(Column.INSURED_EMPLOYEES);
         long layoffs = count(Column.LAYOFFS);
         BigDecimal uiPaid = money(Column.UI_PAID_LAST_YEAR);
@@ -172,22 +165,97 @@ final class RowParser {
         return v.strip();
     }
 
+    /** {@link #plainCell}: the cell is empty. */
+    private static final int BLANK = -2;
+
+    /**
+     * Where column c's cell is when it can be read from its bytes; {@link #BLANK} when it is empty
+     * (said so if the column is required); -1 when only its text can tell (quoted, or no such cell).
+     */
+    private int plainCell(Column c) {
+        int i = at(c);
+        if (i < 0 || !record.raw(i)) {
+            return -1;
+        }
+        if (record.start(i) == record.end(i)) {
+            text(c, "");
+            return BLANK;
+        }
+        return i;
+    }
+
     /** Column c's value, read from the bytes when it is written plainly, else from its text. */
     private <T> T read(Column c, Column.Kind kind, Plain<T> plain) {
-        int i = at(c);
-        if (i >= 0 && record.raw(i)) {
-            int from = record.start(i);
-            int to = record.end(i);
-            if (from == to) {
-                text(c, ""); // says so if the column is required
-                return null;
-            }
-            T v = plain.read(record.bytes(), from, to);
+        int i = plainCell(c);
+        if (i == BLANK) {
+            return null;
+        }
+        if (i >= 0) {
+            T v = plain.read(record.bytes(), record.start(i), record.end(i));
             if (v != null) {
                 return v;
             }
         }
         return read(c, kind);
+    }
+
+    /*
+     * Counts, amounts and flags, two thirds of the cells, are read without a Plain: called through one
+     * interface for every kind, the readers could not be compiled into the parser and each cell paid
+     * for the indirection.
+     */
+
+    private long count(Column c) {
+        return count(c, 0);
+    }
+
+    private long count(Column c, long blank) {
+        int i = plainCell(c);
+        if (i == BLANK) {
+            return blank;
+        }
+        if (i >= 0) {
+            long v = CellBytes.count(record.bytes(), record.start(i), record.end(i));
+            if (v != CellBytes.NOT_PLAIN) {
+                return v;
+            }
+        }
+        Long v = read(c, Column.Kind.COUNT);
+        return v == null ? blank : v;
+    }
+
+    private BigDecimal money(Column c) {
+        return money(c, BigDecimal.ZERO);
+    }
+
+    private BigDecimal money(Column c, BigDecimal blank) {
+        int i = plainCell(c);
+        if (i == BLANK) {
+            return blank;
+        }
+        if (i >= 0) {
+            BigDecimal v = CellBytes.money(record.bytes(), record.start(i), record.end(i));
+            if (v != null) {
+                return v;
+            }
+        }
+        BigDecimal v = read(c, Column.Kind.MONEY);
+        return v == null ? blank : v;
+    }
+
+    private boolean flag(Column c) {
+        int i = plainCell(c);
+        if (i == BLANK) {
+            return false;
+        }
+        if (i >= 0) {
+            int v = CellBytes.bool(record.bytes(), record.start(i), record.end(i));
+            if (v >= 0) {
+                return v == 1;
+            }
+        }
+        Boolean v = read(c, Column.Kind.BOOLEAN);
+        return v != null && v;
     }
 
     @SuppressWarnings("unchecked")
@@ -217,21 +285,6 @@ final class RowParser {
             reasons.add(c + ": " + quote(v) + " " + e.getMessage());
             return null;
         }
-    }
-
-    private long count(Column c) {
-        Long v = read(c, Column.Kind.COUNT, COUNT);
-        return v == null ? 0 : v;
-    }
-
-    private BigDecimal money(Column c) {
-        BigDecimal v = read(c, Column.Kind.MONEY, CellBytes::money);
-        return v == null ? BigDecimal.ZERO : v;
-    }
-
-    private boolean flag(Column c) {
-        Boolean v = read(c, Column.Kind.BOOLEAN, FLAG);
-        return v != null && v;
     }
 
     /** Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason. */

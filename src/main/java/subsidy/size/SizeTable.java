@@ -3,6 +3,8 @@ package subsidy.size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 
@@ -14,15 +16,43 @@ import subsidy.entity.SizeClass;
  * the class, an unknown tier means the class cannot be derived, and failing all three gives micro.
  * So a 5-person factory with no revenue figure is still micro, because small needs 20 persons.
  */
-public record SizeTable(String source, List<SizeRow> rows) {
+public final class SizeTable {
     private static final SizeClass[] TIERS = {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL};
+    /** Industry codes whose rows are remembered; a file with more distinct (well-formed) codes is rare. */
+    private static final int REMEMBERED = 4096;
 
-    public SizeTable {
-        rows = List.copyOf(rows);
+    private final String source;
+    private final List<SizeRow> rows;
+    /** The row for each industry code seen: a file has a few hundred codes and every row asks. */
+    private final Map<String, SizeRow> rowByIndustry = new ConcurrentHashMap<>();
+
+    /** @param source where the policy cites the standard */
+    public SizeTable(String source, List<SizeRow> rows) {
+        this.source = source;
+        this.rows = List.copyOf(rows);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<SizeRow> rows() {
+        return rows;
     }
 
     /** The row whose prefix matches the industry code longest; the catch-all row otherwise. */
     public SizeRow rowFor(String industry) {
+        SizeRow row = rowByIndustry.get(industry);
+        if (row == null) {
+            row = longestMatch(industry);
+            if (row != null && rowByIndustry.size() < REMEMBERED) { // null: no row and no catch-all
+                rowByIndustry.put(industry, row);
+            }
+        }
+        return row;
+    }
+
+    private SizeRow longestMatch(String industry) {
         SizeRow best = null;
         int bestLength = -1;
         for (int i = 0; i < rows.size(); i++) {
