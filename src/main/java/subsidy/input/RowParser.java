@@ -20,6 +20,8 @@ import subsidy.entity.SizeClass;
 final class RowParser {
     /** No valid cell of any column is longer; a longer one is a paste accident or an attack. */
     static final int MAX_CELL = 1000;
+    /** {@link #plainCell}: the cell is empty. */
+    private static final int BLANK = -2;
     private static final EntityType[] TYPES = EntityType.values();
     private static final SizeClass[] SIZES = SizeClass.values();
     private static final LandlordType[] LANDLORDS = LandlordType.values();
@@ -164,9 +166,6 @@ final class RowParser {
         }
         return v.strip();
     }
-
-    /** {@link #plainCell}: the cell is empty. */
-    private static final int BLANK = -2;
 
     /**
      * Where column c's cell is when it can be read from its bytes; {@link #BLANK} when it is empty
