@@ -30,7 +30,7 @@ public final class SizeCheck implements AutoCloseable {
             return null;
         }
         Entity e = r.entity();
-        SizeDecision d = policy.sizeTable().explained(e);
+        SizeDecision d = policy.sizeTable().explained(e, r.size()); // decided already: only explained here
         line.clear().text(e.entityId()).text(e.name()).text(e.industryCode()).text(d.row().label())
                 .text(d.declared().code()).text(d.derived().code());
         if (e.employees() == null) {
