@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
+import subsidy.Memo;
 import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
@@ -36,6 +37,13 @@ public final class Criteria {
     private static final Map<SizeClass, String> NOT_FOR_SIZE = briefs(SizeClass.values(), c -> "not for size " + c.code());
     private static final Map<LandlordType, String> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
             l -> "not for landlord " + l.code());
+    /** Codes (industries, regions, sets of misses) whose reasons are remembered. */
+    private static final int REMEMBERED = 16_384;
+    // The reasons that depend on one code, made once per code: most rows miss some program, and a
+    // reason made afresh is also encoded afresh when the notes are written.
+    private final Memo<String, String> notForIndustry = new Memo<>(REMEMBERED, code -> "not for industry " + code);
+    private final Memo<String, String> notInRegion;
+    private final Memo<List<String>, String> noAlternative = new Memo<>(REMEMBERED, m -> String.join(" / ", m));
     // Written once: reasons are built for every entity that misses a condition.
     private final String typeList;
     private final String sizeList;
@@ -49,6 +57,8 @@ public final class Criteria {
         this.sizeClasses = Set.copyOf(sizeClasses);
         this.industryPrefixes = List.copyOf(industryPrefixes);
         this.regionIn = regionIn;
+        notInRegion = regionIn == null ? null
+                : new Memo<>(REMEMBERED, code -> "region " + code + " not in " + regionIn.key());
         this.flagsTrue = List.copyOf(flagsTrue);
         this.flagsFalse = List.copyOf(flagsFalse);
         this.atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
@@ -133,7 +143,7 @@ public final class Criteria {
                         + industryList, ok);
             }
             if (!ok && first == null) {
-                first = "not for industry " + e.industryCode();
+                first = notForIndustry.get(e.industryCode());
             }
         }
         if (regionIn != null) {
@@ -142,7 +152,7 @@ public final class Criteria {
                 trace.condition("region " + e.regionCode() + (ok ? " is" : " is not") + " in " + regionIn.key(), ok);
             }
             if (!ok && first == null) {
-                first = "region " + e.regionCode() + " not in " + regionIn.key();
+                first = notInRegion.get(e.regionCode());
             }
         }
         for (int i = 0; i < flagsTrue.size(); i++) { // indexed loops: no iterator per row
@@ -188,7 +198,7 @@ public final class Criteria {
             }
         }
         if (!anyOf.isEmpty()) {
-            List<String> misses = new ArrayList<>();
+            List<String> misses = new ArrayList<>(anyOf.size()); // a key of noAlternative: never changed once asked
             boolean ok = false;
             for (int i = 0; i < anyOf.size(); i++) {
                 if (tracing) {
@@ -209,7 +219,7 @@ public final class Criteria {
                         : "no alternative met (" + String.join(" / ", misses) + ")", ok);
             }
             if (!ok && first == null) {
-                first = String.join(" / ", misses);
+                first = noAlternative.get(misses);
             }
         }
         return first;

@@ -3,8 +3,7 @@ package subsidy.size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import subsidy.Memo;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 
@@ -24,7 +23,7 @@ public final class SizeTable {
     private final String source;
     private final List<SizeRow> rows;
     /** The row for each industry code seen: a file has a few hundred codes and every row asks. */
-    private final Map<String, SizeRow> rowByIndustry = new ConcurrentHashMap<>();
+    private final Memo<String, SizeRow> rowByIndustry = new Memo<>(REMEMBERED, this::longestMatch);
 
     /** @param source where the policy cites the standard */
     public SizeTable(String source, List<SizeRow> rows) {
@@ -42,14 +41,7 @@ public final class SizeTable {
 
     /** The row whose prefix matches the industry code longest; the catch-all row otherwise. */
     public SizeRow rowFor(String industry) {
-        SizeRow row = rowByIndustry.get(industry);
-        if (row == null) {
-            row = longestMatch(industry);
-            if (row != null && rowByIndustry.size() < REMEMBERED) { // null: no row and no catch-all
-                rowByIndustry.put(industry, row);
-            }
-        }
-        return row;
+        return rowByIndustry.get(industry); // null: no row and no catch-all
     }
 
     private SizeRow longestMatch(String industry) {
