@@ -147,16 +147,64 @@ public final class CsvLine implements RowCells {
     }
 
     /**
-     * Ends a cell given in pieces. The pieces went out as they came; should the whole need quotes or
-     * neutralising after all, it is taken back and written again by {@link #text}.
+     * Ends a cell given in pieces. The pieces went out as they came; should the whole need quotes
+     * after all, they are put round it where it stands, and should it need neutralising, it is taken
+     * back and written again by {@link #text}.
      */
     @Override
     public CsvLine textEnd() {
-        if (piecesSpecial || !plainEnds(buf, pieceStart, len)) {
+        boolean plainEnds = plainEnds(buf, pieceStart, len);
+        if (plainEnds && piecesSpecial) {
+            quoteInPlace(); // what text would write: with these ends SafeText leaves it as it is
+        } else if (!plainEnds) {
             String whole = new String(buf, pieceStart, len - pieceStart, StandardCharsets.UTF_8);
             len = pieceComma ? pieceStart - 1 : pieceStart;
             cells--;
             text(whole);
+        }
+        return this;
+    }
+
+    /** Quotes the cell given in pieces, doubling the quotes inside, as {@link #text} would. */
+    private void quoteInPlace() {
+        int quotes = 0;
+        for (int i = pieceStart; i < len; i++) {
+            if (buf[i] == '"') {
+                quotes++;
+            }
+        }
+        room(2 + quotes);
+        int w = len + quotes + 1;
+        buf[w--] = '"';
+        for (int r = len - 1; r >= pieceStart; r--) {
+            byte c = buf[r];
+            buf[w--] = c;
+            if (c == '"') {
+                buf[w--] = '"';
+            }
+        }
+        buf[w] = '"';
+        len += quotes + 2;
+    }
+
+    /**
+     * A figure, as {@link BigDecimal#toPlainString()} writes it. Digits, a point and a minus sign
+     * need neither quotes nor neutralising (SafeText leaves a signed number as it is).
+     */
+    public CsvLine figure(BigDecimal value) {
+        if (cells++ > 0) {
+            put((byte) ',');
+        }
+        return figurePiece(value);
+    }
+
+    /** A figure as a piece of a cell given in pieces. */
+    public CsvLine figurePiece(BigDecimal value) {
+        if (value.scale() == 0 && value.signum() >= 0 && value.precision() <= 18) { // a whole number, as most are
+            digits(value.longValue());
+        } else {
+            String plain = value.toPlainString();
+            latin1(plain, 0, plain.length());
         }
         return this;
     }

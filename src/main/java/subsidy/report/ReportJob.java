@@ -89,7 +89,7 @@ public final class ReportJob {
             Totals totals;
             try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
                     Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
-                    SizeCheck sizeCheck = new SizeCheck(policy, dir.openStream(SIZE_CHECK, true));
+                    SizeCheck sizeCheck = new SizeCheck(dir.openStream(SIZE_CHECK, true));
                     Csv details = options.details()
                             ? Csv.open(dir.openStream(DETAILS, true), DetailsTable.HEADER) : null) {
                 totals = batch.run(inputs, new ResultSink<Rendered>() {

@@ -2,12 +2,14 @@ package subsidy.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.List;
 import subsidy.calc.EntityResult;
 import subsidy.entity.Entity;
-import subsidy.policy.Policy;
 import subsidy.size.SizeDecision;
 import subsidy.size.SizeSource;
+import subsidy.size.SizeTable;
+import subsidy.size.StepWriter;
 
 /**
  * size_check.csv: every enterprise whose declared size the 2011 standard contradicts, with both
@@ -16,32 +18,68 @@ import subsidy.size.SizeSource;
 public final class SizeCheck implements AutoCloseable {
     public static final List<String> HEADER = List.of("entity_id", "name", "industry_code", "table_row", "declared",
             "derived", "employees", "revenue", "total_assets", "tests");
-    private final Policy policy;
     private final Csv out;
 
-    public SizeCheck(Policy policy, OutputStream out) throws IOException {
-        this.policy = policy;
+    public SizeCheck(OutputStream out) throws IOException {
         this.out = Csv.open(out, HEADER);
     }
 
     /** The size_check.csv row for r, or null when its declared size stands. Any thread may call this. */
     public byte[] render(EntityResult r, CsvLine line) {
-        if (r.size().source() != SizeSource.DECLARED_MISMATCH) {
+        SizeDecision d = r.size();
+        if (d.source() != SizeSource.DECLARED_MISMATCH) {
             return null;
         }
         Entity e = r.entity();
-        SizeDecision d = policy.sizeTable().explained(e, r.size()); // decided already: only explained here
-        line.clear().text(e.entityId()).text(e.name()).text(e.industryCode()).text(d.row().label())
-                .text(d.declared().code()).text(d.derived().code());
+        line.clear().text(e.entityId()).text(e.name()).code(e.industryCode()).code(d.row().label())
+                .code(d.declared().code()).code(d.derived().code());
         if (e.employees() == null) {
             line.text("");
         } else {
             line.number(e.employees());
         }
-        line.text(e.revenue() == null ? "" : e.revenue().toPlainString())
-                .text(e.totalAssets() == null ? "" : e.totalAssets().toPlainString())
-                .text(String.join("; ", d.steps()));
-        return line.end().bytes();
+        figure(line, e.revenue());
+        figure(line, e.totalAssets());
+        // Decided already: only explained here, straight into the row.
+        line.textStart();
+        SizeTable.explain(e, d.row(), new Steps(line));
+        return line.textEnd().end().bytes();
+    }
+
+    private static void figure(CsvLine line, BigDecimal value) {
+        if (value == null) {
+            line.text("");
+        } else {
+            line.figure(value);
+        }
+    }
+
+    /** The tier tests as one cell, the steps joined by "; ". */
+    private static final class Steps implements StepWriter {
+        private final CsvLine line;
+        private boolean first = true;
+
+        Steps(CsvLine line) {
+            this.line = line;
+        }
+
+        @Override
+        public void step() {
+            if (!first) {
+                line.piece("; ");
+            }
+            first = false;
+        }
+
+        @Override
+        public void piece(String text) {
+            line.piece(text);
+        }
+
+        @Override
+        public void figure(BigDecimal value) {
+            line.figurePiece(value);
+        }
     }
 
     /** Writes a row made by {@link #render}; in input order, on one thread. */

@@ -125,23 +125,79 @@ public final class SizeTable {
 
     /** The tiers derive tests for e, each with its figures and verdict, in its order. */
     private static List<String> explain(Entity e, SizeRow row) {
-        List<String> steps = new ArrayList<>();
+        Collected steps = new Collected();
+        explain(e, row, steps);
+        return steps.steps();
+    }
+
+    /**
+     * The tier tests that settle e's size under row, as {@link SizeDecision#steps()} lists them:
+     * each with its figures and verdict, up to the first tier met or unknown.
+     */
+    public static void explain(Entity e, SizeRow row, StepWriter out) {
         for (SizeClass tier : TIERS) {
             List<Threshold> tests = row.tiers().get(tier);
-            List<String> parts = new ArrayList<>();
-            for (Threshold t : tests) {
+            out.step();
+            out.piece(tier.code());
+            out.piece(" (");
+            for (int i = 0; i < tests.size(); i++) {
+                Threshold t = tests.get(i);
+                if (i > 0) {
+                    out.piece(", ");
+                }
+                out.piece(t.label());
+                out.piece(": ");
                 BigDecimal value = t.metric().of(e);
-                parts.add(value == null ? t + ": " + t.metric().key() + " blank"
-                        : t + ": " + value.toPlainString() + (t.metBy(value) ? " met" : " not met"));
+                if (value == null) {
+                    out.piece(t.metric().key());
+                    out.piece(" blank");
+                } else {
+                    out.figure(value);
+                    out.piece(t.metBy(value) ? " met" : " not met");
+                }
             }
             Boolean met = met(e, tests);
-            steps.add(tier.code() + " (" + String.join(", ", parts) + "): "
-                    + (met == null ? "unknown" : met ? "yes" : "no"));
+            out.piece("): ");
+            out.piece(met == null ? "unknown" : met ? "yes" : "no");
             if (met == null || met) {
-                return List.copyOf(steps);
+                return;
             }
         }
-        steps.add("no tier met: micro");
-        return List.copyOf(steps);
+        out.step();
+        out.piece("no tier met: micro");
+    }
+
+    /** The steps as strings, for explain. */
+    private static final class Collected implements StepWriter {
+        private final List<String> steps = new ArrayList<>();
+        private StringBuilder step;
+
+        @Override
+        public void step() {
+            end();
+            step = new StringBuilder();
+        }
+
+        @Override
+        public void piece(String text) {
+            step.append(text);
+        }
+
+        @Override
+        public void figure(BigDecimal value) {
+            step.append(value.toPlainString());
+        }
+
+        List<String> steps() {
+            end();
+            return List.copyOf(steps);
+        }
+
+        private void end() {
+            if (step != null) {
+                steps.add(step.toString());
+                step = null;
+            }
+        }
     }
 }

@@ -2,10 +2,16 @@ package subsidy.size;
 
 import java.math.BigDecimal;
 
-/** One "metric ≥ value" test of a size tier; the value is in the table's unit (persons or 万元). */
-public record Threshold(Metric metric, BigDecimal value, BigDecimal inInputUnit) {
+/**
+ * One "metric ≥ value" test of a size tier; the value is in the table's unit (persons or 万元).
+ *
+ * @param label the test as explanations write it, "employees ≥ 300" or "revenue ≥ 80000万": made once,
+ *              because size_check.csv writes it for every firm whose declared size is contradicted
+ */
+public record Threshold(Metric metric, BigDecimal value, BigDecimal inInputUnit, String label) {
     public Threshold(Metric metric, BigDecimal value) {
-        this(metric, value, metric.toInputUnit(value));
+        this(metric, value, metric.toInputUnit(value),
+                metric.key() + " ≥ " + value.toPlainString() + (metric == Metric.EMPLOYEES ? "" : "万"));
     }
 
     /** Whether an input figure (persons or yuan) meets this threshold. */
@@ -15,6 +21,6 @@ public record Threshold(Metric metric, BigDecimal value, BigDecimal inInputUnit)
 
     @Override
     public String toString() {
-        return metric.key() + " ≥ " + value.toPlainString() + (metric == Metric.EMPLOYEES ? "" : "万");
+        return label;
     }
 }

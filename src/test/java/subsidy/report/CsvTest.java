@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,5 +70,15 @@ class CsvTest {
             expected.text(pool.get(0)).text(whole.toString()).end();
             assertArrayEquals(expected.bytes(), line.bytes(), "round " + (round + 1));
         }
+    }
+
+    /** A figure, as a cell or as a piece, is the cell text writes for its plain string: firms' figures in size_check.csv. */
+    @Property(tries = 500)
+    void figuresWriteWhatTextWritesForThePlainString(@ForAll long unscaled, @ForAll @IntRange(min = -3, max = 4) int scale) {
+        BigDecimal v = BigDecimal.valueOf(unscaled, scale);
+        CsvLine expected = new CsvLine().text("a").text(v.toPlainString()).text("x " + v.toPlainString()).end();
+        CsvLine line = new CsvLine().text("a").figure(v);
+        line.textStart().piece("x ").figurePiece(v);
+        assertArrayEquals(expected.bytes(), line.textEnd().end().bytes(), v.toPlainString());
     }
 }
