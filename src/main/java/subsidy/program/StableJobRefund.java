@@ -1,7 +1,6 @@
 package subsidy.program;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         long denominator = layoffs + e.insuredEmployees();
         return denominator == 0 ? "0 (no layoffs, no insured)"
                 : layoffs + " / (" + layoffs + " + " + e.insuredEmployees() + ") = "
-                + Money.percent(BigDecimal.valueOf(layoffs).divide(BigDecimal.valueOf(denominator), 6,
-                        RoundingMode.HALF_UP));
+                + Money.percent(layoffs, denominator);
     }
 
     /** Null when the layoff rate passes, else why not. */
