@@ -5,16 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class MemoTest {
+    private final AtomicInteger calls = new AtomicInteger();
+
+    /** A memo of f that counts how often f is asked. */
+    private <K> Memo<K, String> counting(int limit, Function<K, String> f) {
+        return new Memo<>(limit, k -> {
+            calls.incrementAndGet();
+            return f.apply(k);
+        });
+    }
+
     @Test
     void aKeySeenAgainGetsTheSameValueWithoutComputingIt() {
-        AtomicInteger calls = new AtomicInteger();
-        Memo<String, String> memo = new Memo<>(10, k -> {
-            calls.incrementAndGet();
-            return "not for industry " + k;
-        });
+        Memo<String, String> memo = counting(10, k -> "not for industry " + k);
         String first = memo.get("I64");
         assertSame(first, memo.get("I64"));
         assertEquals(1, calls.get());
@@ -22,11 +29,7 @@ class MemoTest {
 
     @Test
     void pastItsLimitItStillAnswersButNoLongerRemembers() {
-        AtomicInteger calls = new AtomicInteger();
-        Memo<Integer, String> memo = new Memo<>(2, k -> {
-            calls.incrementAndGet();
-            return "code " + k;
-        });
+        Memo<Integer, String> memo = counting(2, k -> "code " + k);
         memo.get(1);
         memo.get(2);
         assertEquals("code 3", memo.get(3));
@@ -38,11 +41,7 @@ class MemoTest {
 
     @Test
     void aNullIsAskedForAgainRatherThanRemembered() {
-        AtomicInteger calls = new AtomicInteger();
-        Memo<String, String> memo = new Memo<>(10, k -> {
-            calls.incrementAndGet();
-            return null;
-        });
+        Memo<String, String> memo = counting(10, k -> null);
         assertNull(memo.get("Z99"));
         assertNull(memo.get("Z99"));
         assertEquals(2, calls.get());

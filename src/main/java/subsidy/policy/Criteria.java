@@ -37,8 +37,11 @@ public final class Criteria {
     private static final Map<SizeClass, String> NOT_FOR_SIZE = briefs(SizeClass.values(), c -> "not for size " + c.code());
     private static final Map<LandlordType, String> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
             l -> "not for landlord " + l.code());
-    /** Codes (industries, regions, sets of misses) whose reasons are remembered. */
-    private static final int REMEMBERED = 16_384;
+    /**
+     * Codes (industries, regions, sets of misses) whose reasons are remembered, each memo apart:
+     * China has some 2,800 counties and 1,400 industry classes.
+     */
+    private static final int REMEMBERED = 4096;
     // The reasons that depend on one code, made once per code: most rows miss some program, and a
     // reason made afresh is also encoded afresh when the notes are written.
     private final Memo<String, String> notForIndustry = new Memo<>(REMEMBERED, code -> "not for industry " + code);
