@@ -78,11 +78,7 @@ public final class SizeTable {
 
     /** As {@link #decide(Entity)}, listing every tier test with its figures in {@code steps}. */
     public SizeDecision explained(Entity e) {
-        return explained(e, decide(e));
-    }
-
-    /** {@code d}, this table's decision for e, with every tier test listed in {@code steps}. */
-    public SizeDecision explained(Entity e, SizeDecision d) {
+        SizeDecision d = decide(e);
         return d == null || d.row() == null ? d
                 : new SizeDecision(d.size(), d.source(), d.declared(), d.derived(), d.row(), explain(e, d.row()));
     }
