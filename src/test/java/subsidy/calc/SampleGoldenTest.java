@@ -44,7 +44,7 @@ class SampleGoldenTest {
     @Test
     void firmsSampleGivesTheExpectedReport() throws IOException {
         assertEquals(0, calc("calc", "--input", "samples/firms.csv", "--out", out.toString(), "--details"));
-        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "details.csv")) {
+        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "details.csv", "size_check.csv")) {
             assertSameFile(GOLDEN.resolve("firms").resolve(f), out.resolve(f));
         }
     }
@@ -52,7 +52,7 @@ class SampleGoldenTest {
     @Test
     void messySampleRejectsEveryBadRowWithItsReason() throws IOException {
         assertEquals(1, calc("calc", "--input", "samples/messy.csv", "--out", out.toString()));
-        for (String f : List.of("report.csv", "rejected.csv", "summary.csv")) {
+        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "size_check.csv")) {
             assertSameFile(GOLDEN.resolve("messy").resolve(f), out.resolve(f));
         }
     }
