@@ -22,12 +22,12 @@ import subsidy.report.SizeCheck;
  * the same rounds. calc's own ratio against the floor is bench/run's; this says where a warm row's
  * time goes.
  *
- *   java -cp target/subsidy.jar bench/RowCost.java bench/data/entities-1000000-seed42.csv [ROWS] [ROUNDS]
+ *   java -Xmx512m -cp target/subsidy.jar bench/RowCost.java bench/data/entities-1000000-seed42.csv [ROWS] [ROUNDS]
  */
 public class RowCost {
     public static void main(String[] args) throws Exception {
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Policy policy = PolicyLoader.bundled();
         Calculator calc = new Calculator(policy);
         List<Entity> entities = new ArrayList<>();
