@@ -16,10 +16,7 @@ public final class CsvLine implements RowCells {
     // The bytes of pieces and codes seen before. Most are the same String objects on every row
     // (program ids, reasons that name no figure, enum codes), so each is encoded and checked once
     // per thread and then only copied.
-    private final String[] known = new String[PIECE_SLOTS];
-    private final byte[][] knownBytes = new byte[PIECE_SLOTS][];
-    /** Whether the known bytes hold a comma, quote or line break, which would make a cell need quotes. */
-    private final boolean[] knownSpecial = new boolean[PIECE_SLOTS];
+    private final Known[] known = new Known[PIECE_SLOTS];
     private boolean piecesSpecial;
     private int len;
     private int cells;
@@ -87,43 +84,51 @@ public final class CsvLine implements RowCells {
         return this;
     }
 
+    /**
+     * A piece of text seen before, as UTF-8.
+     *
+     * @param special   whether the bytes hold a comma, quote or line break, which make a cell need quotes
+     * @param plainCode whether, as a cell of its own, they stand as they are (see {@link #plainEnds})
+     */
+    private record Known(String text, byte[] bytes, boolean special, boolean plainCode) {
+    }
+
     @Override
     public CsvLine piece(String text) {
-        int slot = know(text);
-        piecesSpecial |= knownSpecial[slot];
-        copy(knownBytes[slot]);
+        Known k = know(text);
+        piecesSpecial |= k.special();
+        copy(k.bytes());
         return this;
     }
 
     /** A short text cell that recurs, such as an enum's code: written as {@link #text} would, from bytes kept. */
     @Override
     public CsvLine code(String value) {
-        int slot = know(value);
-        byte[] bytes = knownBytes[slot];
-        if (knownSpecial[slot] || !plainEnds(bytes, 0, bytes.length)) {
+        Known k = know(value);
+        if (!k.plainCode()) {
             return text(value);
         }
         if (cells++ > 0) {
             put((byte) ',');
         }
-        copy(bytes);
+        copy(k.bytes());
         return this;
     }
 
-    /** The slot that holds text's bytes, filled now if it held another String. */
-    private int know(String text) {
+    /** What is known of text, found now if its slot held another String. */
+    private Known know(String text) {
         int slot = text.hashCode() & (PIECE_SLOTS - 1); // a String keeps its hash: free after the first time
-        if (known[slot] != text) {
+        Known k = known[slot];
+        if (k == null || k.text() != text) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             boolean special = false;
             for (byte c : bytes) {
                 special |= c == ',' || c == '"' || c == '\n' || c == '\r';
             }
-            known[slot] = text;
-            knownBytes[slot] = bytes;
-            knownSpecial[slot] = special;
+            k = new Known(text, bytes, special, !special && plainEnds(bytes, 0, bytes.length));
+            known[slot] = k;
         }
-        return slot;
+        return k;
     }
 
     /**
