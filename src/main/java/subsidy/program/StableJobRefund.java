@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import subsidy.Memo;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -24,6 +25,9 @@ import subsidy.policy.Criteria;
 public record StableJobRefund(String id, String title, List<Clause> clauses, Criteria who, BigDecimal rateMax,
         long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
         BigDecimal unsizedRate, List<RateTier> tiers) implements Program {
+
+    /** A policy's layoff limits as the reasons write them: a few constants, written out once. */
+    private static final Memo<BigDecimal, String> LIMITS = new Memo<>(64, Money::percent);
 
     public StableJobRefund {
         clauses = List.copyOf(clauses);
@@ -113,9 +117,9 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (general || small) {
             return null;
         }
-        return "layoff rate " + layoffRate(e) + " exceeds " + Money.percent(rateMax)
+        return "layoff rate " + layoffRate(e) + " exceeds " + LIMITS.get(rateMax)
                 + (smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
-                        ? " and " + Money.percent(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
+                        ? " and " + LIMITS.get(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
                         + " insured" : "");
     }
 
