@@ -48,6 +48,8 @@ public final class Criteria {
     private final Memo<String, String> notInRegion;
     private final Memo<List<String>, String> noAlternative = new Memo<>(REMEMBERED, m -> String.join(" / ", m));
     // Written once: reasons are built for every entity that misses a condition.
+    private final String[] notTrue; // "severely_affected is false", one for each of flagsTrue
+    private final String[] notFalse; // "serious_dishonesty is true", one for each of flagsFalse
     private final String typeList;
     private final String sizeList;
     private final String industryList;
@@ -64,6 +66,8 @@ public final class Criteria {
                 : new Memo<>(REMEMBERED, code -> "region " + code + " not in " + regionIn.key());
         this.flagsTrue = List.copyOf(flagsTrue);
         this.flagsFalse = List.copyOf(flagsFalse);
+        notTrue = this.flagsTrue.stream().map(f -> f.header() + " is false").toArray(String[]::new);
+        notFalse = this.flagsFalse.stream().map(f -> f.header() + " is true").toArray(String[]::new);
         this.atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
         this.landlordTypes = Set.copyOf(landlordTypes);
         this.anyOf = List.copyOf(anyOf);
@@ -165,7 +169,7 @@ public final class Criteria {
                 trace.condition(flag.header() + " is " + ok, ok);
             }
             if (!ok && first == null) {
-                first = flag.header() + " is false";
+                first = notTrue[i];
             }
         }
         for (int i = 0; i < flagsFalse.size(); i++) {
@@ -175,7 +179,7 @@ public final class Criteria {
                 trace.condition(flag.header() + " is " + !ok, ok);
             }
             if (!ok && first == null) {
-                first = flag.header() + " is true";
+                first = notFalse[i];
             }
         }
         for (int i = 0; i < atLeastColumns.length; i++) {
