@@ -11,12 +11,12 @@ import java.util.Arrays;
  */
 public final class CsvLine implements RowCells {
     private static final byte[] ZERO = {'0', '.', '0', '0'};
-    private static final int PIECE_SLOTS = 256;
+    private static final int PIECE_SETS = 256;
     private byte[] buf = new byte[512];
     // The bytes of pieces and codes seen before. Most are the same String objects on every row
     // (program ids, reasons that name no figure, enum codes), so each is encoded and checked once
     // per thread and then only copied.
-    private final Known[] known = new Known[PIECE_SLOTS];
+    private final Known[] known = new Known[2 * PIECE_SETS];
     private boolean piecesSpecial;
     private int len;
     private int cells;
@@ -115,20 +115,35 @@ public final class CsvLine implements RowCells {
         return this;
     }
 
-    /** What is known of text, found now if its slot held another String. */
+    /**
+     * What is known of text, found now if neither way of its set holds it. Two ways, the last used
+     * first, and a hash spread over the set index: with one way per slot "absorption_subsidy", "no
+     * lease" and "large", all on most rows, shared a slot and were encoded afresh three million times
+     * in a 1M-row run. A different String of the same text (a label the size table holds in several
+     * rows) is a hit too.
+     */
     private Known know(String text) {
-        int slot = text.hashCode() & (PIECE_SLOTS - 1); // a String keeps its hash: free after the first time
-        Known k = known[slot];
-        if (k == null || k.text() != text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            boolean special = false;
-            for (byte c : bytes) {
-                special |= c == ',' || c == '"' || c == '\n' || c == '\r';
-            }
-            k = new Known(text, bytes, special, !special && plainEnds(bytes, 0, bytes.length));
-            known[slot] = k;
+        int h = text.hashCode(); // a String keeps its hash: free after the first time
+        int way0 = ((h ^ h >>> 16) & (PIECE_SETS - 1)) << 1;
+        Known k = known[way0];
+        if (k != null && (k.text() == text || k.text().equals(text))) {
+            return k;
         }
-        return k;
+        Known other = known[way0 + 1];
+        if (other != null && (other.text() == text || other.text().equals(text))) {
+            known[way0 + 1] = k;
+            known[way0] = other;
+            return other;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        boolean special = false;
+        for (byte c : bytes) {
+            special |= c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        Known found = new Known(text, bytes, special, !special && plainEnds(bytes, 0, bytes.length));
+        known[way0 + 1] = k;
+        known[way0] = found;
+        return found;
     }
 
     /**

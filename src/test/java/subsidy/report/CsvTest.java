@@ -72,6 +72,31 @@ class CsvTest {
         }
     }
 
+    /**
+     * Texts of the same hash share a set of the cache of pieces and push each other out of it ("Aa"
+     * and "BB" hash alike, and so does anything built from them the same way), and a different String
+     * of the same text is served from it: each must still write its own bytes.
+     */
+    @Property(tries = 200)
+    void piecesOfTheSameHashEachWriteTheirOwnBytes(@ForAll @Size(max = 30) List<@IntRange(max = 7) Integer> picks) {
+        String[] pool = {"AaAa", "BBBB", "AaBB", "BBAa", "Aa,Aa", "BB,BB", "Aa\"BB", new String("AaAa")};
+        CsvLine line = new CsvLine();
+        CsvLine expected = new CsvLine();
+        StringBuilder whole = new StringBuilder();
+        line.textStart();
+        for (int i : picks) {
+            line.piece(pool[i]);
+            whole.append(pool[i]);
+        }
+        line.textEnd();
+        expected.text(whole.toString());
+        for (int i : picks) {
+            line.code(pool[i]);
+            expected.text(pool[i]);
+        }
+        assertArrayEquals(expected.end().bytes(), line.end().bytes(), picks.toString());
+    }
+
     /** A figure, as a cell or as a piece, is the cell text writes for its plain string: firms' figures in size_check.csv. */
     @Property(tries = 500)
     void figuresWriteWhatTextWritesForThePlainString(@ForAll long unscaled, @ForAll @IntRange(min = -3, max = 4) int scale) {
