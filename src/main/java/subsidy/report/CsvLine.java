@@ -126,11 +126,11 @@ public final class CsvLine implements RowCells {
         int h = text.hashCode(); // a String keeps its hash: free after the first time
         int way0 = ((h ^ h >>> 16) & (PIECE_SETS - 1)) << 1;
         Known k = known[way0];
-        if (k != null && (k.text() == text || k.text().equals(text))) {
+        if (holds(k, text)) {
             return k;
         }
         Known other = known[way0 + 1];
-        if (other != null && (other.text() == text || other.text().equals(text))) {
+        if (holds(other, text)) {
             known[way0 + 1] = k;
             known[way0] = other;
             return other;
@@ -144,6 +144,10 @@ public final class CsvLine implements RowCells {
         known[way0 + 1] = k;
         known[way0] = found;
         return found;
+    }
+
+    private static boolean holds(Known k, String text) {
+        return k != null && (k.text() == text || k.text().equals(text));
     }
 
     /**
