@@ -42,9 +42,9 @@ public final class CsvLine implements RowCells {
         if (!first) {
             put((byte) ',');
         }
-        // As bytes first. A loop here over the String's chars was compiled three times in a 1M-row
-        // run, thrown away whenever a name (UTF-16 inside) or a code (Latin-1) broke what the JIT
-        // had assumed of the last ones; String.getBytes is compiled once, for everyone.
+        // As bytes first. A loop here over the String's chars, reading codes stored as Latin-1 and
+        // names stored as UTF-16, was compiled and thrown away three times in a 1M-row run
+        // (profile_predicate deoptimisations); String.getBytes is compiled once, for everyone.
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int n = b.length;
         boolean special = false;
