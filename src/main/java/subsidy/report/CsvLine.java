@@ -47,10 +47,7 @@ public final class CsvLine implements RowCells {
         // (profile_predicate deoptimisations); String.getBytes is compiled once, for everyone.
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int n = b.length;
-        boolean special = false;
-        for (byte c : b) {
-            special |= c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
+        boolean special = special(b);
         // A byte past ASCII is negative: a character past ASCII is neither up to '#' nor up to ' '.
         if (!(n == 0 ? first : special || b[0] >= 0 && b[0] <= '#' || b[n - 1] >= 0 && b[n - 1] <= ' ')) {
             copy(b);
@@ -133,14 +130,20 @@ public final class CsvLine implements RowCells {
             return other;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        boolean special = false;
-        for (byte c : bytes) {
-            special |= c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
+        boolean special = special(bytes);
         Known found = new Known(text, bytes, special, !special && plainEnds(bytes, 0, bytes.length));
         known[way0 + 1] = k;
         known[way0] = found;
         return found;
+    }
+
+    /** Whether the bytes hold a comma, a quote or a line break, any of which makes a cell need quotes. */
+    private static boolean special(byte[] bytes) {
+        boolean special = false;
+        for (byte c : bytes) {
+            special |= c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        return special;
     }
 
     private static boolean holds(Known k, String text) {
