@@ -129,24 +129,8 @@ final class CellBytes {
 
     /** The credit code as written, when it is 18 upper-case characters of the alphabet with a good check character; else null. */
     static String creditCode(byte[] b, int from, int to) {
-        if (!creditCodeCharacters(b, from, to)) {
-            return null;
-        }
-        String code = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        return subsidy.entity.CreditCode.problem(code) == null ? code : null;
-    }
-
-    /** Whether the cell is 18 characters of the credit code alphabet, upper case (the check digit is not looked at). */
-    static boolean creditCodeCharacters(byte[] b, int from, int to) {
-        if (to - from != subsidy.entity.CreditCode.LENGTH) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (b[i] < 0 || subsidy.entity.CreditCode.value((char) b[i]) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return to - from == subsidy.entity.CreditCode.LENGTH && subsidy.entity.CreditCode.valid(b, from)
+                ? new String(b, from, to - from, StandardCharsets.ISO_8859_1) : null;
     }
 
     /** Whether the cell is {@code ascii} exactly. */
