@@ -11,6 +11,14 @@ import java.util.Arrays;
  */
 public final class CsvLine implements RowCells {
     private static final byte[] ZERO = {'0', '.', '0', '0'};
+    // Which bytes make a cell need quotes: anywhere (a comma, a quote, a line break), first (up to
+    // '#'), last (up to ' '). A byte past ASCII, negative, is none of them. Looked up rather than
+    // compared, so that the JIT has no branch to assume never taken, and no compiled row writer
+    // to throw away at the first name with a quote in it.
+    private static final boolean[] SPECIAL = bytesOf(",\"\n\r");
+    private static final boolean[] QUOTED_FIRST = upTo('#');
+    private static final boolean[] QUOTED_LAST = upTo(' ');
+    private static final boolean[] UNPLAIN_FIRST = or(upTo('#'), bytesOf("=@+-")); // and formulas
     private static final int PIECE_SETS = 256;
     private byte[] buf = new byte[512];
     // The bytes of pieces and codes seen before. Most are the same String objects on every row
@@ -48,8 +56,7 @@ public final class CsvLine implements RowCells {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         int n = b.length;
         boolean special = special(b);
-        // A byte past ASCII is negative: a character past ASCII is neither up to '#' nor up to ' '.
-        if (!(n == 0 ? first : special || b[0] >= 0 && b[0] <= '#' || b[n - 1] >= 0 && b[n - 1] <= ' ')) {
+        if (!(n == 0 ? first : special || QUOTED_FIRST[b[0] & 0xFF] || QUOTED_LAST[b[n - 1] & 0xFF])) {
             copy(b);
             return this;
         }
@@ -141,9 +148,31 @@ public final class CsvLine implements RowCells {
     private static boolean special(byte[] bytes) {
         boolean special = false;
         for (byte c : bytes) {
-            special |= c == ',' || c == '"' || c == '\n' || c == '\r';
+            special |= SPECIAL[c & 0xFF];
         }
         return special;
+    }
+
+    private static boolean[] bytesOf(String ascii) {
+        boolean[] table = new boolean[256];
+        for (int i = 0; i < ascii.length(); i++) {
+            table[ascii.charAt(i)] = true;
+        }
+        return table;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] table = new boolean[256];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = a[i] || b[i];
+        }
+        return table;
+    }
+
+    private static boolean[] upTo(char last) {
+        boolean[] table = new boolean[256];
+        Arrays.fill(table, 0, last + 1, true);
+        return table;
     }
 
     private static boolean holds(Known k, String text) {
@@ -158,10 +187,7 @@ public final class CsvLine implements RowCells {
         if (to <= from) {
             return false;
         }
-        byte first = b[from];
-        byte last = b[to - 1];
-        return (first > '#' || first < 0) && first != '=' && first != '@' && first != '+' && first != '-'
-                && (last > ' ' || last < 0);
+        return !UNPLAIN_FIRST[b[from] & 0xFF] && !QUOTED_LAST[b[to - 1] & 0xFF];
     }
 
     private void copy(byte[] bytes) {
