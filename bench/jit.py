@@ -71,7 +71,8 @@ def main(directory, top):
         ms, kb = max(own[name])
         if kb >= 4 and caller[2] > kb:  # big enough to matter, and it fits in the caller's code
             inside[name].add("%s (%.0f ms)" % (caller[0].split("(")[0].rsplit(".", 1)[-1], caller[1]))
-    print("\nCompiled on their own and again inside a caller:")
+    print("\nCompiled on their own and again inside a caller (matched by class and method name, so an"
+          "\noverload or a bridge method of the same name can show here too; check by hand):")
     for name, callers in sorted(inside.items(), key=lambda kv: -max(own[kv[0]])[0]):
         ms, kb = max(own[name])
         print("  %7.1f ms %6.1f kB %s, inside %s" % (ms, kb, name, ", ".join(sorted(callers))))
