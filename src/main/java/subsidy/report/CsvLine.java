@@ -19,7 +19,7 @@ public final class CsvLine implements RowCells {
     private static final boolean[] QUOTED_FIRST = upTo('#');
     private static final boolean[] QUOTED_LAST = upTo(' ');
     // Pieces and codes skip SafeText unless their ends need it: a formula's first character does too.
-    private static final boolean[] UNPLAIN_FIRST = or(upTo('#'), bytesOf("=@+-"));
+    private static final boolean[] UNPLAIN_FIRST = or(QUOTED_FIRST, bytesOf("=@+-"));
     private static final int PIECE_SETS = 256;
     private byte[] buf = new byte[512];
     // The bytes of pieces and codes seen before. Most are the same String objects on every row
