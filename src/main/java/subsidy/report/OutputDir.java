@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.Map;
  * The --out directory. Each file is written under a temporary name and renamed into place only by
  * {@link #commit()}, in the order opened (manifest.json last), so an interrupted run leaves the
  * previous report or none, never half of one. Closing without committing deletes the temporaries.
+ * Files are created as any other file of the process is, so the umask, not this class, decides who
+ * may read a report ({@link Files#createTempFile} would make them readable by their owner alone).
  */
 public final class OutputDir implements AutoCloseable {
     /** Opens the byte stream for a temporary file; tests pass one that fails like a full disk. */
@@ -31,44 +34,61 @@ public final class OutputDir implements AutoCloseable {
         OutputStream open(Path file) throws IOException;
     }
 
-    public static final Opener FILES = file -> Files.newOutputStream(file);
+    public static final Opener FILES = file -> Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+
+    /** Temporary names need only differ from whatever else is in the directory, not be secret. */
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     private final Path dir;
     private final Opener opener;
+    private final List<String> retired;
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
 
     private record Pending(String name, Path temp, MessageDigest digest) {
     }
 
-    private OutputDir(Path dir, Opener opener) {
+    private OutputDir(Path dir, List<String> retired, Opener opener) {
         this.dir = dir;
+        this.retired = List.copyOf(retired);
         this.opener = opener;
     }
 
     /**
      * Prepares {@code dir}, creating it if needed.
      *
-     * @param names the files the run will write; if any exists and {@code force} is false, nothing is touched
-     * @throws FileAlreadyExistsException naming the first file that would be overwritten
+     * @param names   the files the run will write; if any exists and {@code force} is false, nothing is touched
+     * @param retired files an earlier run may have left that this one does not write (details.csv of a run
+     *                with --details): they would no longer belong to the report, so {@link #commit()} deletes
+     *                them, and like {@code names} they need {@code force}
+     * @throws FileAlreadyExistsException naming the first file that would be overwritten or deleted
      */
-    public static OutputDir prepare(Path dir, List<String> names, boolean force) throws IOException {
-        return prepare(dir, names, force, FILES);
+    public static OutputDir prepare(Path dir, List<String> names, List<String> retired, boolean force)
+            throws IOException {
+        return prepare(dir, names, retired, force, FILES);
     }
 
-    public static OutputDir prepare(Path dir, List<String> names, boolean force, Opener opener) throws IOException {
+    public static OutputDir prepare(Path dir, List<String> names, List<String> retired, boolean force,
+            Opener opener) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
         }
         if (!force) {
-            for (String n : names) {
+            for (String n : concat(names, retired)) {
                 if (Files.exists(dir.resolve(n))) {
                     throw new FileAlreadyExistsException(dir.resolve(n).toString());
                 }
             }
         }
         Files.createDirectories(dir);
-        return new OutputDir(dir, opener);
+        return new OutputDir(dir, retired, opener);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** A writer for {@code name}; UTF-8, with a byte-order mark if asked, so Excel shows the Chinese text. */
@@ -79,10 +99,22 @@ public final class OutputDir implements AutoCloseable {
 
     /** A byte stream for {@code name}, for text already encoded as UTF-8. */
     public OutputStream openStream(String name, boolean bom) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + name + ".", ".partial");
+        Path temp;
+        OutputStream file;
+        for (int attempt = 1;; attempt++) {
+            temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+            try {
+                file = opener.open(temp);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
         MessageDigest digest = Sha256.digest();
         // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(opener.open(temp), digest), 1 << 16);
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
         pending.add(new Pending(name, temp, digest));
         if (bom) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -100,6 +132,9 @@ public final class OutputDir implements AutoCloseable {
     }
 
     public void commit() throws IOException {
+        for (String name : retired) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
         for (Pending p : pending) {
             Path target = dir.resolve(p.name());
             try {

@@ -81,11 +81,10 @@ public final class ReportJob {
             return toStreams(batch, inputs, table, stdout, stderr);
         }
         List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
-        if (options.details()) {
-            names.add(DETAILS);
-        }
+        List<String> retired = new ArrayList<>();
+        (options.details() ? names : retired).add(DETAILS);
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, options.force(), opener)) {
+        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, retired, options.force(), opener)) {
             Totals totals;
             try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
                     Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
@@ -138,7 +137,7 @@ public final class ReportJob {
     /** The notice goes wherever the clerk says, so it is made atomic on its own. */
     private void writeNotice(NoticeList notice) throws IOException {
         Path target = options.notice().toAbsolutePath();
-        try (OutputDir dir = OutputDir.prepare(target.getParent(), List.of(), true)) {
+        try (OutputDir dir = OutputDir.prepare(target.getParent(), List.of(), List.of(), true)) {
             try (Writer out = dir.open(target.getFileName().toString(), true)) {
                 notice.write(out);
             }

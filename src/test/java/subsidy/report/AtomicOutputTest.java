@@ -1,7 +1,10 @@
 package subsidy.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,32 @@ class AtomicOutputTest {
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
                 () -> job(out, false).run(firms(), null, NOWHERE, NOWHERE));
+    }
+
+    /** SPEC §6: details.csv is written with --details; a forced run without it must not leave the last one's. */
+    @Test
+    void forcedRunWithoutDetailsRemovesTheDetailsOfTheRunBefore() throws Exception {
+        Path out = dir.resolve("out");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, true, false, null))
+                .run(firms(), null, NOWHERE, NOWHERE);
+        assertTrue(Files.exists(out.resolve(ReportJob.DETAILS)));
+
+        job(out, true).run(firms(), null, NOWHERE, NOWHERE);
+        assertFalse(Files.exists(out.resolve(ReportJob.DETAILS)));
+        assertFalse(Files.readString(out.resolve(ReportJob.MANIFEST)).contains(ReportJob.DETAILS));
+    }
+
+    /** An auditor on the same server reads the report as the clerk's umask allows, as with any other file. */
+    @Test
+    void outputsHaveThePermissionsOfAnyFileTheProcessCreates() throws Exception {
+        assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "POSIX permissions");
+        Path probe = Files.writeString(dir.resolve("probe"), "");
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(f), f.toString());
+            }
+        }
     }
 }
