@@ -19,6 +19,12 @@ import subsidy.size.SizeTable;
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
         List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
         LocalDate asOf, List<String> leftOut, List<String> warnings, String origin, String sha256) {
+    /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
+    public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
+            "size_source", "region_code");
+    /** report.csv's columns after the programs' amounts and months. */
+    public static final List<String> TRAILING_COLUMNS = List.of("total", "notes");
+
     public Policy {
         sources = Map.copyOf(sources);
         regionLists = Map.copyOf(regionLists);

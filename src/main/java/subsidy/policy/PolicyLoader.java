@@ -189,16 +189,17 @@ public final class PolicyLoader {
             for (String key : ps.keys()) {
                 declared.add(key);
                 if (!PROGRAM_ID.matcher(key).matches()) {
-                    problems.add(ps.child(key) + ": a program id is lower case letters, digits and _");
+                    problems.add(ps.keyAt(key) + ": a program id is lower case letters, digits and _");
                 }
-                Program p = program(key, ps.fields(key, true));
-                if (p != null) {
-                    programs.add(p);
+                Program program = program(key, ps.fields(key, true));
+                if (program != null) {
+                    programs.add(program);
                 }
             }
             if (ps.keys().isEmpty()) {
                 problems.add("programs (line " + ps.line() + "): no programs");
             }
+            columnClashes(ps, programs);
             ps.finish();
         }
         List<ExclusiveGroup> groups = groups(top.fields("exclusive_groups", false), declared);
@@ -291,6 +292,23 @@ public final class PolicyLoader {
      * {@code to}). A body may also carry {@code valid_from} / {@code valid_to}. Only the version in
      * force on the as-of date is kept; every version is still read, so every problem is reported.
      */
+    /** SPEC §4: program ids are the report's column names, so none may be one of its other columns. */
+    private void columnClashes(Fields ps, List<Program> programs) {
+        Set<String> others = new LinkedHashSet<>(Policy.LEADING_COLUMNS);
+        others.addAll(Policy.TRAILING_COLUMNS);
+        for (Program p : programs) {
+            if (p.reportsMonths()) {
+                others.add(p.monthsColumn());
+            }
+        }
+        for (String id : ps.keys()) {
+            if (others.contains(id)) {
+                problems.add(ps.keyAt(id) + ": '" + id
+                        + "' is a column of report.csv already; a program id names a column of its own");
+            }
+        }
+    }
+
     private Program program(String id, Fields p) {
         if (p == null) {
             return null;

@@ -28,9 +28,13 @@ public interface Program {
      */
     ProgramResult evaluate(Entity entity, SizeClass size, Trace trace);
 
-    /** True when the report carries a {@code <id>_months} column for this program. */
+    /** True when the report carries a {@link #monthsColumn()} for this program. */
     default boolean reportsMonths() {
         return false;
+    }
+
+    default String monthsColumn() {
+        return id() + "_months";
     }
 
     /** The program's parameters as a clerk reads them, for {@code policy show}. */

@@ -14,13 +14,11 @@ import subsidy.size.SizeDecision;
  * that reports months, total, notes.
  */
 public final class ReportTable {
-    public static final List<String> LEADING = List.of("entity_id", "name", "entity_type", "size_class",
-            "size_source", "region_code");
     private final List<String> header;
     private final boolean[] months;
 
     public ReportTable(Policy policy) {
-        List<String> h = new ArrayList<>(LEADING);
+        List<String> h = new ArrayList<>(Policy.LEADING_COLUMNS);
         List<Program> programs = policy.programs();
         months = new boolean[programs.size()];
         for (Program p : programs) {
@@ -29,11 +27,10 @@ public final class ReportTable {
         for (int i = 0; i < programs.size(); i++) {
             if (programs.get(i).reportsMonths()) {
                 months[i] = true;
-                h.add(programs.get(i).id() + "_months");
+                h.add(programs.get(i).monthsColumn());
             }
         }
-        h.add("total");
-        h.add("notes");
+        h.addAll(Policy.TRAILING_COLUMNS);
         header = List.copyOf(h);
     }
 

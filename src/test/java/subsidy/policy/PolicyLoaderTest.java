@@ -100,7 +100,31 @@ class PolicyLoaderTest {
 
     @Test
     void malformedYamlIsAProblemNotACrash() {
-        assertTrue(problems("id: [unclosed\n").get(0).startsWith("not valid YAML"));
+        assertTrue(problems("id: [unclosed\n").get(0).contains("not valid YAML"));
         assertTrue(problems("").get(0).contains("empty"));
+    }
+
+    /** A syntax error names its line and column, as every other problem names its line. */
+    @Test
+    void yamlSyntaxErrorNamesLineAndColumn() {
+        List<String> tab = problems("id: x\nprograms:\n\tfoo: 1\n");
+        assertEquals(1, tab.size(), tab.toString());
+        assertTrue(tab.get(0).startsWith("line 3, column 1: not valid YAML: "), tab.get(0));
+        assertTrue(tab.get(0).contains("TAB"), tab.get(0));
+        List<String> colon = problems("id: x\ntitle: a: b\n");
+        assertTrue(colon.get(0).startsWith("line 2, column 9: not valid YAML: "), colon.get(0));
+    }
+
+    /** SPEC §4: program ids are the report's column names, so none may be another column of it. */
+    @Test
+    void programIdThatIsAnotherReportColumnIsAnError() {
+        String total = DEFAULT.replace("\n  skills_certificate:", "\n  total:");
+        assertEquals(List.of("programs.total (line " + lineOf(total, "  total:")
+                + "): 'total' is a column of report.csv already; a program id names a column of its own"),
+                problems(total));
+        String months = DEFAULT.replace("\n  skills_certificate:", "\n  rent_waiver_months:");
+        assertEquals(List.of("programs.rent_waiver_months (line " + lineOf(months, "  rent_waiver_months:")
+                + "): 'rent_waiver_months' is a column of report.csv already; a program id names a column of its own"),
+                problems(months));
     }
 }

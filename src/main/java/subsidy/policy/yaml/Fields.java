@@ -105,12 +105,16 @@ public final class Fields {
         return null;
     }
 
+    /** {@code key} with the line it is written on, for a problem with the key itself. */
+    public String keyAt(String key) {
+        return child(key) + " (line " + mapping.keyLines().get(key) + ")";
+    }
+
     /** Reports every key nothing asked for. */
     public void finish() {
         for (Map.Entry<String, Node> e : mapping.entries().entrySet()) {
             if (!taken.contains(e.getKey())) {
-                problems.add(child(e.getKey()) + " (line " + mapping.keyLines().get(e.getKey())
-                        + "): unknown or misplaced key '" + e.getKey() + "'");
+                problems.add(keyAt(e.getKey()) + ": unknown or misplaced key '" + e.getKey() + "'");
             }
         }
     }

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML document into {@link Node}s that keep their line numbers. Anchors and aliases are
@@ -51,10 +53,26 @@ public final class YamlTree {
             }
             return root;
         } catch (IOException | RuntimeException e) {
-            String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-            problems.add("not valid YAML: " + message.lines().findFirst().orElse(message));
+            problems.add(syntaxProblem(e));
             return null;
         }
+    }
+
+    /**
+     * SnakeYAML's own words for a syntax error: where (1-based, like an editor), what it found, and
+     * in what it was; Jackson's message keeps only the last of these on its first line.
+     */
+    private static String syntaxProblem(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                Mark at = m.getProblemMark();
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                return "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: "
+                        + Objects.requireNonNullElse(m.getProblem(), "syntax error") + context;
+            }
+        }
+        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        return "not valid YAML: " + message.lines().findFirst().orElse(message);
     }
 
     private Node value(int depth) throws IOException {
