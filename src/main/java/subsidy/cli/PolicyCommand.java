@@ -66,7 +66,8 @@ final class PolicyCommand implements Runnable {
         @Parameters(paramLabel = "FILE", arity = "0..1", description = "The policy YAML; default: the bundled one.")
         Path file;
 
-        @Option(names = "--as-of", paramLabel = "DATE", description = "The date whose values to show.")
+        @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+                description = "The date whose values to show (2023-06-30 or 2023/6/30).")
         LocalDate asOf;
 
         @Override

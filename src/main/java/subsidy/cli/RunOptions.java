@@ -25,8 +25,8 @@ final class RunOptions {
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
     String encoding;
 
-    @Option(names = "--as-of", paramLabel = "DATE",
-            description = "Take the policy's dated values in force on this date (e.g. 2023-06-30).")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Take the policy's dated values in force on this date (2023-06-30 or 2023/6/30).")
     LocalDate asOf;
 
     Policy policy() throws PolicyException {

@@ -106,6 +106,20 @@ class CliTest {
         assertFalse(Files.exists(tmp.resolve("out").resolve("report.csv")));
     }
 
+    /** --as-of takes a date in the forms an input cell may (SPEC §2), and a bad one is named plainly. */
+    @Test
+    void asOfTakesTheInputsDateFormsAndABadOneIsExit2WithAPlainMessage() {
+        Result slashes = run("policy", "show", "--as-of", "2022/6/30");
+        assertEquals(0, slashes.exit(), slashes.err());
+        assertEquals(run("policy", "show", "--as-of", "2022-06-30").out(), slashes.out());
+
+        Result bad = run("calc", "--input", FIRMS.toString(), "--as-of", "2022/13/1");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--as-of") && bad.err().contains("'2022/13/1' is not a calendar date"),
+                bad.err());
+        assertFalse(bad.err().contains("java."), "no Java class names: " + bad.err());
+    }
+
     @Test
     void exit2ForDetailsWithoutOut() {
         Result r = run("calc", "--input", FIRMS.toString(), "--details");
