@@ -28,7 +28,12 @@ final class RecordParser {
     private int size;
     private long recordLine;
     private int recordStart;
+    /** What is wrong with a cell that has text after its closing quote (the record is read on regardless). */
+    static final String AFTER_QUOTE = "text after its closing quote; a cell holding a quote must be quoted whole,"
+            + " with the quote doubled";
+
     private String problem;
+    private int problemCell;
     private byte[] scratch = new byte[256];
 
     RecordParser(Charset charset) {
@@ -51,6 +56,7 @@ final class RecordParser {
         recordStart = pos;
         size = 0;
         problem = null;
+        problemCell = -1;
         while (true) {
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, 2 * size);
@@ -145,6 +151,11 @@ final class RecordParser {
         return problem;
     }
 
+    /** The index of the cell {@link #problem()} is about, or -1. */
+    int problemCell() {
+        return problemCell;
+    }
+
     /** A record of one empty cell: a blank line, skipped without counting as a row. */
     boolean blank() {
         return size == 1 && (raw(0) ? starts[0] == ends[0] : texts[0].isEmpty());
@@ -212,8 +223,8 @@ final class RecordParser {
             junk = !new String(b, after, pos - after, charset).chars().allMatch(Character::isWhitespace);
         }
         if (junk) {
-            problem = "cell " + (size + 1) + ": text after its closing quote; a cell holding a quote must be quoted"
-                    + " whole, with the quote doubled";
+            problemCell = size;
+            problem = "cell " + (size + 1) + ": " + AFTER_QUOTE;
             text(new String(b, open, pos - open, charset)); // the cell as written, quotes and all
         } else if (!escaped) {
             bytes(start, close);

@@ -54,7 +54,11 @@ final class RowParser {
         this.record = record;
         reasons.clear();
         if (record.problem() != null) {
-            reasons.add(record.problem());
+            int cell = record.problemCell();
+            // The column as the clerk's header spells it, and the cell as written, quotes and all.
+            reasons.add(cell >= 0 && cell < header.width()
+                    ? header.cells().get(cell) + ": " + quote(record.get(cell)) + " has " + RecordParser.AFTER_QUOTE
+                    : record.problem());
         }
         if (record.size() != header.width()) {
             reasons.add("row has " + record.size() + " cells, the header has " + header.width());

@@ -114,6 +114,15 @@ class InputFileTest {
         assertEquals(12L, e.employees());
     }
 
+    /** A bad input names file, line, column and value: the column as the file's header spells it. */
+    @Test
+    void textAfterAClosingQuoteNamesTheColumnAndTheCellAsWritten() throws Exception {
+        Seen s = read("entity_id,名称,entity_type,region_code,industry_code\n"
+                + A + ",\"甲公司\" 昆明分公司,enterprise,530102,M74\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("名称: \"\"甲公司\" 昆明分公司\" has text after its closing quote; a cell holding a"
+                + " quote must be quoted whole, with the quote doubled"), s.rejected().get(0).reasons());
+    }
+
     @Test
     void wrongCellCountIsRejected() throws Exception {
         Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102\n" + B + ",乙,enterprise,530102,M74,extra\n",
