@@ -140,7 +140,7 @@ public final class InputFile {
         private Chunk pending;
         /** Each thread that parses chunks keeps its parsers, and with them what they have learned. */
         private final ThreadLocal<Parsers> parsers = ThreadLocal.withInitial(
-                () -> new Parsers(new RecordParser(charset()), new RowParser(fileHeader)));
+                () -> new Parsers(new RecordParser(charset()), new RowParser(fileHeader, notText())));
 
         private Reading(ChunkReader chunks, MessageDigest digest) {
             this.chunks = chunks;
@@ -153,6 +153,17 @@ public final class InputFile {
 
         private Charset charset() {
             return chunks.charset();
+        }
+
+        /** A GBK name below the part of the file the encoding was guessed from is the usual cause. */
+        private String notText() {
+            String name = charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
+            if (forced != null) {
+                return "holds bytes that are not text in " + name + ", the encoding given";
+            }
+            String other = name.equals("GBK") ? "UTF-8" : "GBK";
+            return "holds bytes that are not text in " + name + ", the encoding detected from the start of the file;"
+                    + " if the file is " + other + ", read it as " + other + " (--encoding " + other + ")";
         }
 
         public String file() {

@@ -42,11 +42,14 @@ final class RowParser {
     private final Plain<String> region = (b, from, to) -> CellBytes.region(b, from, to) ? codes.get(b, from, to) : null;
     private final Plain<String> industry =
             (b, from, to) -> CellBytes.industry(b, from, to) ? codes.get(b, from, to) : null;
+    private final String notText;
     private RecordParser record;
     private String id;
 
-    RowParser(Header header) {
+    /** @param notText what is said of a cell whose bytes are not text: the encoding, and how it was chosen */
+    RowParser(Header header, String notText) {
         this.header = header;
+        this.notText = notText;
     }
 
     /** The entity of the record {@code record} is at, or null with {@link #reasons()} saying why. */
@@ -165,7 +168,7 @@ final class RowParser {
             return null;
         }
         if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {
-            reasons.add(c + ": " + quote(v) + " holds bytes that are not text in the file's encoding");
+            reasons.add(c + ": " + quote(v) + " " + notText);
             return null;
         }
         return v.strip();

@@ -123,6 +123,36 @@ class InputFileTest {
                 + " quote must be quoted whole, with the quote doubled"), s.rejected().get(0).reasons());
     }
 
+    /** The encoding is detected from the file's start; a GBK name far below it says how to read the file right. */
+    @Test
+    void bytesThatAreNotTextSayWhichEncodingWasDetectedAndHowToChooseTheOther() throws Exception {
+        // 20,000 plain rows (one entity, so the rest are duplicates), then a GBK name on line 20,002.
+        String ascii = HEADER + "\n" + (B + ",name,enterprise,530102,M74\n").repeat(20_000);
+        Path f = dir.resolve("late.csv");
+        Files.write(f, ascii.getBytes(StandardCharsets.US_ASCII));
+        Files.write(f, (A + ",甲公司,enterprise,530102,M74\n").getBytes(EncodingDetector.GBK),
+                java.nio.file.StandardOpenOption.APPEND);
+        List<Rejection> rejected = new ArrayList<>();
+        new InputFile(f, null).read(new SeenIds(), new RowSink() {
+            @Override
+            public String accepted(Entity e, String file, long line) {
+                return null;
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                if (r.line() == 20_002) {
+                    rejected.add(r);
+                }
+            }
+        });
+        assertEquals(1, rejected.size());
+        String reason = rejected.get(0).reasons().get(0);
+        assertTrue(reason.startsWith("name: ") && reason.endsWith(" holds bytes that are not text in UTF-8, the"
+                + " encoding detected from the start of the file; if the file is GBK, read it as GBK (--encoding GBK)"),
+                reason);
+    }
+
     @Test
     void wrongCellCountIsRejected() throws Exception {
         Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102\n" + B + ",乙,enterprise,530102,M74,extra\n",
