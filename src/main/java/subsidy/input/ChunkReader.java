@@ -49,6 +49,7 @@ final class ChunkReader implements AutoCloseable {
     private final InputStream in;
     private final MessageDigest digest;
     private final Charset charset;
+    private final boolean bom;
     private final int target;
     private byte[] buf;
     private int len;
@@ -84,7 +85,8 @@ final class ChunkReader implements AutoCloseable {
         this.digest = digest;
         fill(SNIFF);
         charset = forced != null ? forced : EncodingDetector.detect(buf, len);
-        if (charset.equals(StandardCharsets.UTF_8) && EncodingDetector.hasBom(buf, len)) {
+        bom = EncodingDetector.hasBom(buf, len);
+        if (charset.equals(StandardCharsets.UTF_8) && bom) {
             System.arraycopy(buf, 3, buf, 0, len - 3);
             len -= 3;
             offset = 3;
@@ -93,6 +95,11 @@ final class ChunkReader implements AutoCloseable {
 
     Charset charset() {
         return charset;
+    }
+
+    /** True when the file starts with UTF-8's byte-order mark, whatever it is read as. */
+    boolean bom() {
+        return bom;
     }
 
     /** Why records cannot be found in this encoding by looking at bytes, or null when they can. */

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import subsidy.entity.Entity;
 import subsidy.entity.InputSchema;
 
@@ -155,9 +157,29 @@ public final class InputFile {
             return chunks.charset();
         }
 
+        /** The encoding as a clerk names it: GBK files are read with GB18030, which decodes them the same. */
+        private String encodingName() {
+            return charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
+        }
+
+        /** Why a header that lacks its columns may only have been read in the wrong encoding. */
+        private Optional<String> wrongEncoding(String[] header) {
+            String name = encodingName();
+            if (chunks.bom() && !charset().equals(StandardCharsets.UTF_8)) {
+                return Optional.of("the file starts with UTF-8's byte-order mark, but was read as " + name);
+            }
+            for (String cell : header) {
+                if (cell.indexOf('\uFFFD') >= 0) {
+                    return Optional.of("the header holds bytes that are not text in " + name
+                            + ", so the file may be in another encoding");
+                }
+            }
+            return Optional.empty();
+        }
+
         /** A GBK name below the part of the file the encoding was guessed from is the usual cause. */
         private String notText() {
-            String name = charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
+            String name = encodingName();
             if (forced != null) {
                 return "holds bytes that are not text in " + name + ", the encoding given";
             }
@@ -190,6 +212,7 @@ public final class InputFile {
                     }
                     Header h = Header.read(List.of(parser.cells()), schema, problems);
                     if (!problems.isEmpty()) {
+                        wrongEncoding(parser.cells()).ifPresent(problems::add);
                         throw new InputException(path + ": line " + parser.line() + " (header): "
                                 + String.join("; ", problems));
                     }

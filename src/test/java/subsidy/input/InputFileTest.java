@@ -161,6 +161,34 @@ class InputFileTest {
         assertEquals("row has 4 cells, the header has 5", s.rejected().get(0).reasons().get(0));
     }
 
+    /** A header read in the wrong encoding says so, besides the columns it cannot find. */
+    @Test
+    void aHeaderReadInTheWrongEncodingSaysSo() throws Exception {
+        RowSink none = new RowSink() {
+            @Override
+            public String accepted(Entity e, String file, long line) {
+                return null;
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        };
+        Path bom = dir.resolve("bom.csv");
+        Files.write(bom, ("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        InputException asGbk = assertThrows(InputException.class,
+                () -> new InputFile(bom, EncodingDetector.GBK).read(new SeenIds(), none));
+        assertTrue(asGbk.getMessage().endsWith("; the file starts with UTF-8's byte-order mark, but was read as GBK"),
+                asGbk.getMessage());
+        Path gbk = dir.resolve("gbk.csv");
+        Files.write(gbk, "entity_id,名称,entity_type,region_code,industry_code\n".getBytes(EncodingDetector.GBK));
+        InputException asUtf8 = assertThrows(InputException.class,
+                () -> new InputFile(gbk, StandardCharsets.UTF_8).read(new SeenIds(), none));
+        assertTrue(asUtf8.getMessage().contains("name (名称)") && asUtf8.getMessage().endsWith(
+                "; the header holds bytes that are not text in UTF-8, so the file may be in another encoding"),
+                asUtf8.getMessage());
+    }
+
     @Test
     void aFileWithoutUsableHeaderIsUnusable() {
         assertThrows(InputException.class, () -> read("", StandardCharsets.UTF_8));
