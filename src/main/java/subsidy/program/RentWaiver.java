@@ -81,7 +81,10 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                             + Money.format(amount) + " (half-up to 0.01); months = " + days + " × 12 / 365 = "
                             + monthsWaived.toPlainString());
                 }
-                return new ProgramResult(id, true, rent, null, rent, monthsWaived, amount, monthsWaived, null);
+                // details.csv's quantity keeps 8 places, so that unit_amount × quantity gives the amount to
+                // the fen for any monthly rent below a million yuan; the report's months keep SPEC's 2.
+                BigDecimal quantity = BigDecimal.valueOf(days * 12).divide(DAYS_PER_YEAR, 8, RoundingMode.HALF_UP);
+                return new ProgramResult(id, true, rent, null, rent, quantity, amount, monthsWaived, null);
             }
         }
         BigDecimal quantity = BigDecimal.valueOf(due);

@@ -110,6 +110,21 @@ class RentWaiverTest {
         assertWaiver(t, "14360.55", "2.99");
     }
 
+    /**
+     * details.csv shows unit_amount × quantity = amount: for a pro-rated lease the quantity is the
+     * unrounded months (8 places), not the report's 2-place months, or 4800 × 2.99 = 14352.00 would
+     * stand beside 14360.55.
+     */
+    @Test
+    void proRatedLeaseGivesDetailsItsUnroundedMonthsSoUnitTimesQuantityIsTheAmount() {
+        // 91 × 12 / 365 = 2.991780821… → 2.99178082; 4800 × 2.99178082 = 14360.547936 → 14360.55
+        ProgramResult r = program(individual("530102").lease(LandlordType.STATE_ENTERPRISE, "4800")
+                .dates("2022-03-01", "2022-05-30"), ID);
+        assertEquals(new BigDecimal("2.99178082"), r.quantity());
+        assertEquals(new BigDecimal("14360.55"), r.amount());
+        assertEquals(r.amount(), r.unitAmount().multiply(r.quantity()).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     @Test
     void shortLeaseInListedRegionIsMeasuredAgainstSixMonths() {
         // 2022-01-01 + 6 months − 1 day = 2022-06-30; a lease to 06-29 is 180 days:
