@@ -3,11 +3,12 @@ package subsidy.audit;
 import subsidy.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -26,6 +27,7 @@ import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
 import subsidy.calc.ResultSink;
 import subsidy.calc.Totals;
+import subsidy.input.EncodingDetector;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.InputStats;
@@ -63,8 +65,9 @@ public final class Verifier {
             out.accept(d);
         };
         MessageDigest reportDigest = Sha256.digest();
-        try (InputStream raw = new DigestInputStream(Files.newInputStream(report), reportDigest);
-                BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(raw, StandardCharsets.UTF_8));
+        try (BufferedInputStream raw = new BufferedInputStream(
+                        new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(raw, encoding(raw)));
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
             Iterator<CSVRecord> rows = parser.iterator();
             if (!rows.hasNext()) {
@@ -220,6 +223,20 @@ public final class Verifier {
                 return false;
             }
         }
+    }
+
+    /** How much of the report its encoding is guessed from, as an input's is. */
+    private static final int SNIFF = 1 << 16;
+
+    /**
+     * The report's encoding, guessed as an input's is: written as UTF-8, it may have been opened in
+     * a spreadsheet and saved again as GBK, and then only the file differs, not its names or amounts.
+     */
+    private static Charset encoding(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        return EncodingDetector.detect(head, head.length);
     }
 
     private static java.io.Reader skipBom(BufferedReader r) throws IOException {

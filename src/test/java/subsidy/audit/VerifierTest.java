@@ -50,6 +50,16 @@ class VerifierTest {
         assertEquals(List.of(), verify(DefaultPolicy.POLICY));
     }
 
+    /** A report opened in a spreadsheet and saved again as GBK still has the same names and amounts. */
+    @Test
+    void reportSavedAgainAsGbkDiffersOnlyAsAFile() throws Exception {
+        String text = Files.readString(report, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        Files.write(report, text.getBytes(subsidy.input.EncodingDetector.GBK));
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(List.of("report.csv sha256 (report edited after it was written)"),
+                d.stream().map(Difference::column).toList(), d.toString());
+    }
+
     @Test
     void changedAmountIsListedWithBothValues() throws Exception {
         edit(lines -> {
