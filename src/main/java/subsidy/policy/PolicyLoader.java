@@ -768,6 +768,40 @@ public final class PolicyLoader {
         return r;
     }
 
+    /**
+     * Tiers are tried from large down, so a tier whose every test is as strict as a higher tier's, on
+     * every metric the higher one tests, decides no firm: a typo in the table, such as small's
+     * employees above medium's.
+     */
+    private void unreachableTiers(Fields row, Map<SizeClass, List<Threshold>> tiers) {
+        SizeClass[] order = {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL};
+        for (int lower = 1; lower < order.length; lower++) {
+            for (int higher = 0; higher < lower; higher++) {
+                List<Threshold> low = tiers.get(order[lower]);
+                List<Threshold> high = tiers.get(order[higher]);
+                if (!low.isEmpty() && meetingFirstMeetsSecond(low, high)) {
+                    warnings.add(row.keyAt(order[lower].code()) + ": no firm can be " + order[lower].code()
+                            + " here: one that meets " + joined(low) + " meets " + order[higher].code() + " ("
+                            + joined(high) + ") first");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean meetingFirstMeetsSecond(List<Threshold> first, List<Threshold> second) {
+        for (Threshold t : second) {
+            if (first.stream().noneMatch(f -> f.metric() == t.metric() && f.value().compareTo(t.value()) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String joined(List<Threshold> tests) {
+        return String.join(", ", tests.stream().map(Threshold::label).toList());
+    }
+
     private SizeTable sizeTable(Fields f) {
         if (f == null) {
             return null;
@@ -818,6 +852,7 @@ public final class PolicyLoader {
                 }
                 r.finish();
                 if (tiers.size() == 3) {
+                    unreachableTiers(r, tiers);
                     rows.add(new SizeRow(label, industries, tiers));
                 }
             }

@@ -127,4 +127,16 @@ class PolicyLoaderTest {
                 + "): 'rent_waiver_months' is a column of report.csv already; a program id names a column of its own"),
                 problems(months));
     }
+
+    /** A size tier that every firm meeting it would meet a higher tier first is a typo in the table. */
+    @Test
+    void sizeTierNoFirmCanReachIsAWarning() throws Exception {
+        assertEquals(List.of(), PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
+        String yaml = DEFAULT.replace("      small: {employees: 10, revenue: 100}\n    - label: transport",
+                "      small: {employees: 100, revenue: 600}\n    - label: transport");
+        assertEquals(List.of("firm_size.rows[4].small (line " + lineOf(yaml, "small: {employees: 100, revenue: 600}")
+                + "): no firm can be small here: one that meets employees ≥ 100, revenue ≥ 600万 meets medium"
+                + " (employees ≥ 50, revenue ≥ 500万) first"),
+                PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
+    }
 }
