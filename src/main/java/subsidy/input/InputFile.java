@@ -26,6 +26,8 @@ public final class InputFile {
     private final Charset forced;
     private final InputSchema schema;
     private Header header;
+    /** A pipe's reading, opened for its header and not yet handed out. */
+    private Reading kept;
 
     /** @param forced the encoding to use, or null to detect UTF-8 or GBK */
     public InputFile(Path path, Charset forced) {
@@ -52,13 +54,22 @@ public final class InputFile {
         }
     }
 
-    /** Reads just the header, so every input can be checked before any output is written. */
+    /**
+     * Reads just the header, so every input can be checked before any output is written. A pipe
+     * ({@code --input /dev/stdin}, {@code <(zcat …)}) can be read only once, so its reading is kept
+     * open, past the header, for the next {@link #open()}; a file is opened again.
+     */
     public Header header() throws InputException {
         if (header == null) {
-            try (Reading reading = open()) {
-                header = reading.header();
-            } catch (IOException e) {
-                throw unreadable(e);
+            Reading reading = open();
+            if (Files.isRegularFile(path)) {
+                try {
+                    reading.close();
+                } catch (IOException e) {
+                    throw unreadable(e);
+                }
+            } else {
+                kept = reading;
             }
         }
         return header;
@@ -93,6 +104,11 @@ public final class InputFile {
 
     /** Opens the file for reading chunk by chunk; the header has been read when this returns. */
     public Reading open() throws InputException {
+        if (kept != null) {
+            Reading reading = kept;
+            kept = null;
+            return reading;
+        }
         if (Files.isDirectory(path)) {
             throw new InputException(path + ": is a directory, not a CSV file");
         }

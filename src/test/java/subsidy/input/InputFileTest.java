@@ -153,6 +153,43 @@ class InputFileTest {
                 reason);
     }
 
+    /**
+     * A batch script may pipe a file in (`--input /dev/stdin`, `--input <(zcat firms.csv.gz)`): a pipe
+     * can be read once, so the header checked before any output is written must not cost the rows.
+     */
+    @Test
+    void aPipeIsReadOnceForItsHeaderAndItsRows() throws Exception {
+        Path fifo = dir.resolve("pipe.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream pipe = Files.newOutputStream(fifo)) {
+                Files.copy(Path.of("samples/firms.csv"), pipe);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        InputFile input = new InputFile(fifo, null);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertEquals("entity_id", input.header().cells().get(0));
+            List<Entity> accepted = new ArrayList<>();
+            input.read(new SeenIds(), new RowSink() {
+                @Override
+                public String accepted(Entity e, String file, long line) {
+                    accepted.add(e);
+                    return null;
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                }
+            });
+            assertEquals(47, accepted.size());
+        });
+        writer.join();
+    }
+
     @Test
     void wrongCellCountIsRejected() throws Exception {
         Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102\n" + B + ",乙,enterprise,530102,M74,extra\n",
