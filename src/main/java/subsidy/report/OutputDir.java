@@ -45,6 +45,8 @@ public final class OutputDir implements AutoCloseable {
     private final List<String> retired;
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
+    /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves no half-written temporaries. */
+    private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
 
     private record Pending(String name, Path temp, MessageDigest digest) {
     }
@@ -82,7 +84,9 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         Files.createDirectories(dir);
-        return new OutputDir(dir, retired, opener);
+        OutputDir out = new OutputDir(dir, retired, opener);
+        Runtime.getRuntime().addShutdownHook(out.onShutdown);
+        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -115,7 +119,9 @@ public final class OutputDir implements AutoCloseable {
         MessageDigest digest = Sha256.digest();
         // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
         OutputStream out = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
-        pending.add(new Pending(name, temp, digest));
+        synchronized (this) {
+            pending.add(new Pending(name, temp, digest));
+        }
         if (bom) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
@@ -131,7 +137,7 @@ public final class OutputDir implements AutoCloseable {
         return out;
     }
 
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         for (String name : retired) {
             Files.deleteIfExists(dir.resolve(name));
         }
@@ -148,6 +154,16 @@ public final class OutputDir implements AutoCloseable {
 
     @Override
     public void close() {
+        abandon();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it does what close() would
+        }
+    }
+
+    /** Deletes the temporaries unless committed; a signal during commit waits for it to finish. */
+    private synchronized void abandon() {
         if (!committed) {
             for (Pending p : pending) {
                 try {

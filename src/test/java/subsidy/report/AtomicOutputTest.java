@@ -119,4 +119,46 @@ class AtomicOutputTest {
             }
         }
     }
+
+    /**
+     * A clerk's Ctrl-C, or a batch system's SIGTERM, mid-run: the previous report stays, and the
+     * half-written temporaries go with the process instead of filling the disk. The input is a
+     * named pipe this test holds open, so the run is surely in the middle when the signal comes.
+     */
+    @Test
+    void termSignalMidRunLeavesThePreviousReportAndNoTemporaryFiles() throws Exception {
+        Path fifo = dir.resolve("in.csv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String before = Files.readString(out.resolve("report.csv"));
+
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process calc = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                "subsidy.cli.Main", "calc", "--input", fifo.toString(), "--out", out.toString(), "--force", "--quiet")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream feed = Files.newOutputStream(fifo)) {
+            // The header and a megabyte of rows (repeats of one, so duplicates): past the part of the
+            // input its encoding is guessed from, so the run opens its outputs and waits for more.
+            List<String> lines = Files.readAllLines(Path.of("samples/firms.csv"));
+            feed.write((lines.get(0) + "\n" + (lines.get(1) + "\n").repeat(5_000))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            feed.flush();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (partials(out).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(partials(out).isEmpty(), "the run has started writing");
+            calc.destroy(); // SIGTERM
+            calc.waitFor();
+        }
+        assertEquals(before, Files.readString(out.resolve("report.csv")));
+        assertEquals(List.of(), partials(out));
+    }
+
+    private static List<Path> partials(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(f -> f.toString().endsWith(".partial")).toList();
+        }
+    }
 }
