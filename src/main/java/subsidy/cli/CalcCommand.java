@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,6 +88,7 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
+        noticeClashes(files);
         PrintStream stdout = System.out;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
@@ -100,7 +102,9 @@ final class CalcCommand implements Callable<Integer> {
             stdout.flush();
             return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
-            Main.fail(err, e.getFile() + " exists; pass --force to replace the report, or choose another --out");
+            boolean isNotice = notice != null && Path.of(e.getFile()).equals(notice.toAbsolutePath());
+            Main.fail(err, e.getFile() + " exists; pass --force to replace it, or choose another "
+                    + (isNotice ? "--notice" : "--out"));
             return ExitCode.USAGE;
         } catch (InputException e) {
             Main.fail(err, e.getMessage() + " (nothing written)");
@@ -108,6 +112,33 @@ final class CalcCommand implements Callable<Integer> {
         } catch (IOException e) {
             Main.fail(err, "cannot write the report: " + e + " (nothing written)");
             return ExitCode.UNUSABLE;
+        }
+    }
+
+    /** The notice list may replace neither an input nor one of the run's own outputs, --force or not. */
+    private void noticeClashes(List<InputFile> files) {
+        if (notice == null) {
+            return;
+        }
+        Path target = notice.toAbsolutePath().normalize();
+        for (InputFile f : files) {
+            if (sameFile(target, f.path().toAbsolutePath().normalize())) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--notice " + notice + " is an input; choose another file");
+            }
+        }
+        if (out != null && target.getParent().equals(out.toAbsolutePath().normalize())
+                && ReportJob.OUTPUTS.contains(target.getFileName().toString())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--notice " + notice + " is one of the files --out writes; choose another file");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -76,6 +76,13 @@ public final class OutputDir implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
         }
+        for (String n : concat(names, retired)) {
+            // Renaming onto a directory would fail with some files already in place: refuse first.
+            Path target = dir.resolve(n);
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                throw new IOException(target + " exists and is not a file");
+            }
+        }
         if (!force) {
             for (String n : concat(names, retired)) {
                 if (Files.exists(dir.resolve(n))) {

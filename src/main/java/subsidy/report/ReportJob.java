@@ -31,6 +31,8 @@ public final class ReportJob {
     public static final String DETAILS = "details.csv";
     public static final String MANIFEST = "manifest.json";
     public static final String SIZE_CHECK = "size_check.csv";
+    /** Every file a run may write in --out. */
+    public static final List<String> OUTPUTS = List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST, DETAILS);
 
     /**
      * @param outDir  null to write the report to standard output
@@ -77,9 +79,26 @@ public final class ReportJob {
         DetailsTable detailsTable = new DetailsTable(policy);
         RejectedTable rejectedTable = new RejectedTable(sharedHeader);
         Batch batch = new Batch(new Calculator(policy));
-        if (options.outDir() == null) {
-            return toStreams(batch, inputs, table, stdout, stderr);
+        // The notice's place is checked before the first row, like the report's: nothing is written
+        // (not even a report to standard output) when it cannot be.
+        try (OutputDir noticeDir = noticeDir()) {
+            return options.outDir() == null ? toStreams(batch, inputs, table, stdout, stderr, noticeDir)
+                    : toDirectory(batch, inputs, table, detailsTable, rejectedTable, stderr, noticeDir);
         }
+    }
+
+    /** The notice goes wherever the clerk says, so it is made atomic on its own; null without --notice. */
+    private OutputDir noticeDir() throws IOException {
+        if (options.notice() == null) {
+            return null;
+        }
+        Path target = options.notice().toAbsolutePath();
+        return OutputDir.prepare(target.getParent(), List.of(target.getFileName().toString()), List.of(),
+                options.force(), opener);
+    }
+
+    private Totals toDirectory(Batch batch, List<InputFile> inputs, ReportTable table, DetailsTable detailsTable,
+            RejectedTable rejectedTable, PrintStream stderr, OutputDir noticeDir) throws InputException, IOException {
         List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
         List<String> retired = new ArrayList<>();
         (options.details() ? names : retired).add(DETAILS);
@@ -121,7 +140,7 @@ public final class ReportJob {
                 Summary.writeCsv(policy, totals, summaryOut);
             }
             if (notice != null) {
-                writeNotice(notice);
+                writeNotice(noticeDir, notice);
             }
             var written = dir.digests();
             try (Writer manifestOut = dir.open(MANIFEST, false)) {
@@ -134,19 +153,15 @@ public final class ReportJob {
         }
     }
 
-    /** The notice goes wherever the clerk says, so it is made atomic on its own. */
-    private void writeNotice(NoticeList notice) throws IOException {
-        Path target = options.notice().toAbsolutePath();
-        try (OutputDir dir = OutputDir.prepare(target.getParent(), List.of(), List.of(), true)) {
-            try (Writer out = dir.open(target.getFileName().toString(), true)) {
-                notice.write(out);
-            }
-            dir.commit();
+    private void writeNotice(OutputDir noticeDir, NoticeList notice) throws IOException {
+        try (Writer out = noticeDir.open(options.notice().getFileName().toString(), true)) {
+            notice.write(out);
         }
+        noticeDir.commit();
     }
 
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
-            PrintStream stderr) throws InputException, IOException {
+            PrintStream stderr, OutputDir noticeDir) throws InputException, IOException {
         Csv report = Csv.open(new BufferedOutputStream(stdout, 1 << 16), table.header());
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals = batch.run(inputs, new ResultSink<byte[]>() {
@@ -170,7 +185,7 @@ public final class ReportJob {
         }, options.progress());
         report.flush();
         if (notice != null) {
-            writeNotice(notice);
+            writeNotice(noticeDir, notice);
         }
         Summary.print(policy, totals, stderr);
         return totals;

@@ -120,6 +120,40 @@ class CliTest {
         assertFalse(bad.err().contains("java."), "no Java class names: " + bad.err());
     }
 
+    /** The notice list is an output like the report: not replaced without --force, and never an input. */
+    @Test
+    void noticeIsNotReplacedWithoutForceAndNeverReplacesAnInput() throws IOException {
+        Path notice = Files.writeString(tmp.resolve("notice.csv"), "keep me");
+        Result exists = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("a").toString(),
+                "--notice", notice.toString());
+        assertEquals(2, exists.exit(), exists.err());
+        assertTrue(exists.err().contains(notice + " exists; pass --force"), exists.err());
+        assertEquals("keep me", Files.readString(notice));
+        assertFalse(Files.exists(tmp.resolve("a").resolve("report.csv")), "checked before anything is written");
+
+        Path input = Files.copy(FIRMS, tmp.resolve("in.csv"));
+        byte[] before = Files.readAllBytes(input);
+        Result itself = run("calc", "--input", input.toString(), "--out", tmp.resolve("b").toString(),
+                "--notice", input.toString(), "--force");
+        assertEquals(2, itself.exit(), itself.err());
+        assertTrue(itself.err().contains("--notice " + input + " is an input"), itself.err());
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(input)));
+
+        Result inOut = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("c").toString(),
+                "--notice", tmp.resolve("c").resolve("report.csv").toString());
+        assertEquals(2, inOut.exit(), inOut.err());
+        assertTrue(inOut.err().contains("is one of the files --out writes"), inOut.err());
+    }
+
+    /** Exit 3 says "nothing written": a notice that cannot be written is found before the report is printed. */
+    @Test
+    void unwritableNoticeStopsTheRunBeforeTheReportIsPrinted() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "");
+        Result r = run("calc", "--input", FIRMS.toString(), "--notice", file.resolve("notice.csv").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("", r.out(), "no report on standard output");
+    }
+
     @Test
     void exit2ForDetailsWithoutOut() {
         Result r = run("calc", "--input", FIRMS.toString(), "--details");

@@ -85,6 +85,20 @@ class AtomicOutputTest {
         }
     }
 
+    /** Renaming into place must not fail half-way: a target that is not a file is found before writing. */
+    @Test
+    void aTargetThatIsNotAFileStopsTheRunBeforeAnythingIsReplaced() throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String before = Files.readString(out.resolve("report.csv"));
+        Files.delete(out.resolve("summary.csv"));
+        Files.createDirectory(out.resolve("summary.csv"));
+        IOException e = assertThrows(IOException.class, () -> job(out, true).run(firms(), null, NOWHERE, NOWHERE));
+        assertTrue(e.getMessage().contains("summary.csv exists and is not a file"), e.getMessage());
+        assertEquals(before, Files.readString(out.resolve("report.csv")));
+        assertEquals(List.of(), partials(out));
+    }
+
     @Test
     void existingReportIsNotReplacedWithoutForce() throws Exception {
         Path out = dir.resolve("out");
