@@ -2,12 +2,13 @@ package subsidy.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
 import subsidy.input.Rejection;
 
 /**
  * rejected.csv: file, line, every reason, then the original row. When all inputs share one header
  * the original cells keep their own columns, ready to fix and resubmit; otherwise they are kept
- * together in one {@code original_row} cell.
+ * together in one {@code original_row} cell, written as a CSV line so that it reads back into them.
  */
 public final class RejectedTable {
     private final List<String> header;
@@ -40,7 +41,7 @@ public final class RejectedTable {
                 row.add(i < r.cells().size() ? r.cells().get(i) : "");
             }
         } else {
-            row.add(String.join(",", r.cells()));
+            row.add(CSVFormat.RFC4180.format(r.cells().toArray()));
         }
         return row;
     }
