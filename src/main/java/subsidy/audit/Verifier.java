@@ -73,7 +73,9 @@ public final class Verifier {
             if (!rows.hasNext()) {
                 throw new InputException(report + ": the report is empty");
             }
-            Columns columns = new Columns(rows.next().toList(), table.header(), report);
+            List<String> reportHeader = rows.next().toList();
+            Columns columns = new Columns(reportHeader, table.header(), report);
+            leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
             Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<List<String>>() {
@@ -133,6 +135,21 @@ public final class Verifier {
         }
     }
 
+    /**
+     * A program the policy has but not on this date is left out of the recomputation; its column in
+     * the report is a difference, not a column quietly skipped (the report was made for another date).
+     */
+    private void leftOutColumns(List<String> reportHeader, Consumer<Difference> out) {
+        List<String> ids = policy.leftOutIds();
+        for (String column : reportHeader) {
+            int i = ids.indexOf(column.strip());
+            if (i >= 0) {
+                out.accept(new Difference(Difference.COLUMN, column.strip(), "in the report",
+                        "left out: " + policy.leftOut().get(i)));
+            }
+        }
+    }
+
     /** Compares manifest.json beside the report, when there is one, with what was read now. */
     private void checkManifest(Path report, String reportSha, List<InputStats> inputs, Consumer<Difference> out)
             throws IOException {
@@ -151,6 +168,12 @@ public final class Verifier {
         if (!policySha.equals(policy.sha256())) {
             out.accept(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)", policySha,
                     policy.sha256()));
+        }
+        String asOfThen = m.path("as_of").isTextual() ? m.path("as_of").asText() : "(none)";
+        String asOfNow = policy.asOf() == null ? "(none)" : policy.asOf().toString();
+        if (!asOfThen.equals(asOfNow)) {
+            out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
+                    asOfNow));
         }
         JsonNode was = m.path("inputs");
         for (int i = 0; i < Math.max(was.size(), inputs.size()); i++) {

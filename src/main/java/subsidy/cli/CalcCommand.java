@@ -96,7 +96,7 @@ final class CalcCommand implements Callable<Integer> {
         PrintStream stderr = meter == null ? Inputs.stderr() : meter.messages();
         Progress progress = meter == null ? Progress.NONE : meter;
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress));
-        policy.leftOut().forEach(l -> stderr.println("subsidy: left out, not in force: " + l));
+        RunOptions.sayLeftOut(policy, stderr::println);
         try {
             Totals totals = job.run(files, shared, stdout, stderr);
             stdout.flush();

@@ -44,6 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Policy policy = run.policy();
+            RunOptions.sayLeftOut(policy, err::println);
             Optional<Explanation> x = new Explainer(policy)
                     .explain(run.open(policy), id);
             if (x.isEmpty()) {

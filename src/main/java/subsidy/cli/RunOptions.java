@@ -33,6 +33,11 @@ final class RunOptions {
         return Inputs.policy(policyFile, asOf);
     }
 
+    /** Programs the policy has but not on --as-of are named, so that an empty column or total explains itself. */
+    static void sayLeftOut(Policy policy, java.util.function.Consumer<String> println) {
+        policy.leftOut().forEach(l -> println.accept("subsidy: left out, not in force: " + l));
+    }
+
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema());

@@ -46,6 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try {
             Policy policy = run.policy();
+            RunOptions.sayLeftOut(policy, Inputs.stderr()::println);
             OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
             Verifier.Outcome o = new Verifier(policy).verify(

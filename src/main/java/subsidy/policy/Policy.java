@@ -25,6 +25,11 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
     /** report.csv's columns after the programs' amounts and months. */
     public static final List<String> TRAILING_COLUMNS = List.of("total", "notes");
 
+    /** The ids of the programs {@link #leftOut} names: each of its lines starts with the id and a colon. */
+    public List<String> leftOutIds() {
+        return leftOut.stream().map(l -> l.substring(0, l.indexOf(':'))).toList();
+    }
+
     public Policy {
         sources = Map.copyOf(sources);
         regionLists = Map.copyOf(regionLists);

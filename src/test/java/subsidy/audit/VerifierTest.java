@@ -15,6 +15,7 @@ import subsidy.DefaultPolicy;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
+import subsidy.policy.Resolution;
 import subsidy.report.ReportJob;
 
 /** verify finds a changed amount, a dropped row, an added row and a changed policy; passes otherwise. */
@@ -97,5 +98,28 @@ class VerifierTest {
         List<Difference> d = verify(changed);
         assertEquals(new Difference("915301022674397173", "stable_job_refund", "0.00", "370800.00"), d.get(0));
         assertEquals("policy sha256 (policy changed)", d.get(d.size() - 1).column());
+    }
+
+    /**
+     * A report made with --as-of 2022-06-30 and verified against 2023-06-30: the program in force
+     * only then is not silently skipped, and the manifest's date is compared too.
+     */
+    @Test
+    void programLeftOutOnTheVerifyDateAndAnotherAsOfAreDifferences() throws Exception {
+        Path policyFile = Path.of("config/baoshan-2022.yaml");
+        Path input = Path.of("samples/baoshan-2022.csv");
+        Policy then = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2022, 6, 30)));
+        Policy later = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2023, 6, 30)));
+        Path out = dir.resolve("baoshan");
+        new ReportJob(then, new ReportJob.Options(out, false, false, null)).run(List.of(new InputFile(input, null)),
+                null, System.out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        String gone = later.leftOutIds().get(0);
+        List<Difference> found = new ArrayList<>();
+        new Verifier(later).verify(List.of(new InputFile(input, null)), out.resolve("report.csv"), found::add);
+        assertEquals(List.of(new Difference(Difference.COLUMN, gone, "in the report",
+                        "left out: " + later.leftOut().get(0)),
+                new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", "2022-06-30",
+                        "2023-06-30")),
+                found.stream().filter(d -> !d.column().equals("total")).toList());
     }
 }

@@ -154,6 +154,16 @@ class CliTest {
         assertEquals("", r.out(), "no report on standard output");
     }
 
+    /** A date on which no program of the policy is in force: explain says so instead of "total =  = 0.00". */
+    @Test
+    void explainOnADateWithNoProgramInForceSaysWhatWasLeftOut() {
+        Result r = run("explain", "--input", "samples/linxia-2020.csv", "--policy", "config/linxia-2020.yaml",
+                "--as-of", "2030-01-01", "--id", "91622901MA3CJ9GF6P");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("left out, not in force: "), r.err());
+        assertTrue(r.out().contains("\ntotal = 0.00 (no program in force)\n"), r.out());
+    }
+
     @Test
     void exit2ForDetailsWithoutOut() {
         Result r = run("calc", "--input", FIRMS.toString(), "--details");
