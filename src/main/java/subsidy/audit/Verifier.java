@@ -15,10 +15,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,11 +29,13 @@ import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
 import subsidy.calc.ResultSink;
 import subsidy.calc.Totals;
+import subsidy.entity.CreditCode;
 import subsidy.input.EncodingDetector;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.InputStats;
 import subsidy.input.Rejection;
+import subsidy.input.SeenIds;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.ReportJob;
@@ -69,11 +73,12 @@ public final class Verifier {
                         new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(raw, encoding(raw)));
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
-            Iterator<CSVRecord> rows = parser.iterator();
-            if (!rows.hasNext()) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new InputException(report + ": the report is empty");
             }
-            List<String> reportHeader = rows.next().toList();
+            List<String> reportHeader = records.next().toList();
+            ReportRows rows = new ReportRows(records, counting);
             Columns columns = new Columns(reportHeader, table.header(), report);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
@@ -93,11 +98,11 @@ public final class Verifier {
                         columns.compare(id, theirs, mine, counting);
                         return;
                     }
-                    if (!rows.hasNext()) {
+                    List<String> next = rows.next();
+                    if (next == null) {
                         pendingRecomputed.put(id, mine);
                         return;
                     }
-                    List<String> next = rows.next().toList();
                     String nextId = next.isEmpty() ? "" : next.get(0);
                     if (nextId.equals(id)) {
                         columns.compare(id, next, mine, counting);
@@ -111,8 +116,7 @@ public final class Verifier {
                 public void rejected(Rejection r) {
                 }
             });
-            while (rows.hasNext()) {
-                List<String> next = rows.next().toList();
+            for (List<String> next = rows.next(); next != null; next = rows.next()) {
                 match(next.isEmpty() ? "" : next.get(0), next, pendingRecomputed, pendingReported, columns, counting);
             }
             pendingRecomputed.keySet().forEach(id -> counting.accept(
@@ -189,6 +193,36 @@ public final class Verifier {
         if (!written.isEmpty() && !written.equals(reportSha)) {
             out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
                     written, reportSha));
+        }
+    }
+
+    /**
+     * The report's rows in order, each entity once: a later copy of a row is a difference of its own,
+     * not a row the recomputation lacks. Ids are remembered compactly, as an input's are.
+     */
+    private static final class ReportRows {
+        private final Iterator<CSVRecord> records;
+        private final Consumer<Difference> out;
+        private final SeenIds codes = new SeenIds();
+        /** Ids that are not credit codes, as an edited report may hold: few, so kept as they are. */
+        private final Set<String> others = new HashSet<>();
+
+        ReportRows(Iterator<CSVRecord> records, Consumer<Difference> out) {
+            this.records = records;
+            this.out = out;
+        }
+
+        /** The next row whose id has not been seen, or null at the end. */
+        List<String> next() {
+            while (records.hasNext()) {
+                List<String> row = records.next().toList();
+                String id = row.isEmpty() ? "" : row.get(0);
+                if (CreditCode.problem(id) == null ? codes.add(id) : others.add(id)) {
+                    return row;
+                }
+                out.accept(new Difference(id, Difference.ROW, "present twice", "once"));
+            }
+            return null;
         }
     }
 

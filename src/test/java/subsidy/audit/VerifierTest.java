@@ -74,6 +74,21 @@ class VerifierTest {
         assertEquals(3, d.size());
     }
 
+    /** A row copied in the report is one row twice, not a row the recomputation lacks. */
+    @Test
+    void rowThatAppearsTwiceInTheReportIsListedAsTwice() throws Exception {
+        String[] copied = new String[1];
+        edit(lines -> {
+            copied[0] = lines.get(3).split(",")[0];
+            lines.add(4, lines.get(3));
+            return lines;
+        });
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(new Difference(copied[0], Difference.ROW, "present twice", "once"), d.get(0));
+        assertEquals(List.of(Difference.ROW, "report.csv sha256 (report edited after it was written)"),
+                d.stream().map(Difference::column).toList(), d.toString());
+    }
+
     @Test
     void droppedAndAddedRowsAreListed() throws Exception {
         String[] dropped = new String[1];
