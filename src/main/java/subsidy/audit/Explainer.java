@@ -105,8 +105,7 @@ public final class Explainer {
             amounts.add(Money.format(r.amount()));
             total = total.add(r.amount());
         }
-        String totalLine = amounts.isEmpty() ? Money.format(total) + " (no program in force)"
-                : String.join(" + ", amounts) + " = " + Money.format(total);
+        String totalLine = String.join(" + ", amounts) + " = " + Money.format(total);
         return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e, policy.schema()),
                 List.of(), sizeSteps(e, size), programs, totalLine, List.of());
     }

@@ -209,6 +209,10 @@ public final class PolicyLoader {
                 warnings.add("columns." + x.header() + ": declared, but no program in force reads it");
             }
         }
+        if (resolution.asOf() != null && programs.isEmpty() && !leftOut.isEmpty()) {
+            // A report with no program columns would look like a run that paid nobody.
+            problems.add("no program is in force on " + resolution.asOf() + ": " + String.join("; ", leftOut));
+        }
         return new Policy(id, title, sources, regionLists, programs, groups, sizeTable,
                 new InputSchema(extras, required), resolution.asOf(), leftOut, warnings, origin, sha);
     }

@@ -154,14 +154,27 @@ class CliTest {
         assertEquals("", r.out(), "no report on standard output");
     }
 
-    /** A date on which no program of the policy is in force: explain says so instead of "total =  = 0.00". */
+    /** A date on which no program of the policy is in force makes the policy unusable, not an empty report. */
     @Test
-    void explainOnADateWithNoProgramInForceSaysWhatWasLeftOut() {
-        Result r = run("explain", "--input", "samples/linxia-2020.csv", "--policy", "config/linxia-2020.yaml",
-                "--as-of", "2030-01-01", "--id", "91622901MA3CJ9GF6P");
+    void aDateOnWhichNoProgramIsInForceIsExit3() {
+        List<String> common = List.of("--input", "samples/linxia-2020.csv", "--policy", "config/linxia-2020.yaml",
+                "--as-of", "2030-01-01");
+        for (List<String> command : List.of(List.of("calc"), List.of("explain", "--id", "91622901MA3CJ9GF6P"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(common);
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(3, r.exit(), command + ": " + r.err());
+            assertTrue(r.err().contains("no program is in force on 2030-01-01"), r.err());
+        }
+    }
+
+    /** explain names a program left out on --as-of, as calc does, so its absence explains itself. */
+    @Test
+    void explainNamesTheProgramsLeftOutOnItsDate() {
+        Result r = run("explain", "--input", "samples/baoshan-2022.csv", "--policy", "config/baoshan-2022.yaml",
+                "--as-of", "2023-06-30", "--id", "91530502MA5ECL1240");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("left out, not in force: "), r.err());
-        assertTrue(r.out().contains("\ntotal = 0.00 (no program in force)\n"), r.out());
+        assertTrue(r.err().contains("subsidy: left out, not in force: hiring_subsidy"), r.err());
     }
 
     @Test

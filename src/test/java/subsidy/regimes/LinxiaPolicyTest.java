@@ -1,6 +1,7 @@
 package subsidy.regimes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static subsidy.regimes.Firms.firm;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import subsidy.regimes.Firms.Firm;
 import subsidy.cli.Main;
 import subsidy.policy.Policy;
+import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
 import subsidy.program.Program;
@@ -69,19 +71,15 @@ class LinxiaPolicyTest {
     }
 
     @Test
-    void asOfOutside2020LeavesEveryLinxiaProgramOut() throws Exception {
-        // 2019-12-31 and 2021-01-01: nothing in force; the run still computes every row (exit 0), with
-        // no program columns and every total 0.00.
+    void asOfOutside2020LeavesEveryLinxiaProgramOutAndThePolicyUnusable() {
+        // 2019-12-31 and 2021-01-01: nothing in force. A report with no program columns and every total
+        // 0.00 would look like a run that paid nobody, so the policy is unusable on those dates (exit 3),
+        // naming each program's period.
         for (LocalDate d : List.of(LocalDate.of(2019, 12, 31), LocalDate.of(2021, 1, 1))) {
-            Policy p = PolicyLoader.load(POLICY, Resolution.on(d));
-            assertTrue(p.programs().isEmpty(), d.toString());
-            assertEquals(6, p.leftOut().size(), p.leftOut().toString());
-            Map<String, CSVRecord> r = calc(d, firm("食品", "91", LINXIA_CITY).size("small", "C1353")
-                    .insurance(80, 2, "64000.00").set("local_hires_12m", "2"));
-            for (String id : PROGRAMS) {
-                assertFalse(r.get("食品").isMapped(id), id + " left out on " + d);
-            }
-            assertEquals("0.00", r.get("食品").get("total"));
+            PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.load(POLICY, Resolution.on(d)));
+            assertEquals(1, e.problems().size(), e.problems().toString());
+            assertTrue(e.problems().get(0).startsWith("no program is in force on " + d + ": stable_job_refund: in force"
+                    + " from 2020-01-01 to 2020-12-31"), e.problems().get(0));
         }
     }
 
