@@ -2,7 +2,6 @@ package subsidy.regimes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static subsidy.regimes.Firms.firm;
 import static subsidy.CommandLineRun.rows;
