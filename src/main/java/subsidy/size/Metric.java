@@ -46,6 +46,19 @@ public enum Metric {
         return this == EMPLOYEES ? threshold : threshold.multiply(Money.WAN);
     }
 
+    /**
+     * A figure of {@link #of} in the table's unit, exactly (yuan / 10000, trailing zeros dropped), so
+     * that an explanation sets it beside its threshold in one unit: 2500万 against 2000万.
+     */
+    public BigDecimal toTableUnit(BigDecimal figure) {
+        return this == EMPLOYEES ? figure : figure.movePointLeft(4).stripTrailingZeros();
+    }
+
+    /** What follows a number in the table's unit as explanations write it: 万 for yuan, nothing for persons. */
+    public String tableSuffix() {
+        return this == EMPLOYEES ? "" : "万";
+    }
+
     public static java.util.Optional<Metric> forKey(String key) {
         for (Metric m : values()) {
             if (m.key.equals(key)) {

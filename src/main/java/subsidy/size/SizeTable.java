@@ -148,7 +148,8 @@ public final class SizeTable {
                     out.piece(t.metric().key());
                     out.piece(" blank");
                 } else {
-                    out.figure(value);
+                    out.figure(t.metric().toTableUnit(value));
+                    out.piece(t.metric().tableSuffix());
                     out.piece(t.metBy(value) ? " met" : " not met");
                 }
             }

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 public record Threshold(Metric metric, BigDecimal value, BigDecimal inInputUnit, String label) {
     public Threshold(Metric metric, BigDecimal value) {
         this(metric, value, metric.toInputUnit(value),
-                metric.key() + " ≥ " + value.toPlainString() + (metric == Metric.EMPLOYEES ? "" : "万"));
+                metric.key() + " ≥ " + value.toPlainString() + metric.tableSuffix());
     }
 
     /** Whether an input figure (persons or yuan) meets this threshold. */

@@ -27,7 +27,7 @@ class ExplainerTest {
         // 3 / (3 + 110) = 2.65% ≤ 5.5%; 0.90 × 231000.00 = 207900.00
         Explanation x = explain("firms.csv", "915304024619715393");
         assertEquals(42, x.line());
-        assertTrue(x.size().contains("medium (employees ≥ 100: 120 met, revenue ≥ 2000万: 25000000 met): yes"),
+        assertTrue(x.size().contains("medium (employees ≥ 100: 120 met, revenue ≥ 2000万: 2500万 met): yes"),
                 x.size().toString());
         assertTrue(x.size().get(x.size().size() - 1).endsWith("→ medium (declared_mismatch)"));
         Explanation.ProgramSteps refund = program(x, "stable_job_refund");

@@ -50,6 +50,18 @@ class SizeCheckTest {
                 lines);
     }
 
+    /** A figure stands beside its threshold in the threshold's unit: yuan in the input, 万 in the table. */
+    @Test
+    void revenueIsWrittenIn万BesideThresholdsIn万ExactlyAsGiven() throws Exception {
+        String id = code("91530402000000003");
+        List<String> lines = sizeCheck(id + ",张记餐馆,enterprise,530402,H62,small,150,31095792.50,,12,0,1000.00,false,"
+                + "false,0,0,0,0,0,0,,0,,,0");
+        // 31095792.50 yuan = 3109.57925万: 150 ≥ 100 and 3109.57925万 ≥ 2000万, so medium, not the declared small.
+        assertEquals(id + ",张记餐馆,H62,\"accommodation H61, catering H62\",small,medium,150,31095792.50,,"
+                + "\"large (employees ≥ 300: 150 not met, revenue ≥ 10000万: 3109.57925万 not met): no; "
+                + "medium (employees ≥ 100: 150 met, revenue ≥ 2000万: 3109.57925万 met): yes\"", lines.get(1));
+    }
+
     @Test
     void aFirmWhoseDeclaredSizeStandsIsNotListed() throws Exception {
         String id = code("91530402000000002");
