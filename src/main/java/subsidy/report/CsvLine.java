@@ -264,6 +264,55 @@ public final class CsvLine implements RowCells {
         return this;
     }
 
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /**
+     * A figure moved {@code pointLeft} places left, exactly, trailing zeros dropped (yuan in 万:
+     * 31095792.50 → 3109.57925), as a piece. Firms' figures are whole yuan or cents, so it is long
+     * arithmetic on the digits; anything else goes the way of BigDecimal.
+     */
+    public CsvLine figurePiece(BigDecimal value, int pointLeft) {
+        int scale = value.scale();
+        int places = scale + pointLeft;
+        if (pointLeft == 0 || scale < 0 || places > 18 || value.signum() < 0 || value.precision() > 18) {
+            return pointLeft == 0 ? figurePiece(value) : figureMoved(value, pointLeft);
+        }
+        long digits = value.movePointRight(scale).longValue(); // scale 0 and compact: no BigInteger made
+        long unit = POWERS_OF_TEN[places];
+        digits(digits / unit);
+        long fraction = digits % unit;
+        if (fraction != 0) {
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                places--;
+            }
+            put((byte) '.');
+            int width = 1;
+            while (width < places && fraction >= POWERS_OF_TEN[width]) {
+                width++;
+            }
+            for (int i = width; i < places; i++) {
+                put((byte) '0'); // the fraction's leading zeros: 12.5 yuan is 0.00125万
+            }
+            digits(fraction);
+        }
+        return this;
+    }
+
+    private CsvLine figureMoved(BigDecimal value, int pointLeft) {
+        BigDecimal moved = value.movePointLeft(pointLeft).stripTrailingZeros();
+        String plain = (moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString();
+        latin1(plain, 0, plain.length());
+        return this;
+    }
+
     /**
      * An amount with exactly two decimals, as {@code Money.format} writes it. Digits need neither
      * quotes nor neutralising, so the common case is written straight from the unscaled value.

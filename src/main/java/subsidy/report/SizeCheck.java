@@ -83,8 +83,8 @@ public final class SizeCheck implements AutoCloseable {
         }
 
         @Override
-        public void figure(BigDecimal value) {
-            line.figurePiece(value);
+        public void figure(BigDecimal value, int pointLeft) {
+            line.figurePiece(value, pointLeft);
         }
     }
 

@@ -47,11 +47,11 @@ public enum Metric {
     }
 
     /**
-     * A figure of {@link #of} in the table's unit, exactly (yuan / 10000, trailing zeros dropped), so
-     * that an explanation sets it beside its threshold in one unit: 2500万 against 2000万.
+     * How many places a figure of {@link #of} moves left to be in the table's unit (yuan to 万: 4),
+     * so that an explanation sets it beside its threshold in one unit: 2500万 against 2000万.
      */
-    public BigDecimal toTableUnit(BigDecimal figure) {
-        return this == EMPLOYEES ? figure : figure.movePointLeft(4).stripTrailingZeros();
+    public int tablePointLeft() {
+        return this == EMPLOYEES ? 0 : 4;
     }
 
     /** What follows a number in the table's unit as explanations write it: 万 for yuan, nothing for persons. */

@@ -148,7 +148,7 @@ public final class SizeTable {
                     out.piece(t.metric().key());
                     out.piece(" blank");
                 } else {
-                    out.figure(t.metric().toTableUnit(value));
+                    out.figure(value, t.metric().tablePointLeft());
                     out.piece(t.metric().tableSuffix());
                     out.piece(t.metBy(value) ? " met" : " not met");
                 }
@@ -181,8 +181,9 @@ public final class SizeTable {
         }
 
         @Override
-        public void figure(BigDecimal value) {
-            step.append(value.toPlainString());
+        public void figure(BigDecimal value, int pointLeft) {
+            BigDecimal moved = pointLeft == 0 ? value : value.movePointLeft(pointLeft).stripTrailingZeros();
+            step.append((moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString());
         }
 
         List<String> steps() {

@@ -13,6 +13,10 @@ public interface StepWriter {
 
     void piece(String text);
 
-    /** A firm's figure, written as {@link BigDecimal#toPlainString()} writes it. */
-    void figure(BigDecimal value);
+    /**
+     * A firm's figure moved {@code pointLeft} places left (yuan written in 万: 4), exactly, with its
+     * trailing zeros dropped: 25000000 → 2500, 31095792.50 → 3109.57925. With 0, as
+     * {@link BigDecimal#toPlainString()} writes it.
+     */
+    void figure(BigDecimal value, int pointLeft);
 }

@@ -106,4 +106,29 @@ class CsvTest {
         line.textStart().piece("x ").figurePiece(v);
         assertArrayEquals(expected.bytes(), line.textEnd().end().bytes(), v.toPlainString());
     }
+
+    /**
+     * A figure moved some places left (yuan written in 万: 4) is the exact quotient with its trailing
+     * zeros dropped, as BigDecimal writes it: size_check.csv sets 2500万 beside a threshold of 2000万.
+     */
+    @Property(tries = 1000)
+    void figuresMovedLeftWriteTheExactQuotientWithoutTrailingZeros(@ForAll long unscaled,
+            @ForAll @IntRange(min = -3, max = 6) int scale, @ForAll @IntRange(min = 0, max = 4) int pointLeft) {
+        BigDecimal v = BigDecimal.valueOf(unscaled, scale);
+        BigDecimal moved = v.movePointLeft(pointLeft).stripTrailingZeros();
+        String plain = pointLeft == 0 ? v.toPlainString() // not moved: as the figure is written elsewhere
+                : (moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString();
+        CsvLine expected = new CsvLine().text("x " + plain + "万").end();
+        CsvLine line = new CsvLine();
+        line.textStart().piece("x ").figurePiece(v, pointLeft).piece("万");
+        assertArrayEquals(expected.bytes(), line.textEnd().end().bytes(), v.toPlainString() + " / 10^" + pointLeft);
+    }
+
+    @net.jqwik.api.Example
+    void yuanIn万() {
+        CsvLine line = new CsvLine();
+        line.textStart().figurePiece(new BigDecimal("25000000"), 4).piece(" ").figurePiece(new BigDecimal("31095792.50"), 4)
+                .piece(" ").figurePiece(new BigDecimal("0"), 4).piece(" ").figurePiece(new BigDecimal("12.5"), 4);
+        assertEquals("2500 3109.57925 0 0.00125\n", new String(line.textEnd().end().bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
