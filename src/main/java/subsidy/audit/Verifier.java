@@ -179,21 +179,68 @@ public final class Verifier {
             out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
                     asOfNow));
         }
-        JsonNode was = m.path("inputs");
-        for (int i = 0; i < Math.max(was.size(), inputs.size()); i++) {
-            String before = i < was.size() ? was.get(i).path("sha256").asText() : "(none)";
-            String now = i < inputs.size() ? inputs.get(i).sha256() : "(none)";
-            if (!before.equals(now)) {
-                String file = i < inputs.size() ? inputs.get(i).file() : was.get(i).path("file").asText();
-                out.accept(new Difference(Difference.MANIFEST, "input " + file + " sha256 (input changed)", before,
-                        now));
-            }
-        }
+        compareInputs(m.path("inputs"), inputs, out);
         String written = m.path("outputs").path(ReportJob.REPORT).asText();
         if (!written.isEmpty() && !written.equals(reportSha)) {
             out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
                     written, reportSha));
         }
+    }
+
+    /**
+     * Matches each input to the manifest's by content first, then by name: an auditor may give the
+     * same files by other paths, or in another order, which is named once, since the first row of
+     * an id wins; a file whose name matches but whose content does not has changed.
+     */
+    private static void compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
+        List<String> thenFiles = new ArrayList<>();
+        List<String> thenShas = new ArrayList<>();
+        was.forEach(i -> {
+            thenFiles.add(i.path("file").asText());
+            thenShas.add(i.path("sha256").asText());
+        });
+        int[] match = new int[inputs.size()];
+        boolean[] taken = new boolean[thenShas.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            match[i] = unmatched(thenShas, taken, inputs.get(i).sha256());
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (match[i] < 0) {
+                InputStats now = inputs.get(i);
+                match[i] = unmatched(thenFiles, taken, now.file());
+                out.accept(match[i] < 0
+                        ? new Difference(Difference.MANIFEST, "input " + now.file() + " (not in the manifest)",
+                                "(none)", now.sha256())
+                        : new Difference(Difference.MANIFEST, "input " + now.file() + " sha256 (input changed)",
+                                thenShas.get(match[i]), now.sha256()));
+            }
+        }
+        for (int j = 0; j < taken.length; j++) {
+            if (!taken[j]) {
+                out.accept(new Difference(Difference.MANIFEST, "input " + thenFiles.get(j)
+                        + " (in the manifest, not given)", thenShas.get(j), "(none)"));
+            }
+        }
+        boolean inOrder = true;
+        for (int i = 1; i < match.length; i++) {
+            inOrder &= match[i] < 0 || match[i - 1] < 0 || match[i] > match[i - 1];
+        }
+        if (!inOrder) {
+            out.accept(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an id"
+                    + " wins)", String.join(", ", thenFiles),
+                    String.join(", ", inputs.stream().map(InputStats::file).toList())));
+        }
+    }
+
+    /** The first index of {@code value} in {@code values} not yet taken, now taken; or -1. */
+    private static int unmatched(List<String> values, boolean[] taken, String value) {
+        for (int j = 0; j < values.size(); j++) {
+            if (!taken[j] && values.get(j).equals(value)) {
+                taken[j] = true;
+                return j;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -137,4 +137,43 @@ class VerifierTest {
                         "2023-06-30")),
                 found.stream().filter(d -> !d.column().equals("total")).toList());
     }
+
+    /**
+     * Inputs are matched to the manifest by their content, not by where they stand on the command
+     * line: given in the other order (or by another path) they have not changed, but the order is
+     * named, since the first row of an id wins.
+     */
+    @Test
+    void inputsGivenInAnotherOrderAreNamedOnceNotAsChanged() throws Exception {
+        List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
+        Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 21), StandardCharsets.UTF_8);
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(21, lines.size()));
+        Path b = Files.write(dir.resolve("b.csv"), rest, StandardCharsets.UTF_8);
+        Path out = dir.resolve("ab");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        List<Difference> found = new ArrayList<>();
+        new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(b, null), new InputFile(a, null)),
+                out.resolve("report.csv"), found::add);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an"
+                + " id wins)", a + ", " + b, b + ", " + a)), found);
+    }
+
+    /** An input edited after the run is matched by its name and named as changed. */
+    @Test
+    void inputEditedAfterTheRunIsNamedAsChanged() throws Exception {
+        Path input = Files.copy(FIRMS, dir.resolve("firms.csv"));
+        Path out = dir.resolve("edited");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(input, null)), null, System.out,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Files.writeString(input, Files.readString(input).replace("红塔区某某数码科技有限公司", "红塔区某某数码有限公司"));
+        List<Difference> found = new ArrayList<>();
+        new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(input, null)), out.resolve("report.csv"),
+                found::add);
+        assertEquals(List.of("name", "input " + input + " sha256 (input changed)"),
+                found.stream().map(Difference::column).toList(), found.toString());
+    }
 }
