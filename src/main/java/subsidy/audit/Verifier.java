@@ -188,9 +188,9 @@ public final class Verifier {
     }
 
     /**
-     * Matches each input to the manifest's by content first, then by name: an auditor may give the
-     * same files by other paths, or in another order, which is named once, since the first row of
-     * an id wins; a file whose name matches but whose content does not has changed.
+     * Matches each input to the manifest's by name and content, then by content, then by name: an
+     * auditor may give the same files by other paths, or in another order, which is named once, since
+     * the first row of an id wins; a file whose name matches but whose content does not has changed.
      */
     private static void compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
         List<String> thenFiles = new ArrayList<>();
@@ -200,9 +200,22 @@ public final class Verifier {
             thenShas.add(i.path("sha256").asText());
         });
         int[] match = new int[inputs.size()];
+        java.util.Arrays.fill(match, -1);
         boolean[] taken = new boolean[thenShas.size()];
+        // Name and content first, so that of two files with one content each keeps its own entry.
         for (int i = 0; i < inputs.size(); i++) {
-            match[i] = unmatched(thenShas, taken, inputs.get(i).sha256());
+            for (int j = 0; j < taken.length && match[i] < 0; j++) {
+                if (!taken[j] && thenFiles.get(j).equals(inputs.get(i).file())
+                        && thenShas.get(j).equals(inputs.get(i).sha256())) {
+                    taken[j] = true;
+                    match[i] = j;
+                }
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            if (match[i] < 0) {
+                match[i] = unmatched(thenShas, taken, inputs.get(i).sha256());
+            }
         }
         for (int i = 0; i < inputs.size(); i++) {
             if (match[i] < 0) {

@@ -176,4 +176,22 @@ class VerifierTest {
         assertEquals(List.of("name", "input " + input + " sha256 (input changed)"),
                 found.stream().map(Difference::column).toList(), found.toString());
     }
+
+    /** Two inputs with the same content: the one edited is named as changed, by its name, not as missing. */
+    @Test
+    void ofTwoIdenticalInputsTheEditedOneIsNamedAsChanged() throws Exception {
+        String header = Files.readAllLines(FIRMS, StandardCharsets.UTF_8).get(0);
+        Path jan = Files.write(dir.resolve("jan.csv"), List.of(header), StandardCharsets.UTF_8);
+        Path feb = Files.write(dir.resolve("feb.csv"), List.of(header), StandardCharsets.UTF_8);
+        Path out = dir.resolve("twins");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(jan, null), new InputFile(feb, null)), null, System.out,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Files.write(jan, List.of(header, ""), StandardCharsets.UTF_8);
+        List<Difference> found = new ArrayList<>();
+        new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(jan, null), new InputFile(feb, null)),
+                out.resolve("report.csv"), found::add);
+        assertEquals(List.of("input " + jan + " sha256 (input changed)"),
+                found.stream().map(Difference::column).toList(), found.toString());
+    }
 }
