@@ -45,6 +45,7 @@ public final class OutputDir implements AutoCloseable {
     private final List<String> retired;
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
+    private boolean abandoned;
     /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves no half-written temporaries. */
     private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
 
@@ -108,27 +109,33 @@ public final class OutputDir implements AutoCloseable {
                 1 << 16);
     }
 
-    /** A byte stream for {@code name}, for text already encoded as UTF-8. */
+    /**
+     * A byte stream for {@code name}, for text already encoded as UTF-8. The file is created and
+     * registered under the lock the stop signal's hook takes, so none is created that it misses.
+     */
     public OutputStream openStream(String name, boolean bom) throws IOException {
-        Path temp;
+        MessageDigest digest = Sha256.digest();
         OutputStream file;
-        for (int attempt = 1;; attempt++) {
-            temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
-            try {
-                file = opener.open(temp);
-                break;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
+        synchronized (this) {
+            if (abandoned) {
+                throw new IOException("stopped: " + dir.resolve(name) + " is not written");
+            }
+            Path temp;
+            for (int attempt = 1;; attempt++) {
+                temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+                try {
+                    file = opener.open(temp);
+                    break;
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == 10) {
+                        throw e;
+                    }
                 }
             }
-        }
-        MessageDigest digest = Sha256.digest();
-        // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
-        synchronized (this) {
             pending.add(new Pending(name, temp, digest));
         }
+        // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
         if (bom) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
@@ -144,9 +151,13 @@ public final class OutputDir implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Renames every file into place, then deletes the retired ones: an interruption leaves either the
+     * previous report whole or the new one, never the new one without a file it listed.
+     */
     public synchronized void commit() throws IOException {
-        for (String name : retired) {
-            Files.deleteIfExists(dir.resolve(name));
+        if (abandoned) {
+            throw new IOException("stopped: " + dir + " keeps the previous report");
         }
         for (Pending p : pending) {
             Path target = dir.resolve(p.name());
@@ -157,6 +168,9 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         committed = true;
+        for (String name : retired) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
     }
 
     @Override
@@ -169,9 +183,13 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** Deletes the temporaries unless committed; a signal during commit waits for it to finish. */
-    private synchronized void abandon() {
+    /**
+     * Deletes the temporaries unless committed, and refuses to create or commit any more: the stop
+     * signal's hook runs beside the main thread, which goes on. A signal during commit waits for it.
+     */
+    synchronized void abandon() {
         if (!committed) {
+            abandoned = true;
             for (Pending p : pending) {
                 try {
                     Files.deleteIfExists(p.temp());

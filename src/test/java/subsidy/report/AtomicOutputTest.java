@@ -170,6 +170,26 @@ class AtomicOutputTest {
         assertEquals(List.of(), partials(out));
     }
 
+    /**
+     * The stop signal's hook runs beside the main thread, which goes on: after it, nothing more is
+     * created, and nothing is committed or deleted, so the previous report and its details stay whole.
+     */
+    @Test
+    void afterTheStopSignalNothingIsCreatedCommittedOrDeleted() throws Exception {
+        Path out = dir.resolve("out");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, true, false, null))
+                .run(firms(), null, NOWHERE, NOWHERE);
+        String details = Files.readString(out.resolve(ReportJob.DETAILS));
+        try (OutputDir d = OutputDir.prepare(out, List.of(ReportJob.REPORT), List.of(ReportJob.DETAILS), true)) {
+            d.openStream(ReportJob.REPORT, false).close();
+            d.abandon();
+            assertThrows(IOException.class, () -> d.openStream(ReportJob.SUMMARY, false));
+            assertThrows(IOException.class, d::commit);
+        }
+        assertEquals(details, Files.readString(out.resolve(ReportJob.DETAILS)));
+        assertEquals(List.of(), partials(out));
+    }
+
     private static List<Path> partials(Path out) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
             return files.filter(f -> f.toString().endsWith(".partial")).toList();
