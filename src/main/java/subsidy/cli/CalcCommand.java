@@ -115,28 +115,46 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    /** The notice list may replace neither an input nor one of the run's own outputs, --force or not. */
+    /**
+     * The notice list may replace neither an input, nor the policy, nor one of the run's own outputs,
+     * --force or not; paths are compared as the file system resolves them, links and all.
+     */
     private void noticeClashes(List<InputFile> files) {
         if (notice == null) {
             return;
         }
-        Path target = notice.toAbsolutePath().normalize();
+        if (notice.getFileName() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--notice " + notice + " names no file");
+        }
         for (InputFile f : files) {
-            if (sameFile(target, f.path().toAbsolutePath().normalize())) {
+            if (sameFile(notice, f.path())) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--notice " + notice + " is an input; choose another file");
             }
         }
-        if (out != null && target.getParent().equals(out.toAbsolutePath().normalize())
-                && ReportJob.OUTPUTS.contains(target.getFileName().toString())) {
+        if (run.policyFile != null && sameFile(notice, run.policyFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--notice " + notice + " is the policy; choose another file");
+        }
+        if (out != null && sameFile(real(notice.toAbsolutePath().getParent()), real(out))
+                && ReportJob.OUTPUTS.contains(notice.getFileName().toString())) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--notice " + notice + " is one of the files --out writes; choose another file");
         }
     }
 
+    /** The path as the file system resolves it, links and all, where it exists. */
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private static boolean sameFile(Path a, Path b) {
         try {
-            return a.equals(b) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+            return real(a).equals(real(b)) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
         }

@@ -74,6 +74,18 @@ public final class OutputDir implements AutoCloseable {
 
     public static OutputDir prepare(Path dir, List<String> names, List<String> retired, boolean force,
             Opener opener) throws IOException {
+        check(dir, names, retired, force);
+        Files.createDirectories(dir);
+        OutputDir out = new OutputDir(dir, retired, opener);
+        Runtime.getRuntime().addShutdownHook(out.onShutdown);
+        return out;
+    }
+
+    /**
+     * What {@link #prepare} checks, touching nothing: a run with two places to write (the report's
+     * directory and the notice's) checks both before it creates either.
+     */
+    public static void check(Path dir, List<String> names, List<String> retired, boolean force) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
         }
@@ -91,10 +103,6 @@ public final class OutputDir implements AutoCloseable {
                 }
             }
         }
-        Files.createDirectories(dir);
-        OutputDir out = new OutputDir(dir, retired, opener);
-        Runtime.getRuntime().addShutdownHook(out.onShutdown);
-        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -79,12 +79,29 @@ public final class ReportJob {
         DetailsTable detailsTable = new DetailsTable(policy);
         RejectedTable rejectedTable = new RejectedTable(sharedHeader);
         Batch batch = new Batch(new Calculator(policy));
-        // The notice's place is checked before the first row, like the report's: nothing is written
-        // (not even a report to standard output) when it cannot be.
+        // Both places are checked before either is created and before the first row: nothing is
+        // written (not even a report to standard output) when either cannot be.
+        if (options.outDir() != null) {
+            OutputDir.check(options.outDir(), names(), retired(), options.force());
+        }
         try (OutputDir noticeDir = noticeDir()) {
             return options.outDir() == null ? toStreams(batch, inputs, table, stdout, stderr, noticeDir)
                     : toDirectory(batch, inputs, table, detailsTable, rejectedTable, stderr, noticeDir);
         }
+    }
+
+    /** The files this run writes in --out. */
+    private List<String> names() {
+        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
+        if (options.details()) {
+            names.add(DETAILS);
+        }
+        return names;
+    }
+
+    /** The files an earlier run may have left in --out that this one replaces by their absence. */
+    private List<String> retired() {
+        return options.details() ? List.of() : List.of(DETAILS);
     }
 
     /** The notice goes wherever the clerk says, so it is made atomic on its own; null without --notice. */
@@ -99,11 +116,8 @@ public final class ReportJob {
 
     private Totals toDirectory(Batch batch, List<InputFile> inputs, ReportTable table, DetailsTable detailsTable,
             RejectedTable rejectedTable, PrintStream stderr, OutputDir noticeDir) throws InputException, IOException {
-        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
-        List<String> retired = new ArrayList<>();
-        (options.details() ? names : retired).add(DETAILS);
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        try (OutputDir dir = OutputDir.prepare(options.outDir(), names, retired, options.force(), opener)) {
+        try (OutputDir dir = OutputDir.prepare(options.outDir(), names(), retired(), options.force(), opener)) {
             Totals totals;
             try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
                     Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
@@ -147,17 +161,20 @@ public final class ReportJob {
                 Manifest.write(policy, totals, written, manifestOut);
             }
             dir.commit();
+            if (noticeDir != null) {
+                noticeDir.commit();
+            }
             Summary.print(policy, totals, stderr);
             stderr.println("subsidy: wrote " + options.outDir());
             return totals;
         }
     }
 
+    /** Writes the notice under its temporary name; it is committed after the report, as its last part. */
     private void writeNotice(OutputDir noticeDir, NoticeList notice) throws IOException {
         try (Writer out = noticeDir.open(options.notice().getFileName().toString(), true)) {
             notice.write(out);
         }
-        noticeDir.commit();
     }
 
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
@@ -186,6 +203,7 @@ public final class ReportJob {
         report.flush();
         if (notice != null) {
             writeNotice(noticeDir, notice);
+            noticeDir.commit();
         }
         Summary.print(policy, totals, stderr);
         return totals;

@@ -145,6 +145,41 @@ class CliTest {
         assertTrue(inOut.err().contains("is one of the files --out writes"), inOut.err());
     }
 
+    /** The clash checks see through a symbolic link, guard the policy too, and name a notice that names no file. */
+    @Test
+    void noticeThroughALinkOrOnThePolicyOrNamingNoFileIsAUsageError() throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), out);
+        Result viaLink = run("calc", "--input", FIRMS.toString(), "--out", out.toString(),
+                "--notice", link.resolve("summary.csv").toString());
+        assertEquals(2, viaLink.exit(), viaLink.err());
+        assertTrue(viaLink.err().contains("is one of the files --out writes"), viaLink.err());
+
+        Path policy = Files.copy(Path.of("config/policy.yaml"), tmp.resolve("policy.yaml"));
+        String before = Files.readString(policy);
+        Result onPolicy = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
+                tmp.resolve("p").toString(), "--notice", policy.toString(), "--force");
+        assertEquals(2, onPolicy.exit(), onPolicy.err());
+        assertTrue(onPolicy.err().contains("is the policy"), onPolicy.err());
+        assertEquals(before, Files.readString(policy));
+
+        Result root = run("calc", "--input", FIRMS.toString(), "--notice", "/");
+        assertEquals(2, root.exit(), root.err());
+        assertTrue(root.err().contains("--notice / names no file"), root.err());
+    }
+
+    /** A run refused because the report exists creates nothing, not even the notice's directory. */
+    @Test
+    void aRefusedRunCreatesNotTheNoticesDirectory() throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        Result again = run("calc", "--input", FIRMS.toString(), "--out", out.toString(), "--notice",
+                tmp.resolve("newdir").resolve("n.csv").toString());
+        assertEquals(2, again.exit(), again.err());
+        assertFalse(Files.exists(tmp.resolve("newdir")));
+    }
+
     /** Exit 3 says "nothing written": a notice that cannot be written is found before the report is printed. */
     @Test
     void unwritableNoticeStopsTheRunBeforeTheReportIsPrinted() throws IOException {
