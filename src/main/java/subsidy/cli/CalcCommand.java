@@ -88,7 +88,15 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        noticeClashes(files);
+        try {
+            noticeClashes(files);
+            return run(policy, files, shared, err);
+        } finally {
+            Inputs.discard(files);
+        }
+    }
+
+    private int run(Policy policy, List<InputFile> files, List<String> shared, PrintWriter err) {
         PrintStream stdout = System.out;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()

@@ -13,6 +13,7 @@ import subsidy.audit.Explainer;
 import subsidy.audit.Explanation;
 import subsidy.audit.ExplanationFormat;
 import subsidy.input.InputException;
+import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 
@@ -45,8 +46,13 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             Policy policy = run.policy();
             RunOptions.sayLeftOut(policy, err::println);
-            Optional<Explanation> x = new Explainer(policy)
-                    .explain(run.open(policy), id);
+            List<InputFile> files = run.open(policy);
+            Optional<Explanation> x;
+            try {
+                x = new Explainer(policy).explain(files, id);
+            } finally {
+                Inputs.discard(files);
+            }
             if (x.isEmpty()) {
                 Main.fail(err, "no row of " + run.inputs + " has entity_id " + id);
                 return ExitCode.USAGE;

@@ -31,12 +31,24 @@ final class Inputs {
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */
     static List<InputFile> open(List<Path> paths, Charset charset, InputSchema schema) throws InputException {
         List<InputFile> files = new ArrayList<>();
-        for (Path p : paths) {
-            InputFile f = new InputFile(p, charset, schema);
-            f.header();
-            files.add(f);
+        try {
+            for (Path p : paths) {
+                InputFile f = new InputFile(p, charset, schema);
+                files.add(f);
+                f.header();
+            }
+        } catch (InputException | RuntimeException e) {
+            discard(files);
+            throw e;
         }
         return files;
+    }
+
+    /** Lets go of pipes opened for their headers whose rows a command did not read (it stopped first). */
+    static void discard(List<InputFile> files) {
+        if (files != null) {
+            files.forEach(InputFile::discard);
+        }
     }
 
     /** Standard error as UTF-8 whatever the platform default, so Chinese messages survive. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import subsidy.audit.Verifier;
 import subsidy.input.InputException;
+import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.report.Csv;
@@ -49,14 +50,19 @@ final class VerifyCommand implements Callable<Integer> {
             RunOptions.sayLeftOut(policy, Inputs.stderr()::println);
             OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
-            Verifier.Outcome o = new Verifier(policy).verify(
-                    run.open(policy), report, d -> {
-                        try {
-                            out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            List<InputFile> files = run.open(policy);
+            Verifier.Outcome o;
+            try {
+                o = new Verifier(policy).verify(files, report, d -> {
+                    try {
+                        out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } finally {
+                Inputs.discard(files);
+            }
             out.flush();
             PrintStream stderr = Inputs.stderr();
             stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");

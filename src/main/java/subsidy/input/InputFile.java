@@ -102,6 +102,18 @@ public final class InputFile {
         }
     }
 
+    /** Closes a pipe's reading kept from {@link #header()} and never handed out (a run that did not start). */
+    public void discard() {
+        if (kept != null) {
+            try {
+                kept.close();
+            } catch (IOException ignored) {
+                // nothing was read from it that anyone needs
+            }
+            kept = null;
+        }
+    }
+
     /** Opens the file for reading chunk by chunk; the header has been read when this returns. */
     public Reading open() throws InputException {
         if (kept != null) {
@@ -173,9 +185,12 @@ public final class InputFile {
             return chunks.charset();
         }
 
-        /** The encoding as a clerk names it: GBK files are read with GB18030, which decodes them the same. */
+        /**
+         * The encoding as the clerk named it, or as detected: a detected GBK file is read with
+         * GB18030, which decodes it the same, but is GBK to the clerk.
+         */
         private String encodingName() {
-            return charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
+            return forced != null ? forced.name() : charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
         }
 
         /** Why a header that lacks its columns may only have been read in the wrong encoding. */

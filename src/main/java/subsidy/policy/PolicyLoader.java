@@ -291,11 +291,6 @@ public final class PolicyLoader {
         return out;
     }
 
-    /**
-     * A program: its body directly, or {@code versions}, each with its own period ({@code from},
-     * {@code to}). A body may also carry {@code valid_from} / {@code valid_to}. Only the version in
-     * force on the as-of date is kept; every version is still read, so every problem is reported.
-     */
     /** SPEC §4: program ids are the report's column names, so none may be one of its other columns. */
     private void columnClashes(Fields ps, List<Program> programs) {
         Set<String> others = new LinkedHashSet<>(Policy.LEADING_COLUMNS);
@@ -313,6 +308,11 @@ public final class PolicyLoader {
         }
     }
 
+    /**
+     * A program: its body directly, or {@code versions}, each with its own period ({@code from},
+     * {@code to}). A body may also carry {@code valid_from} / {@code valid_to}. Only the version in
+     * force on the as-of date is kept; every version is still read, so every problem is reported.
+     */
     private Program program(String id, Fields p) {
         if (p == null) {
             return null;

@@ -281,7 +281,7 @@ public final class CsvLine implements RowCells {
     public CsvLine figurePiece(BigDecimal value, int pointLeft) {
         int scale = value.scale();
         int places = scale + pointLeft;
-        if (pointLeft == 0 || scale < 0 || places > 18 || value.signum() < 0 || value.precision() > 18) {
+        if (pointLeft <= 0 || scale < 0 || places > 18 || value.signum() < 0 || value.precision() > 18) {
             return pointLeft == 0 ? figurePiece(value) : figureMoved(value, pointLeft);
         }
         long digits = value.movePointRight(scale).longValue(); // scale 0 and compact: no BigInteger made
@@ -306,7 +306,7 @@ public final class CsvLine implements RowCells {
         return this;
     }
 
-    private CsvLine figureMoved(BigDecimal value, int pointLeft) {
+    private CsvLine figureMoved(BigDecimal value, int pointLeft) { // any sign of pointLeft, any value
         BigDecimal moved = value.movePointLeft(pointLeft).stripTrailingZeros();
         String plain = (moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString();
         latin1(plain, 0, plain.length());
