@@ -90,13 +90,13 @@ final class CalcCommand implements Callable<Integer> {
         }
         try {
             noticeClashes(files);
-            return run(policy, files, shared, err);
+            return calc(policy, files, shared, err);
         } finally {
             Inputs.discard(files);
         }
     }
 
-    private int run(Policy policy, List<InputFile> files, List<String> shared, PrintWriter err) {
+    private int calc(Policy policy, List<InputFile> files, List<String> shared, PrintWriter err) {
         PrintStream stdout = System.out;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
