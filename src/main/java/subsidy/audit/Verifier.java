@@ -204,23 +204,20 @@ public final class Verifier {
         boolean[] taken = new boolean[thenShas.size()];
         // Name and content first, so that of two files with one content each keeps its own entry.
         for (int i = 0; i < inputs.size(); i++) {
-            for (int j = 0; j < taken.length && match[i] < 0; j++) {
-                if (!taken[j] && thenFiles.get(j).equals(inputs.get(i).file())
-                        && thenShas.get(j).equals(inputs.get(i).sha256())) {
-                    taken[j] = true;
-                    match[i] = j;
-                }
-            }
+            InputStats now = inputs.get(i);
+            match[i] = unmatched(taken,
+                    j -> thenFiles.get(j).equals(now.file()) && thenShas.get(j).equals(now.sha256()));
         }
         for (int i = 0; i < inputs.size(); i++) {
+            InputStats now = inputs.get(i);
             if (match[i] < 0) {
-                match[i] = unmatched(thenShas, taken, inputs.get(i).sha256());
+                match[i] = unmatched(taken, j -> thenShas.get(j).equals(now.sha256()));
             }
         }
         for (int i = 0; i < inputs.size(); i++) {
             if (match[i] < 0) {
                 InputStats now = inputs.get(i);
-                match[i] = unmatched(thenFiles, taken, now.file());
+                match[i] = unmatched(taken, j -> thenFiles.get(j).equals(now.file()));
                 out.accept(match[i] < 0
                         ? new Difference(Difference.MANIFEST, "input " + now.file() + " (not in the manifest)",
                                 "(none)", now.sha256())
@@ -245,10 +242,10 @@ public final class Verifier {
         }
     }
 
-    /** The first index of {@code value} in {@code values} not yet taken, now taken; or -1. */
-    private static int unmatched(List<String> values, boolean[] taken, String value) {
-        for (int j = 0; j < values.size(); j++) {
-            if (!taken[j] && values.get(j).equals(value)) {
+    /** The first manifest entry not yet taken that {@code fits}, now taken; or -1. */
+    private static int unmatched(boolean[] taken, java.util.function.IntPredicate fits) {
+        for (int j = 0; j < taken.length; j++) {
+            if (!taken[j] && fits.test(j)) {
                 taken[j] = true;
                 return j;
             }

@@ -44,4 +44,13 @@ public final class Money {
     public static String percent(BigDecimal ratio) {
         return ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
+
+    /**
+     * {@code value} moved {@code pointLeft} places left, exactly, trailing zeros dropped and never in
+     * exponent form: 25000000 and 4 give "2500", 31095792.50 and 4 give "3109.57925" (yuan in 万).
+     */
+    public static String movedLeft(BigDecimal value, int pointLeft) {
+        BigDecimal moved = value.movePointLeft(pointLeft).stripTrailingZeros();
+        return (moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString();
+    }
 }

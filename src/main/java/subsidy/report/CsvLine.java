@@ -307,8 +307,7 @@ public final class CsvLine implements RowCells {
     }
 
     private CsvLine figureMoved(BigDecimal value, int pointLeft) { // any sign of pointLeft, any value
-        BigDecimal moved = value.movePointLeft(pointLeft).stripTrailingZeros();
-        String plain = (moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString();
+        String plain = subsidy.money.Money.movedLeft(value, pointLeft);
         latin1(plain, 0, plain.length());
         return this;
     }

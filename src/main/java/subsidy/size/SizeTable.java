@@ -6,6 +6,7 @@ import java.util.List;
 import subsidy.Memo;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
+import subsidy.money.Money;
 
 /**
  * The firm-size standard of 工信部联企业〔2011〕300号 (SPEC §5), as read from the policy.
@@ -182,8 +183,7 @@ public final class SizeTable {
 
         @Override
         public void figure(BigDecimal value, int pointLeft) {
-            BigDecimal moved = pointLeft == 0 ? value : value.movePointLeft(pointLeft).stripTrailingZeros();
-            step.append((moved.scale() < 0 ? moved.setScale(0) : moved).toPlainString());
+            step.append(pointLeft == 0 ? value.toPlainString() : Money.movedLeft(value, pointLeft));
         }
 
         List<String> steps() {
