@@ -339,7 +339,9 @@ public final class PolicyLoader {
             Set<String> outer = used;
             used = new HashSet<>();
             Program body = body(id, v);
-            boolean inForce = resolution.check() ? i == versions.size() - 1 : period.contains(resolution.asOf());
+            // Of overlapping versions the first that holds is used, as policy check's warning says.
+            boolean inForce = resolution.check() ? i == versions.size() - 1
+                    : !any && period.contains(resolution.asOf());
             if (resolution.asOf() == null && !resolution.check()) {
                 problems.add(v.path() + " (line " + v.line() + "): this program has dated versions; give --as-of");
             }

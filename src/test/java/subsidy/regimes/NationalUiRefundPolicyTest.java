@@ -228,4 +228,16 @@ class NationalUiRefundPolicyTest {
         // and every {seed, at, words} anywhere in the file, firm_size included
         assertEquals(8, TieredStableJobPolicyTest.checkEveryCitation(POLICY), "citations checked");
     }
+
+    /** Overlapping versions: policy check says "the first that holds is used", and so it is. */
+    @Test
+    void ofOverlappingVersionsTheFirstThatHoldsIsUsedAsTheWarningSays() throws Exception {
+        String open2022 = Files.readString(POLICY).replaceFirst("\n        to: 2022-12-31\n", "\n");
+        Policy p = PolicyLoader.parse(open2022.getBytes(StandardCharsets.UTF_8), "open.yaml", Resolution.on(Y2023));
+        assertTrue(PolicyLoader.parse(open2022.getBytes(StandardCharsets.UTF_8), "open.yaml", Resolution.CHECK)
+                .warnings().stream().anyMatch(w -> w.contains("the first that holds is used")));
+        subsidy.program.StableJobRefund refund = (subsidy.program.StableJobRefund) p.programs().get(0);
+        assertEquals(new java.math.BigDecimal("0.50"), refund.rates().get(subsidy.entity.SizeClass.LARGE),
+                "the 2022 version, the first that holds on 2023-06-30");
+    }
 }
