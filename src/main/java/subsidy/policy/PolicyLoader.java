@@ -586,6 +586,11 @@ public final class PolicyLoader {
                 warnings.add(t.path() + " (line " + t.line() + "): tier " + tier + " holds no layoff rate; "
                         + "unreachable");
             }
+            if (tiers.isEmpty() && lower != null && (above || lower.signum() > 0)) {
+                warnings.add(t.path() + " (line " + t.line() + "): below the first tier (" + tier + "), a layoff rate of "
+                        + (above ? Money.percent(lower) + " or less" : "less than " + Money.percent(lower))
+                        + " falls in no tier and is paid nothing");
+            }
             if (!tiers.isEmpty()) {
                 RateTier prev = tiers.get(tiers.size() - 1);
                 BigDecimal from = lower == null ? BigDecimal.ZERO : lower;

@@ -213,6 +213,18 @@ class TieredStableJobPolicyTest {
         assertTrue(PolicyLoader.load(POLICY, Resolution.CHECK).warnings().isEmpty());
     }
 
+    /** A first tier that starts above 0% leaves the lowest layoff rates, no layoffs at all among them, unpaid. */
+    @Test
+    void aGapBelowTheFirstTierIsAWarning() throws Exception {
+        String yaml = Files.readString(POLICY).replaceFirst("      - at_most: 0.02\n",
+                "      - above: 0.005\n        at_most: 0.02\n");
+        List<String> warnings = PolicyLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "gap.yaml",
+                Resolution.CHECK).warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).endsWith(": below the first tier (0.50% < rate ≤ 2.00%: 50.00%), a layoff rate of"
+                + " 0.50% or less falls in no tier and is paid nothing"), warnings.get(0));
+    }
+
     @Test
     void loadsWithOneTieredProgramThatRequiresUiPaidInFull() throws Exception {
         Policy policy = PolicyLoader.load(POLICY, Resolution.on(LocalDate.of(2022, 6, 30)));
