@@ -233,8 +233,14 @@ public final class PolicyLoader {
                     problems.add(g.child("programs") + " (line " + g.line() + "): '" + m + "' is not a program");
                 }
             }
-            if (members.size() < 2) {
-                problems.add(g.child("programs") + " (line " + g.line() + "): a group needs two programs or more");
+            Set<String> seen = new HashSet<>();
+            List<String> wrong = new ArrayList<>();
+            members.stream().filter(m -> !seen.add(m)).distinct().forEach(m -> wrong.add("'" + m + "' is named twice"));
+            if (seen.size() < 2) {
+                wrong.add("a group needs two programs or more");
+            }
+            if (!wrong.isEmpty()) {
+                problems.add(g.child("programs") + " (line " + g.line() + "): " + String.join("; ", wrong));
             }
             String pay = g.text("pay", true);
             if (pay != null && !pay.equals("higher")) {

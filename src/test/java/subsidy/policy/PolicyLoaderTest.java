@@ -139,4 +139,15 @@ class PolicyLoaderTest {
                 + " (employees ≥ 50, revenue ≥ 500万) first"),
                 PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
     }
+
+    /** A group that names one program twice combines nothing: it is refused like a group of one. */
+    @Test
+    void exclusiveGroupNamingOneProgramTwiceIsAnError() throws Exception {
+        String yaml = Files.readString(Path.of("config/linxia-2020.yaml"))
+                .replace("programs: [poor_hire_reward, workshop_reward]", "programs: [poor_hire_reward, poor_hire_reward]");
+        List<String> p = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+                yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", Resolution.CHECK)).problems();
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).endsWith("'poor_hire_reward' is named twice; a group needs two programs or more"), p.get(0));
+    }
 }
