@@ -261,7 +261,7 @@ public final class PolicyLoader {
         if (c != null) {
             for (String code : c.keys()) {
                 if (!REGION.matcher(code).matches()) {
-                    problems.add(c.child(code) + ": a region code has 6 digits");
+                    problems.add(c.keyAt(code) + ": a region code has 6 digits");
                 }
                 codes.put(code, c.text(code, true));
             }
@@ -278,7 +278,7 @@ public final class PolicyLoader {
             return out;
         }
         if (items.isEmpty()) {
-            problems.add(f.child("source") + ": cite at least one clause");
+            problems.add(f.keyAt("source") + ": cite at least one clause");
         }
         for (int i = 0; i < items.size(); i++) {
             Fields c = Fields.of(items.get(i), f.child("source") + "[" + i + "]", problems);
@@ -639,7 +639,7 @@ public final class PolicyLoader {
             }
         }
         if (items.isEmpty()) {
-            problems.add(p.child("units") + ": name at least one counted column");
+            problems.add(p.keyAt("units") + ": name at least one counted column");
         }
         return units.size() == items.size() ? new PerHead(id, title, clauses, who, units) : null;
     }
@@ -667,7 +667,7 @@ public final class PolicyLoader {
         List<String> industries = new ArrayList<>();
         for (String s : strings(w, "industry_prefixes")) {
             if (!INDUSTRY_PREFIX.matcher(s).matches()) {
-                problems.add(w.child("industry_prefixes") + ": '" + s + "' is not a GB/T 4754 code prefix like H62");
+                problems.add(w.keyAt("industry_prefixes") + ": '" + s + "' is not a GB/T 4754 code prefix like H62");
             }
             industries.add(s);
         }
@@ -735,7 +735,7 @@ public final class PolicyLoader {
             if (e.isPresent()) {
                 out.add(e.get());
             } else {
-                problems.add(f.child(key) + ": '" + s + "' is not one of "
+                problems.add(f.keyAt(key) + ": '" + s + "' is not one of "
                         + EnumSet.allOf(type).stream().map(code).toList());
             }
         }
@@ -843,7 +843,7 @@ public final class PolicyLoader {
                 } else {
                     for (String s : industries) {
                         if (!INDUSTRY_PREFIX.matcher(s).matches()) {
-                            problems.add(r.child("industries") + ": '" + s + "' is not a GB/T 4754 code prefix");
+                            problems.add(r.keyAt("industries") + ": '" + s + "' is not a GB/T 4754 code prefix");
                         }
                     }
                 }

@@ -150,4 +150,20 @@ class PolicyLoaderTest {
         assertEquals(1, p.size(), p.toString());
         assertTrue(p.get(0).endsWith("'poor_hire_reward' is named twice; a group needs two programs or more"), p.get(0));
     }
+
+    /** Every problem names its line, those about one item of a list or a table too. */
+    @Test
+    void problemsWithAnItemNameTheLineOfItsKey() {
+        String yaml = DEFAULT.replace("\"530428\": 元江", "\"53042\": 元江")
+                .replace("industry_prefixes: [H62, F52,", "industry_prefixes: [h62, F52,")
+                .replaceFirst("entity_types: \\[enterprise\\]", "entity_types: [企业]");
+        List<String> p = problems(yaml);
+        assertEquals(List.of(
+                "region_lists.risk_area_2022.codes.53042 (line " + lineOf(yaml, "\"53042\"") + "): a region code has 6 digits",
+                "programs.hiring_subsidy.who.entity_types (line " + lineOf(yaml, "entity_types: [企业]")
+                        + "): '企业' is not one of [enterprise, individual_business, nonprofit]",
+                "programs.retention_training.who.any_of[1].industry_prefixes (line " + lineOf(yaml, "[h62, F52")
+                        + "): 'h62' is not a GB/T 4754 code prefix like H62"),
+                p);
+    }
 }

@@ -107,7 +107,8 @@ public final class Fields {
 
     /** {@code key} with the line it is written on, for a problem with the key itself. */
     public String keyAt(String key) {
-        return child(key) + " (line " + mapping.keyLines().get(key) + ")";
+        Integer line = mapping.keyLines().get(key);
+        return child(key) + " (line " + (line == null ? mapping.line() : line) + ")"; // an absent key: its mapping's
     }
 
     /** Reports every key nothing asked for. */
