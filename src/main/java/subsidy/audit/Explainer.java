@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import subsidy.calc.Calculator;
+import subsidy.entity.Column;
 import subsidy.entity.Entity;
 import subsidy.input.Header;
 import subsidy.input.InputException;
@@ -124,13 +125,18 @@ public final class Explainer {
         return lines;
     }
 
+    /** A row not computed: its cells as written, its name from its name column, and no total. */
     private Explanation explainRejected(Rejection r, Header header) {
         Map<String, String> cells = new LinkedHashMap<>();
+        String entityName = "";
         for (int i = 0; i < r.cells().size(); i++) {
             String name = i < header.cells().size() ? header.cells().get(i).strip() : "(extra cell " + (i + 1) + ")";
             cells.put(name, r.cells().get(i));
+            if (i < header.cells().size() && Column.forHeader(name).orElse(null) == Column.NAME) {
+                entityName = r.cells().get(i).strip();
+            }
         }
-        return new Explanation(r.entityId(), "", r.file(), r.line(), policy.id(), policy.sha256(), cells, r.reasons(),
-                List.of(), List.of(), Money.format(Money.ZERO), List.of());
+        return new Explanation(r.entityId(), entityName, r.file(), r.line(), policy.id(), policy.sha256(), cells,
+                r.reasons(), List.of(), List.of(), null, List.of());
     }
 }

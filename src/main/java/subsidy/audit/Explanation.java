@@ -9,6 +9,7 @@ import java.util.Map;
  * @param inputs   the values used, by column (for a rejected row: its cells by header)
  * @param rejected every reason the row was not computed, or empty when it was
  * @param size     the size decision, one line a step (empty for unsized entity types)
+ * @param total    the amounts added up, as "a + b + … = t"; null for a row that was not computed
  * @param others   other rows of the inputs with the same id (duplicates), as "file line N"
  */
 public record Explanation(String entityId, String name, String file, long line, String policyId, String policySha256,

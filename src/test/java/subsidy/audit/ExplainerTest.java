@@ -2,6 +2,7 @@ package subsidy.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -74,6 +75,10 @@ class ExplainerTest {
         Explanation x = explain("messy.csv", "91530424153165092U");
         assertFalse(x.computed());
         assertTrue(x.rejected().get(0).startsWith("size_class: blank, and employees/revenue/total_assets are not"));
+        // Not computed: it has its name, as a computed row has, and no total, which only a computed row has.
+        assertEquals("华宁县某某柑桔加工有限公司", x.name());
+        assertNull(x.total());
+        assertTrue(ExplanationFormat.json(x).contains("\"total\" : null"), ExplanationFormat.json(x));
     }
 
     @Test
