@@ -1,8 +1,6 @@
 package subsidy.audit;
 
 import subsidy.Sha256;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,12 +31,10 @@ import subsidy.entity.CreditCode;
 import subsidy.input.EncodingDetector;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
-import subsidy.input.InputStats;
 import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
-import subsidy.report.ReportJob;
 import subsidy.report.ReportTable;
 import subsidy.report.SafeText;
 
@@ -124,7 +120,7 @@ public final class Verifier {
             pendingReported.keySet().forEach(id -> counting.accept(
                     new Difference(id, Difference.ROW, "present", "missing")));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
-            checkManifest(report, Sha256.hex(reportDigest), totals.inputs(), counting);
+            ManifestCheck.compare(policy, report, Sha256.hex(reportDigest), totals.inputs(), counting);
         }
         return new Outcome(count[0], count[1]);
     }
@@ -152,105 +148,6 @@ public final class Verifier {
                         "left out: " + policy.leftOut().get(i)));
             }
         }
-    }
-
-    /** Compares manifest.json beside the report, when there is one, with what was read now. */
-    private void checkManifest(Path report, String reportSha, List<InputStats> inputs, Consumer<Difference> out)
-            throws IOException {
-        Path manifest = report.toAbsolutePath().resolveSibling(ReportJob.MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            return;
-        }
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(manifest.toFile());
-        } catch (IOException e) {
-            out.accept(new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
-            return;
-        }
-        String policySha = m.path("policy").path("sha256").asText();
-        if (!policySha.equals(policy.sha256())) {
-            out.accept(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)", policySha,
-                    policy.sha256()));
-        }
-        String asOfThen = m.path("as_of").isTextual() ? m.path("as_of").asText() : "(none)";
-        String asOfNow = policy.asOf() == null ? "(none)" : policy.asOf().toString();
-        if (!asOfThen.equals(asOfNow)) {
-            out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
-                    asOfNow));
-        }
-        compareInputs(m.path("inputs"), inputs, out);
-        String written = m.path("outputs").path(ReportJob.REPORT).asText();
-        if (!written.isEmpty() && !written.equals(reportSha)) {
-            out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
-                    written, reportSha));
-        }
-    }
-
-    /**
-     * Matches each input to the manifest's by name and content, then by content, then by name: an
-     * auditor may give the same files by other paths, or in another order, which is named once, since
-     * the first row of an id wins; a file whose name matches but whose content does not has changed.
-     */
-    private static void compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
-        List<String> thenFiles = new ArrayList<>();
-        List<String> thenShas = new ArrayList<>();
-        was.forEach(i -> {
-            thenFiles.add(i.path("file").asText());
-            thenShas.add(i.path("sha256").asText());
-        });
-        int[] match = new int[inputs.size()];
-        java.util.Arrays.fill(match, -1);
-        boolean[] taken = new boolean[thenShas.size()];
-        // Name and content first, so that of two files with one content each keeps its own entry.
-        for (int i = 0; i < inputs.size(); i++) {
-            InputStats now = inputs.get(i);
-            match[i] = unmatched(taken,
-                    j -> thenFiles.get(j).equals(now.file()) && thenShas.get(j).equals(now.sha256()));
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            InputStats now = inputs.get(i);
-            if (match[i] < 0) {
-                match[i] = unmatched(taken, j -> thenShas.get(j).equals(now.sha256()));
-            }
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            if (match[i] < 0) {
-                InputStats now = inputs.get(i);
-                match[i] = unmatched(taken, j -> thenFiles.get(j).equals(now.file()));
-                out.accept(match[i] < 0
-                        ? new Difference(Difference.MANIFEST, "input " + now.file() + " (not in the manifest)",
-                                "(none)", now.sha256())
-                        : new Difference(Difference.MANIFEST, "input " + now.file() + " sha256 (input changed)",
-                                thenShas.get(match[i]), now.sha256()));
-            }
-        }
-        for (int j = 0; j < taken.length; j++) {
-            if (!taken[j]) {
-                out.accept(new Difference(Difference.MANIFEST, "input " + thenFiles.get(j)
-                        + " (in the manifest, not given)", thenShas.get(j), "(none)"));
-            }
-        }
-        boolean inOrder = true;
-        for (int i = 1; i < match.length; i++) {
-            inOrder &= match[i] < 0 || match[i - 1] < 0 || match[i] > match[i - 1];
-        }
-        if (!inOrder) {
-            out.accept(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an id"
-                    + " wins)", String.join(", ", thenFiles),
-                    String.join(", ", inputs.stream().map(InputStats::file).toList())));
-        }
-    }
-
-    /** The first manifest entry not yet taken that {@code fits}, now taken; or -1. */
-    private static int unmatched(boolean[] taken, java.util.function.IntPredicate fits) {
-        for (int j = 0; j < taken.length; j++) {
-            if (!taken[j] && fits.test(j)) {
-                taken[j] = true;
-                return j;
-            }
-        }
-        return -1;
     }
 
     /**
