@@ -1,7 +1,6 @@
 package subsidy.input;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -21,12 +20,22 @@ final class Cells {
     private Cells() {
     }
 
-    /** Full-width digits and letters (common in Chinese spreadsheets) become ASCII; spaces go. */
+    /**
+     * Full-width digits, letters and signs (common in Chinese spreadsheets) become ASCII, and any
+     * space becomes one; spaces at the ends go. Only those: NFKC would also read a superscript,
+     * circled or bold digit as a digit, so that "10²" became 102.
+     */
     static String normalize(String cell) {
         String s = cell.strip();
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
-                return Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+                StringBuilder ascii = new StringBuilder(s.length());
+                for (int j = 0; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    ascii.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
+                            : Character.isSpaceChar(c) || Character.isWhitespace(c) ? ' ' : c);
+                }
+                return ascii.toString().strip();
             }
         }
         return s;
@@ -48,10 +57,11 @@ final class Cells {
         } else if (!DIGITS.matcher(s).matches()) {
             throw new CellException("is not a whole number");
         }
-        if (s.length() > 9 || Long.parseLong(s) > MAX_COUNT) {
+        String digits = s.replaceFirst("^0+(?=\\d)", ""); // 0000000005 is 5, however many zeros lead it
+        if (digits.length() > 9 || Long.parseLong(digits) > MAX_COUNT) {
             throw new CellException("is larger than " + MAX_COUNT);
         }
-        return Long.parseLong(s);
+        return Long.parseLong(digits);
     }
 
     static BigDecimal money(String cell) throws CellException {

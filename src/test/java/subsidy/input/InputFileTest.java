@@ -190,6 +190,31 @@ class InputFileTest {
         writer.join();
     }
 
+    /** SPEC §2: a count is an integer ≥ 0 however many zeros lead it; full-width digits are digits. */
+    @Test
+    void countsWithLeadingZerosAndFullWidthDigitsAreRead() throws Exception {
+        Seen s = read(HEADER + ",employees,insured_employees,revenue\n"
+                + A + ",甲,enterprise,530102,M74,0000000005,００００００００１２,０１２３.５\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(), s.rejected().stream().map(Rejection::reasons).toList());
+        assertEquals(5L, s.accepted().get(0).employees());
+        assertEquals(12L, s.accepted().get(0).insuredEmployees());
+        assertEquals(new java.math.BigDecimal("123.5"), s.accepted().get(0).revenue());
+    }
+
+    /**
+     * Only full-width forms are read as their ASCII twins: a superscript, circled or bold digit is
+     * not a digit (10² is not 102), so the row is rejected naming the cell, not computed.
+     */
+    @Test
+    void lookalikeDigitsAreRejectedNotRead() throws Exception {
+        Seen s = read(HEADER + ",employees,revenue\n" + A + ",甲,enterprise,530102,M74,1²,100\n"
+                + B + ",乙,enterprise,530102,M74,10,①⓪\n", StandardCharsets.UTF_8);
+        assertEquals(List.of(), s.accepted());
+        assertEquals(List.of(List.of("employees: \"1²\" is not a whole number"),
+                List.of("revenue: \"①⓪\" is not an amount in yuan")),
+                s.rejected().stream().map(Rejection::reasons).toList());
+    }
+
     @Test
     void wrongCellCountIsRejected() throws Exception {
         Seen s = read(HEADER + "\n" + A + ",甲,enterprise,530102\n" + B + ",乙,enterprise,530102,M74,extra\n",
