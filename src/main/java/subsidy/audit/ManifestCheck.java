@@ -36,6 +36,21 @@ final class ManifestCheck {
             out.accept(new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
             return;
         }
+        List<String> lacks = new ArrayList<>();
+        if (!m.path("policy").path("sha256").isTextual()) {
+            lacks.add("policy.sha256");
+        }
+        if (!m.path("inputs").isArray()) {
+            lacks.add("inputs");
+        }
+        if (!m.path("outputs").path(ReportJob.REPORT).isTextual()) {
+            lacks.add("outputs." + ReportJob.REPORT);
+        }
+        if (!lacks.isEmpty()) { // nothing in it can be compared: say so once, not as a changed policy
+            out.accept(new Difference(Difference.MANIFEST, "manifest.json",
+                    "not a subsidy manifest (it lacks " + String.join(", ", lacks) + ")", ""));
+            return;
+        }
         String policySha = m.path("policy").path("sha256").asText();
         if (!policySha.equals(policy.sha256())) {
             out.accept(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)", policySha,
@@ -76,10 +91,13 @@ final class ManifestCheck {
             match[i] = unmatched(taken,
                     j -> thenFiles.get(j).equals(now.file()) && thenShas.get(j).equals(now.sha256()));
         }
+        // Then content alone, but not an entry whose name is given too: that file is that entry.
+        List<String> given = inputs.stream().map(InputStats::file).toList();
         for (int i = 0; i < inputs.size(); i++) {
             InputStats now = inputs.get(i);
             if (match[i] < 0) {
-                match[i] = unmatched(taken, j -> thenShas.get(j).equals(now.sha256()));
+                match[i] = unmatched(taken,
+                        j -> thenShas.get(j).equals(now.sha256()) && !given.contains(thenFiles.get(j)));
             }
         }
         for (int i = 0; i < inputs.size(); i++) {

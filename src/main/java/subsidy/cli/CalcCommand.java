@@ -151,13 +151,20 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    /** The path as the file system resolves it, links and all, where it exists. */
+    /**
+     * The path as the file system resolves it, links and all: its nearest existing ancestor's real
+     * path with the rest added back, so that a directory not made yet is seen where it will be.
+     */
     private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
+        Path absolute = p.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute));
+            } catch (IOException notYet) {
+                // try its parent
+            }
         }
+        return absolute;
     }
 
     private static boolean sameFile(Path a, Path b) {

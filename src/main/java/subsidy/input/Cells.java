@@ -21,8 +21,8 @@ final class Cells {
     }
 
     /**
-     * Full-width digits, letters and signs (common in Chinese spreadsheets) become ASCII, and any
-     * space becomes one; spaces at the ends go. Only those: NFKC would also read a superscript,
+     * Full-width digits, letters and signs (common in Chinese spreadsheets), and the small forms of
+     * comma, point, plus and minus, become ASCII, and any space becomes one; spaces at the ends go. Only those: NFKC would also read a superscript,
      * circled or bold digit as a digit, so that "10²" became 102.
      */
     static String normalize(String cell) {
@@ -33,6 +33,7 @@ final class Cells {
                 for (int j = 0; j < s.length(); j++) {
                     char c = s.charAt(j);
                     ascii.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0)
+                            : c == '\uFE50' ? ',' : c == '\uFE52' ? '.' : c == '\uFE62' ? '+' : c == '\uFE63' ? '-'
                             : Character.isSpaceChar(c) || Character.isWhitespace(c) ? ' ' : c);
                 }
                 return ascii.toString().strip();

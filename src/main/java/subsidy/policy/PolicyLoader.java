@@ -594,7 +594,7 @@ public final class PolicyLoader {
             }
             if (tiers.isEmpty() && lower != null && (above || lower.signum() > 0)) {
                 warnings.add(t.path() + " (line " + t.line() + "): below the first tier (" + tier + "), a layoff rate of "
-                        + (above ? Money.percent(lower) + " or less" : "less than " + Money.percent(lower))
+                        + (above ? exactPercent(lower) + " or less" : "less than " + exactPercent(lower))
                         + " falls in no tier and is paid nothing");
             }
             if (!tiers.isEmpty()) {
@@ -615,6 +615,11 @@ public final class PolicyLoader {
             tiers.add(tier);
         }
         return tiers;
+    }
+
+    /** A rate as a percentage with every digit it has: 0.00001 is 0.001%, not a rounded 0.00%. */
+    private static String exactPercent(BigDecimal rate) {
+        return Money.movedLeft(rate, -2) + "%";
     }
 
     private Program perHead(String id, String title, List<Clause> clauses, Criteria who, Fields p) {

@@ -46,6 +46,7 @@ public final class OutputDir implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
     private boolean abandoned;
+    private final List<Path> leftovers = new ArrayList<>();
     /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves no half-written temporaries. */
     private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
 
@@ -86,8 +87,13 @@ public final class OutputDir implements AutoCloseable {
      * directory and the notice's) checks both before it creates either.
      */
     public static void check(Path dir, List<String> names, List<String> retired, boolean force) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new java.nio.file.NotDirectoryException(dir + " exists and is not a directory");
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) { // the nearest that exists must be a directory, or dir cannot be made
+                if (!Files.isDirectory(p)) {
+                    throw new java.nio.file.NotDirectoryException(p + " exists and is not a directory");
+                }
+                break;
+            }
         }
         for (String n : concat(names, retired)) {
             // Renaming onto a directory would fail with some files already in place: refuse first.
@@ -177,8 +183,17 @@ public final class OutputDir implements AutoCloseable {
         }
         committed = true;
         for (String name : retired) {
-            Files.deleteIfExists(dir.resolve(name));
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                leftovers.add(dir.resolve(name)); // the new report stands; the caller names what stayed
+            }
         }
+    }
+
+    /** Retired files that {@link #commit()} could not delete: they stay beside the new report. */
+    public synchronized List<Path> leftovers() {
+        return List.copyOf(leftovers);
     }
 
     @Override

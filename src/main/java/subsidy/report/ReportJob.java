@@ -164,6 +164,8 @@ public final class ReportJob {
             if (noticeDir != null) {
                 noticeDir.commit();
             }
+            dir.leftovers().forEach(f -> stderr.println("subsidy: warning: " + f
+                    + " is from an earlier run and could not be deleted; it does not belong to this report"));
             Summary.print(policy, totals, stderr);
             stderr.println("subsidy: wrote " + options.outDir());
             return totals;

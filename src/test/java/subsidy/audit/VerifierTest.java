@@ -194,4 +194,35 @@ class VerifierTest {
         assertEquals(List.of("input " + jan + " sha256 (input changed)"),
                 found.stream().map(Difference::column).toList(), found.toString());
     }
+
+    /** a.csv now holds what b.csv held, and b.csv was edited: both are named as changed, by their names. */
+    @Test
+    void anInputThatNowHoldsAnothersContentIsNamedAsChangedByItsName() throws Exception {
+        List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
+        Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 21), StandardCharsets.UTF_8);
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(21, lines.size()));
+        Path b = Files.write(dir.resolve("b.csv"), rest, StandardCharsets.UTF_8);
+        Path out = dir.resolve("ab");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Files.copy(b, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(b, List.of(lines.get(0)), StandardCharsets.UTF_8);
+        List<Difference> found = new ArrayList<>();
+        new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(a, null), new InputFile(b, null)),
+                out.resolve("report.csv"), found::add);
+        assertEquals(List.of("input " + a + " sha256 (input changed)", "input " + b + " sha256 (input changed)"),
+                found.stream().filter(d -> d.entityId().equals(Difference.MANIFEST)).map(Difference::column).toList(),
+                found.toString());
+    }
+
+    /** A manifest.json that is not one of ours is said to be so, once, not read as a changed policy. */
+    @Test
+    void aManifestThatIsNotOursIsOneDifference() throws Exception {
+        Files.writeString(report.resolveSibling("manifest.json"), "{}");
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "manifest.json",
+                "not a subsidy manifest (it lacks policy.sha256, inputs, outputs.report.csv)", "")), d);
+    }
 }

@@ -169,6 +169,27 @@ class CliTest {
         assertTrue(root.err().contains("--notice / names no file"), root.err());
     }
 
+    /** Through a link, into an --out that does not exist yet: still one of --out's files. */
+    @Test
+    void noticeThroughALinkIntoAnOutNotYetMadeIsAUsageError() throws IOException {
+        Path here = Files.createSymbolicLink(tmp.resolve("here"), tmp);
+        Path out = tmp.resolve("o2");
+        Result r = run("calc", "--input", FIRMS.toString(), "--out", out.toString(),
+                "--notice", here.resolve("o2").resolve("report.csv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("is one of the files --out writes"), r.err());
+    }
+
+    /** An --out that cannot be made (its parent is a file) is found before the notice's directory is made. */
+    @Test
+    void anOutThatCannotBeMadeStopsTheRunBeforeTheNoticesDirectoryIsMade() throws IOException {
+        Path file = Files.writeString(tmp.resolve("afile"), "");
+        Result r = run("calc", "--input", FIRMS.toString(), "--out", file.resolve("sub").toString(),
+                "--notice", tmp.resolve("newdir").resolve("n.csv").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertFalse(Files.exists(tmp.resolve("newdir")));
+    }
+
     /** A run refused because the report exists creates nothing, not even the notice's directory. */
     @Test
     void aRefusedRunCreatesNotTheNoticesDirectory() throws IOException {

@@ -201,6 +201,15 @@ class InputFileTest {
         assertEquals(new java.math.BigDecimal("123.5"), s.accepted().get(0).revenue());
     }
 
+    /** The small forms of comma, point and minus that Chinese input methods also type are read like ASCII ones. */
+    @Test
+    void smallFormCommaPointAndMinusAreReadLikeAscii() throws Exception {
+        Seen s = read(HEADER + ",revenue,employees\n" + A + ",甲,enterprise,530102,M74,79﹐236﹒50,12\n"
+                + B + ",乙,enterprise,530102,M74,100,﹣36\n", StandardCharsets.UTF_8);
+        assertEquals(new java.math.BigDecimal("79236.50"), s.accepted().get(0).revenue());
+        assertEquals(List.of("employees: \"﹣36\" must be a whole number ≥ 0"), s.rejected().get(0).reasons());
+    }
+
     /**
      * Only full-width forms are read as their ASCII twins: a superscript, circled or bold digit is
      * not a digit (10² is not 102), so the row is rejected naming the cell, not computed.

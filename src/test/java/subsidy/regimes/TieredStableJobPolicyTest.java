@@ -222,7 +222,17 @@ class TieredStableJobPolicyTest {
                 Resolution.CHECK).warnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).endsWith(": below the first tier (0.50% < rate ≤ 2.00%: 50.00%), a layoff rate of"
-                + " 0.50% or less falls in no tier and is paid nothing"), warnings.get(0));
+                + " 0.5% or less falls in no tier and is paid nothing"), warnings.get(0));
+    }
+
+    /** The bound of that gap is written exactly: 0.001%, not a rounded 0.00%. */
+    @Test
+    void aGapBelowTheFirstTierNamesItsBoundExactly() throws Exception {
+        String yaml = Files.readString(POLICY).replaceFirst("      - at_most: 0.02\n",
+                "      - at_least: 0.00001\n        at_most: 0.02\n");
+        List<String> warnings = PolicyLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "gap.yaml",
+                Resolution.CHECK).warnings();
+        assertTrue(warnings.get(0).contains("a layoff rate of less than 0.001% falls in no tier"), warnings.toString());
     }
 
     @Test

@@ -193,6 +193,24 @@ class AtomicOutputTest {
         assertEquals(List.of(), partials(out));
     }
 
+    /** Once the new report is in place, a leftover that cannot be deleted is named, not reported as a failed run. */
+    @Test
+    void aRetiredFileThatCannotBeDeletedAfterTheCommitIsNamedNotAFailure() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(ReportJob.DETAILS), "old");
+        try (OutputDir d = OutputDir.prepare(out, List.of(ReportJob.REPORT), List.of(ReportJob.DETAILS), true)) {
+            try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
+                report.write('x');
+            }
+            Files.delete(out.resolve(ReportJob.DETAILS)); // now a directory that cannot simply be deleted
+            Files.createDirectories(out.resolve(ReportJob.DETAILS).resolve("inside"));
+            d.commit();
+            assertEquals(List.of(out.resolve(ReportJob.DETAILS)), d.leftovers());
+        }
+        assertEquals("x", Files.readString(out.resolve(ReportJob.REPORT)));
+    }
+
     private static List<Path> partials(Path out) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
             return files.filter(f -> f.toString().endsWith(".partial")).toList();
