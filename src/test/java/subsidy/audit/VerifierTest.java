@@ -145,15 +145,9 @@ class VerifierTest {
      */
     @Test
     void inputsGivenInAnotherOrderAreNamedOnceNotAsChanged() throws Exception {
-        List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
-        Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 21), StandardCharsets.UTF_8);
-        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
-        rest.addAll(lines.subList(21, lines.size()));
-        Path b = Files.write(dir.resolve("b.csv"), rest, StandardCharsets.UTF_8);
-        Path out = dir.resolve("ab");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path out = reportOfFirmsSplitInto(a, b);
         List<Difference> found = new ArrayList<>();
         new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(b, null), new InputFile(a, null)),
                 out.resolve("report.csv"), found::add);
@@ -198,17 +192,11 @@ class VerifierTest {
     /** a.csv now holds what b.csv held, and b.csv was edited: both are named as changed, by their names. */
     @Test
     void anInputThatNowHoldsAnothersContentIsNamedAsChangedByItsName() throws Exception {
-        List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
-        Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 21), StandardCharsets.UTF_8);
-        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
-        rest.addAll(lines.subList(21, lines.size()));
-        Path b = Files.write(dir.resolve("b.csv"), rest, StandardCharsets.UTF_8);
-        Path out = dir.resolve("ab");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path out = reportOfFirmsSplitInto(a, b);
         Files.copy(b, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.write(b, List.of(lines.get(0)), StandardCharsets.UTF_8);
+        Files.write(b, Files.readAllLines(FIRMS, StandardCharsets.UTF_8).subList(0, 1), StandardCharsets.UTF_8);
         List<Difference> found = new ArrayList<>();
         new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(a, null), new InputFile(b, null)),
                 out.resolve("report.csv"), found::add);
@@ -224,5 +212,19 @@ class VerifierTest {
         List<Difference> d = verify(DefaultPolicy.POLICY);
         assertEquals(List.of(new Difference(Difference.MANIFEST, "manifest.json",
                 "not a subsidy manifest (it lacks policy.sha256, inputs, outputs.report.csv)", "")), d);
+    }
+
+    /** firms.csv split into a (its first 20 rows) and b (the rest), and the report of both, in that order. */
+    private Path reportOfFirmsSplitInto(Path a, Path b) throws Exception {
+        List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
+        Files.write(a, lines.subList(0, 21), StandardCharsets.UTF_8);
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(21, lines.size()));
+        Files.write(b, rest, StandardCharsets.UTF_8);
+        Path out = dir.resolve("ab");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
+                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        return out;
     }
 }

@@ -216,10 +216,7 @@ class TieredStableJobPolicyTest {
     /** A first tier that starts above 0% leaves the lowest layoff rates, no layoffs at all among them, unpaid. */
     @Test
     void aGapBelowTheFirstTierIsAWarning() throws Exception {
-        String yaml = Files.readString(POLICY).replaceFirst("      - at_most: 0.02\n",
-                "      - above: 0.005\n        at_most: 0.02\n");
-        List<String> warnings = PolicyLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "gap.yaml",
-                Resolution.CHECK).warnings();
+        List<String> warnings = warningsWithFirstTierFrom("above: 0.005");
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).endsWith(": below the first tier (0.50% < rate ≤ 2.00%: 50.00%), a layoff rate of"
                 + " 0.5% or less falls in no tier and is paid nothing"), warnings.get(0));
@@ -228,11 +225,16 @@ class TieredStableJobPolicyTest {
     /** The bound of that gap is written exactly: 0.001%, not a rounded 0.00%. */
     @Test
     void aGapBelowTheFirstTierNamesItsBoundExactly() throws Exception {
-        String yaml = Files.readString(POLICY).replaceFirst("      - at_most: 0.02\n",
-                "      - at_least: 0.00001\n        at_most: 0.02\n");
-        List<String> warnings = PolicyLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "gap.yaml",
-                Resolution.CHECK).warnings();
+        List<String> warnings = warningsWithFirstTierFrom("at_least: 0.00001");
         assertTrue(warnings.get(0).contains("a layoff rate of less than 0.001% falls in no tier"), warnings.toString());
+    }
+
+    /** policy check's warnings for this policy with its first tier (up to 2%) given a lower bound. */
+    private static List<String> warningsWithFirstTierFrom(String lowerBound) throws Exception {
+        String yaml = Files.readString(POLICY).replaceFirst("      - at_most: 0.02\n",
+                "      - " + lowerBound + "\n        at_most: 0.02\n");
+        return PolicyLoader.parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "gap.yaml", Resolution.CHECK)
+                .warnings();
     }
 
     @Test
