@@ -144,7 +144,7 @@ final class CalcCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--notice " + notice + " is the policy; choose another file");
         }
-        if (out != null && sameFile(real(notice.toAbsolutePath().getParent()), real(out))
+        if (out != null && real(notice.toAbsolutePath().getParent()).equals(real(out))
                 && ReportJob.OUTPUTS.contains(notice.getFileName().toString())) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--notice " + notice + " is one of the files --out writes; choose another file");

@@ -22,8 +22,8 @@ final class Cells {
 
     /**
      * Full-width digits, letters and signs (common in Chinese spreadsheets), and the small forms of
-     * comma, point, plus and minus, become ASCII, and any space becomes one; spaces at the ends go. Only those: NFKC would also read a superscript,
-     * circled or bold digit as a digit, so that "10²" became 102.
+     * comma, point, plus and minus, become ASCII, and any space becomes one; spaces at the ends go.
+     * Only those: NFKC would also read a superscript, circled or bold digit as a digit ("10²" → 102).
      */
     static String normalize(String cell) {
         String s = cell.strip();

@@ -95,7 +95,9 @@ public final class OutputDir implements AutoCloseable {
                 break;
             }
         }
-        for (String n : concat(names, retired)) {
+        List<String> all = new ArrayList<>(names);
+        all.addAll(retired);
+        for (String n : all) {
             // Renaming onto a directory would fail with some files already in place: refuse first.
             Path target = dir.resolve(n);
             if (Files.exists(target) && !Files.isRegularFile(target)) {
@@ -103,18 +105,12 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         if (!force) {
-            for (String n : concat(names, retired)) {
+            for (String n : all) {
                 if (Files.exists(dir.resolve(n))) {
                     throw new FileAlreadyExistsException(dir.resolve(n).toString());
                 }
             }
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** A writer for {@code name}; UTF-8, with a byte-order mark if asked, so Excel shows the Chinese text. */
