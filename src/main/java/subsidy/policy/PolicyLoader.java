@@ -796,14 +796,14 @@ public final class PolicyLoader {
      * employees above medium's.
      */
     private void unreachableTiers(Fields row, Map<SizeClass, List<Threshold>> tiers) {
-        SizeClass[] order = {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL};
-        for (int lower = 1; lower < order.length; lower++) {
+        List<SizeClass> order = SizeTable.TIERS;
+        for (int lower = 1; lower < order.size(); lower++) {
             for (int higher = 0; higher < lower; higher++) {
-                List<Threshold> low = tiers.get(order[lower]);
-                List<Threshold> high = tiers.get(order[higher]);
+                List<Threshold> low = tiers.get(order.get(lower));
+                List<Threshold> high = tiers.get(order.get(higher));
                 if (!low.isEmpty() && meetingFirstMeetsSecond(low, high)) {
-                    warnings.add(row.keyAt(order[lower].code()) + ": no firm can be " + order[lower].code()
-                            + " here: one that meets " + joined(low) + " meets " + order[higher].code() + " ("
+                    warnings.add(row.keyAt(order.get(lower).code()) + ": no firm can be " + order.get(lower).code()
+                            + " here: one that meets " + joined(low) + " meets " + order.get(higher).code() + " ("
                             + joined(high) + ") first");
                     break;
                 }
@@ -853,7 +853,7 @@ public final class PolicyLoader {
                     }
                 }
                 Map<SizeClass, List<Threshold>> tiers = new EnumMap<>(SizeClass.class);
-                for (SizeClass s : new SizeClass[] {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL}) {
+                for (SizeClass s : SizeTable.TIERS) {
                     Fields t = r.fields(s.code(), true);
                     if (t == null) {
                         continue;

@@ -17,7 +17,10 @@ import subsidy.money.Money;
  * So a 5-person factory with no revenue figure is still micro, because small needs 20 persons.
  */
 public final class SizeTable {
-    private static final SizeClass[] TIERS = {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL};
+    /** The tiers a table row gives thresholds for, in the order they are tried; below them is micro. */
+    public static final List<SizeClass> TIERS = List.of(SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL);
+    /** {@link #TIERS} as an array, for the loops run for every firm. */
+    private static final SizeClass[] TRIED = TIERS.toArray(new SizeClass[0]);
     /** Industry codes whose rows are remembered; a file with more distinct (well-formed) codes is rare. */
     private static final int REMEMBERED = 4096;
 
@@ -91,7 +94,7 @@ public final class SizeTable {
      */
 
     private static SizeClass derive(Entity e, SizeRow row) {
-        for (SizeClass tier : TIERS) {
+        for (SizeClass tier : TRIED) {
             Boolean met = met(e, row.tiers().get(tier));
             if (met == null) {
                 return null;
@@ -132,7 +135,7 @@ public final class SizeTable {
      * each with its figures and verdict, up to the first tier met or unknown.
      */
     public static void explain(Entity e, SizeRow row, StepWriter out) {
-        for (SizeClass tier : TIERS) {
+        for (SizeClass tier : TRIED) {
             List<Threshold> tests = row.tiers().get(tier);
             out.step();
             out.piece(tier.code());
