@@ -1,6 +1,9 @@
 package subsidy.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,12 +57,38 @@ public final class ExplanationFormat {
         }
     }
 
+    /**
+     * JSON escapes the C0 controls already; the C1 controls and the bidirectional overrides are escaped
+     * too ({@code \u009b}, {@code \u202e}), so that no input text can steer the terminal it is shown on.
+     */
+    private static final CharacterEscapes CONTROLS = new CharacterEscapes() {
+        private final int[] ascii = withDelete(standardAsciiEscapesForJSON());
+
+        private static int[] withDelete(int[] codes) {
+            codes[0x7F] = ESCAPE_CUSTOM;
+            return codes;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean control = ch >= 0x7F && ch <= 0x9F || ch >= 0x202A && ch <= 0x202E || ch >= 0x2066 && ch <= 0x2069;
+            return control ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    };
+
     public static String json(Explanation x) {
         try {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return new ObjectMapper().writer(pretty).writeValueAsString(x) + "\n";
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.getFactory().setCharacterEscapes(CONTROLS);
+            return mapper.writer(pretty).writeValueAsString(x) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an explanation is plain data", e);
         }

@@ -1,10 +1,12 @@
 package subsidy.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,12 +14,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import subsidy.IoWords;
 import subsidy.calc.Progress;
 import subsidy.calc.Totals;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
+import subsidy.report.AtomicFile;
+import subsidy.report.OutputDir;
 import subsidy.report.ReportJob;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
@@ -25,7 +30,7 @@ import subsidy.report.ReportJob;
         description = "Compute the relief programs for every entity in the input CSV files.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every row computed", "1:finished, some rows rejected", "2:usage error",
-            "3:an input or the policy is unusable (nothing written)"})
+            "3:an input or the policy is unusable, or a write failed (the message says what was written)"})
 final class CalcCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,14 +39,15 @@ final class CalcCommand implements Callable<Integer> {
     RunOptions run;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write report.csv, rejected.csv, summary.csv and manifest.json here; "
-                    + "default: the report to standard output.")
+            description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
+                    + "replacing the directory as a whole; default: the report to standard output.")
     Path out;
 
     @Option(names = "--details", description = "Also write details.csv (needs --out).")
     boolean details;
 
-    @Option(names = "--force", description = "Replace an existing report in --out.")
+    @Option(names = "--force", description = "Replace an existing report in --out (and --notice); the replaced "
+            + "report is kept in .DIR.subsidy/previous/ beside it.")
     boolean force;
 
     @Option(names = "--notice", paramLabel = "FILE",
@@ -63,11 +69,21 @@ final class CalcCommand implements Callable<Integer> {
         boolean quiet;
     }
 
+    @Option(names = "--keep-previous", paramLabel = "N", defaultValue = "" + OutputDir.KEEP,
+            description = "How many reports replaced with --force to keep beside --out (default: ${DEFAULT-VALUE}).")
+    int keepPrevious;
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--details needs --out DIR");
+        }
+        if (keepPrevious < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keep-previous must be 0 or more");
         }
         Policy policy;
         try {
@@ -89,7 +105,7 @@ final class CalcCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         try {
-            noticeClashes(files);
+            new Places(spec.commandLine(), out, notice, run.policyFile).check(files);
             return calc(policy, files, shared, err);
         } finally {
             Inputs.discard(files);
@@ -97,81 +113,61 @@ final class CalcCommand implements Callable<Integer> {
     }
 
     private int calc(Policy policy, List<InputFile> files, List<String> shared, PrintWriter err) {
-        PrintStream stdout = System.out;
+        Std std = main.std;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
-                ? new ProgressMeter(Inputs.stderr(), System::nanoTime, forced) : null;
-        PrintStream stderr = meter == null ? Inputs.stderr() : meter.messages();
+                ? new ProgressMeter(new PrintStream(std.err, true, StandardCharsets.UTF_8), System::nanoTime, forced)
+                : null;
+        PrintStream stderr = meter == null ? std.messages : meter.messages();
         Progress progress = meter == null ? Progress.NONE : meter;
-        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress));
+        // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
+        OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
+        ReportJob job = new ReportJob(policy,
+                new ReportJob.Options(out, details, force, notice, progress, keepPrevious));
         RunOptions.sayLeftOut(policy, stderr::println);
         try {
-            Totals totals = job.run(files, shared, stdout, stderr);
+            Totals totals = job.run(files, shared, new Std.Checked(stdout), stderr);
             stdout.flush();
             return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
-            boolean isNotice = notice != null && Path.of(e.getFile()).equals(notice.toAbsolutePath());
+            boolean isNotice = notice != null && Path.of(e.getFile()).toAbsolutePath().equals(notice.toAbsolutePath());
             Main.fail(err, e.getFile() + " exists; pass --force to replace it, or choose another "
                     + (isNotice ? "--notice" : "--out"));
             return ExitCode.USAGE;
+        } catch (OutputDir.Busy e) {
+            Main.fail(err, out + " is being written by another subsidy run"
+                    + (e.holder().isEmpty() ? "" : " (" + e.holder() + ")")
+                    + "; wait for it to finish, or choose another --out");
+            return ExitCode.USAGE;
+        } catch (OutputDir.NotOurs e) {
+            Main.fail(err, e.entry() == null ? "--out " + out + " names no directory"
+                    : out + " holds " + e.entry() + ", which subsidy did not write; a run replaces --out as a "
+                            + "whole, so choose a new or empty directory (nothing written)");
+            return ExitCode.USAGE;
+        } catch (AtomicFile.NotAFile e) {
+            Main.fail(err, "--notice " + e.getMessage() + "; name a file to write the list to");
+            return ExitCode.USAGE;
+        } catch (OutputDir.Incomplete e) {
+            Main.fail(err, "wrote " + out + ", but could not write " + String.join("; ", e.failed()));
+            return ExitCode.UNUSABLE;
+        } catch (OutputDir.Stranded e) {
+            Main.fail(err, e.getMessage());
+            return ExitCode.UNUSABLE;
+        } catch (Std.Failed e) {
+            Main.fail(err, "could not write the report to standard output: " + IoWords.describe(e.getCause())
+                    + "; the report is incomplete");
+            return ExitCode.UNUSABLE;
+        } catch (NotDirectoryException e) {
+            Main.fail(err, e.getFile() + " is not a directory; --out must name a directory (nothing written)");
+            return ExitCode.UNUSABLE;
         } catch (InputException e) {
             Main.fail(err, e.getMessage() + " (nothing written)");
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, "cannot write the report: " + e + " (nothing written)");
+            Main.fail(err, out == null ? "could not write: " + IoWords.describe(e)
+                    : "could not write the report: " + IoWords.describe(e) + " (nothing written; " + out
+                            + " is as it was)");
             return ExitCode.UNUSABLE;
-        }
-    }
-
-    /**
-     * The notice list may replace neither an input, nor the policy, nor one of the run's own outputs,
-     * --force or not; paths are compared as the file system resolves them, links and all.
-     */
-    private void noticeClashes(List<InputFile> files) {
-        if (notice == null) {
-            return;
-        }
-        if (notice.getFileName() == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--notice " + notice + " names no file");
-        }
-        for (InputFile f : files) {
-            if (sameFile(notice, f.path())) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--notice " + notice + " is an input; choose another file");
-            }
-        }
-        if (run.policyFile != null && sameFile(notice, run.policyFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--notice " + notice + " is the policy; choose another file");
-        }
-        if (out != null && real(notice.toAbsolutePath().getParent()).equals(real(out))
-                && ReportJob.OUTPUTS.contains(notice.getFileName().toString())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--notice " + notice + " is one of the files --out writes; choose another file");
-        }
-    }
-
-    /**
-     * The path as the file system resolves it, links and all: its nearest existing ancestor's real
-     * path with the rest added back, so that a directory not made yet is seen where it will be.
-     */
-    private static Path real(Path p) {
-        Path absolute = p.toAbsolutePath().normalize();
-        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
-            try {
-                return existing.toRealPath().resolve(existing.relativize(absolute));
-            } catch (IOException notYet) {
-                // try its parent
-            }
-        }
-        return absolute;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return real(a).equals(real(b)) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -80,10 +80,11 @@ final class ProgressMeter implements Progress {
 
     /**
      * Standard error for the run's other messages (rejected rows): each write first blanks the progress line,
-     * so a message never runs on from the middle of it; the next redraw puts the line back below.
+     * so a message never runs on from the middle of it; the next redraw puts the line back below. Control
+     * characters in them are escaped; only the progress line's own carriage returns reach the terminal.
      */
     PrintStream messages() {
-        return new PrintStream(new OutputStream() {
+        return new PrintStream(new TerminalText(new OutputStream() {
             @Override
             public void write(int b) {
                 erase();
@@ -100,7 +101,7 @@ final class ProgressMeter implements Progress {
             public void flush() {
                 out.flush();
             }
-        }, true, StandardCharsets.UTF_8);
+        }), true, StandardCharsets.UTF_8);
     }
 
     private void erase() {

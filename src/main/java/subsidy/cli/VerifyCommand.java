@@ -1,16 +1,15 @@
 package subsidy.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import subsidy.IoWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import subsidy.audit.Verifier;
@@ -38,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report.csv to check.")
     Path report;
 
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -47,9 +49,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         try {
             Policy policy = run.policy();
-            RunOptions.sayLeftOut(policy, Inputs.stderr()::println);
-            OutputStreamWriter w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            Csv out = Csv.open(w, List.of("entity_id", "column", "reported", "recomputed"));
+            PrintStream stderr = main.std.messages;
+            RunOptions.sayLeftOut(policy, stderr::println);
+            // Every difference is written as it is found, and a failed write stops the run: a listing
+            // cut short must not end as "n differences" or, worse, as exit 0.
+            Csv out = Csv.open(new Std.Checked(new TerminalText(main.std.out)),
+                    List.of("entity_id", "column", "reported", "recomputed"));
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {
@@ -64,15 +69,24 @@ final class VerifyCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             out.flush();
-            PrintStream stderr = Inputs.stderr();
             stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");
             return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
         } catch (PolicyException | InputException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
-        } catch (IOException | UncheckedIOException e) {
-            Main.fail(err, "cannot read: " + e.getMessage());
-            return ExitCode.UNUSABLE;
+        } catch (UncheckedIOException e) {
+            return failed(err, e.getCause());
+        } catch (IOException e) {
+            return failed(err, e);
         }
+    }
+
+    private int failed(PrintWriter err, IOException e) {
+        if (e instanceof Std.Failed f) {
+            Main.fail(err, "could not write the differences to standard output: " + IoWords.describe(f.getCause()));
+        } else {
+            Main.fail(err, "cannot read: " + IoWords.describe(e));
+        }
+        return ExitCode.UNUSABLE;
     }
 }

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +31,16 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static void write(Policy policy, Totals t, Map<String, String> files, Writer out)
+    /** The public-notice list written outside --out, named in the manifest beside the files in it. */
+    public record Notice(String file, String sha256) {
+    }
+
+    public static void write(Policy policy, Totals t, Map<String, String> files, Writer out) throws IOException {
+        write(policy, t, files, null, out);
+    }
+
+    /** @param notice the notice list outside the directory, or null */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice, Writer out)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
@@ -61,6 +76,12 @@ public final class Manifest {
         controls.put("total", Money.format(t.total()));
         m.put("control_totals", controls);
         m.put("outputs", files);
+        if (notice != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("file", notice.file());
+            n.put("sha256", notice.sha256());
+            m.put("notice", n);
+        }
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -72,6 +93,37 @@ public final class Manifest {
             value(g, m);
         }
         out.write("\n");
+    }
+
+    /**
+     * The names of the files a manifest lists under {@code outputs}: what an earlier run wrote beside it.
+     * Empty when there is no manifest or it cannot be read as one.
+     */
+    static Set<String> outputsListed(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Set.of();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if ("outputs".equals(field) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        names.add(p.getCurrentName());
+                        p.nextToken();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException notOurs) {
+            return Set.of();
+        }
+        return names;
     }
 
     /** Maps (in their order), lists, strings, whole numbers and nulls, as an ObjectMapper would write them. */

@@ -1,34 +1,63 @@
 package subsidy.report;
 
-import subsidy.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import subsidy.IoWords;
+import subsidy.Sha256;
 
 /**
- * The --out directory. Each file is written under a temporary name and renamed into place only by
- * {@link #commit()}, in the order opened (manifest.json last), so an interrupted run leaves the
- * previous report or none, never half of one. Closing without committing deletes the temporaries.
- * Files are created as any other file of the process is, so the umask, not this class, decides who
- * may read a report ({@link Files#createTempFile} would make them readable by their owner alone).
+ * The --out directory, replaced as a whole set of files in one step.
+ *
+ * <p>Beside {@code reports/2022-05} lives {@code reports/.2022-05.subsidy}, subsidy's own room (a name
+ * that {@code reports/*}{@code /report.csv} does not match):
+ * <pre>
+ *   lock                     held by the run writing this --out, for the whole run
+ *   run-TIME-RANDOM/         the new set, written here while the run goes on
+ *   commit                   present only while a set is being swapped in: which, and where the old one goes
+ *   previous/TIME/           the sets that --force replaced, newest {@code keep} kept
+ * </pre>
+ * A commit syncs every new file to disk, writes {@code commit}, renames --out to {@code previous/TIME},
+ * renames the new set to --out and deletes {@code commit}. A reader of --out therefore finds the whole
+ * previous set or the whole new one, or for the instant between the two renames no directory at all. A
+ * run killed in the middle leaves {@code commit} behind; the next run to take the lock finishes the swap
+ * and says so. With a ledger, its transaction is to be committed after {@code commit} is written and
+ * before the first rename, and {@code commit} names the batch, so the next run can tell which happened.
+ *
+ * <p>--out holds only what subsidy wrote: a directory with other files in it is refused, since a commit
+ * moves all of it away. Files are created as any other file of the process is, so the umask decides who
+ * may read a report.
  */
 public final class OutputDir implements AutoCloseable {
-    /** Opens the byte stream for a temporary file; tests pass one that fails like a full disk. */
+    /** Opens the byte stream for a new file; tests pass one that fails like a full disk. */
     @FunctionalInterface
     public interface Opener {
         OutputStream open(Path file) throws IOException;
@@ -37,80 +66,228 @@ public final class OutputDir implements AutoCloseable {
     public static final Opener FILES = file -> Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
 
+    /** How many replaced sets are kept by default. */
+    public static final int KEEP = 5;
+
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    static final String LOCK = "lock";
+    static final String JOURNAL = "commit";
+    static final String PREVIOUS = "previous";
+    private static final String RUN = "run-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
     /** Temporary names need only differ from whatever else is in the directory, not be secret. */
     private static final java.util.Random RANDOM = new java.util.Random();
 
-    private final Path dir;
+    private final Path out;
+    private final Path home;
+    private final Path staging;
     private final Opener opener;
-    private final List<String> retired;
-    private final List<Pending> pending = new ArrayList<>();
+    private final int keep;
+    private final Clock clock;
+    private final FileChannel lockFile;
+    private final List<String> notes;
+    private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
+    private final List<AtomicFile> attached = new ArrayList<>();
     private boolean committed;
     private boolean abandoned;
-    private final List<Path> leftovers = new ArrayList<>();
-    /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves no half-written temporaries. */
-    private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
-
-    private record Pending(String name, Path temp, MessageDigest digest) {
+    /** A commit that could neither finish nor undo its first rename: the new set stays for the next run. */
+    private boolean stranded;
+    /** Tests stop a commit at a step ("journal", "old moved") as a kill or a failed rename would. */
+    interface Step {
+        void reached(String step) throws IOException;
     }
 
-    private OutputDir(Path dir, List<String> retired, Opener opener) {
-        this.dir = dir;
-        this.retired = List.copyOf(retired);
+    private Step step = name -> { };
+    /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves nothing half-written behind. */
+    private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
+
+    private OutputDir(Path out, Path home, Path staging, Opener opener, int keep, Clock clock, FileChannel lockFile,
+            List<String> notes) {
+        this.out = out;
+        this.home = home;
+        this.staging = staging;
         this.opener = opener;
+        this.keep = keep;
+        this.clock = clock;
+        this.lockFile = lockFile;
+        this.notes = List.copyOf(notes);
     }
 
     /**
-     * Prepares {@code dir}, creating it if needed.
+     * Takes --out for this run: locks it, finishes a commit an earlier run left interrupted, and opens an
+     * empty set to write.
      *
-     * @param names   the files the run will write; if any exists and {@code force} is false, nothing is touched
-     * @param retired files an earlier run may have left that this one does not write (details.csv of a run
-     *                with --details): they would no longer belong to the report, so {@link #commit()} deletes
-     *                them, and like {@code names} they need {@code force}
-     * @throws FileAlreadyExistsException naming the first file that would be overwritten or deleted
+     * @param dir   --out; a symbolic link is followed, and the directory it names is replaced
+     * @param force replace an existing report (the replaced set is kept under {@code previous/})
+     * @param keep  how many replaced sets to keep
+     * @throws FileAlreadyExistsException naming the report that exists when {@code force} is false
+     * @throws Busy when another run holds --out
+     * @throws NotOurs when --out holds a file subsidy did not write
      */
-    public static OutputDir prepare(Path dir, List<String> names, List<String> retired, boolean force)
-            throws IOException {
-        return prepare(dir, names, retired, force, FILES);
+    public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock) throws IOException {
+        Path out = resolve(dir);
+        check(out, force);
+        Path home = homeOf(out);
+        Files.createDirectories(home);
+        FileChannel lockFile = lock(home, clock);
+        try {
+            List<String> notes = new ArrayList<>();
+            recover(out, home, notes);
+            removeKilledRuns(home, notes);
+            check(out, force); // again, now that no one else can change it
+            Path staging = home.resolve(RUN + STAMP.format(clock.instant()) + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            Files.createDirectory(staging);
+            OutputDir d = new OutputDir(out, home, staging, opener, keep, clock, lockFile, notes);
+            Runtime.getRuntime().addShutdownHook(d.onShutdown);
+            return d;
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
+        }
     }
 
-    public static OutputDir prepare(Path dir, List<String> names, List<String> retired, boolean force,
-            Opener opener) throws IOException {
-        check(dir, names, retired, force);
-        Files.createDirectories(dir);
-        OutputDir out = new OutputDir(dir, retired, opener);
-        Runtime.getRuntime().addShutdownHook(out.onShutdown);
-        return out;
+    public static OutputDir prepare(Path dir, boolean force) throws IOException {
+        return prepare(dir, force, KEEP, FILES, Clock.systemUTC());
     }
 
     /**
      * What {@link #prepare} checks, touching nothing: a run with two places to write (the report's
      * directory and the notice's) checks both before it creates either.
      */
-    public static void check(Path dir, List<String> names, List<String> retired, boolean force) throws IOException {
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) { // the nearest that exists must be a directory, or dir cannot be made
+    public static void check(Path dir, boolean force) throws IOException {
+        Path out = resolve(dir);
+        nearestAncestorIsADirectory(out);
+        if (!Files.exists(out)) {
+            return;
+        }
+        Path report = null;
+        java.util.Set<String> listed = Manifest.outputsListed(out.resolve(ReportJob.MANIFEST));
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String name = f.getFileName().toString();
+                boolean ours = ReportJob.OUTPUTS.contains(name) || name.startsWith(".") && name.endsWith(".partial")
+                        || listed.contains(name);
+                if (!ours || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new NotOurs(dir, f.getFileName());
+                }
+                if (report == null && ReportJob.OUTPUTS.contains(name)) {
+                    report = f;
+                }
+            }
+        }
+        if (report != null && !force) {
+            throw new FileAlreadyExistsException(dir.resolve(report.getFileName()).toString());
+        }
+    }
+
+    /** --out as the file system resolves it: a link to a directory is that directory. */
+    static Path resolve(Path dir) throws IOException {
+        Path out = dir.toAbsolutePath().normalize();
+        if (out.getFileName() == null) {
+            throw new NotOurs(dir, null);
+        }
+        if (Files.isSymbolicLink(out) && Files.exists(out)) {
+            return out.toRealPath();
+        }
+        return out;
+    }
+
+    /** subsidy's own room beside --out: {@code .NAME.subsidy}. */
+    static Path homeOf(Path out) {
+        return out.resolveSibling("." + out.getFileName() + ".subsidy");
+    }
+
+    /** The nearest part of the path that exists must be a directory, or the path cannot be made. */
+    static void nearestAncestorIsADirectory(Path path) throws NotDirectoryException {
+        for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new java.nio.file.NotDirectoryException(p + " exists and is not a directory");
+                    throw new NotDirectoryException(p.toString());
                 }
-                break;
+                return;
             }
         }
-        List<String> all = new ArrayList<>(names);
-        all.addAll(retired);
-        for (String n : all) {
-            // Renaming onto a directory would fail with some files already in place: refuse first.
-            Path target = dir.resolve(n);
-            if (Files.exists(target) && !Files.isRegularFile(target)) {
-                throw new IOException(target + " exists and is not a file");
-            }
+    }
+
+    /** Takes the lock, or names the run that holds it. */
+    private static FileChannel lock(Path home, Clock clock) throws IOException {
+        Path file = home.resolve(LOCK);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException sameProcess) {
+            lock = null;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
-        if (!force) {
-            for (String n : all) {
-                if (Files.exists(dir.resolve(n))) {
-                    throw new FileAlreadyExistsException(dir.resolve(n).toString());
-                }
+        if (lock == null) {
+            channel.close();
+            String holder;
+            try {
+                holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                holder = "";
             }
+            throw new Busy(home, holder);
         }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started "
+                + STAMP.format(clock.instant()) + "\n").getBytes(StandardCharsets.UTF_8)));
+        return channel;
+    }
+
+    /** Finishes a swap that a killed run left half done: the new set was whole before {@code commit} was written. */
+    private static void recover(Path out, Path home, List<String> notes) throws IOException {
+        Path journal = home.resolve(JOURNAL);
+        if (!Files.exists(journal)) {
+            return;
+        }
+        Journal j = Journal.read(journal);
+        Path staging = home.resolve(j.staging());
+        if (Files.isDirectory(staging)) {
+            if (Files.exists(out)) {
+                Files.createDirectories(home.resolve(PREVIOUS));
+                Files.move(out, home.resolve(j.previous()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(out.getParent());
+            notes.add(out + " holds the report of a run that was stopped while putting it in place; "
+                    + "its commit is now finished");
+        }
+        Files.delete(journal);
+        syncDirectory(home);
+    }
+
+    /** A run-… directory left while holding the lock is a killed run's half-written set. */
+    private static void removeKilledRuns(Path home, List<String> notes) throws IOException {
+        List<Path> runs;
+        try (Stream<Path> files = Files.list(home)) {
+            runs = files.filter(f -> f.getFileName().toString().startsWith(RUN)).sorted().toList();
+        }
+        for (Path run : runs) {
+            deleteTree(run);
+            notes.add("deleted " + run + ", the unfinished files of a run that was killed");
+        }
+    }
+
+    /** What {@link #prepare} found and did (an interrupted commit finished, a killed run's files deleted). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** --out as it will be replaced (links followed). */
+    public Path path() {
+        return out;
+    }
+
+    /** Where the sets that --force replaced are kept. */
+    public Path previous() {
+        return home.resolve(PREVIOUS);
     }
 
     /** A writer for {@code name}; UTF-8, with a byte-order mark if asked, so Excel shows the Chinese text. */
@@ -120,76 +297,148 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /**
-     * A byte stream for {@code name}, for text already encoded as UTF-8. The file is created and
-     * registered under the lock the stop signal's hook takes, so none is created that it misses.
+     * A byte stream for {@code name} in the new set, for text already encoded as UTF-8. The file is
+     * created under the lock the stop signal's hook takes, so none is created that it misses.
      */
     public OutputStream openStream(String name, boolean bom) throws IOException {
         MessageDigest digest = Sha256.digest();
         OutputStream file;
         synchronized (this) {
             if (abandoned) {
-                throw new IOException("stopped: " + dir.resolve(name) + " is not written");
+                throw new IOException("stopped: " + out.resolve(name) + " is not written");
             }
-            Path temp;
-            for (int attempt = 1;; attempt++) {
-                temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
-                try {
-                    file = opener.open(temp);
-                    break;
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt == 10) {
-                        throw e;
-                    }
-                }
-            }
-            pending.add(new Pending(name, temp, digest));
+            file = opener.open(staging.resolve(name));
+            digests.put(name, digest);
         }
         // Buffered in front of the digest, so it hashes 64 KiB blocks rather than row by row.
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
+        OutputStream stream = new BufferedOutputStream(new DigestOutputStream(file, digest), 1 << 16);
         if (bom) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            stream.write(BOM);
         }
-        return out;
+        return stream;
+    }
+
+    /** A file outside --out committed right after it (the notice list): one commit, one stop signal. */
+    public synchronized void attach(AtomicFile file) {
+        attached.add(file);
     }
 
     /** SHA-256 of each file written so far whose writer has been closed, by name. */
-    public Map<String, String> digests() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Pending p : pending) {
-            out.put(p.name(), Sha256.hex((MessageDigest) cloneOf(p.digest())));
-        }
-        return out;
+    public synchronized Map<String, String> digests() {
+        Map<String, String> hex = new LinkedHashMap<>();
+        digests.forEach((name, d) -> hex.put(name, Sha256.hex(copy(d))));
+        return hex;
     }
 
     /**
-     * Renames every file into place, then deletes the retired ones: an interruption leaves either the
-     * previous report whole or the new one, never the new one without a file it listed.
+     * Puts the new set in place of the old, then the attached files beside it. A stop signal meanwhile
+     * waits for it to finish.
+     *
+     * @throws Incomplete when the new set is in place but an attached file is not
+     * @throws IOException when nothing was changed
      */
     public synchronized void commit() throws IOException {
         if (abandoned) {
-            throw new IOException("stopped: " + dir + " keeps the previous report");
+            throw new IOException("stopped: " + out + " keeps the previous report");
         }
-        for (Pending p : pending) {
-            Path target = dir.resolve(p.name());
-            try {
-                Files.move(p.temp(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(p.temp(), target, StandardCopyOption.REPLACE_EXISTING);
+        for (String name : digests.keySet()) {
+            sync(staging.resolve(name));
+        }
+        syncDirectory(staging);
+        if (isEmptyDirectory(out)) {
+            Files.delete(out); // nothing to keep
+        }
+        Path previous = Files.exists(out) ? uniquePrevious() : null;
+        Path journal = home.resolve(JOURNAL);
+        new Journal(home.relativize(staging).toString(),
+                previous == null ? "" : home.relativize(previous).toString()).write(journal);
+        try {
+            step.reached("journal");
+            if (previous != null) {
+                Files.createDirectories(previous.getParent());
+                Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
             }
+        } catch (IOException e) {
+            Files.deleteIfExists(journal);
+            throw e;
+        }
+        try {
+            step.reached("old moved");
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (previous != null) {
+                try {
+                    Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException stuck) {
+                    // Neither set is at --out: the journal stays and the new set with it, for the next run.
+                    stranded = true;
+                    throw new Stranded(out, staging, previous, e);
+                }
+            }
+            Files.deleteIfExists(journal);
+            throw e;
         }
         committed = true;
-        for (String name : retired) {
+        syncDirectory(out.getParent());
+        Files.delete(journal);
+        syncDirectory(home);
+        List<String> failed = new ArrayList<>();
+        for (AtomicFile f : attached) {
             try {
-                Files.deleteIfExists(dir.resolve(name));
+                f.commit();
             } catch (IOException e) {
-                leftovers.add(dir.resolve(name)); // the new report stands; the caller names what stayed
+                failed.add(f.target() + ": " + IoWords.describe(e));
             }
+        }
+        prune();
+        if (!failed.isEmpty()) {
+            throw new Incomplete(out, failed);
         }
     }
 
-    /** Retired files that {@link #commit()} could not delete: they stay beside the new report. */
-    public synchronized List<Path> leftovers() {
-        return List.copyOf(leftovers);
+    /** Keeps the newest {@code keep} replaced sets; one that cannot be deleted is left, not a failed run. */
+    private void prune() {
+        Path dir = previous();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> sets = Files.list(dir)) {
+            List<Path> old = sets.sorted(Comparator.reverseOrder()).skip(keep).toList();
+            for (Path p : old) {
+                deleteTree(p);
+            }
+        } catch (IOException ignored) {
+            // a replaced set that stays is only disk space; the next run tries again
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private Path uniquePrevious() {
+        String stamp = STAMP.format(clock.instant());
+        Path p = previous().resolve(stamp);
+        for (int i = 2; Files.exists(p); i++) {
+            p = previous().resolve(stamp + "-" + i);
+        }
+        return p;
+    }
+
+    /** For tests: stop at a step of the commit. */
+    void onStep(Step s) {
+        this.step = s;
+    }
+
+    /** For tests: what SIGKILL leaves, the files as they are and the lock let go, nothing cleaned up. */
+    void killed() throws IOException {
+        Runtime.getRuntime().removeShutdownHook(onShutdown);
+        lockFile.close();
     }
 
     @Override
@@ -200,31 +449,169 @@ public final class OutputDir implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or has run: it does what close() would
         }
+        try {
+            lockFile.close(); // releases the lock
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
     }
 
     /**
-     * Deletes the temporaries unless committed, and refuses to create or commit any more: the stop
-     * signal's hook runs beside the main thread, which goes on. A signal during commit waits for it.
+     * Deletes the new set unless committed, and refuses to create or commit any more: the stop signal's
+     * hook runs beside the main thread, which goes on. A signal during the commit waits for it.
      */
     synchronized void abandon() {
-        if (!committed) {
-            abandoned = true;
-            for (Pending p : pending) {
-                try {
-                    Files.deleteIfExists(p.temp());
-                } catch (IOException ignored) {
-                    // best effort: a leftover .partial file is harmless and clearly named
-                }
+        if (committed || stranded) {
+            return;
+        }
+        abandoned = true;
+        attached.forEach(AtomicFile::abandon);
+        try {
+            deleteTree(staging);
+        } catch (IOException ignored) {
+            // the next run to take the lock deletes it, and says so
+        }
+    }
+
+    // ---- file system helpers shared with AtomicFile ----
+
+    /** A new temporary file beside {@code name} in {@code dir}: {@code .NAME.RANDOM.partial}. */
+    static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".partial");
+            if (!Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                return temp;
+            }
+            if (attempt == 10) {
+                throw new FileAlreadyExistsException(temp.toString());
             }
         }
     }
 
-    private static Object cloneOf(MessageDigest d) {
+    /** Forces a file's bytes to disk, so that a crash after its rename cannot leave it empty. */
+    static void sync(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            c.force(true);
+        }
+    }
+
+    /** Forces a directory's entries to disk where the platform can (Linux can; others may refuse). */
+    static void syncDirectory(Path dir) {
+        try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException | UnsupportedOperationException notHere) {
+            // renames are still atomic; only their durability across a power cut is the file system's
+        }
+    }
+
+    static MessageDigest copy(MessageDigest d) {
         try {
-            return d.clone();
+            return (MessageDigest) d.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests are cloneable", e);
         }
     }
 
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (DirectoryNotEmptyException raced) {
+                    // a file created under it meanwhile; the next run deletes it
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            // deleted meanwhile
+        }
+    }
+
+    /** The journal of a commit under way: the new set's directory and where the old one goes. */
+    private record Journal(String staging, String previous) {
+        static Journal read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 2 || !lines.get(0).startsWith(RUN)) {
+                throw new IOException(file + " is not a commit journal subsidy wrote; remove it by hand");
+            }
+            return new Journal(lines.get(0), lines.get(1));
+        }
+
+        /** Written under a temporary name and renamed, so a journal is whole or absent. */
+        void write(Path file) throws IOException {
+            Path temp = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(temp, staging + "\n" + previous + "\n", StandardCharsets.UTF_8);
+            sync(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(file.getParent());
+        }
+    }
+
+    /** Another run holds --out. */
+    public static final class Busy extends IOException {
+        private final String holder;
+
+        Busy(Path home, String holder) {
+            super(home + " is locked by another run" + (holder.isEmpty() ? "" : " (" + holder + ")"));
+            this.holder = holder;
+        }
+
+        /** "pid 1234, started 2022-06-01T080000Z", or empty when the other run has not said. */
+        public String holder() {
+            return holder;
+        }
+    }
+
+    /** --out holds something subsidy did not write, or names no directory at all. */
+    public static final class NotOurs extends IOException {
+        private final Path dir;
+        private final Path entry;
+
+        NotOurs(Path dir, Path entry) {
+            super(dir + (entry == null ? " names no directory" : " holds " + entry + ", which subsidy did not write"));
+            this.dir = dir;
+            this.entry = entry;
+        }
+
+        public Path dir() {
+            return dir;
+        }
+
+        /** The first foreign entry, or null when --out names no directory. */
+        public Path entry() {
+            return entry;
+        }
+    }
+
+    /** Neither the previous set nor the new one could be put at --out; the next run finishes the commit. */
+    public static final class Stranded extends IOException {
+        Stranded(Path out, Path staging, Path previous, IOException cause) {
+            super(out + " could not be replaced (" + IoWords.describe(cause) + ") nor put back: the new report is in "
+                    + staging + " and the previous one in " + previous + "; the next run into " + out
+                    + " puts the new one in place", cause);
+        }
+    }
+
+    /** The new set is in place, but a file attached to it (the notice outside --out) is not. */
+    public static final class Incomplete extends IOException {
+        private final Path out;
+        private final List<String> failed;
+
+        Incomplete(Path out, Collection<String> failed) {
+            super(out + " is written, but not " + String.join("; ", failed));
+            this.out = out;
+            this.failed = List.copyOf(failed);
+        }
+
+        public Path out() {
+            return out;
+        }
+
+        /** Each file not written, with the reason. */
+        public List<String> failed() {
+            return failed;
+        }
+    }
 }

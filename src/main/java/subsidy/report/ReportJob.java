@@ -2,10 +2,14 @@ package subsidy.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import subsidy.calc.Batch;
@@ -35,19 +39,21 @@ public final class ReportJob {
     public static final List<String> OUTPUTS = List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST, DETAILS);
 
     /**
-     * @param outDir  null to write the report to standard output
-     * @param details also write details.csv (needs outDir)
-     * @param force   replace an existing report in outDir
-     * @param notice  also write the public-notice list to this file, or null
+     * @param outDir   null to write the report to standard output
+     * @param details  also write details.csv (needs outDir)
+     * @param force    replace an existing report in outDir (the replaced one is kept, see {@link OutputDir})
+     * @param notice   also write the public-notice list to this file, or null; directly inside outDir it is
+     *                 one of the set, elsewhere it is committed right after the set
      * @param progress told how far the run has got (for a display on a terminal)
+     * @param keep     how many replaced sets of outDir to keep
      */
-    public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress) {
+    public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep) {
         public Options {
             progress = progress == null ? Progress.NONE : progress;
         }
 
         public Options(Path outDir, boolean details, boolean force, Path notice) {
-            this(outDir, details, force, notice, Progress.NONE);
+            this(outDir, details, force, notice, Progress.NONE, OutputDir.KEEP);
         }
     }
 
@@ -72,8 +78,13 @@ public final class ReportJob {
         this.opener = opener;
     }
 
-    /** Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}). */
-    public Totals run(List<InputFile> inputs, List<String> sharedHeader, PrintStream stdout, PrintStream stderr)
+    /**
+     * Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}).
+     *
+     * @param stdout where the report goes without an output directory; its write failures stop the run
+     * @param stderr the summary, notes and (without an output directory) the rejected rows
+     */
+    public Totals run(List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout, PrintStream stderr)
             throws InputException, IOException {
         ReportTable table = new ReportTable(policy);
         DetailsTable detailsTable = new DetailsTable(policy);
@@ -81,133 +92,151 @@ public final class ReportJob {
         Batch batch = new Batch(new Calculator(policy));
         // Both places are checked before either is created and before the first row: nothing is
         // written (not even a report to standard output) when either cannot be.
+        boolean noticeInside = noticeInside();
         if (options.outDir() != null) {
-            OutputDir.check(options.outDir(), names(), retired(), options.force());
+            OutputDir.check(options.outDir(), options.force());
         }
-        try (OutputDir noticeDir = noticeDir()) {
-            return options.outDir() == null ? toStreams(batch, inputs, table, stdout, stderr, noticeDir)
-                    : toDirectory(batch, inputs, table, detailsTable, rejectedTable, stderr, noticeDir);
+        if (options.notice() != null && !noticeInside) {
+            AtomicFile.check(options.notice(), options.force());
+        }
+        if (options.outDir() == null) {
+            return toStreams(batch, inputs, table, stdout, stderr);
+        }
+        try (OutputDir dir = OutputDir.prepare(options.outDir(), options.force(), options.keep(), opener,
+                Clock.systemUTC())) {
+            dir.notes().forEach(n -> stderr.println("subsidy: note: " + n));
+            return toDirectory(dir, batch, inputs, table, detailsTable, rejectedTable, stderr, noticeInside);
         }
     }
 
-    /** The files this run writes in --out. */
-    private List<String> names() {
-        List<String> names = new ArrayList<>(List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST));
-        if (options.details()) {
-            names.add(DETAILS);
+    /** Whether the notice list is to be written directly in --out, as a file of its set. */
+    private boolean noticeInside() throws IOException {
+        if (options.notice() == null || options.outDir() == null) {
+            return false;
         }
-        return names;
+        Path parent = options.notice().toAbsolutePath().normalize().getParent();
+        return parent != null && Files.exists(parent) && Files.exists(options.outDir())
+                ? Files.isSameFile(parent, options.outDir())
+                : parent != null && parent.equals(options.outDir().toAbsolutePath().normalize());
     }
 
-    /** The files an earlier run may have left in --out that this one replaces by their absence. */
-    private List<String> retired() {
-        return options.details() ? List.of() : List.of(DETAILS);
-    }
-
-    /** The notice goes wherever the clerk says, so it is made atomic on its own; null without --notice. */
-    private OutputDir noticeDir() throws IOException {
-        if (options.notice() == null) {
-            return null;
-        }
-        Path target = options.notice().toAbsolutePath();
-        return OutputDir.prepare(target.getParent(), List.of(target.getFileName().toString()), List.of(),
-                options.force(), opener);
-    }
-
-    private Totals toDirectory(Batch batch, List<InputFile> inputs, ReportTable table, DetailsTable detailsTable,
-            RejectedTable rejectedTable, PrintStream stderr, OutputDir noticeDir) throws InputException, IOException {
+    private Totals toDirectory(OutputDir dir, Batch batch, List<InputFile> inputs, ReportTable table,
+            DetailsTable detailsTable, RejectedTable rejectedTable, PrintStream stderr, boolean noticeInside)
+            throws InputException, IOException {
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        try (OutputDir dir = OutputDir.prepare(options.outDir(), names(), retired(), options.force(), opener)) {
-            Totals totals;
-            try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
-                    Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
-                    SizeCheck sizeCheck = new SizeCheck(dir.openStream(SIZE_CHECK, true));
-                    Csv details = options.details()
-                            ? Csv.open(dir.openStream(DETAILS, true), DetailsTable.HEADER) : null) {
-                totals = batch.run(inputs, new ResultSink<Rendered>() {
-                    @Override
-                    public Rendered render(EntityResult r) {
-                        CsvLine line = LINE.get();
-                        return new Rendered(table.render(r, line),
-                                details == null ? null : detailsTable.render(r, line), sizeCheck.render(r, line));
-                    }
+        Totals totals;
+        try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
+                Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
+                SizeCheck sizeCheck = new SizeCheck(dir.openStream(SIZE_CHECK, true));
+                Csv details = options.details()
+                        ? Csv.open(dir.openStream(DETAILS, true), DetailsTable.HEADER) : null) {
+            totals = batch.run(inputs, new ResultSink<Rendered>() {
+                @Override
+                public Rendered render(EntityResult r) {
+                    CsvLine line = LINE.get();
+                    return new Rendered(table.render(r, line),
+                            details == null ? null : detailsTable.render(r, line), sizeCheck.render(r, line));
+                }
 
-                    @Override
-                    public void computed(EntityResult r, Rendered rendered) throws IOException {
-                        report.write(rendered.report());
-                        sizeCheck.write(rendered.sizeCheck());
-                        if (notice != null) {
-                            notice.add(r);
-                        }
-                        if (details != null) {
-                            details.write(rendered.details());
-                        }
+                @Override
+                public void computed(EntityResult r, Rendered rendered) throws IOException {
+                    report.write(rendered.report());
+                    sizeCheck.write(rendered.sizeCheck());
+                    if (notice != null) {
+                        notice.add(r);
                     }
+                    if (details != null) {
+                        details.write(rendered.details());
+                    }
+                }
 
-                    @Override
-                    public void rejected(Rejection r) throws IOException {
-                        rejected.row(rejectedTable.row(r));
-                    }
-                }, options.progress());
-            }
-            try (Writer summaryOut = dir.open(SUMMARY, true)) {
-                Summary.writeCsv(policy, totals, summaryOut);
-            }
-            if (notice != null) {
-                writeNotice(noticeDir, notice);
-            }
-            var written = dir.digests();
-            try (Writer manifestOut = dir.open(MANIFEST, false)) {
-                Manifest.write(policy, totals, written, manifestOut);
-            }
-            dir.commit();
-            if (noticeDir != null) {
-                noticeDir.commit();
-            }
-            dir.leftovers().forEach(f -> stderr.println("subsidy: warning: " + f
-                    + " is from an earlier run and could not be deleted; it does not belong to this report"));
-            Summary.print(policy, totals, stderr);
-            stderr.println("subsidy: wrote " + options.outDir());
-            return totals;
+                @Override
+                public void rejected(Rejection r) throws IOException {
+                    rejected.row(rejectedTable.row(r));
+                }
+            }, options.progress());
         }
+        try (Writer summaryOut = dir.open(SUMMARY, true)) {
+            Summary.writeCsv(policy, totals, summaryOut);
+        }
+        Manifest.Notice outside = null;
+        if (notice != null && noticeInside) {
+            try (Writer out = dir.open(options.notice().getFileName().toString(), true)) {
+                notice.write(out);
+            }
+        } else if (notice != null) {
+            AtomicFile file = AtomicFile.prepare(options.notice(), options.force(), opener);
+            dir.attach(file);
+            writeNotice(file, notice);
+            outside = new Manifest.Notice(options.notice().toString(), file.sha256());
+        }
+        var written = dir.digests();
+        try (Writer manifestOut = dir.open(MANIFEST, false)) {
+            Manifest.write(policy, totals, written, outside, manifestOut);
+        }
+        boolean replacing = Files.exists(dir.path());
+        dir.commit();
+        Summary.print(policy, totals, stderr);
+        stderr.println("subsidy: wrote " + options.outDir() + (replacing
+                ? "; the report it replaced is kept in " + dir.previous() : ""));
+        return totals;
     }
 
-    /** Writes the notice under its temporary name; it is committed after the report, as its last part. */
-    private void writeNotice(OutputDir noticeDir, NoticeList notice) throws IOException {
-        try (Writer out = noticeDir.open(options.notice().getFileName().toString(), true)) {
+    private static void writeNotice(AtomicFile file, NoticeList notice) throws IOException {
+        try (Writer out = new OutputStreamWriter(file.open(true), StandardCharsets.UTF_8)) {
             notice.write(out);
         }
     }
 
-    private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, PrintStream stdout,
-            PrintStream stderr, OutputDir noticeDir) throws InputException, IOException {
-        Csv report = Csv.open(new BufferedOutputStream(stdout, 1 << 16), table.header());
-        NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
-        Totals totals = batch.run(inputs, new ResultSink<byte[]>() {
-            @Override
-            public byte[] render(EntityResult r) {
-                return table.render(r, LINE.get());
-            }
+    private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, OutputStream stdout,
+            PrintStream stderr) throws InputException, IOException {
+        AtomicFile noticeFile = options.notice() == null ? null
+                : AtomicFile.prepare(options.notice(), options.force(), opener);
+        Thread onStop = noticeFile == null ? null : new Thread(noticeFile::abandon, "subsidy-notice-cleanup");
+        if (onStop != null) {
+            Runtime.getRuntime().addShutdownHook(onStop);
+        }
+        try {
+            Csv report = Csv.open(new BufferedOutputStream(stdout, 1 << 16), table.header());
+            NoticeList notice = noticeFile == null ? null : new NoticeList(policy);
+            Totals totals = batch.run(inputs, new ResultSink<byte[]>() {
+                @Override
+                public byte[] render(EntityResult r) {
+                    return table.render(r, LINE.get());
+                }
 
-            @Override
-            public void computed(EntityResult r, byte[] row) throws IOException {
-                report.write(row);
-                if (notice != null) {
-                    notice.add(r);
+                @Override
+                public void computed(EntityResult r, byte[] row) throws IOException {
+                    report.write(row);
+                    if (notice != null) {
+                        notice.add(r);
+                    }
+                }
+
+                @Override
+                public void rejected(Rejection r) throws IOException {
+                    stderr.println("rejected: " + r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
+                    if (stderr.checkError()) { // the rejected rows are the only record of them: never lose one
+                        throw new IOException("standard error could not be written");
+                    }
+                }
+            }, options.progress());
+            report.flush();
+            if (noticeFile != null) {
+                writeNotice(noticeFile, notice);
+                noticeFile.commit();
+            }
+            Summary.print(policy, totals, stderr);
+            return totals;
+        } finally {
+            if (noticeFile != null) {
+                noticeFile.abandon();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run
                 }
             }
-
-            @Override
-            public void rejected(Rejection r) {
-                stderr.println("rejected: " + r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
-            }
-        }, options.progress());
-        report.flush();
-        if (notice != null) {
-            writeNotice(noticeDir, notice);
-            noticeDir.commit();
         }
-        Summary.print(policy, totals, stderr);
-        return totals;
     }
 }

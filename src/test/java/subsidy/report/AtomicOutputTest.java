@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import subsidy.DefaultPolicy;
 import subsidy.input.InputFile;
 
@@ -80,22 +82,24 @@ class AtomicOutputTest {
         assertThrows(IOException.class, () -> new ReportJob(DefaultPolicy.POLICY,
                 new ReportJob.Options(out, false, false, null), diskWithRoomFor(1_000)).run(firms(), null, NOWHERE,
                 NOWHERE));
-        try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(), files.toList());
-        }
+        assertFalse(Files.exists(out), "no report directory at all");
+        assertEquals(List.of(), partials(out));
     }
 
-    /** Renaming into place must not fail half-way: a target that is not a file is found before writing. */
+    /** A commit moves all of --out away: what subsidy did not write there is refused before the first row. */
     @Test
-    void aTargetThatIsNotAFileStopsTheRunBeforeAnythingIsReplaced() throws Exception {
+    void aDirectoryHoldingWhatSubsidyDidNotWriteIsRefusedAndLeftAsItWas() throws Exception {
         Path out = dir.resolve("out");
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
         String before = Files.readString(out.resolve("report.csv"));
         Files.delete(out.resolve("summary.csv"));
         Files.createDirectory(out.resolve("summary.csv"));
-        IOException e = assertThrows(IOException.class, () -> job(out, true).run(firms(), null, NOWHERE, NOWHERE));
-        assertTrue(e.getMessage().contains("summary.csv exists and is not a file"), e.getMessage());
+        Files.writeString(out.resolve("notes.txt"), "the clerk's own");
+        OutputDir.NotOurs e = assertThrows(OutputDir.NotOurs.class,
+                () -> job(out, true).run(firms(), null, NOWHERE, NOWHERE));
+        assertEquals(Path.of("notes.txt"), e.entry());
         assertEquals(before, Files.readString(out.resolve("report.csv")));
+        assertEquals("the clerk's own", Files.readString(out.resolve("notes.txt")));
         assertEquals(List.of(), partials(out));
     }
 
@@ -183,7 +187,7 @@ class AtomicOutputTest {
         new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, true, false, null))
                 .run(firms(), null, NOWHERE, NOWHERE);
         String details = Files.readString(out.resolve(ReportJob.DETAILS));
-        try (OutputDir d = OutputDir.prepare(out, List.of(ReportJob.REPORT), List.of(ReportJob.DETAILS), true)) {
+        try (OutputDir d = OutputDir.prepare(out, true)) {
             d.openStream(ReportJob.REPORT, false).close();
             d.abandon();
             assertThrows(IOException.class, () -> d.openStream(ReportJob.SUMMARY, false));
@@ -193,27 +197,146 @@ class AtomicOutputTest {
         assertEquals(List.of(), partials(out));
     }
 
-    /** Once the new report is in place, a leftover that cannot be deleted is named, not reported as a failed run. */
+    /** --force keeps what it replaces, under a name reports/*{@literal /}report.csv does not match; the newest few. */
     @Test
-    void aRetiredFileThatCannotBeDeletedAfterTheCommitIsNamedNotAFailure() throws Exception {
-        Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(ReportJob.DETAILS), "old");
-        try (OutputDir d = OutputDir.prepare(out, List.of(ReportJob.REPORT), List.of(ReportJob.DETAILS), true)) {
-            try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
-                report.write('x');
+    void forceKeepsTheReplacedReportsNewestFirstUpToTheLimit() throws Exception {
+        Path out = dir.resolve("2022-05");
+        List<String> reports = new java.util.ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            try (OutputDir d = OutputDir.prepare(out, true, 2, OutputDir.FILES, clockAt(run))) {
+                try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
+                    report.write(("run " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                d.commit();
             }
-            Files.delete(out.resolve(ReportJob.DETAILS)); // now a directory that cannot simply be deleted
-            Files.createDirectories(out.resolve(ReportJob.DETAILS).resolve("inside"));
-            d.commit();
-            assertEquals(List.of(out.resolve(ReportJob.DETAILS)), d.leftovers());
+            reports.add("run " + run);
         }
-        assertEquals("x", Files.readString(out.resolve(ReportJob.REPORT)));
+        assertEquals("run 3", Files.readString(out.resolve(ReportJob.REPORT)));
+        Path previous = dir.resolve(".2022-05.subsidy/previous");
+        try (Stream<Path> kept = Files.list(previous)) {
+            assertEquals(List.of("2022-06-01T080002Z", "2022-06-01T080003Z"),
+                    kept.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("run 1", Files.readString(previous.resolve("2022-06-01T080002Z/report.csv")));
+        assertEquals("run 2", Files.readString(previous.resolve("2022-06-01T080003Z/report.csv")));
+        try (Stream<Path> top = Files.list(dir)) {
+            assertEquals(List.of(".2022-05.subsidy", "2022-05"), top.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "nothing else beside --out");
+        }
     }
 
-    private static List<Path> partials(Path out) throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(f -> f.toString().endsWith(".partial")).toList();
+    /** A second run into the same --out is refused while the first holds it, naming the first. */
+    @Test
+    void aSecondRunIntoTheSameOutIsRefusedNamingTheFirst() throws Exception {
+        Path out = dir.resolve("out");
+        try (OutputDir first = OutputDir.prepare(out, false)) {
+            OutputDir.Busy e = assertThrows(OutputDir.Busy.class, () -> OutputDir.prepare(out, false));
+            assertTrue(e.holder().startsWith("pid " + ProcessHandle.current().pid() + ", started "), e.holder());
         }
+        try (OutputDir again = OutputDir.prepare(out, false)) { // let go at the end of the first
+            assertTrue(again.notes().isEmpty());
+        }
+    }
+
+    /** A rename that fails half-way is undone: the previous set stays whole, the new one goes. */
+    @Test
+    void aCommitWhoseSecondRenameFailsPutsThePreviousSetBack() throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String before = Files.readString(out.resolve(ReportJob.MANIFEST));
+        try (OutputDir d = OutputDir.prepare(out, true)) {
+            d.openStream(ReportJob.REPORT, false).close();
+            d.onStep(step -> {
+                if (step.equals("old moved")) {
+                    throw new IOException("Operation not permitted");
+                }
+            });
+            assertEquals("Operation not permitted", assertThrows(IOException.class, d::commit).getMessage());
+        }
+        assertEquals(before, Files.readString(out.resolve(ReportJob.MANIFEST)));
+        assertEquals(List.of("lock", "previous"), homeEntries(out), "no journal, no unfinished set");
+        assertEquals(List.of(), Files.list(out.resolveSibling(".out.subsidy/previous")).toList());
+    }
+
+    /**
+     * A run killed between the two renames leaves no --out at all, and the journal; the next run finishes
+     * the swap, says so, and only then goes on. Killed just after writing the journal, the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"journal", "old moved"})
+    void aCommitKilledHalfWayIsFinishedByTheNextRun(String killedAt) throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String oldManifest = Files.readString(out.resolve(ReportJob.MANIFEST));
+        OutputDir d = OutputDir.prepare(out, true);
+        try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
+            report.write('x');
+        }
+        d.onStep(step -> {
+            if (step.equals(killedAt)) {
+                throw new Killed();
+            }
+        });
+        assertThrows(Killed.class, d::commit);
+        d.killed();
+        assertEquals(killedAt.equals("journal"), Files.exists(out));
+
+        try (OutputDir next = OutputDir.prepare(out, true)) {
+            assertEquals(1, next.notes().size(), next.notes().toString());
+            assertTrue(next.notes().get(0).contains("its commit is now finished"), next.notes().get(0));
+            assertEquals("x", Files.readString(out.resolve(ReportJob.REPORT)));
+            assertEquals(List.of(ReportJob.REPORT), Files.list(out).map(p -> p.getFileName().toString()).toList());
+            try (Stream<Path> kept = Files.list(next.previous())) {
+                Path previous = kept.findFirst().orElseThrow();
+                assertEquals(oldManifest, Files.readString(previous.resolve(ReportJob.MANIFEST)));
+            }
+        }
+    }
+
+    /** A run killed while writing leaves its half-written set; the next run deletes it and says so. */
+    @Test
+    void theFilesOfARunKilledWhileWritingAreDeletedByTheNextRun() throws Exception {
+        Path out = dir.resolve("out");
+        OutputDir d = OutputDir.prepare(out, false);
+        d.openStream(ReportJob.REPORT, false).close();
+        d.killed();
+        try (OutputDir next = OutputDir.prepare(out, false)) {
+            assertEquals(1, next.notes().size());
+            assertTrue(next.notes().get(0).contains("the unfinished files of a run that was killed"));
+        }
+        assertEquals(List.of("lock"), homeEntries(out));
+        assertFalse(Files.exists(out), "nothing was ever committed");
+    }
+
+    /** A SIGKILL is simulated by an error the commit does not catch. */
+    private static final class Killed extends RuntimeException {
+    }
+
+    private static java.time.Clock clockAt(int second) {
+        return java.time.Clock.fixed(java.time.Instant.parse("2022-06-01T08:00:00Z").plusSeconds(second),
+                java.time.ZoneOffset.UTC);
+    }
+
+    private static List<String> homeEntries(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolveSibling("." + out.getFileName() + ".subsidy"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Temporary files: a .partial beside --out's files, or a run's unfinished set beside --out. */
+    private static List<Path> partials(Path out) throws IOException {
+        Path home = out.resolveSibling("." + out.getFileName() + ".subsidy");
+        List<Path> found = new java.util.ArrayList<>();
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> files = Files.list(out)) {
+                files.filter(f -> f.toString().endsWith(".partial")).forEach(found::add);
+            }
+        }
+        if (Files.isDirectory(home)) {
+            try (Stream<Path> files = Files.list(home)) {
+                files.filter(f -> f.getFileName().toString().startsWith("run-")).forEach(found::add);
+            }
+        }
+        return found;
     }
 }
