@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public final class Verifier {
             }
             List<String> reportHeader = records.next().toList();
             ReportRows rows = new ReportRows(records, counting);
-            Columns columns = new Columns(reportHeader, table.header(), report);
+            Columns columns = new Columns(reportHeader, table.header(), report, counting);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
@@ -180,45 +179,59 @@ public final class Verifier {
         }
     }
 
-    /** Maps the report's columns onto the recomputed ones, so column order does not matter. */
+    /**
+     * Maps the report's columns onto the recomputed ones, so column order does not matter. A column
+     * named twice is a difference of its own, and each copy is compared: a reader may take either.
+     */
     private static final class Columns {
         private final List<String> names;
-        private final int[] reportedIndex;
+        /** For each recomputed column, where every copy of it stands in the report (none: empty). */
+        private final int[][] reportedIndex;
 
-        Columns(List<String> reportHeader, List<String> expected, Path report) throws InputException {
-            Map<String, Integer> at = new HashMap<>();
+        Columns(List<String> reportHeader, List<String> expected, Path report, Consumer<Difference> out)
+                throws InputException {
+            Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
-                at.put(reportHeader.get(i).strip(), i);
+                at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
             }
             names = expected;
-            reportedIndex = new int[expected.size()];
+            reportedIndex = new int[expected.size()][];
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < expected.size(); i++) {
-                Integer idx = at.get(expected.get(i));
-                reportedIndex[i] = idx == null ? -1 : idx;
-                if (idx == null && !expected.get(i).equals(NOTES)) {
+                List<Integer> idx = at.getOrDefault(expected.get(i), List.of());
+                reportedIndex[i] = idx.stream().mapToInt(Integer::intValue).toArray();
+                if (idx.isEmpty() && !expected.get(i).equals(NOTES)) {
                     missing.add(expected.get(i));
                 }
             }
-            if (reportedIndex[0] != 0) {
+            if (reportedIndex[0].length == 0 || reportedIndex[0][0] != 0) {
                 throw new InputException(report + ": not a subsidy report (entity_id is not its first column)");
             }
             if (!missing.isEmpty()) {
                 throw new InputException(report + ": the report lacks column(s) " + missing
                         + "; was it written under another policy?");
             }
+            at.forEach((name, copies) -> {
+                if (copies.size() > 1) {
+                    out.accept(new Difference(Difference.COLUMN, name, copies.size() + " times in the header",
+                            "once"));
+                }
+            });
         }
 
         void compare(String id, List<String> reported, List<String> recomputed, Consumer<Difference> out) {
-            for (int i = 1; i < names.size(); i++) {
+            for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equals(NOTES)) {
                     continue;
                 }
-                int at = reportedIndex[i];
-                String theirs = at < reported.size() ? reported.get(at) : "";
                 String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
-                if (!same(theirs, mine)) {
-                    out.accept(new Difference(id, names.get(i), theirs, mine));
+                // entity_id's own first column is how the row was found; only its other copies are compared
+                for (int c = i == 0 ? 1 : 0; c < reportedIndex[i].length; c++) {
+                    int at = reportedIndex[i][c];
+                    String theirs = at < reported.size() ? reported.get(at) : "";
+                    if (!same(theirs, mine)) {
+                        out.accept(new Difference(id, names.get(i), theirs, mine));
+                    }
                 }
             }
         }

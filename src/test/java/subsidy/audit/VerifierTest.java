@@ -214,6 +214,51 @@ class VerifierTest {
                 "not a subsidy manifest (it lacks policy.sha256, inputs, outputs.report.csv)", "")), d);
     }
 
+    /**
+     * A header naming a column twice is a difference of its own, and every copy is compared: the
+     * reader that takes the first copy and the one that takes the last must both be told.
+     */
+    @Test
+    void aColumnNamedTwiceInTheHeaderIsADifferenceAndEveryCopyIsCompared() throws Exception {
+        String[] edited = new String[1];
+        rewriteReport(rows -> {
+            int total = rows.get(0).indexOf("total");
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> row = rows.get(i);
+                String cell = row.get(total);
+                if (i == 2) {
+                    edited[0] = row.get(0);
+                    assertEquals("392596.47", cell);
+                    cell = "392596.48";
+                }
+                row.add(1, cell); // the first copy, right after entity_id
+            }
+        });
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(List.of(new Difference(Difference.COLUMN, "total", "2 times in the header", "once"),
+                new Difference(edited[0], "total", "392596.48", "392596.47")),
+                d.stream().filter(x -> !x.entityId().equals(Difference.MANIFEST)).toList(), d.toString());
+    }
+
+    /** Rewrites report.csv cell by cell, as a spreadsheet would (byte-order mark kept). */
+    private void rewriteReport(java.util.function.Consumer<List<List<String>>> change) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        String text = Files.readString(report, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text,
+                subsidy.report.Csv.FORMAT)) {
+            p.forEach(r -> rows.add(new ArrayList<>(r.toList())));
+        }
+        change.accept(rows);
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+                subsidy.report.Csv.FORMAT)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+        Files.writeString(report, out, StandardCharsets.UTF_8);
+    }
+
     /** firms.csv split into a (its first 20 rows) and b (the rest), and the report of both, in that order. */
     private Path reportOfFirmsSplitInto(Path a, Path b) throws Exception {
         List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
