@@ -34,13 +34,17 @@ import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
+import subsidy.report.RejectedTable;
+import subsidy.report.ReportJob;
 import subsidy.report.ReportTable;
 import subsidy.report.SafeText;
 
 /**
  * Recomputes a report from its inputs and lists every difference (issue: verify). Both sides are
  * in input order, so they are walked in step; only rows out of step are held, which keeps memory
- * to the size of the disagreement rather than of the report.
+ * to the size of the disagreement rather than of the report. In the same pass the run's other
+ * files are recomputed as digests ({@link RecomputedOutputs}), and what manifest.json states is
+ * compared with it all ({@link ManifestCheck}).
  */
 public final class Verifier {
     private static final String NOTES = "notes";
@@ -52,17 +56,37 @@ public final class Verifier {
         this.table = new ReportTable(policy);
     }
 
-    /** What a verification found: rows compared and differences sent to the consumer. */
-    public record Outcome(long rowsCompared, long differences) {
+    /**
+     * What a verification found: rows compared, differences sent to the consumer, and notes: plain
+     * sentences on what could not be checked, for standard error, which are not differences.
+     */
+    public record Outcome(long rowsCompared, long differences, List<String> notes) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
     }
 
+    /** A recomputed row as the report holds it, and its lines of the other files recomputed (or null). */
+    private record Row(List<String> report, RecomputedOutputs.Rendered others) {
+    }
+
+    /**
+     * Recomputes the report and, when manifest.json is beside it, the other files the run wrote (as
+     * digests), and sends every difference to {@code out}.
+     */
     public Outcome verify(List<InputFile> inputs, Path report, Consumer<Difference> out)
             throws InputException, IOException {
         long[] count = {0, 0};
+        List<String> notes = new ArrayList<>();
         Consumer<Difference> counting = d -> {
             count[1]++;
             out.accept(d);
         };
+        ManifestCheck manifest = ManifestCheck.read(report);
+        RecomputedOutputs others = manifest.usable()
+                ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
+                        manifest.lists(ReportJob.DETAILS), manifest.runNames(inputs))
+                : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(
                         new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
@@ -78,14 +102,18 @@ public final class Verifier {
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
-            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<List<String>>() {
+            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<Row>() {
                 @Override
-                public List<String> render(EntityResult r) {
-                    return table.row(r);
+                public Row render(EntityResult r) {
+                    return new Row(table.row(r), others == null ? null : others.render(r));
                 }
 
                 @Override
-                public void computed(EntityResult r, List<String> mine) {
+                public void computed(EntityResult r, Row row) throws IOException {
+                    if (others != null) {
+                        others.computed(row.others());
+                    }
+                    List<String> mine = row.report();
                     String id = mine.get(0);
                     count[0]++;
                     List<String> theirs = pendingReported.remove(id);
@@ -108,7 +136,10 @@ public final class Verifier {
                 }
 
                 @Override
-                public void rejected(Rejection r) {
+                public void rejected(Rejection r) throws IOException {
+                    if (others != null) {
+                        others.rejected(r);
+                    }
                 }
             });
             for (List<String> next = rows.next(); next != null; next = rows.next()) {
@@ -119,9 +150,10 @@ public final class Verifier {
             pendingReported.keySet().forEach(id -> counting.accept(
                     new Difference(id, Difference.ROW, "present", "missing")));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
-            ManifestCheck.compare(policy, report, Sha256.hex(reportDigest), totals.inputs(), counting);
+            Map<String, String> recomputed = others == null ? Map.of() : others.digests(totals);
+            manifest.compare(policy, Sha256.hex(reportDigest), totals, recomputed, counting, notes::add);
         }
-        return new Outcome(count[0], count[1]);
+        return new Outcome(count[0], count[1], notes);
     }
 
     private static void match(String id, List<String> reported, Map<String, List<String>> pendingRecomputed,

@@ -18,6 +18,7 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
+import subsidy.report.RejectedTable;
 import subsidy.report.ReportJob;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
@@ -77,13 +78,10 @@ final class CalcCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         List<InputFile> files;
-        List<String> shared = null;
+        List<String> shared;
         try {
             files = run.open(policy);
-            for (int i = 0; i < files.size(); i++) {
-                List<String> header = files.get(i).header().cells();
-                shared = i == 0 ? header : header.equals(shared) ? shared : null;
-            }
+            shared = RejectedTable.sharedHeader(files);
         } catch (InputException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
