@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import subsidy.Sha256;
+import subsidy.Version;
 import subsidy.calc.Totals;
 import subsidy.input.InputFile;
 import subsidy.input.InputStats;
@@ -153,6 +154,14 @@ final class ManifestCheck {
             out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
                     asOfNow));
         }
+        if (policySha.equals(policy.sha256()) && asOfThen.equals(asOfNow)) { // else left_out follows them
+            compareLeftOut(policy, out);
+        }
+        String versionThen = m.path("version").asText();
+        if (m.path("version").isTextual() && !versionThen.equals(Version.get())) {
+            notes.accept("the report was written by subsidy " + versionThen + ", and is checked by subsidy "
+                    + Version.get() + ": a difference may come from the tool, not from the data");
+        }
         boolean givenAsRun = compareInputs(m.path("inputs"), totals.inputs(), out);
         String written = m.path("outputs").path(ReportJob.REPORT).asText();
         if (!written.isEmpty() && !written.equals(reportSha)) {
@@ -163,6 +172,22 @@ final class ManifestCheck {
         compareControlTotals(totals, out);
         compareOutputs(recomputed, givenAsRun, out, notes);
         compareNotice(out);
+    }
+
+    /**
+     * The programs the policy has but not on the date: they follow from the policy and as_of, so this
+     * is compared only when those agree, and a difference then means the manifest was edited.
+     */
+    private void compareLeftOut(Policy policy, Consumer<Difference> out) {
+        List<String> then = new ArrayList<>();
+        m.path("left_out").forEach(p -> then.add(p.asText()));
+        if (!then.equals(policy.leftOut())) {
+            out.accept(new Difference(Difference.MANIFEST, "left_out", listed(then), listed(policy.leftOut())));
+        }
+    }
+
+    private static String listed(List<String> items) {
+        return items.isEmpty() ? "(none)" : String.join("; ", items);
     }
 
     /** rows {read, computed, rejected}: as the recomputation counts them. */
@@ -372,6 +397,20 @@ final class ManifestCheck {
         boolean inOrder = true;
         for (int i = 1; i < match.length; i++) {
             inOrder &= match[i] < 0 || match[i - 1] < 0 || match[i] > match[i - 1];
+        }
+        // An input unchanged, given in the run's order, was read as the run read it: its counts are the
+        // manifest's, or it was edited. In another order, which row of an id wins changes, and they follow.
+        List<JsonNode> entries = new ArrayList<>();
+        was.forEach(entries::add);
+        for (int i = 0; i < inputs.size(); i++) {
+            InputStats now = inputs.get(i);
+            if (inOrder && match[i] >= 0 && thenShas.get(match[i]).equals(now.sha256())) {
+                JsonNode then = entries.get(match[i]);
+                String input = "input " + now.file();
+                count(out, input + " rows_read", then.get("rows_read"), now.rowsRead());
+                count(out, input + " rows_computed", then.get("rows_computed"), now.rowsAccepted());
+                count(out, input + " rows_rejected", then.get("rows_rejected"), now.rowsRejected());
+            }
         }
         if (!inOrder) {
             out.accept(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an id"

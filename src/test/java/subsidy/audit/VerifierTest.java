@@ -356,6 +356,31 @@ class VerifierTest {
         assertEquals(List.of(ManifestCheck.REJECTED_NOT_RECOMPUTED), o.notes());
     }
 
+    /**
+     * What else the manifest states of the run is compared too: each input's row counts (for an
+     * input whose content is unchanged) and the programs left out on the date; another version of
+     * the tool is said, since a difference may come from it rather than from the data.
+     */
+    @Test
+    void perInputRowCountsAndLeftOutProgramsInTheManifestAreCompared() throws Exception {
+        Path input = Path.of("samples/messy.csv");
+        Path out = run(input, false);
+        editManifest(out, m -> {
+            ObjectNode first = (ObjectNode) m.path("inputs").get(0);
+            first.put("rows_rejected", first.path("rows_rejected").asLong() - 1);
+            ((ObjectNode) m).putArray("left_out").add("hiring_subsidy: in force to 2022-12-31");
+            ((ObjectNode) m).put("version", "0.0.1");
+        });
+        List<Difference> found = new ArrayList<>();
+        Verifier.Outcome o = new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(input, null)),
+                out.resolve("report.csv"), found::add);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "left_out", "hiring_subsidy: in force to 2022-12-31",
+                        "(none)"),
+                new Difference(Difference.MANIFEST, "input samples/messy.csv rows_rejected", "17", "18")), found);
+        assertEquals(List.of("the report was written by subsidy 0.0.1, and is checked by subsidy "
+                + subsidy.Version.get() + ": a difference may come from the tool, not from the data"), o.notes());
+    }
+
     /** A notice list the manifest names is checked where it says, against its SHA-256. */
     @Test
     void aNoticeTheManifestNamesIsCheckedAgainstItsHash() throws Exception {
