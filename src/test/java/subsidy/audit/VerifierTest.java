@@ -22,7 +22,10 @@ import subsidy.policy.Resolution;
 import subsidy.report.RejectedTable;
 import subsidy.report.ReportJob;
 
-/** verify finds a changed amount, a dropped row, an added row and a changed policy; passes otherwise. */
+/**
+ * verify finds a changed amount, a dropped row, an added row, a column named twice, a changed policy
+ * or input, and any file, count or control total that is not what manifest.json says; passes otherwise.
+ */
 class VerifierTest {
     private static final Path FIRMS = Path.of("samples/firms.csv");
 
