@@ -3,38 +3,70 @@ package subsidy.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
+import subsidy.Sha256;
+import subsidy.Version;
+import subsidy.calc.Totals;
+import subsidy.input.InputFile;
 import subsidy.input.InputStats;
+import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.report.ReportJob;
 
 /**
- * verify's second question: beside the amounts, has anything the run rested on changed since?
- * manifest.json holds the policy's, every input's and the report's SHA-256 and the --as-of date.
+ * verify's second question: beside the amounts, has anything the run rested on, or wrote, changed
+ * since? manifest.json holds the policy's, every input's and every output's SHA-256, the --as-of
+ * date, the row counts and the control totals; each is compared with what is read and recomputed
+ * now. Read before the recomputation, which needs to know how the run named its inputs and whether
+ * it wrote details.csv; compared after it.
  */
 final class ManifestCheck {
-    private ManifestCheck() {
+    static final String NO_MANIFEST = "no manifest.json beside the report: only the report's rows were checked;"
+            + " whether the policy, the inputs, the other files or the control totals changed cannot be told";
+    static final String REJECTED_NOT_RECOMPUTED = ReportJob.REJECTED + " was not compared with a recomputation:"
+            + " the inputs were not given as the manifest lists them, and its file names and its order follow"
+            + " the inputs as given; it was checked against the manifest's SHA-256 only";
+
+    private final Path dir;
+    /** The manifest, when there is one and it is ours; else null. */
+    private final JsonNode m;
+    /** Why a manifest there is cannot be compared (unreadable, not ours), or null. */
+    private final Difference unusable;
+
+    private ManifestCheck(Path dir, JsonNode m, Difference unusable) {
+        this.dir = dir;
+        this.m = m;
+        this.unusable = unusable;
     }
 
-    /** Compares manifest.json beside the report, when there is one, with what was read now. */
-    static void compare(Policy policy, Path report, String reportSha, List<InputStats> inputs,
-            Consumer<Difference> out) throws IOException {
-        Path manifest = report.toAbsolutePath().resolveSibling(ReportJob.MANIFEST);
+    /** The manifest beside the report, read but not yet compared with anything. */
+    static ManifestCheck read(Path report) {
+        Path dir = report.toAbsolutePath().getParent();
+        Path manifest = dir.resolve(ReportJob.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            return;
+            return new ManifestCheck(dir, null, null);
         }
         JsonNode m;
         try {
             m = new ObjectMapper().readTree(manifest.toFile());
         } catch (IOException e) {
-            out.accept(new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
-            return;
+            return new ManifestCheck(dir, null,
+                    new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
         }
         List<String> lacks = new ArrayList<>();
         if (!m.path("policy").path("sha256").isTextual()) {
@@ -47,8 +79,68 @@ final class ManifestCheck {
             lacks.add("outputs." + ReportJob.REPORT);
         }
         if (!lacks.isEmpty()) { // nothing in it can be compared: say so once, not as a changed policy
-            out.accept(new Difference(Difference.MANIFEST, "manifest.json",
+            return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
                     "not a subsidy manifest (it lacks " + String.join(", ", lacks) + ")", ""));
+        }
+        return new ManifestCheck(dir, m, null);
+    }
+
+    /** Whether there is a manifest of ours to compare with (and so files worth recomputing). */
+    boolean usable() {
+        return m != null;
+    }
+
+    /** Whether the manifest lists {@code output} among the files the run wrote. */
+    boolean lists(String output) {
+        return m != null && m.path("outputs").has(output);
+    }
+
+    /**
+     * The name the run gave each input, from the name it is given now: its own, if the manifest
+     * names it so; else the manifest's entry in its place, if no input given now has that name (the
+     * same files from another directory). Matching by content would need the inputs read first;
+     * {@link #compare} says whether this guess was right.
+     */
+    UnaryOperator<String> runNames(List<InputFile> inputs) {
+        List<String> given = inputs.stream().map(f -> f.path().toString()).toList();
+        List<String> then = thenFiles();
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            names.putIfAbsent(given.get(i), runName(given, then, i));
+        }
+        return name -> names.getOrDefault(name, name);
+    }
+
+    private static String runName(List<String> given, List<String> then, int i) {
+        String now = given.get(i);
+        if (then.contains(now) || i >= then.size() || given.contains(then.get(i))) {
+            return now;
+        }
+        return then.get(i);
+    }
+
+    private List<String> thenFiles() {
+        List<String> then = new ArrayList<>();
+        if (m != null) {
+            m.path("inputs").forEach(i -> then.add(i.path("file").asText()));
+        }
+        return then;
+    }
+
+    /**
+     * Compares the manifest with what was read and recomputed now; says so in a note when there is
+     * none, since then nothing but the report's rows could be checked.
+     *
+     * @param recomputed the SHA-256 of each output recomputed ({@link RecomputedOutputs}), by name
+     */
+    void compare(Policy policy, String reportSha, Totals totals, Map<String, String> recomputed,
+            Consumer<Difference> out, Consumer<String> notes) throws IOException {
+        if (unusable != null) {
+            out.accept(unusable);
+            return;
+        }
+        if (m == null) {
+            notes.accept(NO_MANIFEST);
             return;
         }
         String policySha = m.path("policy").path("sha256").asText();
@@ -62,20 +154,205 @@ final class ManifestCheck {
             out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
                     asOfNow));
         }
-        compareInputs(m.path("inputs"), inputs, out);
+        if (policySha.equals(policy.sha256()) && asOfThen.equals(asOfNow)) { // else left_out follows them
+            compareLeftOut(policy, out);
+        }
+        String versionThen = m.path("version").asText();
+        if (m.path("version").isTextual() && !versionThen.equals(Version.get())) {
+            notes.accept("the report was written by subsidy " + versionThen + ", and is checked by subsidy "
+                    + Version.get() + ": a difference may come from the tool, not from the data");
+        }
+        boolean givenAsRun = compareInputs(m.path("inputs"), totals.inputs(), out);
         String written = m.path("outputs").path(ReportJob.REPORT).asText();
         if (!written.isEmpty() && !written.equals(reportSha)) {
             out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
                     written, reportSha));
         }
+        compareRows(totals, out);
+        compareControlTotals(totals, out);
+        compareOutputs(recomputed, givenAsRun, out, notes);
+        compareNotice(out);
+    }
+
+    /**
+     * The programs the policy has but not on the date: they follow from the policy and as_of, so this
+     * is compared only when those agree, and a difference then means the manifest was edited.
+     */
+    private void compareLeftOut(Policy policy, Consumer<Difference> out) {
+        List<String> then = new ArrayList<>();
+        m.path("left_out").forEach(p -> then.add(p.asText()));
+        if (!then.equals(policy.leftOut())) {
+            out.accept(new Difference(Difference.MANIFEST, "left_out", listed(then), listed(policy.leftOut())));
+        }
+    }
+
+    private static String listed(List<String> items) {
+        return items.isEmpty() ? "(none)" : String.join("; ", items);
+    }
+
+    /** rows {read, computed, rejected}: as the recomputation counts them. */
+    private void compareRows(Totals totals, Consumer<Difference> out) {
+        JsonNode rows = m.path("rows");
+        count(out, "rows.read", rows.get("read"), totals.read());
+        count(out, "rows.computed", rows.get("computed"), totals.computed());
+        count(out, "rows.rejected", rows.get("rejected"), totals.rejected());
+    }
+
+    private static void count(Consumer<Difference> out, String column, JsonNode then, long now) {
+        String theirs = then == null ? "(none)" : then.asText();
+        if (!theirs.equals(Long.toString(now))) {
+            out.accept(new Difference(Difference.MANIFEST, column, theirs, Long.toString(now)));
+        }
+    }
+
+    /** control_totals: each program's amount and the total, compared as numbers; none more, none fewer. */
+    private void compareControlTotals(Totals totals, Consumer<Difference> out) {
+        JsonNode then = m.path("control_totals");
+        List<String> ids = new ArrayList<>(totals.programIds());
+        for (int i = 0; i < ids.size(); i++) {
+            amount(out, ids.get(i), then.get(ids.get(i)), totals.amount(i));
+        }
+        amount(out, "total", then.get("total"), totals.total());
+        ids.add("total");
+        then.fieldNames().forEachRemaining(id -> {
+            if (!ids.contains(id)) {
+                out.accept(new Difference(Difference.MANIFEST, "control_totals." + id, then.get(id).asText(),
+                        "(none)"));
+            }
+        });
+    }
+
+    private static void amount(Consumer<Difference> out, String id, JsonNode then, BigDecimal now) {
+        String theirs = then == null ? "(none)" : then.asText();
+        boolean same;
+        try {
+            same = new BigDecimal(theirs.strip()).compareTo(now) == 0;
+        } catch (NumberFormatException e) {
+            same = false;
+        }
+        if (!same) {
+            out.accept(new Difference(Difference.MANIFEST, "control_totals." + id, theirs, Money.format(now)));
+        }
+    }
+
+    /**
+     * Every output the manifest lists (but the report, compared row by row, and the manifest itself)
+     * must be beside the report with the SHA-256 listed; each recomputed must be what was recomputed,
+     * so that an edit of a file and of its hash in the manifest is still found.
+     */
+    private void compareOutputs(Map<String, String> recomputed, boolean givenAsRun, Consumer<Difference> out,
+            Consumer<String> notes) throws IOException {
+        JsonNode outputs = m.path("outputs");
+        List<String> listed = new ArrayList<>();
+        outputs.fieldNames().forEachRemaining(listed::add);
+        for (String name : listed) {
+            if (name.equals(ReportJob.REPORT) || name.equals(ReportJob.MANIFEST)) {
+                continue;
+            }
+            String sha = outputs.get(name).asText();
+            if (!isFileName(name)) {
+                out.accept(new Difference(Difference.MANIFEST, name + " (in the manifest's outputs, not a file name)",
+                        sha, "(none)"));
+                continue;
+            }
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                out.accept(new Difference(Difference.MANIFEST,
+                        name + " (listed in the manifest, missing beside the report)", sha, "(none)"));
+                continue;
+            }
+            String actual = sha256(file);
+            if (!actual.equals(sha)) {
+                out.accept(new Difference(Difference.MANIFEST, name + " sha256 (edited after it was written)", sha,
+                        actual));
+            }
+            compareRecomputed(name, actual, recomputed, givenAsRun, out, notes);
+        }
+        for (Map.Entry<String, String> mine : recomputed.entrySet()) {
+            if (!listed.contains(mine.getKey())) { // every run writes it: the manifest was edited
+                out.accept(new Difference(Difference.MANIFEST,
+                        mine.getKey() + " (a run writes it; the manifest does not list it)", "(none)", mine.getValue()));
+                Path file = dir.resolve(mine.getKey());
+                if (Files.isRegularFile(file)) {
+                    compareRecomputed(mine.getKey(), sha256(file), recomputed, givenAsRun, out, notes);
+                }
+            }
+        }
+        for (String name : ReportJob.OUTPUTS) {
+            if (!listed.contains(name) && !recomputed.containsKey(name) && !name.equals(ReportJob.MANIFEST)
+                    && Files.isRegularFile(dir.resolve(name))) {
+                notes.accept(name + " beside the report is not in the manifest, so it is not part of this report"
+                        + " (left by an earlier run, or put there since); it was not checked");
+            }
+        }
+    }
+
+    private static void compareRecomputed(String name, String actual, Map<String, String> recomputed,
+            boolean givenAsRun, Consumer<Difference> out, Consumer<String> notes) {
+        String mine = recomputed.get(name);
+        if (mine == null || mine.equals(actual)) {
+            return;
+        }
+        if (name.equals(ReportJob.REJECTED) && !givenAsRun) {
+            notes.accept(REJECTED_NOT_RECOMPUTED);
+        } else {
+            out.accept(new Difference(Difference.MANIFEST, name + " (differs from a recomputation)", actual, mine));
+        }
+    }
+
+    /** A name that stays in the report's directory: no separator, not "." or "..". */
+    private static boolean isFileName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0;
+    }
+
+    /**
+     * The public-notice list, written outside the directory, is where the manifest says (a relative
+     * path from where calc ran, as the inputs' are) with the SHA-256 it says. Not recomputed.
+     */
+    private void compareNotice(Consumer<Difference> out) throws IOException {
+        JsonNode notice = m.get("notice");
+        if (notice == null || notice.isNull()) {
+            return;
+        }
+        String file = notice.path("file").asText();
+        String sha = notice.path("sha256").asText();
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            path = null;
+        }
+        if (path == null || file.isEmpty() || !Files.isRegularFile(path)) {
+            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " (named in the manifest, missing)", sha,
+                    "(none)"));
+            return;
+        }
+        String actual = sha256(path);
+        if (!actual.equals(sha)) {
+            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " sha256 (edited after it was written)",
+                    sha, actual));
+        }
+    }
+
+    /** The file's SHA-256, read through once. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return Sha256.hex(digest);
     }
 
     /**
      * Matches each input to the manifest's by name and content, then by content, then by name: an
      * auditor may give the same files by other paths, or in another order, which is named once, since
      * the first row of an id wins; a file whose name matches but whose content does not has changed.
+     *
+     * @return whether each input was matched, in the manifest's order, to the entry {@link #runNames}
+     *     took it for, and none is left over: then the inputs were named as the run named them
      */
-    private static void compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
+    private static boolean compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
         List<String> thenFiles = new ArrayList<>();
         List<String> thenShas = new ArrayList<>();
         was.forEach(i -> {
@@ -121,11 +398,30 @@ final class ManifestCheck {
         for (int i = 1; i < match.length; i++) {
             inOrder &= match[i] < 0 || match[i - 1] < 0 || match[i] > match[i - 1];
         }
+        // An input unchanged, given in the run's order, was read as the run read it: its counts are the
+        // manifest's, or it was edited. In another order, which row of an id wins changes, and they follow.
+        List<JsonNode> entries = new ArrayList<>();
+        was.forEach(entries::add);
+        for (int i = 0; i < inputs.size(); i++) {
+            InputStats now = inputs.get(i);
+            if (inOrder && match[i] >= 0 && thenShas.get(match[i]).equals(now.sha256())) {
+                JsonNode then = entries.get(match[i]);
+                String input = "input " + now.file();
+                count(out, input + " rows_read", then.get("rows_read"), now.rowsRead());
+                count(out, input + " rows_computed", then.get("rows_computed"), now.rowsAccepted());
+                count(out, input + " rows_rejected", then.get("rows_rejected"), now.rowsRejected());
+            }
+        }
         if (!inOrder) {
             out.accept(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an id"
                     + " wins)", String.join(", ", thenFiles),
                     String.join(", ", inputs.stream().map(InputStats::file).toList())));
         }
+        boolean asRun = inOrder && match.length == thenFiles.size();
+        for (int i = 0; i < match.length; i++) {
+            asRun &= match[i] >= 0 && thenFiles.get(match[i]).equals(runName(given, thenFiles, i));
+        }
+        return asRun;
     }
 
     /** The first manifest entry not yet taken that {@code fits}, now taken; or -1. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,13 +34,17 @@ import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
+import subsidy.report.RejectedTable;
+import subsidy.report.ReportJob;
 import subsidy.report.ReportTable;
 import subsidy.report.SafeText;
 
 /**
  * Recomputes a report from its inputs and lists every difference (issue: verify). Both sides are
  * in input order, so they are walked in step; only rows out of step are held, which keeps memory
- * to the size of the disagreement rather than of the report.
+ * to the size of the disagreement rather than of the report. In the same pass the run's other
+ * files are recomputed as digests ({@link RecomputedOutputs}), and what manifest.json states is
+ * compared with it all ({@link ManifestCheck}).
  */
 public final class Verifier {
     private static final String NOTES = "notes";
@@ -53,17 +56,37 @@ public final class Verifier {
         this.table = new ReportTable(policy);
     }
 
-    /** What a verification found: rows compared and differences sent to the consumer. */
-    public record Outcome(long rowsCompared, long differences) {
+    /**
+     * What a verification found: rows compared, differences sent to the consumer, and notes: plain
+     * sentences on what could not be checked, for standard error, which are not differences.
+     */
+    public record Outcome(long rowsCompared, long differences, List<String> notes) {
+        public Outcome {
+            notes = List.copyOf(notes);
+        }
     }
 
+    /** A recomputed row as the report holds it, and its lines of the other files recomputed (or null). */
+    private record Row(List<String> report, RecomputedOutputs.Rendered others) {
+    }
+
+    /**
+     * Recomputes the report and, when manifest.json is beside it, the other files the run wrote (as
+     * digests), and sends every difference to {@code out}.
+     */
     public Outcome verify(List<InputFile> inputs, Path report, Consumer<Difference> out)
             throws InputException, IOException {
         long[] count = {0, 0};
+        List<String> notes = new ArrayList<>();
         Consumer<Difference> counting = d -> {
             count[1]++;
             out.accept(d);
         };
+        ManifestCheck manifest = ManifestCheck.read(report);
+        RecomputedOutputs others = manifest.usable()
+                ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
+                        manifest.lists(ReportJob.DETAILS), manifest.runNames(inputs))
+                : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(
                         new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
@@ -75,18 +98,22 @@ public final class Verifier {
             }
             List<String> reportHeader = records.next().toList();
             ReportRows rows = new ReportRows(records, counting);
-            Columns columns = new Columns(reportHeader, table.header(), report);
+            Columns columns = new Columns(reportHeader, table.header(), report, counting);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
-            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<List<String>>() {
+            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<Row>() {
                 @Override
-                public List<String> render(EntityResult r) {
-                    return table.row(r);
+                public Row render(EntityResult r) {
+                    return new Row(table.row(r), others == null ? null : others.render(r));
                 }
 
                 @Override
-                public void computed(EntityResult r, List<String> mine) {
+                public void computed(EntityResult r, Row row) throws IOException {
+                    if (others != null) {
+                        others.computed(row.others());
+                    }
+                    List<String> mine = row.report();
                     String id = mine.get(0);
                     count[0]++;
                     List<String> theirs = pendingReported.remove(id);
@@ -109,7 +136,10 @@ public final class Verifier {
                 }
 
                 @Override
-                public void rejected(Rejection r) {
+                public void rejected(Rejection r) throws IOException {
+                    if (others != null) {
+                        others.rejected(r);
+                    }
                 }
             });
             for (List<String> next = rows.next(); next != null; next = rows.next()) {
@@ -120,9 +150,10 @@ public final class Verifier {
             pendingReported.keySet().forEach(id -> counting.accept(
                     new Difference(id, Difference.ROW, "present", "missing")));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
-            ManifestCheck.compare(policy, report, Sha256.hex(reportDigest), totals.inputs(), counting);
+            Map<String, String> recomputed = others == null ? Map.of() : others.digests(totals);
+            manifest.compare(policy, Sha256.hex(reportDigest), totals, recomputed, counting, notes::add);
         }
-        return new Outcome(count[0], count[1]);
+        return new Outcome(count[0], count[1], notes);
     }
 
     private static void match(String id, List<String> reported, Map<String, List<String>> pendingRecomputed,
@@ -180,45 +211,59 @@ public final class Verifier {
         }
     }
 
-    /** Maps the report's columns onto the recomputed ones, so column order does not matter. */
+    /**
+     * Maps the report's columns onto the recomputed ones, so column order does not matter. A column
+     * named twice is a difference of its own, and each copy is compared: a reader may take either.
+     */
     private static final class Columns {
         private final List<String> names;
-        private final int[] reportedIndex;
+        /** For each recomputed column, where every copy of it stands in the report (none: empty). */
+        private final int[][] reportedIndex;
 
-        Columns(List<String> reportHeader, List<String> expected, Path report) throws InputException {
-            Map<String, Integer> at = new HashMap<>();
+        Columns(List<String> reportHeader, List<String> expected, Path report, Consumer<Difference> out)
+                throws InputException {
+            Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
-                at.put(reportHeader.get(i).strip(), i);
+                at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
             }
             names = expected;
-            reportedIndex = new int[expected.size()];
+            reportedIndex = new int[expected.size()][];
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < expected.size(); i++) {
-                Integer idx = at.get(expected.get(i));
-                reportedIndex[i] = idx == null ? -1 : idx;
-                if (idx == null && !expected.get(i).equals(NOTES)) {
+                List<Integer> idx = at.getOrDefault(expected.get(i), List.of());
+                reportedIndex[i] = idx.stream().mapToInt(Integer::intValue).toArray();
+                if (idx.isEmpty() && !expected.get(i).equals(NOTES)) {
                     missing.add(expected.get(i));
                 }
             }
-            if (reportedIndex[0] != 0) {
+            if (reportedIndex[0].length == 0 || reportedIndex[0][0] != 0) {
                 throw new InputException(report + ": not a subsidy report (entity_id is not its first column)");
             }
             if (!missing.isEmpty()) {
                 throw new InputException(report + ": the report lacks column(s) " + missing
                         + "; was it written under another policy?");
             }
+            at.forEach((name, copies) -> {
+                if (copies.size() > 1) {
+                    out.accept(new Difference(Difference.COLUMN, name, copies.size() + " times in the header",
+                            "once"));
+                }
+            });
         }
 
         void compare(String id, List<String> reported, List<String> recomputed, Consumer<Difference> out) {
-            for (int i = 1; i < names.size(); i++) {
+            for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equals(NOTES)) {
                     continue;
                 }
-                int at = reportedIndex[i];
-                String theirs = at < reported.size() ? reported.get(at) : "";
                 String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
-                if (!same(theirs, mine)) {
-                    out.accept(new Difference(id, names.get(i), theirs, mine));
+                // entity_id's own first column is how the row was found; only its other copies are compared
+                for (int c = i == 0 ? 1 : 0; c < reportedIndex[i].length; c++) {
+                    int at = reportedIndex[i][c];
+                    String theirs = at < reported.size() ? reported.get(at) : "";
+                    if (!same(theirs, mine)) {
+                        out.accept(new Difference(id, names.get(i), theirs, mine));
+                    }
                 }
             }
         }

@@ -23,6 +23,7 @@ import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.report.AtomicFile;
 import subsidy.report.OutputDir;
+import subsidy.report.RejectedTable;
 import subsidy.report.ReportJob;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
@@ -93,13 +94,10 @@ final class CalcCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         List<InputFile> files;
-        List<String> shared = null;
+        List<String> shared;
         try {
             files = run.open(policy);
-            for (int i = 0; i < files.size(); i++) {
-                List<String> header = files.get(i).header().cells();
-                shared = i == 0 ? header : header.equals(shared) ? shared : null;
-            }
+            shared = RejectedTable.sharedHeader(files);
         } catch (InputException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;

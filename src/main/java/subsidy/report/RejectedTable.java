@@ -3,6 +3,8 @@ package subsidy.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import subsidy.input.InputException;
+import subsidy.input.InputFile;
 import subsidy.input.Rejection;
 
 /**
@@ -25,6 +27,20 @@ public final class RejectedTable {
             width = -1;
         }
         header = List.copyOf(h);
+    }
+
+    /**
+     * The header's cells when every input has the same header, else null: what calc gives the
+     * constructor, so that verify can recompute rejected.csv as calc wrote it. The headers must
+     * have been read already, or are read now ({@link InputFile#header()}).
+     */
+    public static List<String> sharedHeader(List<InputFile> inputs) throws InputException {
+        List<String> shared = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            List<String> header = inputs.get(i).header().cells();
+            shared = i == 0 ? header : header.equals(shared) ? shared : null;
+        }
+        return shared;
     }
 
     public List<String> header() {

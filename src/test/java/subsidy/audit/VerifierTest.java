@@ -2,6 +2,9 @@ package subsidy.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +19,13 @@ import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
+import subsidy.report.RejectedTable;
 import subsidy.report.ReportJob;
 
-/** verify finds a changed amount, a dropped row, an added row and a changed policy; passes otherwise. */
+/**
+ * verify finds a changed amount, a dropped row, an added row, a column named twice, a changed policy
+ * or input, and any file, count or control total that is not what manifest.json says; passes otherwise.
+ */
 class VerifierTest {
     private static final Path FIRMS = Path.of("samples/firms.csv");
 
@@ -29,9 +36,7 @@ class VerifierTest {
     @BeforeEach
     void writeReport() throws Exception {
         Path out = dir.resolve("out");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(FIRMS, null)), null, System.out, new java.io.PrintStream(
-                        java.io.OutputStream.nullOutputStream()));
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(FIRMS, null)));
         report = out.resolve("report.csv");
     }
 
@@ -112,7 +117,14 @@ class VerifierTest {
         Policy changed = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "changed.yaml");
         List<Difference> d = verify(changed);
         assertEquals(new Difference("915301022674397173", "stable_job_refund", "0.00", "370800.00"), d.get(0));
-        assertEquals("policy sha256 (policy changed)", d.get(d.size() - 1).column());
+        // and the control totals and summary.csv, recomputed, follow the changed amount
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)",
+                        DefaultPolicy.POLICY.sha256(), changed.sha256()),
+                new Difference(Difference.MANIFEST, "control_totals.stable_job_refund", "3586045.85", "3956845.85"),
+                new Difference(Difference.MANIFEST, "control_totals.total", "4623391.60", "4994191.60")),
+                d.stream().filter(x -> x.entityId().equals(Difference.MANIFEST)
+                        && !x.column().startsWith("summary.csv")).toList());
+        assertEquals("summary.csv (differs from a recomputation)", d.get(d.size() - 1).column());
     }
 
     /**
@@ -126,15 +138,21 @@ class VerifierTest {
         Policy then = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2022, 6, 30)));
         Policy later = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2023, 6, 30)));
         Path out = dir.resolve("baoshan");
-        new ReportJob(then, new ReportJob.Options(out, false, false, null)).run(List.of(new InputFile(input, null)),
-                null, System.out, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        calc(then, out, List.of(new InputFile(input, null)));
+        Path laterRun = dir.resolve("baoshan-later");
+        calc(later, laterRun, List.of(new InputFile(input, null)));
         String gone = later.leftOutIds().get(0);
         List<Difference> found = new ArrayList<>();
         new Verifier(later).verify(List.of(new InputFile(input, null)), out.resolve("report.csv"), found::add);
         assertEquals(List.of(new Difference(Difference.COLUMN, gone, "in the report",
                         "left out: " + later.leftOut().get(0)),
                 new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", "2022-06-30",
-                        "2023-06-30")),
+                        "2023-06-30"),
+                // the program's amounts are no longer paid: the totals and the summary say so too
+                new Difference(Difference.MANIFEST, "control_totals.total", "1139364.60", "1106364.60"),
+                new Difference(Difference.MANIFEST, "control_totals." + gone, "33000.00", "(none)"),
+                new Difference(Difference.MANIFEST, "summary.csv (differs from a recomputation)",
+                        sha256(out.resolve("summary.csv")), sha256(laterRun.resolve("summary.csv")))),
                 found.stream().filter(d -> !d.column().equals("total")).toList());
     }
 
@@ -160,9 +178,7 @@ class VerifierTest {
     void inputEditedAfterTheRunIsNamedAsChanged() throws Exception {
         Path input = Files.copy(FIRMS, dir.resolve("firms.csv"));
         Path out = dir.resolve("edited");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(input, null)), null, System.out,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(input, null)));
         Files.writeString(input, Files.readString(input).replace("红塔区某某数码科技有限公司", "红塔区某某数码有限公司"));
         List<Difference> found = new ArrayList<>();
         new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(input, null)), out.resolve("report.csv"),
@@ -178,9 +194,7 @@ class VerifierTest {
         Path jan = Files.write(dir.resolve("jan.csv"), List.of(header), StandardCharsets.UTF_8);
         Path feb = Files.write(dir.resolve("feb.csv"), List.of(header), StandardCharsets.UTF_8);
         Path out = dir.resolve("twins");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(jan, null), new InputFile(feb, null)), null, System.out,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(jan, null), new InputFile(feb, null)));
         Files.write(jan, List.of(header, ""), StandardCharsets.UTF_8);
         List<Difference> found = new ArrayList<>();
         new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(jan, null), new InputFile(feb, null)),
@@ -201,8 +215,10 @@ class VerifierTest {
         new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(a, null), new InputFile(b, null)),
                 out.resolve("report.csv"), found::add);
         assertEquals(List.of("input " + a + " sha256 (input changed)", "input " + b + " sha256 (input changed)"),
-                found.stream().filter(d -> d.entityId().equals(Difference.MANIFEST)).map(Difference::column).toList(),
+                found.stream().filter(d -> d.column().startsWith("input ")).map(Difference::column).toList(),
                 found.toString());
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "rows.read", "47", "27")),
+                found.stream().filter(d -> d.column().equals("rows.read")).toList());
     }
 
     /** A manifest.json that is not one of ours is said to be so, once, not read as a changed policy. */
@@ -214,6 +230,249 @@ class VerifierTest {
                 "not a subsidy manifest (it lacks policy.sha256, inputs, outputs.report.csv)", "")), d);
     }
 
+    /**
+     * A header naming a column twice is a difference of its own, and every copy is compared: the
+     * reader that takes the first copy and the one that takes the last must both be told.
+     */
+    @Test
+    void aColumnNamedTwiceInTheHeaderIsADifferenceAndEveryCopyIsCompared() throws Exception {
+        String[] edited = new String[1];
+        rewriteReport(rows -> {
+            int total = rows.get(0).indexOf("total");
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> row = rows.get(i);
+                String cell = row.get(total);
+                if (i == 2) {
+                    edited[0] = row.get(0);
+                    assertEquals("392596.47", cell);
+                    cell = "392596.48";
+                }
+                row.add(1, cell); // the first copy, right after entity_id
+            }
+        });
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(List.of(new Difference(Difference.COLUMN, "total", "2 times in the header", "once"),
+                new Difference(edited[0], "total", "392596.48", "392596.47")),
+                d.stream().filter(x -> !x.entityId().equals(Difference.MANIFEST)).toList(), d.toString());
+    }
+
+    /** Every file the manifest vouches for is checked against its SHA-256, and recomputed where it can be. */
+    @Test
+    void anOutputEditedAfterTheRunIsADifferenceByItsHashAndByItsRecomputation() throws Exception {
+        Path summary = report.resolveSibling("summary.csv");
+        String written = sha256(summary);
+        assertEquals(written, manifest().path("outputs").path("summary.csv").asText());
+        Files.writeString(summary, Files.readString(summary).replace(",45000.00\n", ",46000.00\n"));
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "summary.csv sha256 (edited after it was written)",
+                        written, sha256(summary)),
+                new Difference(Difference.MANIFEST, "summary.csv (differs from a recomputation)", sha256(summary),
+                        written)), d);
+    }
+
+    /** Editing the manifest's hash along with the file does not hide the edit: the file is recomputed. */
+    @Test
+    void anOutputEditedWithItsHashInTheManifestStillDiffersFromItsRecomputation() throws Exception {
+        Path input = Path.of("samples/messy.csv");
+        Path out = run(input, false);
+        Path rejected = out.resolve("rejected.csv");
+        String written = sha256(rejected);
+        Files.writeString(rejected, Files.readString(rejected).replace("check character is 'W'",
+                "check character is 'w'"));
+        String edited = sha256(rejected);
+        editManifest(out, m -> ((ObjectNode) m.path("outputs")).put("rejected.csv", edited));
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "rejected.csv (differs from a recomputation)",
+                edited, written)), verify(input, out));
+    }
+
+    /**
+     * Recomputed, rejected.csv names each input as the run did, so an auditor who gives the same file
+     * by another path is not told that rejected.csv changed.
+     */
+    @Test
+    void rejectedRowsAreRecomputedUnderTheNamesTheRunGaveTheInputs() throws Exception {
+        Path input = Path.of("samples/messy.csv");
+        Path out = run(input, false);
+        Path elsewhere = Files.copy(input, dir.resolve("messy-copy.csv"));
+        assertEquals(List.of(), verify(input, out));
+        assertEquals(List.of(), verify(elsewhere, out));
+    }
+
+    /** details.csv is recomputed when the manifest lists it. */
+    @Test
+    void detailsAreRecomputedWhenTheManifestListsThem() throws Exception {
+        Path out = run(FIRMS, true);
+        assertEquals(List.of(), verify(FIRMS, out));
+        Path details = out.resolve("details.csv");
+        String written = sha256(details);
+        Files.writeString(details, Files.readString(details).replaceFirst(",392596\\.47,", ",392596.48,"));
+        String edited = sha256(details);
+        editManifest(out, m -> ((ObjectNode) m.path("outputs")).put("details.csv", edited));
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "details.csv (differs from a recomputation)",
+                edited, written)), verify(FIRMS, out));
+    }
+
+    @Test
+    void anOutputTheManifestListsButThatIsMissingIsADifference() throws Exception {
+        Path sizeCheck = report.resolveSibling("size_check.csv");
+        String written = sha256(sizeCheck);
+        Files.delete(sizeCheck);
+        assertEquals(List.of(new Difference(Difference.MANIFEST,
+                "size_check.csv (listed in the manifest, missing beside the report)", written, "(none)")),
+                verify(DefaultPolicy.POLICY));
+    }
+
+    /** The control totals and row counts the manifest states are compared with the recomputation's. */
+    @Test
+    void controlTotalsAndRowCountsInTheManifestAreComparedWithTheRecomputation() throws Exception {
+        editManifest(report.getParent(), m -> {
+            ((ObjectNode) m.path("control_totals")).put("hiring_subsidy", "45001.00");
+            ((ObjectNode) m.path("control_totals")).put("total", "4623391.6"); // the same amount
+            ((ObjectNode) m.path("rows")).put("read", 48);
+        });
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "rows.read", "48", "47"),
+                new Difference(Difference.MANIFEST, "control_totals.hiring_subsidy", "45001.00", "45000.00")),
+                verify(DefaultPolicy.POLICY));
+    }
+
+    /**
+     * rejected.csv names the inputs and follows their order: given in another order, it cannot be
+     * recomputed as written, which is said (the order itself is the difference), not listed as an edit.
+     */
+    @Test
+    void rejectedRowsOfInputsGivenInAnotherOrderAreNotComparedButSaidSo() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("samples/messy.csv"), StandardCharsets.UTF_8);
+        Path a = Files.write(dir.resolve("a.csv"), lines.subList(0, 8), StandardCharsets.UTF_8);
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(8, lines.size()));
+        Path b = Files.write(dir.resolve("b.csv"), rest, StandardCharsets.UTF_8);
+        Path out = dir.resolve("ab");
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(a, null), new InputFile(b, null)));
+        List<Difference> found = new ArrayList<>();
+        Verifier.Outcome o = new Verifier(DefaultPolicy.POLICY).verify(
+                List.of(new InputFile(b, null), new InputFile(a, null)), out.resolve("report.csv"), found::add);
+        // messy.csv has an id in both halves: in the other order the other row of it wins, and shows
+        assertEquals(List.of("name", "stable_job_refund", "total",
+                "inputs given in another order (the first row of an id wins)", "control_totals.stable_job_refund",
+                "control_totals.total", "summary.csv (differs from a recomputation)"),
+                found.stream().map(Difference::column).toList(), found.toString());
+        assertEquals(List.of(ManifestCheck.REJECTED_NOT_RECOMPUTED), o.notes());
+    }
+
+    /**
+     * What else the manifest states of the run is compared too: each input's row counts (for an
+     * input whose content is unchanged) and the programs left out on the date; another version of
+     * the tool is said, since a difference may come from it rather than from the data.
+     */
+    @Test
+    void perInputRowCountsAndLeftOutProgramsInTheManifestAreCompared() throws Exception {
+        Path input = Path.of("samples/messy.csv");
+        Path out = run(input, false);
+        editManifest(out, m -> {
+            ObjectNode first = (ObjectNode) m.path("inputs").get(0);
+            first.put("rows_rejected", first.path("rows_rejected").asLong() - 1);
+            ((ObjectNode) m).putArray("left_out").add("hiring_subsidy: in force to 2022-12-31");
+            ((ObjectNode) m).put("version", "0.0.1");
+        });
+        List<Difference> found = new ArrayList<>();
+        Verifier.Outcome o = new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(input, null)),
+                out.resolve("report.csv"), found::add);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "left_out", "hiring_subsidy: in force to 2022-12-31",
+                        "(none)"),
+                new Difference(Difference.MANIFEST, "input samples/messy.csv rows_rejected", "17", "18")), found);
+        assertEquals(List.of("the report was written by subsidy 0.0.1, and is checked by subsidy "
+                + subsidy.Version.get() + ": a difference may come from the tool, not from the data"), o.notes());
+    }
+
+    /** A notice list the manifest names is checked where it says, against its SHA-256. */
+    @Test
+    void aNoticeTheManifestNamesIsCheckedAgainstItsHash() throws Exception {
+        Path notice = Files.writeString(dir.resolve("notice.csv"), "\uFEFFentity_id,name\n");
+        String written = sha256(notice);
+        editManifest(report.getParent(), m -> ((ObjectNode) m).putObject("notice").put("file", notice.toString())
+                .put("sha256", written));
+        assertEquals(List.of(), verify(DefaultPolicy.POLICY));
+        Files.writeString(notice, "\uFEFFentity_id,name\n9153,x\n");
+        assertEquals(List.of(new Difference(Difference.MANIFEST,
+                "notice " + notice + " sha256 (edited after it was written)", written, sha256(notice))),
+                verify(DefaultPolicy.POLICY));
+        Files.delete(notice);
+        assertEquals(List.of(new Difference(Difference.MANIFEST, "notice " + notice + " (named in the manifest,"
+                + " missing)", written, "(none)")), verify(DefaultPolicy.POLICY));
+    }
+
+    /** Without a manifest only the rows can be checked: not a difference, but said plainly. */
+    @Test
+    void aReportWithoutItsManifestIsSaidToBeCheckedOnlyRowByRow() throws Exception {
+        Files.delete(report.resolveSibling("manifest.json"));
+        List<Difference> found = new ArrayList<>();
+        Verifier.Outcome o = new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(FIRMS, null)), report,
+                found::add);
+        assertEquals(List.of(), found);
+        assertEquals(new Verifier.Outcome(47, 0, List.of("no manifest.json beside the report: only the report's rows"
+                + " were checked; whether the policy, the inputs, the other files or the control totals changed"
+                + " cannot be told")), o);
+    }
+
+    /** The run of the policy in force on {@code input} into a new directory, with or without details.csv. */
+    private Path run(Path input, boolean details) throws Exception {
+        Path out = Files.createTempDirectory(dir, "run");
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(input, null)), details);
+        return out;
+    }
+
+    private static void calc(Policy policy, Path out, List<InputFile> inputs) throws Exception {
+        calc(policy, out, inputs, false);
+    }
+
+    /** What {@code subsidy calc --out} does (the rejected rows' columns decided as it decides them). */
+    private static void calc(Policy policy, Path out, List<InputFile> inputs, boolean details) throws Exception {
+        new ReportJob(policy, new ReportJob.Options(out, details, true, null)).run(inputs,
+                RejectedTable.sharedHeader(inputs), System.out,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    private static List<Difference> verify(Path input, Path out) throws Exception {
+        List<Difference> found = new ArrayList<>();
+        new Verifier(DefaultPolicy.POLICY).verify(List.of(new InputFile(input, null)), out.resolve("report.csv"),
+                found::add);
+        return found;
+    }
+
+    private JsonNode manifest() throws IOException {
+        return new ObjectMapper().readTree(report.resolveSibling("manifest.json").toFile());
+    }
+
+    private static void editManifest(Path out, java.util.function.Consumer<JsonNode> change) throws IOException {
+        Path manifest = out.resolve("manifest.json");
+        JsonNode m = new ObjectMapper().readTree(manifest.toFile());
+        change.accept(m);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(), m);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return subsidy.Sha256.of(Files.readAllBytes(file));
+    }
+
+    /** Rewrites report.csv cell by cell, as a spreadsheet would (byte-order mark kept). */
+    private void rewriteReport(java.util.function.Consumer<List<List<String>>> change) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        String text = Files.readString(report, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        try (org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(text,
+                subsidy.report.Csv.FORMAT)) {
+            p.forEach(r -> rows.add(new ArrayList<>(r.toList())));
+        }
+        change.accept(rows);
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out,
+                subsidy.report.Csv.FORMAT)) {
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+        Files.writeString(report, out, StandardCharsets.UTF_8);
+    }
+
     /** firms.csv split into a (its first 20 rows) and b (the rest), and the report of both, in that order. */
     private Path reportOfFirmsSplitInto(Path a, Path b) throws Exception {
         List<String> lines = Files.readAllLines(FIRMS, StandardCharsets.UTF_8);
@@ -222,9 +481,7 @@ class VerifierTest {
         rest.addAll(lines.subList(21, lines.size()));
         Files.write(b, rest, StandardCharsets.UTF_8);
         Path out = dir.resolve("ab");
-        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, null))
-                .run(List.of(new InputFile(a, null), new InputFile(b, null)), null, System.out,
-                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        calc(DefaultPolicy.POLICY, out, List.of(new InputFile(a, null), new InputFile(b, null)));
         return out;
     }
 }

@@ -1,0 +1,112 @@
+package subsidy.audit;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import subsidy.Sha256;
+import subsidy.calc.EntityResult;
+import subsidy.calc.Totals;
+import subsidy.input.Rejection;
+import subsidy.policy.Policy;
+import subsidy.report.Csv;
+import subsidy.report.CsvLine;
+import subsidy.report.DetailsTable;
+import subsidy.report.RejectedTable;
+import subsidy.report.ReportJob;
+import subsidy.report.SizeCheck;
+import subsidy.report.Summary;
+
+/**
+ * rejected.csv, size_check.csv, summary.csv and (when asked) details.csv as calc would write them
+ * from the rows verify recomputes, kept as SHA-256 digests only: each is rendered by the table that
+ * writes it, byte-order mark first, into a digest over a null stream, so no file is held in memory.
+ * Rows are fed in input order ({@link #computed}, {@link #rejected}); {@link #digests} ends them.
+ */
+final class RecomputedOutputs {
+    /** A computed row's lines of size_check.csv and details.csv (either may be null). */
+    record Rendered(byte[] sizeCheck, byte[] details) {
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Policy policy;
+    private final DetailsTable detailsTable;
+    private final RejectedTable rejectedTable;
+    private final UnaryOperator<String> runName;
+    private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
+    private final Csv rejected;
+    private final SizeCheck sizeCheck;
+    private final Csv details;
+    /** Each worker thread renders its rows in a buffer of its own, as calc's do. */
+    private final ThreadLocal<CsvLine> line = ThreadLocal.withInitial(CsvLine::new);
+
+    /**
+     * @param sharedHeader the header every input shares, or null ({@link RejectedTable#sharedHeader})
+     * @param details      also recompute details.csv
+     * @param runName      the name the run gave an input, from the name it is given now
+     */
+    RecomputedOutputs(Policy policy, List<String> sharedHeader, boolean details, UnaryOperator<String> runName)
+            throws IOException {
+        this.policy = policy;
+        this.detailsTable = details ? new DetailsTable(policy) : null;
+        this.rejectedTable = new RejectedTable(sharedHeader);
+        this.runName = runName;
+        rejected = Csv.open(stream(ReportJob.REJECTED), rejectedTable.header());
+        sizeCheck = new SizeCheck(stream(ReportJob.SIZE_CHECK));
+        this.details = details ? Csv.open(stream(ReportJob.DETAILS), DetailsTable.HEADER) : null;
+    }
+
+    /** A null stream that keeps the SHA-256 of what is written to it under {@code name}, mark included. */
+    private OutputStream stream(String name) throws IOException {
+        MessageDigest digest = Sha256.digest();
+        digests.put(name, digest);
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                1 << 16);
+        out.write(BOM);
+        return out;
+    }
+
+    /** Any thread, any order, as {@link subsidy.calc.ResultSink#render} is. */
+    Rendered render(EntityResult r) {
+        CsvLine l = line.get();
+        return new Rendered(sizeCheck.render(r, l), detailsTable == null ? null : detailsTable.render(r, l));
+    }
+
+    void computed(Rendered rendered) throws IOException {
+        sizeCheck.write(rendered.sizeCheck());
+        if (details != null) {
+            details.write(rendered.details());
+        }
+    }
+
+    void rejected(Rejection r) throws IOException {
+        String name = runName.apply(r.file());
+        Rejection asRun = name.equals(r.file()) ? r
+                : new Rejection(name, r.line(), r.entityId(), r.cells(), r.reasons());
+        rejected.row(rejectedTable.row(asRun));
+    }
+
+    /** Writes summary.csv from the run's totals and ends every file: their SHA-256, by file name. */
+    Map<String, String> digests(Totals totals) throws IOException {
+        rejected.close();
+        sizeCheck.close();
+        if (details != null) {
+            details.close();
+        }
+        try (Writer summary = new OutputStreamWriter(stream(ReportJob.SUMMARY), StandardCharsets.UTF_8)) {
+            Summary.writeCsv(policy, totals, summary);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        digests.forEach((name, digest) -> out.put(name, Sha256.hex(digest)));
+        return out;
+    }
+}
