@@ -32,6 +32,7 @@ import subsidy.program.RateTier;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
+import subsidy.input.IoProblem;
 import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
 import subsidy.policy.yaml.YamlTree;
@@ -51,6 +52,8 @@ import subsidy.size.Threshold;
 public final class PolicyLoader {
     /** Where the default policy (config/policy.yaml) sits inside the jar. */
     public static final String BUNDLED = "/subsidy/policy/policy.yaml";
+    /** The most bytes a policy file may have (1 MiB); real ones have some ten thousand. */
+    public static final int MAX_BYTES = 1 << 20;
     private static final Pattern PROGRAM_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
@@ -80,9 +83,9 @@ public final class PolicyLoader {
             if (in == null) {
                 throw new PolicyException("bundled policy", List.of("missing from the jar: " + BUNDLED));
             }
-            return parse(in.readAllBytes(), "bundled policy (config/policy.yaml)", resolution);
+            return read(in, "bundled policy (config/policy.yaml)", resolution);
         } catch (IOException e) {
-            throw new PolicyException("bundled policy", List.of("cannot be read: " + e.getMessage()));
+            throw new PolicyException("bundled policy", List.of("cannot be read: " + IoProblem.describe(e)));
         }
     }
 
@@ -95,17 +98,27 @@ public final class PolicyLoader {
         if (Files.isDirectory(file)) {
             throw new PolicyException(origin, List.of("is a directory, not a policy file"));
         }
-        try {
-            long size = Files.size(file);
-            if (size > YamlTree.MAX_CHARS * 4L) {
-                throw new PolicyException(origin, List.of("the file has " + size + " bytes; a policy is far smaller"));
-            }
-            return parse(Files.readAllBytes(file), origin, resolution);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new PolicyException(origin, List.of("no such file"));
+        // Whatever the file is (a device, a pipe, a file still growing), no more than the limit and one
+        // byte is read: its size as the file system tells it may be 0 or missing.
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, origin, resolution);
         } catch (IOException e) {
-            throw new PolicyException(origin, List.of("cannot be read: " + e.getMessage()));
+            throw new PolicyException(origin, List.of("cannot be read: " + IoProblem.describe(e)));
         }
+    }
+
+    /** Reads a policy from a stream, at most {@link #MAX_BYTES} and one byte of it. */
+    static Policy read(InputStream in, String origin, Resolution resolution) throws PolicyException, IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(origin);
+        }
+        return parse(bytes, origin, resolution);
+    }
+
+    private static PolicyException tooLarge(String origin) {
+        return new PolicyException(origin, List.of("the file is over 1 MiB (more than " + MAX_BYTES
+                + " bytes); a policy may have at most 1 MiB"));
     }
 
     public static Policy parse(byte[] bytes, String origin) throws PolicyException {
@@ -113,6 +126,9 @@ public final class PolicyLoader {
     }
 
     public static Policy parse(byte[] bytes, String origin, Resolution resolution) throws PolicyException {
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(origin);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
