@@ -60,7 +60,8 @@ final class RowParser {
             int cell = record.problemCell();
             // The column as the clerk's header spells it, and the cell as written, quotes and all.
             reasons.add(cell >= 0 && cell < header.width()
-                    ? header.cells().get(cell) + ": " + quote(record.get(cell)) + " has " + RecordParser.AFTER_QUOTE
+                    ? Escape.controls(header.cells().get(cell)) + ": " + quote(record.get(cell)) + " has "
+                            + RecordParser.AFTER_QUOTE
                     : record.problem());
         }
         if (record.size() != header.width()) {
@@ -111,7 +112,7 @@ final class RowParser {
     /** The last row's entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent. */
     String rawId() {
         String v = raw(Column.ENTITY_ID);
-        return v == null ? "" : Cells.normalize(v).toUpperCase(java.util.Locale.ROOT);
+        return v == null ? "" : Ids.normalize(v);
     }
 
     /** The last row's credit code when it was valid, even if other cells were not: duplicates count on it. */
@@ -127,7 +128,8 @@ final class RowParser {
         long[] values = new long[columns.size()];
         for (ExtraColumn x : columns) {
             int i = header.indexOf(x);
-            String v = text(x, i >= 0 && i < record.size() ? record.get(i) : null);
+            int at = i >= 0 && i < record.size() ? i : -1;
+            String v = text(x, at >= 0 ? record.get(at) : null, at);
             if (v == null) {
                 continue;
             }
@@ -153,10 +155,11 @@ final class RowParser {
     }
 
     private String text(Column c) {
-        return text(c, raw(c));
+        return text(c, raw(c), at(c));
     }
 
-    private String text(ColumnRef c, String v) {
+    /** @param i where the cell is in the record, or -1 when the row has none */
+    private String text(ColumnRef c, String v, int i) {
         if (v == null || v.isBlank()) {
             if (c instanceof Column base && base.required()) {
                 reasons.add(c + ": required, but blank");
@@ -167,8 +170,16 @@ final class RowParser {
             reasons.add(c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
             return null;
         }
-        if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {
-            reasons.add(c + ": " + quote(v) + " " + notText);
+        // NUL is a character every encoding has, so a cell holding one is not the encoding's fault; nor is
+        // a replacement character that the file holds as such (an earlier conversion lost a character there).
+        if (v.indexOf('\0') >= 0) {
+            reasons.add(c + ": " + quote(v) + " holds a NUL character (byte 0), which is not part of any text");
+            return null;
+        }
+        if (v.indexOf('\uFFFD') >= 0) {
+            reasons.add(c + ": " + quote(v) + " " + (i < 0 || record.malformed(i) ? notText
+                    : "holds U+FFFD, the replacement character an earlier conversion left where it lost a character;"
+                            + " write the " + c + " again"));
             return null;
         }
         return v.strip();
@@ -184,7 +195,7 @@ final class RowParser {
             return -1;
         }
         if (record.start(i) == record.end(i)) {
-            text(c, "");
+            text(c, "", i);
             return BLANK;
         }
         return i;
@@ -293,9 +304,12 @@ final class RowParser {
         }
     }
 
-    /** Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason. */
+    /**
+     * Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason, and
+     * with its control characters escaped ({@link Escape#controls}) so it cannot act on a terminal.
+     */
     static String quote(String v) {
         String s = v.length() > 60 ? v.substring(0, 57) + "..." : v;
-        return "\"" + s.replace("\0", "\\0") + "\"";
+        return "\"" + Escape.controls(s) + "\"";
     }
 }

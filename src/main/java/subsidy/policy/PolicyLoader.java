@@ -116,6 +116,11 @@ public final class PolicyLoader {
         return parse(bytes, origin, resolution);
     }
 
+    /** Notes for a person that may quote the file (a key, a program id): control characters escaped. */
+    private static List<String> escaped(List<String> notes) {
+        return notes.stream().map(subsidy.input.Escape::controls).toList();
+    }
+
     private static PolicyException tooLarge(String origin) {
         return new PolicyException(origin, List.of("the file is over 1 MiB (more than " + MAX_BYTES
                 + " bytes); a policy may have at most 1 MiB"));
@@ -230,7 +235,7 @@ public final class PolicyLoader {
             problems.add("no program is in force on " + resolution.asOf() + ": " + String.join("; ", leftOut));
         }
         return new Policy(id, title, sources, regionLists, programs, groups, sizeTable,
-                new InputSchema(extras, required), resolution.asOf(), leftOut, warnings, origin, sha);
+                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(warnings), origin, sha);
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {

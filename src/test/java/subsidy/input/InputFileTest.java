@@ -304,4 +304,86 @@ class InputFileTest {
         assertTrue(e.getMessage().contains("line 2: a record runs on past 16 MiB without ending; the quoted cell"
                 + " that opens on line 2 is probably never closed"), e.getMessage());
     }
+
+    /**
+     * A cell's control characters reach a message escaped: ESC, BEL, CR, LF, other C0 controls, DEL, C1
+     * controls and the bidirectional overrides could otherwise retitle, clear or reorder a clerk's terminal.
+     */
+    @Test
+    void controlCharactersInACellAreEscapedInTheReason() throws Exception {
+        Seen s = read(HEADER + ",employees,landlord_type\n"
+                + A + ",甲,enterprise,530102,M74,\"\u001b]0;title\u0007\u001b[2J\",\"a\r\nb\u007f\u009b\u202ec\\d\"\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of("employees: \"\\x1b]0;title\\x07\\x1b[2J\" is not a whole number",
+                "landlord_type: \"a\\x0d\\x0ab\\x7f\\x9b\\u202ec\\d\" is not state_enterprise, government, "
+                        + "public_institution or private"), s.rejected().get(0).reasons());
+    }
+
+    /** The header cell a reason names is the file's own, so it is escaped like a value. */
+    @Test
+    void controlCharactersInAHeaderCellAreEscapedInTheReason() throws Exception {
+        Seen s = read("entity_id,name,entity_type,region_code,industry_code,\"\u001b[31m\u202eevil\"\n"
+                + A + ",甲,enterprise,530102,M74,\"x\" y\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("\\x1b[31m\\u202eevil: \"\"x\" y\" has text after its closing quote; a cell holding a"
+                + " quote must be quoted whole, with the quote doubled"), s.rejected().get(0).reasons());
+    }
+
+    /** A credit code's bad character is quoted in the reason, escaped too. */
+    @Test
+    void controlCharacterInACreditCodeIsEscapedInTheReason() throws Exception {
+        Seen s = read(HEADER + "\n9144030070846\u001b136T,甲,enterprise,530102,M74\n", StandardCharsets.UTF_8);
+        String reason = s.rejected().get(0).reasons().get(0);
+        assertTrue(reason.contains("\\x1b") && reason.chars().noneMatch(c -> c < 0x20), reason);
+    }
+
+    /** NUL is a character UTF-8 and GBK both encode: the row names the cell holding it, not the encoding. */
+    @Test
+    void aNulCharacterInACellIsNamedNotBlamedOnTheEncoding() throws Exception {
+        Seen s = read(HEADER + ",employees\n" + A + ",甲\u0000公司,enterprise,530102,M74,1\u00002\n", StandardCharsets.UTF_8);
+        assertEquals(2L, s.rejected().get(0).line());
+        assertEquals(List.of("name: \"甲\\x00公司\" holds a NUL character (byte 0), which is not part of any text",
+                "employees: \"1\\x002\" holds a NUL character (byte 0), which is not part of any text"),
+                s.rejected().get(0).reasons());
+        Seen gbk = read(HEADER + "\n" + A + ",甲\u0000公司,enterprise,530102,M74\n", EncodingDetector.GBK);
+        assertEquals(List.of("name: \"甲\\x00公司\" holds a NUL character (byte 0), which is not part of any text"),
+                gbk.rejected().get(0).reasons());
+    }
+
+    /**
+     * The other causes keep their own message: bytes that are not text blame the encoding; a replacement
+     * character written as such (valid UTF-8) says an earlier conversion lost a character there.
+     */
+    @Test
+    void notTextAndAWrittenReplacementCharacterEachGetTheirOwnReason() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes((HEADER + "\n" + A + ",\"甲").getBytes(StandardCharsets.UTF_8));
+        b.write(0xFF);
+        b.writeBytes(("\",enterprise,530102,M74\n" + B + ",乙\uFFFD公司,enterprise,530102,M74\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
+        List<Rejection> rejected = new ArrayList<>();
+        new InputFile(f, StandardCharsets.UTF_8).read(new SeenIds(), new RowSink() {
+            @Override
+            public String accepted(Entity e, String file, long line) {
+                return null;
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                rejected.add(r);
+            }
+        });
+        assertEquals(List.of("name: \"甲\uFFFD\" holds bytes that are not text in UTF-8, the encoding given"),
+                rejected.get(0).reasons());
+        assertEquals(List.of("name: \"乙\uFFFD公司\" holds U+FFFD, the replacement character an earlier conversion"
+                + " left where it lost a character; write the name again"), rejected.get(1).reasons());
+    }
+
+    /** A message about the file names its path, which the clerk gave and may hold a control character too. */
+    @Test
+    void aPathWithAControlCharacterIsEscapedInTheMessage() {
+        Path f = dir.resolve("a\u001b[2J.csv");
+        InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+        assertEquals(dir + "/a\\x1b[2J.csv: no such file", e.getMessage());
+    }
 }

@@ -239,4 +239,16 @@ class PolicyLoaderTest {
         oneMore[exactly.length] = '#';
         assertEquals(List.of(OVER_LIMIT), problems(new String(oneMore, StandardCharsets.UTF_8)));
     }
+
+    /** A key or value the policy file holds is quoted in problems and warnings with its control characters escaped. */
+    @Test
+    void controlCharactersOfThePolicyAreEscapedInProblems() {
+        String yaml = DEFAULT.replace("    layoff_rate_max: 0.055\n", "    layoff_rate_max: 0.055\n    \"b\\e[2J\\u202e\": 1\n");
+        List<String> p = problems(yaml);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("'b\\x1b[2J\\u202e'"), p.get(0));
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "x\u001b]0;t\u0007.yaml"));
+        assertTrue(e.getMessage().startsWith("x\\x1b]0;t\\x07.yaml: 1 problem(s):\n  "), e.getMessage());
+    }
 }
