@@ -386,4 +386,31 @@ class InputFileTest {
         InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
         assertEquals(dir + "/a\\x1b[2J.csv: no such file", e.getMessage());
     }
+
+    /** An input without read permission names the path and the reason in words, not an exception's class. */
+    @Test
+    void anUnreadableInputSaysPermissionDenied() throws Exception {
+        Path f = Files.writeString(dir.resolve("locked.csv"), HEADER + "\n");
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "this user reads anything (root)");
+            InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+            assertEquals(f + ": cannot be read: permission denied", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(f, java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+        }
+    }
+
+    /** A path through a file: "not a directory", said once, without the path again or an exception's name. */
+    @Test
+    void anInputUnderAFileSaysNotADirectory() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path f = file.resolve("in.csv");
+        InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+        assertEquals(f + ": cannot be read: not a directory", e.getMessage());
+        InputException missing = assertThrows(InputException.class,
+                () -> new InputFile(dir.resolve("none/in.csv"), null).header());
+        assertEquals(dir.resolve("none/in.csv") + ": no such file", missing.getMessage());
+    }
 }
