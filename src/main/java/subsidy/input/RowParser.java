@@ -20,6 +20,13 @@ import subsidy.entity.SizeClass;
 final class RowParser {
     /** No valid cell of any column is longer; a longer one is a paste accident or an attack. */
     static final int MAX_CELL = 1000;
+    /**
+     * The years a lease date may have. State-owned premises (国有房屋) are leased under the People's
+     * Republic, founded in 1949; a lease may run 20 years at most (民法典 第七百零五条), so one of a
+     * 2020–2022 programme ends long before 2100. Outside these a date is a placeholder or a typo.
+     */
+    static final int FIRST_LEASE_YEAR = 1949;
+    static final int LAST_LEASE_YEAR = 2100;
     /** {@link #plainCell}: the cell is empty. */
     private static final int BLANK = -2;
     private static final EntityType[] TYPES = EntityType.values();
@@ -90,8 +97,8 @@ final class RowParser {
         long senior = count(Column.CERT_SENIOR);
         LandlordType landlord = read(Column.LANDLORD_TYPE, Column.Kind.LANDLORD, LANDLORD);
         BigDecimal rent = money(Column.MONTHLY_RENT);
-        LocalDate start = read(Column.LEASE_START, Column.Kind.DATE, CellBytes::date);
-        LocalDate end = read(Column.LEASE_END, Column.Kind.DATE, CellBytes::date);
+        LocalDate start = plausibleLease(Column.LEASE_START, read(Column.LEASE_START, Column.Kind.DATE, CellBytes::date));
+        LocalDate end = plausibleLease(Column.LEASE_END, read(Column.LEASE_END, Column.Kind.DATE, CellBytes::date));
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
         Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
@@ -107,6 +114,21 @@ final class RowParser {
 
     List<String> reasons() {
         return reasons;
+    }
+
+    /**
+     * A lease date, or null with a reason when its year is before {@link #FIRST_LEASE_YEAR} or after
+     * {@link #LAST_LEASE_YEAR}: such a date is a placeholder (9999-12-31 for "no end") or a typo, and
+     * computed it would pay a waiver on dates nobody leased.
+     */
+    private LocalDate plausibleLease(Column c, LocalDate d) {
+        if (d == null || (d.getYear() >= FIRST_LEASE_YEAR && d.getYear() <= LAST_LEASE_YEAR)) {
+            return d;
+        }
+        reasons.add(c + ": " + quote(raw(c).strip()) + " is not a plausible lease date (a year from " + FIRST_LEASE_YEAR
+                + " to " + LAST_LEASE_YEAR + ")" + (c == Column.LEASE_END
+                        ? "; leave lease_end blank for a lease without an end date" : ""));
+        return null;
     }
 
     /** The last row's entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent. */

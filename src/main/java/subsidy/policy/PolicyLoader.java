@@ -69,6 +69,8 @@ public final class PolicyLoader {
     private final List<ExtraColumn> extras = new ArrayList<>();
     private Set<String> used = new HashSet<>();
     private final Set<String> required = new HashSet<>();
+    /** The period of force of the program (or version) being read, for a rent waiver without its own rent_period. */
+    private Period window;
 
     private PolicyLoader(Resolution resolution) {
         this.resolution = resolution;
@@ -347,6 +349,7 @@ public final class PolicyLoader {
         List<Node> versions = p.keys().contains("versions") ? p.list("versions", true) : null;
         if (versions == null) {
             Period window = period(p, "valid_from", "valid_to");
+            this.window = window;
             return selected(id, window, p.path(), () -> body(id, p));
         }
         p.finish();
@@ -365,6 +368,7 @@ public final class PolicyLoader {
             periods.add(period);
             Set<String> outer = used;
             used = new HashSet<>();
+            window = period;
             Program body = body(id, v);
             // Of overlapping versions the first that holds is used, as policy check's warning says.
             boolean inForce = resolution.check() ? i == versions.size() - 1
@@ -681,10 +685,21 @@ public final class PolicyLoader {
             ext.finish();
         }
         Boolean prorate = p.bool("prorate_short_leases", true);
+        // The period whose rent is waived: its own rent_period, else the program's period of force.
+        Period rentPeriod = window;
+        Fields rp = p.fields("rent_period", false);
+        if (rp != null) {
+            rentPeriod = period(rp, "from", "to");
+            if (rentPeriod.from() == null || rentPeriod.to() == null) {
+                problems.add(p.keyAt("rent_period") + ": give both 'from' and 'to'");
+            }
+            rp.finish();
+        }
         if (months == null || extendedMonths == null || prorate == null || (ext != null && extendedIn == null)) {
             return null;
         }
-        return new RentWaiver(id, title, clauses, who, months, extendedIn, extendedMonths, prorate);
+        return new RentWaiver(id, title, clauses, who, months, extendedIn, extendedMonths, prorate,
+                rentPeriod == null ? null : rentPeriod.from(), rentPeriod == null ? null : rentPeriod.to());
     }
 
     private Criteria criteria(Fields w) {

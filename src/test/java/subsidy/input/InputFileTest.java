@@ -413,4 +413,27 @@ class InputFileTest {
                 () -> new InputFile(dir.resolve("none/in.csv"), null).header());
         assertEquals(dir.resolve("none/in.csv") + ": no such file", missing.getMessage());
     }
+
+    /**
+     * A lease dated before 1949 or after 2100 is a placeholder (9999-12-31 for "no end") or a typo, not a
+     * lease of a 2020-2022 programme: the row is rejected naming the column and the value as written.
+     */
+    @Test
+    void implausibleLeaseDatesAreRejectedNamingColumnAndValue() throws Exception {
+        String h = HEADER + ",landlord_type,monthly_rent,lease_start,lease_end\n";
+        Seen s = read(h + A + ",甲,individual_business,530102,F52,state_enterprise,5000,2022-01-01,9999-12-31\n"
+                + B + ",乙,individual_business,530102,F52,state_enterprise,5000,9999/12/31,\n"
+                + "915301022674397173,丙,individual_business,530102,F52,state_enterprise,5000,1900-01-01,2100-12-31\n"
+                + "9153040225581193XN,丁,individual_business,530102,F52,state_enterprise,5000,1949-01-01,2100-12-31\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of(2L, 3L, 4L), s.rejected().stream().map(Rejection::line).toList());
+        assertEquals(List.of("lease_end: \"9999-12-31\" is not a plausible lease date (a year from 1949 to 2100);"
+                + " leave lease_end blank for a lease without an end date"), s.rejected().get(0).reasons());
+        assertEquals(List.of("lease_start: \"9999/12/31\" is not a plausible lease date (a year from 1949 to 2100)"),
+                s.rejected().get(1).reasons());
+        assertEquals(List.of("lease_start: \"1900-01-01\" is not a plausible lease date (a year from 1949 to 2100)"),
+                s.rejected().get(2).reasons());
+        assertEquals(1, s.accepted().size());
+        assertEquals(java.time.LocalDate.of(2100, 12, 31), s.accepted().get(0).leaseEnd());
+    }
 }
