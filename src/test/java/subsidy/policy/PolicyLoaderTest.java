@@ -251,4 +251,16 @@ class PolicyLoaderTest {
                 () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "x\u001b]0;t\u0007.yaml"));
         assertTrue(e.getMessage().startsWith("x\\x1b]0;t\\x07.yaml: 1 problem(s):\n  "), e.getMessage());
     }
+
+    /** rent_period needs both ends, in order: a waiver is of a bounded period's rent. */
+    @Test
+    void rentPeriodNeedsBothEndsInOrder() {
+        String open = DEFAULT.replace("rent_period: {from: 2022-01-01, to: 2022-12-31}", "rent_period: {from: 2022-01-01}");
+        assertEquals(List.of("programs.rent_waiver.rent_period (line " + lineOf(open, "rent_period:")
+                + "): give both 'from' and 'to'"), problems(open));
+        String reversed = DEFAULT.replace("rent_period: {from: 2022-01-01, to: 2022-12-31}",
+                "rent_period: {from: 2022-12-31, to: 2022-01-01}");
+        assertEquals(1, problems(reversed).size(), problems(reversed).toString());
+        assertTrue(problems(reversed).get(0).endsWith("2022-01-01 is before from 2022-12-31"), problems(reversed).toString());
+    }
 }
