@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import subsidy.calc.Calculator;
 import subsidy.entity.Column;
 import subsidy.entity.Entity;
 import subsidy.input.Header;
+import subsidy.input.Ids;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
@@ -39,7 +39,8 @@ public final class Explainer {
     }
 
     public Optional<Explanation> explain(List<InputFile> inputs, String id) throws InputException, IOException {
-        String wanted = id.strip().toUpperCase(Locale.ROOT);
+        // Read as a cell is read, so full-width digits find the id calc computed them as.
+        String wanted = Ids.normalize(id);
         Explanation[] found = new Explanation[1];
         List<String> others = new ArrayList<>();
         SeenIds seen = new SeenIds();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import subsidy.input.Escape;
 
 /** Renders an {@link Explanation} for a person (text) or a program (JSON). */
 public final class ExplanationFormat {
@@ -16,17 +17,21 @@ public final class ExplanationFormat {
 
     public static String text(Explanation x) {
         StringBuilder sb = new StringBuilder();
-        sb.append("entity ").append(x.entityId()).append(x.name().isEmpty() ? "" : " " + x.name())
-                .append(" — ").append(x.file()).append(" line ").append(x.line()).append('\n');
+        // Names, cells and paths come from the input: their control characters are escaped (not in JSON,
+        // whose strings escape what they must and stay exactly the input's).
+        sb.append("entity ").append(Escape.controls(x.entityId()))
+                .append(x.name().isEmpty() ? "" : " " + Escape.controls(x.name()))
+                .append(" — ").append(Escape.controls(x.file())).append(" line ").append(x.line()).append('\n');
         sb.append("policy ").append(x.policyId()).append(" (sha256 ").append(x.policySha256()).append(")\n");
         sb.append("\ninput values\n");
-        int width = x.inputs().keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = x.inputs().keySet().stream().map(Escape::controls).mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, String> e : x.inputs().entrySet()) {
-            sb.append("  ").append(pad(e.getKey(), width)).append("  ").append(e.getValue()).append('\n');
+            sb.append("  ").append(pad(Escape.controls(e.getKey()), width)).append("  ")
+                    .append(Escape.controls(e.getValue())).append('\n');
         }
         if (!x.computed()) {
             sb.append("\nREJECTED — not computed, because:\n");
-            x.rejected().forEach(r -> sb.append("  - ").append(r).append('\n'));
+            x.rejected().forEach(r -> sb.append("  - ").append(Escape.controls(r)).append('\n'));
             others(x, sb);
             return sb.toString();
         }
@@ -35,7 +40,7 @@ public final class ExplanationFormat {
         for (Explanation.ProgramSteps p : x.programs()) {
             sb.append('\n').append(p.id()).append(" — ").append(p.title()).append('\n');
             p.clauses().forEach(c -> sb.append("  rests on ").append(c).append('\n'));
-            p.steps().forEach(s -> sb.append("  ").append(s).append('\n'));
+            p.steps().forEach(s -> sb.append("  ").append(Escape.controls(s)).append('\n'));
             sb.append("  amount: ").append(p.amount());
             if (p.months() != null) {
                 sb.append(" (").append(p.months()).append(" months)");
@@ -53,7 +58,7 @@ public final class ExplanationFormat {
     private static void others(Explanation x, StringBuilder sb) {
         if (!x.others().isEmpty()) {
             sb.append("\nthe same entity_id also appears on (rejected as duplicates):\n");
-            x.others().forEach(o -> sb.append("  ").append(o).append('\n'));
+            x.others().forEach(o -> sb.append("  ").append(Escape.controls(o)).append('\n'));
         }
     }
 

@@ -12,7 +12,7 @@ public final class Dates {
         try {
             return Cells.date(text);
         } catch (CellException e) {
-            throw new IllegalArgumentException("'" + text + "' " + e.getMessage());
+            throw new IllegalArgumentException("'" + Escape.controls(text) + "' " + e.getMessage());
         }
     }
 }

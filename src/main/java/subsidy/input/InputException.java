@@ -1,8 +1,11 @@
 package subsidy.input;
 
-/** An input file that cannot be used at all (missing, unreadable, no usable header): exit 3. */
+/**
+ * An input file that cannot be used at all (missing, unreadable, no usable header): exit 3. The
+ * message names a path and may quote the file, so its control characters are escaped.
+ */
 public final class InputException extends Exception {
     public InputException(String message) {
-        super(message, null, false, false);
+        super(Escape.controls(message), null, false, false);
     }
 }

@@ -271,7 +271,10 @@ public final class InputFile {
             } catch (CsvSyntaxException e) {
                 throw new InputException(path + ": cannot be read as CSV: " + e.getMessage());
             } catch (UncheckedIOException e) {
-                throw e.getCause();
+                throw unreadable(e.getCause());
+            } catch (IOException e) {
+                // A read that fails part way (a disk error, a pipe's writer gone) names the input and why.
+                throw unreadable(e);
             }
         }
 
@@ -312,7 +315,8 @@ public final class InputFile {
     private record Parsers(RecordParser records, RowParser rows) {
     }
 
-    private InputException unreadable(Exception e) {
-        return new InputException(path + ": cannot be read: " + e.getMessage());
+    /** The path and why it cannot be read, in words: "permission denied", "not a directory", … */
+    private InputException unreadable(IOException e) {
+        return new InputException(path + ": cannot be read: " + IoProblem.describe(e));
     }
 }

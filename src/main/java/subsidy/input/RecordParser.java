@@ -128,6 +128,24 @@ final class RecordParser {
         return b;
     }
 
+    /**
+     * Whether cell i's bytes are not all text in the encoding, so that a U+FFFD in it stands for bytes
+     * that could not be decoded rather than for the replacement character written as such. A cell
+     * rebuilt from its quoting is judged by its whole record's bytes.
+     */
+    boolean malformed(int i) {
+        int from = raw(i) ? starts[i] : recordStart;
+        int to = raw(i) ? ends[i] : pos;
+        try {
+            charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b, from, to - from));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
+        }
+    }
+
     int start(int i) {
         return starts[i];
     }

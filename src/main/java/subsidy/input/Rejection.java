@@ -3,13 +3,15 @@ package subsidy.input;
 import java.util.List;
 
 /**
- * A row that is not computed: where it was, what it held, and every reason.
+ * A row that is not computed: where it was, what it held, and every reason. The reasons are for
+ * people to read, so a control character that came into one from the input is escaped here,
+ * whichever code wrote the reason ({@link Escape#controls}); the cells stay as they were read.
  *
  * @param entityId the row's entity_id cell, trimmed and upper-cased, valid or not ("" when blank)
  */
 public record Rejection(String file, long line, String entityId, List<String> cells, List<String> reasons) {
     public Rejection {
         cells = List.copyOf(cells);
-        reasons = List.copyOf(reasons);
+        reasons = reasons.stream().map(Escape::controls).toList();
     }
 }

@@ -20,6 +20,13 @@ import subsidy.entity.SizeClass;
 final class RowParser {
     /** No valid cell of any column is longer; a longer one is a paste accident or an attack. */
     static final int MAX_CELL = 1000;
+    /**
+     * The years a lease date may have. State-owned premises (国有房屋) are leased under the People's
+     * Republic, founded in 1949; a lease may run 20 years at most (民法典 第七百零五条), so one of a
+     * 2020–2022 programme ends long before 2100. Outside these a date is a placeholder or a typo.
+     */
+    static final int FIRST_LEASE_YEAR = 1949;
+    static final int LAST_LEASE_YEAR = 2100;
     /** {@link #plainCell}: the cell is empty. */
     private static final int BLANK = -2;
     private static final EntityType[] TYPES = EntityType.values();
@@ -60,7 +67,8 @@ final class RowParser {
             int cell = record.problemCell();
             // The column as the clerk's header spells it, and the cell as written, quotes and all.
             reasons.add(cell >= 0 && cell < header.width()
-                    ? header.cells().get(cell) + ": " + quote(record.get(cell)) + " has " + RecordParser.AFTER_QUOTE
+                    ? Escape.controls(header.cells().get(cell)) + ": " + quote(record.get(cell)) + " has "
+                            + RecordParser.AFTER_QUOTE
                     : record.problem());
         }
         if (record.size() != header.width()) {
@@ -89,8 +97,8 @@ final class RowParser {
         long senior = count(Column.CERT_SENIOR);
         LandlordType landlord = read(Column.LANDLORD_TYPE, Column.Kind.LANDLORD, LANDLORD);
         BigDecimal rent = money(Column.MONTHLY_RENT);
-        LocalDate start = read(Column.LEASE_START, Column.Kind.DATE, CellBytes::date);
-        LocalDate end = read(Column.LEASE_END, Column.Kind.DATE, CellBytes::date);
+        LocalDate start = plausibleLease(Column.LEASE_START, read(Column.LEASE_START, Column.Kind.DATE, CellBytes::date));
+        LocalDate end = plausibleLease(Column.LEASE_END, read(Column.LEASE_END, Column.Kind.DATE, CellBytes::date));
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
         Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
@@ -108,10 +116,25 @@ final class RowParser {
         return reasons;
     }
 
+    /**
+     * A lease date, or null with a reason when its year is before {@link #FIRST_LEASE_YEAR} or after
+     * {@link #LAST_LEASE_YEAR}: such a date is a placeholder (9999-12-31 for "no end") or a typo, and
+     * computed it would pay a waiver on dates nobody leased.
+     */
+    private LocalDate plausibleLease(Column c, LocalDate d) {
+        if (d == null || (d.getYear() >= FIRST_LEASE_YEAR && d.getYear() <= LAST_LEASE_YEAR)) {
+            return d;
+        }
+        reasons.add(c + ": " + quote(raw(c).strip()) + " is not a plausible lease date (a year from " + FIRST_LEASE_YEAR
+                + " to " + LAST_LEASE_YEAR + ")" + (c == Column.LEASE_END
+                        ? "; leave lease_end blank for a lease without an end date" : ""));
+        return null;
+    }
+
     /** The last row's entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent. */
     String rawId() {
         String v = raw(Column.ENTITY_ID);
-        return v == null ? "" : Cells.normalize(v).toUpperCase(java.util.Locale.ROOT);
+        return v == null ? "" : Ids.normalize(v);
     }
 
     /** The last row's credit code when it was valid, even if other cells were not: duplicates count on it. */
@@ -127,7 +150,8 @@ final class RowParser {
         long[] values = new long[columns.size()];
         for (ExtraColumn x : columns) {
             int i = header.indexOf(x);
-            String v = text(x, i >= 0 && i < record.size() ? record.get(i) : null);
+            int at = i >= 0 && i < record.size() ? i : -1;
+            String v = text(x, at >= 0 ? record.get(at) : null, at);
             if (v == null) {
                 continue;
             }
@@ -153,10 +177,11 @@ final class RowParser {
     }
 
     private String text(Column c) {
-        return text(c, raw(c));
+        return text(c, raw(c), at(c));
     }
 
-    private String text(ColumnRef c, String v) {
+    /** @param i where the cell is in the record, or -1 when the row has none */
+    private String text(ColumnRef c, String v, int i) {
         if (v == null || v.isBlank()) {
             if (c instanceof Column base && base.required()) {
                 reasons.add(c + ": required, but blank");
@@ -167,8 +192,16 @@ final class RowParser {
             reasons.add(c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
             return null;
         }
-        if (v.indexOf('\uFFFD') >= 0 || v.indexOf('\0') >= 0) {
-            reasons.add(c + ": " + quote(v) + " " + notText);
+        // NUL is a character every encoding has, so a cell holding one is not the encoding's fault; nor is
+        // a replacement character that the file holds as such (an earlier conversion lost a character there).
+        if (v.indexOf('\0') >= 0) {
+            reasons.add(c + ": " + quote(v) + " holds a NUL character (byte 0), which is not part of any text");
+            return null;
+        }
+        if (v.indexOf('\uFFFD') >= 0) {
+            reasons.add(c + ": " + quote(v) + " " + (i < 0 || record.malformed(i) ? notText
+                    : "holds U+FFFD, the replacement character an earlier conversion left where it lost a character;"
+                            + " write the " + c + " again"));
             return null;
         }
         return v.strip();
@@ -184,7 +217,7 @@ final class RowParser {
             return -1;
         }
         if (record.start(i) == record.end(i)) {
-            text(c, "");
+            text(c, "", i);
             return BLANK;
         }
         return i;
@@ -293,9 +326,12 @@ final class RowParser {
         }
     }
 
-    /** Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason. */
+    /**
+     * Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason, and
+     * with its control characters escaped ({@link Escape#controls}) so it cannot act on a terminal.
+     */
     static String quote(String v) {
         String s = v.length() > 60 ? v.substring(0, 57) + "..." : v;
-        return "\"" + s.replace("\0", "\\0") + "\"";
+        return "\"" + Escape.controls(s) + "\"";
     }
 }

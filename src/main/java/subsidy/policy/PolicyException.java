@@ -6,10 +6,16 @@ import java.util.List;
 public final class PolicyException extends Exception {
     private final List<String> problems;
 
+    /** The origin and problems may quote the file (a key, a value), so their control characters are escaped. */
     public PolicyException(String origin, List<String> problems) {
+        this(subsidy.input.Escape.controls(origin), problems.stream().map(subsidy.input.Escape::controls).toList(),
+                true);
+    }
+
+    private PolicyException(String origin, List<String> problems, boolean escaped) {
         super(origin + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems), null, false,
                 false);
-        this.problems = List.copyOf(problems);
+        this.problems = problems;
     }
 
     public List<String> problems() {

@@ -32,6 +32,7 @@ import subsidy.program.RateTier;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
+import subsidy.input.IoProblem;
 import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
 import subsidy.policy.yaml.YamlTree;
@@ -51,6 +52,8 @@ import subsidy.size.Threshold;
 public final class PolicyLoader {
     /** Where the default policy (config/policy.yaml) sits inside the jar. */
     public static final String BUNDLED = "/subsidy/policy/policy.yaml";
+    /** The most bytes a policy file may have (1 MiB); real ones have some ten thousand. */
+    public static final int MAX_BYTES = 1 << 20;
     private static final Pattern PROGRAM_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
@@ -66,6 +69,8 @@ public final class PolicyLoader {
     private final List<ExtraColumn> extras = new ArrayList<>();
     private Set<String> used = new HashSet<>();
     private final Set<String> required = new HashSet<>();
+    /** The period of force of the program (or version) being read, for a rent waiver without its own rent_period. */
+    private Period window;
 
     private PolicyLoader(Resolution resolution) {
         this.resolution = resolution;
@@ -80,9 +85,9 @@ public final class PolicyLoader {
             if (in == null) {
                 throw new PolicyException("bundled policy", List.of("missing from the jar: " + BUNDLED));
             }
-            return parse(in.readAllBytes(), "bundled policy (config/policy.yaml)", resolution);
+            return read(in, "bundled policy (config/policy.yaml)", resolution);
         } catch (IOException e) {
-            throw new PolicyException("bundled policy", List.of("cannot be read: " + e.getMessage()));
+            throw new PolicyException("bundled policy", List.of("cannot be read: " + IoProblem.describe(e)));
         }
     }
 
@@ -95,17 +100,32 @@ public final class PolicyLoader {
         if (Files.isDirectory(file)) {
             throw new PolicyException(origin, List.of("is a directory, not a policy file"));
         }
-        try {
-            long size = Files.size(file);
-            if (size > YamlTree.MAX_CHARS * 4L) {
-                throw new PolicyException(origin, List.of("the file has " + size + " bytes; a policy is far smaller"));
-            }
-            return parse(Files.readAllBytes(file), origin, resolution);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new PolicyException(origin, List.of("no such file"));
+        // Whatever the file is (a device, a pipe, a file still growing), no more than the limit and one
+        // byte is read: its size as the file system tells it may be 0 or missing.
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, origin, resolution);
         } catch (IOException e) {
-            throw new PolicyException(origin, List.of("cannot be read: " + e.getMessage()));
+            throw new PolicyException(origin, List.of("cannot be read: " + IoProblem.describe(e)));
         }
+    }
+
+    /** Reads a policy from a stream, at most {@link #MAX_BYTES} and one byte of it. */
+    static Policy read(InputStream in, String origin, Resolution resolution) throws PolicyException, IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(origin);
+        }
+        return parse(bytes, origin, resolution);
+    }
+
+    /** Notes for a person that may quote the file (a key, a program id): control characters escaped. */
+    private static List<String> escaped(List<String> notes) {
+        return notes.stream().map(subsidy.input.Escape::controls).toList();
+    }
+
+    private static PolicyException tooLarge(String origin) {
+        return new PolicyException(origin, List.of("the file is over 1 MiB (more than " + MAX_BYTES
+                + " bytes); a policy may have at most 1 MiB"));
     }
 
     public static Policy parse(byte[] bytes, String origin) throws PolicyException {
@@ -113,6 +133,9 @@ public final class PolicyLoader {
     }
 
     public static Policy parse(byte[] bytes, String origin, Resolution resolution) throws PolicyException {
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(origin);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -214,7 +237,7 @@ public final class PolicyLoader {
             problems.add("no program is in force on " + resolution.asOf() + ": " + String.join("; ", leftOut));
         }
         return new Policy(id, title, sources, regionLists, programs, groups, sizeTable,
-                new InputSchema(extras, required), resolution.asOf(), leftOut, warnings, origin, sha);
+                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(warnings), origin, sha);
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
@@ -326,6 +349,7 @@ public final class PolicyLoader {
         List<Node> versions = p.keys().contains("versions") ? p.list("versions", true) : null;
         if (versions == null) {
             Period window = period(p, "valid_from", "valid_to");
+            this.window = window;
             return selected(id, window, p.path(), () -> body(id, p));
         }
         p.finish();
@@ -344,6 +368,7 @@ public final class PolicyLoader {
             periods.add(period);
             Set<String> outer = used;
             used = new HashSet<>();
+            window = period;
             Program body = body(id, v);
             // Of overlapping versions the first that holds is used, as policy check's warning says.
             boolean inForce = resolution.check() ? i == versions.size() - 1
@@ -660,10 +685,21 @@ public final class PolicyLoader {
             ext.finish();
         }
         Boolean prorate = p.bool("prorate_short_leases", true);
+        // The period whose rent is waived: its own rent_period, else the program's period of force.
+        Period rentPeriod = window;
+        Fields rp = p.fields("rent_period", false);
+        if (rp != null) {
+            rentPeriod = period(rp, "from", "to");
+            if (rentPeriod.from() == null || rentPeriod.to() == null) {
+                problems.add(p.keyAt("rent_period") + ": give both 'from' and 'to'");
+            }
+            rp.finish();
+        }
         if (months == null || extendedMonths == null || prorate == null || (ext != null && extendedIn == null)) {
             return null;
         }
-        return new RentWaiver(id, title, clauses, who, months, extendedIn, extendedMonths, prorate);
+        return new RentWaiver(id, title, clauses, who, months, extendedIn, extendedMonths, prorate,
+                rentPeriod == null ? null : rentPeriod.from(), rentPeriod == null ? null : rentPeriod.to());
     }
 
     private Criteria criteria(Fields w) {

@@ -17,10 +17,15 @@ import subsidy.policy.RegionList;
  * 房屋的服务业小微企业和个体工商户减免3个月租金……被列为疫情中高风险区所在的县级行政区域内的……增加至减免
  * 6个月租金」. Months already waived are topped up, not repeated (seed 004 篇十五 「免租期不足3个月的应予
  * 补足」), and a lease shorter than the months due is paid by its actual days (「租赁期不足3个月的,按实际
- * 发生天数计算」): monthly rent × 12 × days / 365.
+ * 发生天数计算」): monthly rent × 12 × days / 365. The waiver is of one period's rent (seed 003: 「2022 年」):
+ * a lease whose dates show it does not overlap that period gets nothing, and says so.
+ *
+ * @param rentFrom first day of the period whose rent is waived, or null when open
+ * @param rentTo   last day of that period, or null when open
  */
 public record RentWaiver(String id, String title, List<Clause> clauses, Criteria who, long months,
-        RegionList extendedRegions, long extendedMonths, boolean prorateShortLeases) implements Program {
+        RegionList extendedRegions, long extendedMonths, boolean prorateShortLeases, LocalDate rentFrom,
+        LocalDate rentTo) implements Program {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
 
@@ -47,6 +52,15 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (!renting) {
             return ProgramResult.ineligible(this, "monthly_rent is 0");
         }
+        LocalDate start = e.leaseStart();
+        LocalDate end = e.leaseEnd();
+        String outside = outside(start, end);
+        if (trace.on() && (rentFrom != null || rentTo != null) && (start != null || end != null)) {
+            trace.condition("lease " + lease(start, end) + " overlaps " + period(), outside == null);
+        }
+        if (outside != null) {
+            return ProgramResult.ineligible(this, outside);
+        }
         boolean extended = extendedRegions != null && extendedRegions.contains(e.regionCode());
         long entitled = extended ? extendedMonths : months;
         long due = Math.max(0, entitled - e.rentFreeMonthsGranted());
@@ -60,8 +74,6 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                     "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the " + entitled
                     + " months");
         }
-        LocalDate start = e.leaseStart();
-        LocalDate end = e.leaseEnd();
         if (prorateShortLeases && start != null && end != null) {
             LocalDate fullEnd = start.plusMonths(due).minusDays(1);
             boolean shorter = end.isBefore(fullEnd);
@@ -96,12 +108,30 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 null);
     }
 
+    /** Why a lease with these dates has no rent in the waived period, or null when it may have. */
+    private String outside(LocalDate start, LocalDate end) {
+        boolean before = end != null && rentFrom != null && end.isBefore(rentFrom);
+        boolean after = start != null && rentTo != null && start.isAfter(rentTo);
+        return before || after ? "lease " + lease(start, end) + " does not overlap " + period()
+                + ", the period whose rent is waived" : null;
+    }
+
+    private static String lease(LocalDate start, LocalDate end) {
+        return start == null ? "ending " + end : end == null ? "from " + start : start + " to " + end;
+    }
+
+    private String period() {
+        return (rentFrom == null ? "…" : rentFrom.toString()) + " to " + (rentTo == null ? "…" : rentTo.toString());
+    }
+
     @Override
     public List<String> describe() {
         return List.of("months: " + months + (extendedRegions == null ? ""
                         : ", " + extendedMonths + " in regions of " + extendedRegions.key()),
                 "months already waived are topped up, never below 0",
                 prorateShortLeases ? "a lease shorter than the months due: monthly_rent × 12 × days / 365"
-                        : "short leases are not pro-rated");
+                        : "short leases are not pro-rated",
+                rentFrom == null && rentTo == null ? "leases of any dates"
+                        : "leases that overlap " + period() + ", the period whose rent is waived");
     }
 }

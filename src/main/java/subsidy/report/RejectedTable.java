@@ -9,23 +9,23 @@ import subsidy.input.Rejection;
 
 /**
  * rejected.csv: file, line, every reason, then the original row. When all inputs share one header
- * the original cells keep their own columns, ready to fix and resubmit; otherwise they are kept
+ * the original cells keep their own columns, ready to fix and resubmit, and a row with too few or
+ * too many cells keeps exactly those (so sent back unchanged it is rejected again); otherwise they are kept
  * together in one {@code original_row} cell, written as a CSV line so that it reads back into them.
  */
 public final class RejectedTable {
     private final List<String> header;
-    private final int width;
+    private final boolean shared;
 
     /** @param inputHeader the header every input shares, or null when they differ */
     public RejectedTable(List<String> inputHeader) {
         List<String> h = new ArrayList<>(List.of("file", "line", "reasons"));
         if (inputHeader != null) {
             h.addAll(inputHeader);
-            width = inputHeader.size();
         } else {
             h.add("original_row");
-            width = -1;
         }
+        shared = inputHeader != null;
         header = List.copyOf(h);
     }
 
@@ -52,10 +52,10 @@ public final class RejectedTable {
         row.add(r.file());
         row.add(Long.toString(r.line()));
         row.add(String.join("; ", r.reasons()));
-        if (width >= 0) {
-            for (int i = 0; i < Math.max(width, r.cells().size()); i++) {
-                row.add(i < r.cells().size() ? r.cells().get(i) : "");
-            }
+        if (shared) {
+            // Exactly the cells read, no more: a short row padded with empty cells would read back as a
+            // row of the header's width and be computed with its values in the wrong columns.
+            row.addAll(r.cells());
         } else {
             row.add(CSVFormat.RFC4180.format(r.cells().toArray()));
         }

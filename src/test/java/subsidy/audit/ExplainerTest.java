@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import subsidy.DefaultPolicy;
 import subsidy.input.InputFile;
 
@@ -97,5 +99,38 @@ class ExplainerTest {
         String json = ExplanationFormat.json(x);
         assertTrue(text.contains("amount: 17352.33 (2.99 months)"), text);
         assertTrue(json.contains("\"amount\" : \"17352.33\""), json);
+    }
+
+    /** Full-width digits, as a clerk copies them from a Chinese document, name the id calc reads from a cell. */
+    @Test
+    void idInFullWidthDigitsFindsTheEntityAsACellWouldBeRead() throws Exception {
+        Explanation x = explain("firms.csv", "\uFF19\uFF11\uFF15\uFF13\uFF10\uFF14\uFF10\uFF12\uFF14\uFF16"
+                + "\uFF11\uFF19\uFF17\uFF11\uFF15\uFF13\uFF19\uFF13");
+        assertEquals("915304024619715393", x.entityId());
+        assertTrue(x.computed());
+        assertEquals("91530421MAA5JJC1XX", explain("firms.csv", "\u3000９１５３０４２１ｍａａ５ｊｊｃ１ｘｘ\u00A0").entityId());
+    }
+
+    /** A rejected row's id is looked up the same way: full-width in the --id, ASCII or full-width in the cell. */
+    @Test
+    void idInFullWidthDigitsFindsARejectedRowToo() throws Exception {
+        Explanation x = explain("messy.csv", "９１５３０５２１６１０４７２３６３Ｅ");
+        assertFalse(x.computed());
+        assertEquals(13, x.line());
+    }
+
+    /** explain's text shows cells as read, but a control character in one cannot act on the terminal. */
+    @Test
+    void explainTextEscapesControlCharactersOfTheInput(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("ctl.csv"), "entity_id,name,entity_type,region_code,industry_code,"
+                + "employees\n91440300708461136T,\"甲\u001b]0;x\u0007\u202e\",individual_business,530102,H62,\u001b[2J\n");
+        Explanation x = new Explainer(DefaultPolicy.POLICY).explain(List.of(new InputFile(f, null)),
+                "91440300708461136T").orElseThrow();
+        String text = ExplanationFormat.text(x);
+        assertTrue(text.contains("甲\\x1b]0;x\\x07\\u202e"), text);
+        assertTrue(text.contains("employees: \"\\x1b[2J\" is not a whole number"), text);
+        assertTrue(text.chars().noneMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)
+                || (c >= 0x202a && c <= 0x202e)), text);
+        assertEquals("甲\u001b]0;x\u0007\u202e", x.inputs().get("name"));
     }
 }

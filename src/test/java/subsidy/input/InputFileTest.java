@@ -304,4 +304,136 @@ class InputFileTest {
         assertTrue(e.getMessage().contains("line 2: a record runs on past 16 MiB without ending; the quoted cell"
                 + " that opens on line 2 is probably never closed"), e.getMessage());
     }
+
+    /**
+     * A cell's control characters reach a message escaped: ESC, BEL, CR, LF, other C0 controls, DEL, C1
+     * controls and the bidirectional overrides could otherwise retitle, clear or reorder a clerk's terminal.
+     */
+    @Test
+    void controlCharactersInACellAreEscapedInTheReason() throws Exception {
+        Seen s = read(HEADER + ",employees,landlord_type\n"
+                + A + ",甲,enterprise,530102,M74,\"\u001b]0;title\u0007\u001b[2J\",\"a\r\nb\u007f\u009b\u202ec\\d\"\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of("employees: \"\\x1b]0;title\\x07\\x1b[2J\" is not a whole number",
+                "landlord_type: \"a\\x0d\\x0ab\\x7f\\x9b\\u202ec\\d\" is not state_enterprise, government, "
+                        + "public_institution or private"), s.rejected().get(0).reasons());
+    }
+
+    /** The header cell a reason names is the file's own, so it is escaped like a value. */
+    @Test
+    void controlCharactersInAHeaderCellAreEscapedInTheReason() throws Exception {
+        Seen s = read("entity_id,name,entity_type,region_code,industry_code,\"\u001b[31m\u202eevil\"\n"
+                + A + ",甲,enterprise,530102,M74,\"x\" y\n", StandardCharsets.UTF_8);
+        assertEquals(List.of("\\x1b[31m\\u202eevil: \"\"x\" y\" has text after its closing quote; a cell holding a"
+                + " quote must be quoted whole, with the quote doubled"), s.rejected().get(0).reasons());
+    }
+
+    /** A credit code's bad character is quoted in the reason, escaped too. */
+    @Test
+    void controlCharacterInACreditCodeIsEscapedInTheReason() throws Exception {
+        Seen s = read(HEADER + "\n9144030070846\u001b136T,甲,enterprise,530102,M74\n", StandardCharsets.UTF_8);
+        String reason = s.rejected().get(0).reasons().get(0);
+        assertTrue(reason.contains("\\x1b") && reason.chars().noneMatch(c -> c < 0x20), reason);
+    }
+
+    /** NUL is a character UTF-8 and GBK both encode: the row names the cell holding it, not the encoding. */
+    @Test
+    void aNulCharacterInACellIsNamedNotBlamedOnTheEncoding() throws Exception {
+        Seen s = read(HEADER + ",employees\n" + A + ",甲\u0000公司,enterprise,530102,M74,1\u00002\n", StandardCharsets.UTF_8);
+        assertEquals(2L, s.rejected().get(0).line());
+        assertEquals(List.of("name: \"甲\\x00公司\" holds a NUL character (byte 0), which is not part of any text",
+                "employees: \"1\\x002\" holds a NUL character (byte 0), which is not part of any text"),
+                s.rejected().get(0).reasons());
+        Seen gbk = read(HEADER + "\n" + A + ",甲\u0000公司,enterprise,530102,M74\n", EncodingDetector.GBK);
+        assertEquals(List.of("name: \"甲\\x00公司\" holds a NUL character (byte 0), which is not part of any text"),
+                gbk.rejected().get(0).reasons());
+    }
+
+    /**
+     * The other causes keep their own message: bytes that are not text blame the encoding; a replacement
+     * character written as such (valid UTF-8) says an earlier conversion lost a character there.
+     */
+    @Test
+    void notTextAndAWrittenReplacementCharacterEachGetTheirOwnReason() throws Exception {
+        Path f = dir.resolve("bad.csv");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes((HEADER + "\n" + A + ",\"甲").getBytes(StandardCharsets.UTF_8));
+        b.write(0xFF);
+        b.writeBytes(("\",enterprise,530102,M74\n" + B + ",乙\uFFFD公司,enterprise,530102,M74\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(f, b.toByteArray());
+        List<Rejection> rejected = new ArrayList<>();
+        new InputFile(f, StandardCharsets.UTF_8).read(new SeenIds(), new RowSink() {
+            @Override
+            public String accepted(Entity e, String file, long line) {
+                return null;
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                rejected.add(r);
+            }
+        });
+        assertEquals(List.of("name: \"甲\uFFFD\" holds bytes that are not text in UTF-8, the encoding given"),
+                rejected.get(0).reasons());
+        assertEquals(List.of("name: \"乙\uFFFD公司\" holds U+FFFD, the replacement character an earlier conversion"
+                + " left where it lost a character; write the name again"), rejected.get(1).reasons());
+    }
+
+    /** A message about the file names its path, which the clerk gave and may hold a control character too. */
+    @Test
+    void aPathWithAControlCharacterIsEscapedInTheMessage() {
+        Path f = dir.resolve("a\u001b[2J.csv");
+        InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+        assertEquals(dir + "/a\\x1b[2J.csv: no such file", e.getMessage());
+    }
+
+    /** An input without read permission names the path and the reason in words, not an exception's class. */
+    @Test
+    void anUnreadableInputSaysPermissionDenied() throws Exception {
+        Path f = Files.writeString(dir.resolve("locked.csv"), HEADER + "\n");
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "this user reads anything (root)");
+            InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+            assertEquals(f + ": cannot be read: permission denied", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(f, java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+        }
+    }
+
+    /** A path through a file: "not a directory", said once, without the path again or an exception's name. */
+    @Test
+    void anInputUnderAFileSaysNotADirectory() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path f = file.resolve("in.csv");
+        InputException e = assertThrows(InputException.class, () -> new InputFile(f, null).header());
+        assertEquals(f + ": cannot be read: not a directory", e.getMessage());
+        InputException missing = assertThrows(InputException.class,
+                () -> new InputFile(dir.resolve("none/in.csv"), null).header());
+        assertEquals(dir.resolve("none/in.csv") + ": no such file", missing.getMessage());
+    }
+
+    /**
+     * A lease dated before 1949 or after 2100 is a placeholder (9999-12-31 for "no end") or a typo, not a
+     * lease of a 2020-2022 programme: the row is rejected naming the column and the value as written.
+     */
+    @Test
+    void implausibleLeaseDatesAreRejectedNamingColumnAndValue() throws Exception {
+        String h = HEADER + ",landlord_type,monthly_rent,lease_start,lease_end\n";
+        Seen s = read(h + A + ",甲,individual_business,530102,F52,state_enterprise,5000,2022-01-01,9999-12-31\n"
+                + B + ",乙,individual_business,530102,F52,state_enterprise,5000,9999/12/31,\n"
+                + "915301022674397173,丙,individual_business,530102,F52,state_enterprise,5000,1900-01-01,2100-12-31\n"
+                + "9153040225581193XN,丁,individual_business,530102,F52,state_enterprise,5000,1949-01-01,2100-12-31\n",
+                StandardCharsets.UTF_8);
+        assertEquals(List.of(2L, 3L, 4L), s.rejected().stream().map(Rejection::line).toList());
+        assertEquals(List.of("lease_end: \"9999-12-31\" is not a plausible lease date (a year from 1949 to 2100);"
+                + " leave lease_end blank for a lease without an end date"), s.rejected().get(0).reasons());
+        assertEquals(List.of("lease_start: \"9999/12/31\" is not a plausible lease date (a year from 1949 to 2100)"),
+                s.rejected().get(1).reasons());
+        assertEquals(List.of("lease_start: \"1900-01-01\" is not a plausible lease date (a year from 1949 to 2100)"),
+                s.rejected().get(2).reasons());
+        assertEquals(1, s.accepted().size());
+        assertEquals(java.time.LocalDate.of(2100, 12, 31), s.accepted().get(0).leaseEnd());
+    }
 }

@@ -1,14 +1,22 @@
 package subsidy.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import subsidy.program.Program;
 
 /** Strict policy loading: every problem named by key path and line, all of them at once. */
@@ -165,5 +173,94 @@ class PolicyLoaderTest {
                 "programs.retention_training.who.any_of[1].industry_prefixes (line " + lineOf(yaml, "[h62, F52")
                         + "): 'h62' is not a GB/T 4754 code prefix like H62"),
                 p);
+    }
+
+    static final String OVER_LIMIT = "the file is over 1 MiB (more than 1048576 bytes); a policy may have at most 1 MiB";
+
+    static List<String> loadProblems(Path file) {
+        PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.load(file));
+        return e.problems();
+    }
+
+    /** The 1 MiB limit is counted in bytes read, so a device that never ends is refused at once. */
+    @Test
+    void policyLimitHoldsForADeviceThatNeverEnds() {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero here");
+        List<String> p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> loadProblems(Path.of("/dev/zero")));
+        assertEquals(List.of(OVER_LIMIT), p);
+    }
+
+    /** A named pipe has no size to ask for: the limit is what was read from it, and no more is read. */
+    @Test
+    void policyLimitHoldsForANamedPipe(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("policy.fifo");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
+        AtomicLong written = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            byte[] block = "# ".concat("x".repeat(8190)).concat("\n").getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                for (int i = 0; i < 100_000; i++) {
+                    out.write(block);
+                    written.addAndGet(block.length);
+                }
+            } catch (IOException closedByReader) {
+                // the loader stopped reading, as it should
+            }
+        });
+        writer.start();
+        List<String> p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> loadProblems(fifo));
+        writer.join(10_000);
+        assertEquals(List.of(OVER_LIMIT), p);
+        assertTrue(written.get() < 4L << 20, "read far past the limit: " + written.get());
+    }
+
+    /** Any stream: exactly the limit is a size a policy may have (and then it is read as YAML), one byte more is not. */
+    @Test
+    void policyLimitCountsTheBytesOfAnyStream() throws Exception {
+        AtomicLong served = new AtomicLong();
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served.incrementAndGet();
+                return '#';
+            }
+        };
+        assertEquals(List.of(OVER_LIMIT), assertThrows(PolicyException.class,
+                () -> PolicyLoader.read(endless, "endless", Resolution.UNDATED)).problems());
+        assertEquals((1 << 20) + 1, served.get());
+        byte[] exactly = new byte[1 << 20];
+        java.util.Arrays.fill(exactly, (byte) '#');
+        List<String> atLimit = assertThrows(PolicyException.class, () -> PolicyLoader.read(
+                new java.io.ByteArrayInputStream(exactly), "exact", Resolution.UNDATED)).problems();
+        assertFalse(atLimit.contains(OVER_LIMIT), atLimit.toString());
+        byte[] oneMore = java.util.Arrays.copyOf(exactly, exactly.length + 1);
+        oneMore[exactly.length] = '#';
+        assertEquals(List.of(OVER_LIMIT), problems(new String(oneMore, StandardCharsets.UTF_8)));
+    }
+
+    /** A key or value the policy file holds is quoted in problems and warnings with its control characters escaped. */
+    @Test
+    void controlCharactersOfThePolicyAreEscapedInProblems() {
+        String yaml = DEFAULT.replace("    layoff_rate_max: 0.055\n", "    layoff_rate_max: 0.055\n    \"b\\e[2J\\u202e\": 1\n");
+        List<String> p = problems(yaml);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("'b\\x1b[2J\\u202e'"), p.get(0));
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "x\u001b]0;t\u0007.yaml"));
+        assertTrue(e.getMessage().startsWith("x\\x1b]0;t\\x07.yaml: 1 problem(s):\n  "), e.getMessage());
+    }
+
+    /** rent_period needs both ends, in order: a waiver is of a bounded period's rent. */
+    @Test
+    void rentPeriodNeedsBothEndsInOrder() {
+        String open = DEFAULT.replace("rent_period: {from: 2022-01-01, to: 2022-12-31}", "rent_period: {from: 2022-01-01}");
+        assertEquals(List.of("programs.rent_waiver.rent_period (line " + lineOf(open, "rent_period:")
+                + "): give both 'from' and 'to'"), problems(open));
+        String reversed = DEFAULT.replace("rent_period: {from: 2022-01-01, to: 2022-12-31}",
+                "rent_period: {from: 2022-12-31, to: 2022-01-01}");
+        assertEquals(1, problems(reversed).size(), problems(reversed).toString());
+        assertTrue(problems(reversed).get(0).endsWith("2022-01-01 is before from 2022-12-31"), problems(reversed).toString());
     }
 }

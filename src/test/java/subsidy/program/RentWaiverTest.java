@@ -154,4 +154,40 @@ class RentWaiverTest {
         assertEquals(new BigDecimal("15000.00"), r.amount());
         assertNull(r.reason());
     }
+
+    /** The default waiver is of 2022's rent (seed 003 「2022 年」): a lease outside 2022 gets 0, saying why. */
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({
+        "2019-01-01, 2021-12-31, lease 2019-01-01 to 2021-12-31",
+        "2023-01-01, 2023-12-31, lease 2023-01-01 to 2023-12-31",
+        "2099-12-31, 2100-06-30, lease 2099-12-31 to 2100-06-30",
+        "2023-01-01,           , lease from 2023-01-01",
+        "          , 2021-12-31, lease ending 2021-12-31",
+    })
+    void leaseThatDoesNotOverlapTheWaivedPeriodGetsNothingWithAReason(String start, String end, String lease) {
+        TestEntity t = individual("530102");
+        t.leaseStart = start == null ? null : java.time.LocalDate.parse(start);
+        t.leaseEnd = end == null ? null : java.time.LocalDate.parse(end);
+        ProgramResult r = program(t, ID);
+        assertEquals(new BigDecimal("0.00"), r.amount());
+        assertEquals(new BigDecimal("0.00"), r.months());
+        assertEquals(lease + " does not overlap 2022-01-01 to 2022-12-31, the period whose rent is waived", r.reason());
+    }
+
+    /** A lease that overlaps 2022 by a day, or runs on for years, is paid by SPEC §4 as before. */
+    @ParameterizedTest(name = "{0} to {1} → {2}")
+    @CsvSource({
+        // runs through the whole waiver: 5000 × 3
+        "2021-07-01, 2024-06-30, 15000.00, 3.00",
+        // starts on the period's last day, no end given: 5000 × 3
+        "2022-12-31,           , 15000.00, 3.00",
+        // ends on the period's first day, 2021-12-01..2022-01-01 = 32 days: 5000 × 12 × 32 / 365 = 5260.27
+        "2021-12-01, 2022-01-01, 5260.27, 1.05",
+    })
+    void leaseThatOverlapsTheWaivedPeriodIsPaid(String start, String end, String amount, String months) {
+        TestEntity t = individual("530102");
+        t.leaseStart = java.time.LocalDate.parse(start);
+        t.leaseEnd = end == null ? null : java.time.LocalDate.parse(end);
+        assertWaiver(t, amount, months);
+    }
 }

@@ -71,7 +71,7 @@ public final class YamlTree {
                         + Objects.requireNonNullElse(m.getProblem(), "syntax error") + context;
             }
         }
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        String message = Objects.requireNonNullElse(e.getMessage(), "syntax error");
         return "not valid YAML: " + message.lines().findFirst().orElse(message);
     }
 
