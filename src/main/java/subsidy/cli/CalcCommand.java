@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import subsidy.IoWords;
+import subsidy.input.IoProblem;
 import subsidy.calc.Progress;
 import subsidy.calc.Totals;
 import subsidy.input.InputException;
@@ -152,7 +152,7 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
-            Main.fail(err, "could not write the report to standard output: " + IoWords.describe(e.getCause())
+            Main.fail(err, "could not write the report to standard output: " + IoProblem.describe(e.getCause())
                     + "; the report is incomplete");
             return ExitCode.UNUSABLE;
         } catch (NotDirectoryException e) {
@@ -162,8 +162,8 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage() + " (nothing written)");
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, out == null ? "could not write: " + IoWords.describe(e)
-                    : "could not write the report: " + IoWords.describe(e) + " (nothing written; " + out
+            Main.fail(err, out == null ? "could not write: " + IoProblem.located(e)
+                    : "could not write the report: " + IoProblem.located(e) + " (nothing written; " + out
                             + " is as it was)");
             return ExitCode.UNUSABLE;
         }

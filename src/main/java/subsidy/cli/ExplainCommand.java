@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import subsidy.IoWords;
+import subsidy.input.IoProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import subsidy.audit.Explainer;
@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, "cannot read the input: " + IoWords.describe(e));
+            Main.fail(err, "cannot read the input: " + IoProblem.located(e));
             return ExitCode.UNUSABLE;
         }
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import subsidy.IoWords;
+import subsidy.input.IoProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import subsidy.audit.Verifier;
@@ -69,6 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             out.flush();
+            o.notes().forEach(n -> stderr.println("verify: note: " + n));
             stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");
             return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
         } catch (PolicyException | InputException e) {
@@ -83,9 +84,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     private int failed(PrintWriter err, IOException e) {
         if (e instanceof Std.Failed f) {
-            Main.fail(err, "could not write the differences to standard output: " + IoWords.describe(f.getCause()));
+            Main.fail(err, "could not write the differences to standard output: " + IoProblem.describe(f.getCause()));
         } else {
-            Main.fail(err, "cannot read: " + IoWords.describe(e));
+            Main.fail(err, "cannot read: " + IoProblem.located(e));
         }
         return ExitCode.UNUSABLE;
     }

@@ -20,6 +20,16 @@ public final class IoProblem {
     }
 
     /**
+     * The reason with the file it is about, "reports/x.csv: permission denied", for a failure whose
+     * caller cannot name the file (one of several a step touches); the reason alone when none is known.
+     */
+    public static String located(IOException e) {
+        String reason = describe(e);
+        return e instanceof FileSystemException f && f.getFile() != null
+                ? Escape.controls(f.getFile()) + ": " + reason : reason;
+    }
+
+    /**
      * "permission denied", "no such file", "not a directory", "no space left on device", …: the
      * reason the operating system gave, in lower case, or a sentence saying it gave none.
      */

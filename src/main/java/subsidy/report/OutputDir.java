@@ -31,8 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import subsidy.IoWords;
 import subsidy.Sha256;
+import subsidy.input.IoProblem;
 
 /**
  * The --out directory, replaced as a whole set of files in one step.
@@ -387,7 +387,7 @@ public final class OutputDir implements AutoCloseable {
             try {
                 f.commit();
             } catch (IOException e) {
-                failed.add(f.target() + ": " + IoWords.describe(e));
+                failed.add(f.target() + ": " + IoProblem.describe(e));
             }
         }
         prune();
@@ -588,7 +588,7 @@ public final class OutputDir implements AutoCloseable {
     /** Neither the previous set nor the new one could be put at --out; the next run finishes the commit. */
     public static final class Stranded extends IOException {
         Stranded(Path out, Path staging, Path previous, IOException cause) {
-            super(out + " could not be replaced (" + IoWords.describe(cause) + ") nor put back: the new report is in "
+            super(out + " could not be replaced (" + IoProblem.describe(cause) + ") nor put back: the new report is in "
                     + staging + " and the previous one in " + previous + "; the next run into " + out
                     + " puts the new one in place", cause);
         }
