@@ -1,6 +1,5 @@
 package subsidy.cli;
 
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,9 +50,18 @@ final class Inputs {
         }
     }
 
-    /** Standard error as UTF-8 whatever the platform default, so Chinese messages survive. */
-    static PrintStream stderr() {
-        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    /**
+     * Whether the quote, comma, CR and LF are their ASCII bytes and no other character's bytes contain
+     * them: true of UTF-8 and the double-byte Chinese encodings, false of UTF-16/32 and the stateful
+     * ISO-2022 and UTF-7 (whose escape sequences are ASCII bytes), and of decode-only charsets.
+     */
+    static boolean asciiCompatible(Charset charset) {
+        String n = charset.name().toUpperCase(java.util.Locale.ROOT);
+        if (!charset.canEncode() || n.startsWith("ISO-2022") || n.contains("UTF-7") || n.startsWith("UTF-16")
+                || n.startsWith("UTF-32") || n.contains("EBCDIC") || n.startsWith("IBM")) {
+            return false;
+        }
+        return java.util.Arrays.equals("\",\r\n".getBytes(charset), "\",\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The --encoding option as a charset; null when absent (detect). */
@@ -61,10 +69,17 @@ final class Inputs {
         if (name == null) {
             return null;
         }
+        Charset charset;
         try {
-            return Charset.forName(name);
+            charset = Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new CommandLine.ParameterException(cl, "--encoding: unknown encoding '" + name + "'");
         }
+        if (!asciiCompatible(charset)) {
+            throw new CommandLine.ParameterException(cl, "--encoding " + name + " cannot be read: records are found "
+                    + "by their quote, comma and line-end bytes, so the encoding must write those as ASCII does and "
+                    + "never inside another character (UTF-8, GBK, GB18030, Big5 do; UTF-16 and ISO-2022 do not)");
+        }
+        return charset;
     }
 }

@@ -318,4 +318,17 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("yunnan-2022-default"), "--version output: " + r.out());
     }
+
+    /** A decode-only or stateful encoding is a usage error naming it, not an internal error with a class name. */
+    @Test
+    void anEncodingWhoseRecordsCannotBeFoundByTheirBytesIsAUsageError() {
+        for (String encoding : List.of("ISO-2022-CN", "UTF-16", "ISO-2022-JP")) {
+            Result r = run("calc", "--input", FIRMS.toString(), "--encoding", encoding);
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("--encoding " + encoding + " cannot be read"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        Result gb = run("calc", "--input", FIRMS.toString(), "--encoding", "GB18030"); // read, if garbled (UTF-8 bytes)
+        assertTrue(gb.exit() <= 1 && !gb.err().contains("cannot be read"), gb.err());
+    }
 }
