@@ -53,10 +53,7 @@ public final class Main implements Runnable {
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("subsidy: internal error: " + e);
-            return ExitCode.UNUSABLE;
-        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(std, e));
         int code;
         try {
             code = cl.execute(args);
@@ -64,8 +61,7 @@ public final class Main implements Runnable {
             std.messages.println("subsidy: out of memory; run java with a larger -Xmx (nothing written)");
             code = ExitCode.UNUSABLE;
         } catch (RuntimeException | Error e) {
-            std.messages.println("subsidy: internal error: " + e);
-            code = ExitCode.UNUSABLE;
+            code = internalError(std, e);
         }
         if (std.failed() && code != ExitCode.UNUSABLE) {
             // Help, a policy shown, an explanation or a message was cut short: never exit 0 on it.
@@ -108,6 +104,19 @@ public final class Main implements Runnable {
                             : " under this locale's encoding (" + encoding + "); run subsidy through its launcher, "
                                     + "which reads names as UTF-8, or set LC_ALL=C.UTF-8"));
         }
+    }
+
+    /**
+     * A defect of ours, in one line without a class name or stack trace; {@code SUBSIDY_DEBUG=1} prints the
+     * stack trace for the report of it.
+     */
+    private static int internalError(Std std, Throwable e) {
+        std.messages.println("subsidy: internal error (a defect of subsidy; please report it with the command "
+                + "line): " + (e.getMessage() == null ? "no detail" : e.getMessage()));
+        if ("1".equals(System.getenv("SUBSIDY_DEBUG"))) {
+            e.printStackTrace(std.messages);
+        }
+        return ExitCode.UNUSABLE;
     }
 
     /** Prints a problem the user can act on, without a stack trace. */

@@ -89,6 +89,9 @@ public final class OutputDir implements AutoCloseable {
     private final List<String> notes;
     private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
     private final List<AtomicFile> attached = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /** Where the set this commit replaced went; null before a commit, or when there was none. */
+    private Path replaced;
     private boolean committed;
     private boolean abandoned;
     /** A commit that could neither finish nor undo its first rename: the new set stays for the next run. */
@@ -252,7 +255,10 @@ public final class OutputDir implements AutoCloseable {
         if (Files.isDirectory(staging)) {
             if (Files.exists(out)) {
                 Files.createDirectories(home.resolve(PREVIOUS));
-                Files.move(out, home.resolve(j.previous()), StandardCopyOption.ATOMIC_MOVE);
+                // An --out made since by hand (the commit found none) is kept like a replaced set.
+                Path previous = home.resolve(j.previous().isEmpty()
+                        ? PREVIOUS + "/recovered-" + Long.toUnsignedString(RANDOM.nextLong(), 36) : j.previous());
+                Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(out.getParent());
@@ -278,6 +284,16 @@ public final class OutputDir implements AutoCloseable {
     /** What {@link #prepare} found and did (an interrupted commit finished, a killed run's files deleted). */
     public List<String> notes() {
         return notes;
+    }
+
+    /** What went wrong after the new set was in place, which the report does not depend on. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Where the set the commit replaced is kept, or null (none was there, or no commit yet). */
+    public synchronized Path replaced() {
+        return replaced;
     }
 
     /** --out as it will be replaced (links followed). */
@@ -379,9 +395,15 @@ public final class OutputDir implements AutoCloseable {
             throw e;
         }
         committed = true;
+        replaced = previous;
+        // From here on the new set is in place: nothing below may make the run look as if it failed.
         syncDirectory(out.getParent());
-        Files.delete(journal);
-        syncDirectory(home);
+        try {
+            Files.delete(journal);
+            syncDirectory(home);
+        } catch (IOException e) {
+            warnings.add(journal + " could not be deleted (" + IoProblem.describe(e) + "); the next run deletes it");
+        }
         List<String> failed = new ArrayList<>();
         for (AtomicFile f : attached) {
             try {
@@ -407,8 +429,9 @@ public final class OutputDir implements AutoCloseable {
             for (Path p : old) {
                 deleteTree(p);
             }
-        } catch (IOException ignored) {
-            // a replaced set that stays is only disk space; the next run tries again
+        } catch (IOException e) {
+            warnings.add("a replaced report in " + dir + " could not be deleted (" + IoProblem.describe(e)
+                    + "); the next run tries again");
         }
     }
 

@@ -174,11 +174,14 @@ public final class ReportJob {
         try (Writer manifestOut = dir.open(MANIFEST, false)) {
             Manifest.write(policy, totals, written, outside, manifestOut);
         }
-        boolean replacing = Files.exists(dir.path());
-        dir.commit();
+        try {
+            dir.commit();
+        } finally {
+            dir.warnings().forEach(w -> stderr.println("subsidy: warning: " + w));
+        }
         Summary.print(policy, totals, stderr);
-        stderr.println("subsidy: wrote " + options.outDir() + (replacing
-                ? "; the report it replaced is kept in " + dir.previous() : ""));
+        stderr.println("subsidy: wrote " + options.outDir() + (dir.replaced() == null ? ""
+                : "; the report it replaced is kept in " + dir.replaced()));
         return totals;
     }
 
