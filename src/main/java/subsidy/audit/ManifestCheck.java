@@ -171,7 +171,7 @@ final class ManifestCheck {
         compareRows(totals, out);
         compareControlTotals(totals, out);
         compareOutputs(recomputed, givenAsRun, out, notes);
-        compareNotice(out);
+        compareNotice(out, recomputed);
     }
 
     /**
@@ -269,7 +269,7 @@ final class ManifestCheck {
             compareRecomputed(name, actual, recomputed, givenAsRun, out, notes);
         }
         for (Map.Entry<String, String> mine : recomputed.entrySet()) {
-            if (!listed.contains(mine.getKey())) { // every run writes it: the manifest was edited
+            if (!listed.contains(mine.getKey()) && !mine.getKey().equals(NOTICE_OUTSIDE)) { // every run writes it: the manifest was edited
                 out.accept(new Difference(Difference.MANIFEST,
                         mine.getKey() + " (a run writes it; the manifest does not list it)", "(none)", mine.getValue()));
                 Path file = dir.resolve(mine.getKey());
@@ -306,11 +306,30 @@ final class ManifestCheck {
                 && name.indexOf('\\') < 0;
     }
 
+    /** The key a recomputed notice list written outside the directory is kept under. */
+    static final String NOTICE_OUTSIDE = "(notice)";
+
+    /**
+     * Under which name to recompute the notice list: the name it has among the outputs when the run
+     * wrote it in the directory, {@link #NOTICE_OUTSIDE} when elsewhere, null when it wrote none.
+     */
+    String noticeKey() {
+        if (m == null) {
+            return null;
+        }
+        if (m.get("notice") != null && !m.get("notice").isNull()) {
+            return NOTICE_OUTSIDE;
+        }
+        List<String> names = new ArrayList<>();
+        m.path("outputs").fieldNames().forEachRemaining(names::add);
+        return names.stream().filter(n -> !ReportJob.OUTPUTS.contains(n) && isFileName(n)).findFirst().orElse(null);
+    }
+
     /**
      * The public-notice list, written outside the directory, is where the manifest says (a relative
-     * path from where calc ran, as the inputs' are) with the SHA-256 it says. Not recomputed.
+     * path from where calc ran, as the inputs' are), with the SHA-256 it says and the content recomputed.
      */
-    private void compareNotice(Consumer<Difference> out) throws IOException {
+    private void compareNotice(Consumer<Difference> out, Map<String, String> recomputed) throws IOException {
         JsonNode notice = m.get("notice");
         if (notice == null || notice.isNull()) {
             return;
@@ -332,6 +351,11 @@ final class ManifestCheck {
         if (!actual.equals(sha)) {
             out.accept(new Difference(Difference.MANIFEST, "notice " + file + " sha256 (edited after it was written)",
                     sha, actual));
+        }
+        String mine = recomputed.get(NOTICE_OUTSIDE);
+        if (mine != null && !mine.equals(actual)) {
+            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " (differs from a recomputation)", actual,
+                    mine));
         }
     }
 

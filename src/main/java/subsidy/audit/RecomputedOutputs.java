@@ -20,13 +20,14 @@ import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.CsvLine;
 import subsidy.report.DetailsTable;
+import subsidy.report.NoticeList;
 import subsidy.report.RejectedTable;
 import subsidy.report.ReportJob;
 import subsidy.report.SizeCheck;
 import subsidy.report.Summary;
 
 /**
- * rejected.csv, size_check.csv, summary.csv and (when asked) details.csv as calc would write them
+ * rejected.csv, size_check.csv, summary.csv and (when asked) details.csv and the notice list as calc would write them
  * from the rows verify recomputes, kept as SHA-256 digests only: each is rendered by the table that
  * writes it, byte-order mark first, into a digest over a null stream, so no file is held in memory.
  * Rows are fed in input order ({@link #computed}, {@link #rejected}); {@link #digests} ends them.
@@ -46,6 +47,9 @@ final class RecomputedOutputs {
     private final Csv rejected;
     private final SizeCheck sizeCheck;
     private final Csv details;
+    /** The notice list, when the run wrote one, and the name its digest is kept under. */
+    private final NoticeList notice;
+    private final String noticeName;
     /** Each worker thread renders its rows in a buffer of its own, as calc's do. */
     private final ThreadLocal<CsvLine> line = ThreadLocal.withInitial(CsvLine::new);
 
@@ -53,9 +57,12 @@ final class RecomputedOutputs {
      * @param sharedHeader the header every input shares, or null ({@link RejectedTable#sharedHeader})
      * @param details      also recompute details.csv
      * @param runName      the name the run gave an input, from the name it is given now
+     * @param noticeName   the name to keep the notice list's digest under, or null when the run wrote none
      */
-    RecomputedOutputs(Policy policy, List<String> sharedHeader, boolean details, UnaryOperator<String> runName)
-            throws IOException {
+    RecomputedOutputs(Policy policy, List<String> sharedHeader, boolean details, UnaryOperator<String> runName,
+            String noticeName) throws IOException {
+        this.notice = noticeName == null ? null : new NoticeList(policy);
+        this.noticeName = noticeName;
         this.policy = policy;
         this.detailsTable = details ? new DetailsTable(policy) : null;
         this.rejectedTable = new RejectedTable(sharedHeader);
@@ -81,7 +88,10 @@ final class RecomputedOutputs {
         return new Rendered(sizeCheck.render(r, l), detailsTable == null ? null : detailsTable.render(r, l));
     }
 
-    void computed(Rendered rendered) throws IOException {
+    void computed(EntityResult r, Rendered rendered) throws IOException {
+        if (notice != null) {
+            notice.add(r);
+        }
         sizeCheck.write(rendered.sizeCheck());
         if (details != null) {
             details.write(rendered.details());
@@ -104,6 +114,11 @@ final class RecomputedOutputs {
         }
         try (Writer summary = new OutputStreamWriter(stream(ReportJob.SUMMARY), StandardCharsets.UTF_8)) {
             Summary.writeCsv(policy, totals, summary);
+        }
+        if (notice != null) {
+            try (Writer list = new OutputStreamWriter(stream(noticeName), StandardCharsets.UTF_8)) {
+                notice.write(list);
+            }
         }
         Map<String, String> out = new LinkedHashMap<>();
         digests.forEach((name, digest) -> out.put(name, Sha256.hex(digest)));

@@ -85,7 +85,7 @@ public final class Verifier {
         ManifestCheck manifest = ManifestCheck.read(report);
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
-                        manifest.lists(ReportJob.DETAILS), manifest.runNames(inputs))
+                        manifest.lists(ReportJob.DETAILS), manifest.runNames(inputs), manifest.noticeKey())
                 : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(
@@ -111,7 +111,7 @@ public final class Verifier {
                 @Override
                 public void computed(EntityResult r, Row row) throws IOException {
                     if (others != null) {
-                        others.computed(row.others());
+                        others.computed(r, row.others());
                     }
                     List<String> mine = row.report();
                     String id = mine.get(0);

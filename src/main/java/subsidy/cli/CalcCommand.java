@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import subsidy.input.Escape;
 import subsidy.input.IoProblem;
 import subsidy.calc.Progress;
 import subsidy.calc.Totals;
@@ -93,24 +94,11 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
         }
-        List<InputFile> files;
-        List<String> shared;
-        try {
-            files = run.open(policy);
-            shared = RejectedTable.sharedHeader(files);
-        } catch (InputException e) {
-            Main.fail(err, e.getMessage());
-            return ExitCode.UNUSABLE;
-        }
-        try {
-            new Places(spec.commandLine(), out, notice, run.policyFile).check(files);
-            return calc(policy, files, shared, err);
-        } finally {
-            Inputs.discard(files);
-        }
+        new Places(spec.commandLine(), out, notice, run.policyFile).check(run.inputs);
+        return calc(policy, err);
     }
 
-    private int calc(Policy policy, List<InputFile> files, List<String> shared, PrintWriter err) {
+    private int calc(Policy policy, PrintWriter err) {
         Std std = main.std;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
@@ -123,50 +111,61 @@ final class CalcCommand implements Callable<Integer> {
         ReportJob job = new ReportJob(policy,
                 new ReportJob.Options(out, details, force, notice, progress, keepPrevious));
         RunOptions.sayLeftOut(policy, stderr::println);
-        try {
-            Totals totals = job.run(files, shared, new Std.Checked(stdout), stderr);
+        // --out is taken before the inputs are opened: reading a pipe's header may wait for its writer.
+        List<InputFile> files = null;
+        try (ReportJob.Target target = job.prepare(stderr)) {
+            files = run.open(policy);
+            Totals totals = job.run(target, files, RejectedTable.sharedHeader(files), new Std.Checked(stdout), stderr);
             stdout.flush();
             return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
             boolean isNotice = notice != null && Path.of(e.getFile()).toAbsolutePath().equals(notice.toAbsolutePath());
-            Main.fail(err, e.getFile() + " exists; pass --force to replace it, or choose another "
+            Main.fail(err, shown(e.getFile()) + " exists; pass --force to replace it, or choose another "
                     + (isNotice ? "--notice" : "--out"));
             return ExitCode.USAGE;
         } catch (OutputDir.Busy e) {
-            Main.fail(err, out + " is being written by another subsidy run"
+            Main.fail(err, shown(out) + " is being written by another subsidy run"
                     + (e.holder().isEmpty() ? "" : " (" + e.holder() + ")")
                     + "; wait for it to finish, or choose another --out");
             return ExitCode.USAGE;
         } catch (OutputDir.NotOurs e) {
-            Main.fail(err, e.entry() == null ? "--out " + out + " names no directory"
-                    : out + " holds " + e.entry() + ", which subsidy did not write; a run replaces --out as a "
-                            + "whole, so choose a new or empty directory (nothing written)");
+            Main.fail(err, e.entry() == null ? "--out " + Escape.controls(e.getMessage())
+                    : shown(out) + " holds " + shown(e.entry()) + ", which subsidy did not write; a run replaces "
+                            + "--out as a whole, so choose a new or empty directory (nothing written)");
             return ExitCode.USAGE;
         } catch (AtomicFile.NotAFile e) {
-            Main.fail(err, "--notice " + e.getMessage() + "; name a file to write the list to");
+            Main.fail(err, "--notice " + Escape.controls(e.getMessage()) + "; name a file to write the list to");
             return ExitCode.USAGE;
         } catch (OutputDir.Incomplete e) {
-            Main.fail(err, "wrote " + out + ", but could not write " + String.join("; ", e.failed()));
+            Main.fail(err, "wrote " + shown(out) + ", but could not write "
+                    + Escape.controls(String.join("; ", e.failed())));
             return ExitCode.UNUSABLE;
         } catch (OutputDir.Stranded e) {
-            Main.fail(err, e.getMessage());
+            Main.fail(err, Escape.controls(e.getMessage()));
             return ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
             Main.fail(err, "could not write the report to standard output: " + IoProblem.describe(e.getCause())
                     + "; the report is incomplete");
             return ExitCode.UNUSABLE;
         } catch (NotDirectoryException e) {
-            Main.fail(err, e.getFile() + " is not a directory; --out must name a directory (nothing written)");
+            Main.fail(err, shown(e.getFile()) + " is not a directory; --out must name a directory (nothing written)");
             return ExitCode.UNUSABLE;
         } catch (InputException e) {
             Main.fail(err, e.getMessage() + " (nothing written)");
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, out == null ? "could not write: " + IoProblem.located(e)
-                    : "could not write the report: " + IoProblem.located(e) + " (nothing written; " + out
-                            + " is as it was)");
+            Main.fail(err, out == null ? "could not write: " + Escape.controls(IoProblem.located(e))
+                    : "could not write the report: " + Escape.controls(IoProblem.located(e)) + " (nothing written; "
+                            + shown(out) + " is as it was)");
             return ExitCode.UNUSABLE;
+        } finally {
+            Inputs.discard(files);
         }
+    }
+
+    /** A path in a message, with a line feed or any other control character in its name shown escaped. */
+    private static String shown(Object path) {
+        return Escape.controls(String.valueOf(path));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
-import subsidy.input.InputFile;
 import subsidy.report.ReportJob;
 
 /**
@@ -26,7 +25,7 @@ final class Places {
         this.policy = policy;
     }
 
-    void check(List<InputFile> inputs) {
+    void check(List<Path> inputs) {
         if (out != null) {
             checkOut(inputs);
         }
@@ -35,7 +34,7 @@ final class Places {
         }
     }
 
-    private void checkOut(List<InputFile> inputs) {
+    private void checkOut(List<Path> inputs) {
         if (out.toString().isEmpty()) {
             throw usage("--out names no directory");
         }
@@ -45,9 +44,9 @@ final class Places {
             throw usage("--out " + out + " is the current directory or holds it; a run replaces --out as a whole, "
                     + "so name a directory for the reports, such as reports/2022-05");
         }
-        for (InputFile f : inputs) {
-            if (real(f.path()).startsWith(dir)) {
-                throw usage("--input " + f.path() + " is inside --out " + out + ", which a run replaces as a whole;"
+        for (Path f : inputs) {
+            if (real(f).startsWith(dir)) {
+                throw usage("--input " + f + " is inside --out " + out + ", which a run replaces as a whole;"
                         + " copy it elsewhere first, or choose another --out");
             }
         }
@@ -57,12 +56,12 @@ final class Places {
         }
     }
 
-    private void checkNotice(List<InputFile> inputs) {
+    private void checkNotice(List<Path> inputs) {
         if (notice.getFileName() == null || notice.toString().isEmpty()) {
             throw usage("--notice " + notice + " names no file");
         }
-        for (InputFile f : inputs) {
-            if (sameFile(notice, f.path())) {
+        for (Path f : inputs) {
+            if (sameFile(notice, f)) {
                 throw usage("--notice " + notice + " is an input; choose another file");
             }
         }

@@ -44,7 +44,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(report)) {
-            Main.fail(err, report + ": no such report file");
+            Main.fail(err, report + (Files.isDirectory(report) ? " is a directory; name the report.csv in it"
+                    : Files.exists(report) ? " is not a regular file" : ": no such report file"));
             return ExitCode.UNUSABLE;
         }
         try {

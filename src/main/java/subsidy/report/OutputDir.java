@@ -30,6 +30,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import subsidy.Sha256;
 import subsidy.input.IoProblem;
@@ -87,11 +89,14 @@ public final class OutputDir implements AutoCloseable {
     private final Clock clock;
     private final FileChannel lockFile;
     private final List<String> notes;
+    /** Where notes go as they happen (standard error), the stop signal's among them. */
+    private final Consumer<String> say;
     private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
     private final List<AtomicFile> attached = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    /** Where the set this commit replaced went; null before a commit, or when there was none. */
+    /** Where the set this commit replaced went; null before a commit, or when there was none or it was deleted. */
     private Path replaced;
+    private boolean replacedDeleted;
     private boolean committed;
     private boolean abandoned;
     /** A commit that could neither finish nor undo its first rename: the new set stays for the next run. */
@@ -103,10 +108,11 @@ public final class OutputDir implements AutoCloseable {
 
     private Step step = name -> { };
     /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves nothing half-written behind. */
-    private final Thread onShutdown = new Thread(this::abandon, "subsidy-output-cleanup");
+    private final Thread onShutdown = new Thread(this::stopped, "subsidy-output-cleanup");
 
     private OutputDir(Path out, Path home, Path staging, Opener opener, int keep, Clock clock, FileChannel lockFile,
-            List<String> notes) {
+            List<String> notes, Consumer<String> say) {
+        this.say = say;
         this.out = out;
         this.home = home;
         this.staging = staging;
@@ -128,21 +134,28 @@ public final class OutputDir implements AutoCloseable {
      * @throws Busy when another run holds --out
      * @throws NotOurs when --out holds a file subsidy did not write
      */
-    public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock) throws IOException {
+    public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock,
+            Consumer<String> say) throws IOException {
         Path out = resolve(dir);
         check(out, force);
         Path home = homeOf(out);
         Files.createDirectories(home);
         FileChannel lockFile = lock(home, clock);
         try {
+            // Said as it happens: a run that then stops (an existing report without --force) has still
+            // finished an earlier run's commit, and the clerk must hear of it.
             List<String> notes = new ArrayList<>();
-            recover(out, home, notes);
-            removeKilledRuns(home, notes);
+            Consumer<String> note = n -> {
+                notes.add(n);
+                say.accept(n);
+            };
+            recover(out, home, note);
+            removeKilledRuns(home, note);
             check(out, force); // again, now that no one else can change it
             Path staging = home.resolve(RUN + STAMP.format(clock.instant()) + "-"
                     + Long.toUnsignedString(RANDOM.nextLong(), 36));
             Files.createDirectory(staging);
-            OutputDir d = new OutputDir(out, home, staging, opener, keep, clock, lockFile, notes);
+            OutputDir d = new OutputDir(out, home, staging, opener, keep, clock, lockFile, notes, say);
             Runtime.getRuntime().addShutdownHook(d.onShutdown);
             return d;
         } catch (IOException | RuntimeException e) {
@@ -152,7 +165,7 @@ public final class OutputDir implements AutoCloseable {
     }
 
     public static OutputDir prepare(Path dir, boolean force) throws IOException {
-        return prepare(dir, force, KEEP, FILES, Clock.systemUTC());
+        return prepare(dir, force, KEEP, FILES, Clock.systemUTC(), note -> { });
     }
 
     /**
@@ -189,9 +202,13 @@ public final class OutputDir implements AutoCloseable {
     static Path resolve(Path dir) throws IOException {
         Path out = dir.toAbsolutePath().normalize();
         if (out.getFileName() == null) {
-            throw new NotOurs(dir, null);
+            throw new NotOurs(dir, null, dir + " names no directory");
         }
-        if (Files.isSymbolicLink(out) && Files.exists(out)) {
+        if (Files.isSymbolicLink(out)) {
+            if (!Files.exists(out)) {
+                throw new NotOurs(dir, null, dir + " is a symbolic link to nothing; make the directory it names, or "
+                        + "name another");
+            }
             return out.toRealPath();
         }
         return out;
@@ -245,7 +262,7 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /** Finishes a swap that a killed run left half done: the new set was whole before {@code commit} was written. */
-    private static void recover(Path out, Path home, List<String> notes) throws IOException {
+    private static void recover(Path out, Path home, Consumer<String> notes) throws IOException {
         Path journal = home.resolve(JOURNAL);
         if (!Files.exists(journal)) {
             return;
@@ -262,7 +279,7 @@ public final class OutputDir implements AutoCloseable {
             }
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(out.getParent());
-            notes.add(out + " holds the report of a run that was stopped while putting it in place; "
+            notes.accept(out + " holds the report of a run that was stopped while putting it in place; "
                     + "its commit is now finished");
         }
         Files.delete(journal);
@@ -270,14 +287,14 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /** A run-… directory left while holding the lock is a killed run's half-written set. */
-    private static void removeKilledRuns(Path home, List<String> notes) throws IOException {
+    private static void removeKilledRuns(Path home, Consumer<String> notes) throws IOException {
         List<Path> runs;
         try (Stream<Path> files = Files.list(home)) {
             runs = files.filter(f -> f.getFileName().toString().startsWith(RUN)).sorted().toList();
         }
         for (Path run : runs) {
             deleteTree(run);
-            notes.add("deleted " + run + ", the unfinished files of a run that was killed");
+            notes.accept("deleted " + run + ", the unfinished files of a run that was killed");
         }
     }
 
@@ -294,6 +311,11 @@ public final class OutputDir implements AutoCloseable {
     /** Where the set the commit replaced is kept, or null (none was there, or no commit yet). */
     public synchronized Path replaced() {
         return replaced;
+    }
+
+    /** Whether the commit replaced a set and, keeping none (--keep-previous 0), deleted it. */
+    public synchronized boolean replacedDeleted() {
+        return replacedDeleted;
     }
 
     /** --out as it will be replaced (links followed). */
@@ -413,6 +435,10 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         prune();
+        if (replaced != null && !Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)) {
+            replaced = null; // --keep-previous 0: not kept, and not to be named as kept
+            replacedDeleted = true;
+        }
         if (!failed.isEmpty()) {
             throw new Incomplete(out, failed);
         }
@@ -477,6 +503,17 @@ public final class OutputDir implements AutoCloseable {
         } catch (IOException ignored) {
             // the lock goes with the process anyway
         }
+    }
+
+    /** The stop signal's hook: abandons the run (waiting for a commit under way) and says what stands. */
+    private void stopped() {
+        boolean before;
+        synchronized (this) {
+            before = !committed && !stranded;
+            abandon();
+        }
+        say.accept(before ? "stopped: nothing written; " + out + " is as it was"
+                : "stopped after " + out + " was written");
     }
 
     /**
@@ -554,10 +591,20 @@ public final class OutputDir implements AutoCloseable {
 
     /** The journal of a commit under way: the new set's directory and where the old one goes. */
     private record Journal(String staging, String previous) {
+        /** What a journal may name: a run's directory, and one set under previous/ (or none). */
+        private static final Pattern STAGING = Pattern.compile("run-[0-9A-Za-z-]+");
+        private static final Pattern PREVIOUS_SET = Pattern.compile("(previous/[0-9A-Za-z-]+)?");
+
+        /**
+         * Reads a journal, refusing one that names anything but a plain name in subsidy's own room: a
+         * journal edited to name {@code ../../elsewhere} must not make a run move that.
+         */
         static Journal read(Path file) throws IOException {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).startsWith(RUN)) {
-                throw new IOException(file + " is not a commit journal subsidy wrote; remove it by hand");
+            if (lines.size() != 2 || !STAGING.matcher(lines.get(0)).matches()
+                    || !PREVIOUS_SET.matcher(lines.get(1)).matches()) {
+                throw new IOException(file + " is not a commit journal subsidy wrote; look at it, then remove it "
+                        + "by hand");
             }
             return new Journal(lines.get(0), lines.get(1));
         }
@@ -593,7 +640,11 @@ public final class OutputDir implements AutoCloseable {
         private final Path entry;
 
         NotOurs(Path dir, Path entry) {
-            super(dir + (entry == null ? " names no directory" : " holds " + entry + ", which subsidy did not write"));
+            this(dir, entry, dir + " holds " + entry + ", which subsidy did not write");
+        }
+
+        NotOurs(Path dir, Path entry, String message) {
+            super(message);
             this.dir = dir;
             this.entry = entry;
         }
@@ -602,7 +653,7 @@ public final class OutputDir implements AutoCloseable {
             return dir;
         }
 
-        /** The first foreign entry, or null when --out names no directory. */
+        /** The first foreign entry, or null when --out names no directory (the message says why). */
         public Path entry() {
             return entry;
         }

@@ -18,6 +18,7 @@ import subsidy.calc.EntityResult;
 import subsidy.calc.Progress;
 import subsidy.calc.ResultSink;
 import subsidy.calc.Totals;
+import subsidy.input.Escape;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
@@ -79,19 +80,32 @@ public final class ReportJob {
     }
 
     /**
-     * Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}).
-     *
-     * @param stdout where the report goes without an output directory; its write failures stop the run
-     * @param stderr the summary, notes and (without an output directory) the rejected rows
+     * The places a run writes, checked and, for --out, taken (locked) before the first input is read:
+     * a slow pipe as input must not leave --out to another run meanwhile. Close it when the run is over.
      */
-    public Totals run(List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout, PrintStream stderr)
-            throws InputException, IOException {
-        ReportTable table = new ReportTable(policy);
-        DetailsTable detailsTable = new DetailsTable(policy);
-        RejectedTable rejectedTable = new RejectedTable(sharedHeader);
-        Batch batch = new Batch(new Calculator(policy));
-        // Both places are checked before either is created and before the first row: nothing is
-        // written (not even a report to standard output) when either cannot be.
+    public static final class Target implements AutoCloseable {
+        private final OutputDir dir;
+        private final boolean noticeInside;
+
+        private Target(OutputDir dir, boolean noticeInside) {
+            this.dir = dir;
+            this.noticeInside = noticeInside;
+        }
+
+        @Override
+        public void close() {
+            if (dir != null) {
+                dir.close();
+            }
+        }
+    }
+
+    /**
+     * Checks both places before either is created: nothing is written (not even a report to standard
+     * output) when either cannot be. Then locks --out, saying on {@code stderr} what it finds there
+     * (an interrupted commit finished, a killed run's files deleted).
+     */
+    public Target prepare(PrintStream stderr) throws IOException {
         boolean noticeInside = noticeInside();
         if (options.outDir() != null) {
             OutputDir.check(options.outDir(), options.force());
@@ -100,13 +114,35 @@ public final class ReportJob {
             AtomicFile.check(options.notice(), options.force());
         }
         if (options.outDir() == null) {
+            return new Target(null, false);
+        }
+        return new Target(OutputDir.prepare(options.outDir(), options.force(), options.keep(), opener,
+                Clock.systemUTC(), n -> stderr.println("subsidy: note: " + Escape.controls(n))), noticeInside);
+    }
+
+    /** {@link #prepare} and {@link #run(Target, List, List, OutputStream, PrintStream)} in one. */
+    public Totals run(List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout, PrintStream stderr)
+            throws InputException, IOException {
+        try (Target target = prepare(stderr)) {
+            return run(target, inputs, sharedHeader, stdout, stderr);
+        }
+    }
+
+    /**
+     * Runs the batch; the inputs' headers must have been read already (see {@link InputFile#header()}).
+     *
+     * @param stdout where the report goes without an output directory; its write failures stop the run
+     * @param stderr the summary, notes and (without an output directory) the rejected rows
+     */
+    public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
+            PrintStream stderr) throws InputException, IOException {
+        Batch batch = new Batch(new Calculator(policy));
+        ReportTable table = new ReportTable(policy);
+        if (target.dir == null) {
             return toStreams(batch, inputs, table, stdout, stderr);
         }
-        try (OutputDir dir = OutputDir.prepare(options.outDir(), options.force(), options.keep(), opener,
-                Clock.systemUTC())) {
-            dir.notes().forEach(n -> stderr.println("subsidy: note: " + n));
-            return toDirectory(dir, batch, inputs, table, detailsTable, rejectedTable, stderr, noticeInside);
-        }
+        return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy), new RejectedTable(sharedHeader),
+                stderr, target.noticeInside);
     }
 
     /** Whether the notice list is to be written directly in --out, as a file of its set. */
@@ -180,8 +216,9 @@ public final class ReportJob {
             dir.warnings().forEach(w -> stderr.println("subsidy: warning: " + w));
         }
         Summary.print(policy, totals, stderr);
-        stderr.println("subsidy: wrote " + options.outDir() + (dir.replaced() == null ? ""
-                : "; the report it replaced is kept in " + dir.replaced()));
+        stderr.println("subsidy: wrote " + Escape.controls(options.outDir().toString()) + (dir.replaced() != null
+                ? "; the report it replaced is kept in " + Escape.controls(dir.replaced().toString())
+                : dir.replacedDeleted() ? "; the report it replaced is deleted (--keep-previous 0)" : ""));
         return totals;
     }
 

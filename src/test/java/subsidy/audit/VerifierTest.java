@@ -386,15 +386,22 @@ class VerifierTest {
 
     /** A notice list the manifest names is checked where it says, against its SHA-256. */
     @Test
-    void aNoticeTheManifestNamesIsCheckedAgainstItsHash() throws Exception {
-        Path notice = Files.writeString(dir.resolve("notice.csv"), "\uFEFFentity_id,name\n");
+    void aNoticeTheManifestNamesIsCheckedAgainstItsHashAndARecomputation() throws Exception {
+        Path out = dir.resolve("with-notice");
+        Path notice = dir.resolve("notice.csv");
+        new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, false, false, notice)).run(
+                List.of(new InputFile(FIRMS, null)), RejectedTable.sharedHeader(List.of(new InputFile(FIRMS, null))),
+                java.io.OutputStream.nullOutputStream(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        report = out.resolve("report.csv");
         String written = sha256(notice);
-        editManifest(report.getParent(), m -> ((ObjectNode) m).putObject("notice").put("file", notice.toString())
-                .put("sha256", written));
         assertEquals(List.of(), verify(DefaultPolicy.POLICY));
-        Files.writeString(notice, "\uFEFFentity_id,name\n9153,x\n");
+        String list = Files.readString(notice);
+        Files.writeString(notice, list + "530402,某某公司,915304******5393,,1.00\n");
+        String mine = written;
         assertEquals(List.of(new Difference(Difference.MANIFEST,
-                "notice " + notice + " sha256 (edited after it was written)", written, sha256(notice))),
+                "notice " + notice + " sha256 (edited after it was written)", written, sha256(notice)),
+                new Difference(Difference.MANIFEST, "notice " + notice + " (differs from a recomputation)",
+                        sha256(notice), mine)),
                 verify(DefaultPolicy.POLICY));
         Files.delete(notice);
         assertEquals(List.of(new Difference(Difference.MANIFEST, "notice " + notice + " (named in the manifest,"

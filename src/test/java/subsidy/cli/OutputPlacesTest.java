@@ -162,4 +162,75 @@ class OutputPlacesTest {
         assertTrue(json.out().contains("\\u001B]0;pwned\\u0007甲\\u009b2J"), json.out());
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()); // still JSON
     }
+
+    /** The lock is taken before the inputs are read: a pipe whose writer is slow does not leave --out open. */
+    @Test
+    void outIsLockedBeforeAPipedInputHasSentItsHeader() throws Exception {
+        Path fifo = tmp.resolve("slow.csv");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path out = tmp.resolve("o5");
+        Process first = Processes.subsidy("calc", "--input", fifo.toString(), "--out", out.toString(), "--quiet")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Result second;
+        try (OutputStream feed = Files.newOutputStream(fifo)) { // opened: the run is reading, nothing sent yet
+            Path lock = tmp.resolve(".o5.subsidy/lock");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while ((!Files.exists(lock) || Files.size(lock) == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            second = run("calc", "--input", FIRMS, "--out", out.toString());
+            feed.write(Files.readAllBytes(Path.of(FIRMS)));
+        }
+        assertEquals(0, Processes.exit(first));
+        assertEquals(2, second.exit(), second.err());
+        assertTrue(second.err().contains("is being written by another subsidy run"), second.err());
+    }
+
+    @Test
+    void aDanglingLinkAsOutIsRefusedBeforeAnyRow() throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("dl"), tmp.resolve("nowhere"));
+        Result r = run("calc", "--input", FIRMS, "--out", link.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--out " + link + " is a symbolic link to nothing"), r.err());
+        assertFalse(Files.exists(tmp.resolve(".dl.subsidy")));
+    }
+
+    /** --keep-previous 0 keeps nothing, and the message must not send the clerk looking for it. */
+    @Test
+    void keepingNoPreviousReportSaysItIsDeleted() throws Exception {
+        Path out = tmp.resolve("k");
+        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString()).exit());
+        Result r = run("calc", "--input", FIRMS, "--out", out.toString(), "--force", "--keep-previous", "0");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("subsidy: wrote " + out + "; the report it replaced is deleted (--keep-previous 0)"),
+                r.err());
+        assertFalse(r.err().contains("is kept in"), r.err());
+        assertEquals(List.of(), Files.list(tmp.resolve(".k.subsidy/previous")).toList());
+    }
+
+    /** The notice list is the file someone would edit: verify recomputes it, wherever it was written. */
+    @Test
+    void verifyRecomputesTheNoticeListInsideAndOutsideOut() throws Exception {
+        for (boolean inside : new boolean[] {true, false}) {
+            Path out = tmp.resolve(inside ? "in" : "outside");
+            Path notice = inside ? out.resolve("公示名单.csv") : tmp.resolve("notice-" + out.getFileName() + ".csv");
+            assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
+            String list = Files.readString(notice);
+            String edited = list.replaceFirst("\n([^,\n]*),([^,\n]*),", "\n$1,$2改,");
+            Files.writeString(notice, edited);
+            Path manifest = out.resolve("manifest.json");
+            Files.writeString(manifest, Files.readString(manifest).replace(subsidy.Sha256.of(list.getBytes(
+                    StandardCharsets.UTF_8)), subsidy.Sha256.of(edited.getBytes(StandardCharsets.UTF_8))));
+            Result v = run("verify", "--input", FIRMS, "--report", out.resolve("report.csv").toString());
+            assertEquals(4, v.exit(), v.out() + v.err());
+            assertTrue(v.out().contains("(differs from a recomputation)"), v.out());
+        }
+    }
+
+    @Test
+    void verifyOfADirectorySaysItIsADirectory() {
+        Result r = run("verify", "--input", FIRMS, "--report", tmp.toString());
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains(tmp + " is a directory; name the report.csv in it"), r.err());
+    }
 }

@@ -157,7 +157,7 @@ class AtomicOutputTest {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process calc = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 "subsidy.cli.Main", "calc", "--input", fifo.toString(), "--out", out.toString(), "--force", "--quiet")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true).redirectOutput(dir.resolve("said.txt").toFile()).start();
         try (OutputStream feed = Files.newOutputStream(fifo)) {
             // The header and a megabyte of rows (repeats of one, so duplicates): past the part of the
             // input its encoding is guessed from, so the run opens its outputs and waits for more.
@@ -173,6 +173,8 @@ class AtomicOutputTest {
             calc.destroy(); // SIGTERM
             calc.waitFor();
         }
+        assertTrue(Files.readString(dir.resolve("said.txt")).contains("subsidy: note: stopped: nothing written; "
+                + out.toRealPath() + " is as it was"), Files.readString(dir.resolve("said.txt")));
         assertEquals(before, Files.readString(out.resolve("report.csv")));
         assertEquals(List.of(), partials(out));
     }
@@ -203,7 +205,7 @@ class AtomicOutputTest {
         Path out = dir.resolve("2022-05");
         List<String> reports = new java.util.ArrayList<>();
         for (int run = 0; run < 4; run++) {
-            try (OutputDir d = OutputDir.prepare(out, true, 2, OutputDir.FILES, clockAt(run))) {
+            try (OutputDir d = OutputDir.prepare(out, true, 2, OutputDir.FILES, clockAt(run), n -> { })) {
                 try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
                     report.write(("run " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
@@ -306,6 +308,46 @@ class AtomicOutputTest {
         }
         assertEquals(List.of("lock"), homeEntries(out));
         assertFalse(Files.exists(out), "nothing was ever committed");
+    }
+
+    /** A journal is subsidy's own: one that names a place outside its room is refused before anything moves. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run-x/../../victim\nprevious/../../stolen\n", "run-x\n/tmp/elsewhere\n",
+        "run-x\nprevious/a/../../../stolen\n"})
+    void aJournalNamingAPlaceOutsideItsRoomIsRefusedAndNothingMoves(String journal) throws Exception {
+        Path out = dir.resolve("o");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        String report = Files.readString(out.resolve(ReportJob.REPORT));
+        Path victim = Files.createDirectories(dir.resolve("victim"));
+        Files.writeString(victim.resolve("secret.txt"), "precious");
+        Files.createDirectories(dir.resolve(".o.subsidy/run-x"));
+        Files.writeString(dir.resolve(".o.subsidy/commit"), journal);
+        IOException e = assertThrows(IOException.class, () -> OutputDir.prepare(out, true));
+        assertTrue(e.getMessage().contains("is not a commit journal subsidy wrote"), e.getMessage());
+        assertEquals("precious", Files.readString(victim.resolve("secret.txt")));
+        assertEquals(report, Files.readString(out.resolve(ReportJob.REPORT)));
+        assertFalse(Files.exists(dir.resolve("stolen")));
+    }
+
+    /** A run that finishes an earlier commit and then stops (no --force) has still said so. */
+    @Test
+    void aFinishedCommitIsSaidEvenWhenTheRunThenStops() throws Exception {
+        Path out = dir.resolve("out");
+        job(out, false).run(firms(), null, NOWHERE, NOWHERE);
+        OutputDir d = OutputDir.prepare(out, true);
+        d.openStream(ReportJob.REPORT, false).close();
+        d.onStep(step -> {
+            if (step.equals("old moved")) {
+                throw new Killed();
+            }
+        });
+        assertThrows(Killed.class, d::commit);
+        d.killed();
+        List<String> said = new java.util.ArrayList<>();
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> OutputDir.prepare(out, false,
+                OutputDir.KEEP, OutputDir.FILES, java.time.Clock.systemUTC(), said::add));
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).contains("its commit is now finished"), said.get(0));
     }
 
     /** A SIGKILL is simulated by an error the commit does not catch. */
