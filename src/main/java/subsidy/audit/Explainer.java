@@ -13,6 +13,7 @@ import subsidy.input.Header;
 import subsidy.input.Ids;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
+import subsidy.Reason;
 import subsidy.input.Rejection;
 import subsidy.input.RowSink;
 import subsidy.input.SeenIds;
@@ -48,7 +49,7 @@ public final class Explainer {
             Header header = input.header();
             input.read(seen, new RowSink() {
                 @Override
-                public String accepted(Entity e, String file, long line) {
+                public Reason accepted(Entity e, String file, long line) {
                     SizeDecision size = calculator.size(e, true);
                     if (size == null) {
                         return Calculator.unsizedReason(e);
@@ -81,7 +82,7 @@ public final class Explainer {
         }
         Explanation f = found[0];
         return Optional.of(new Explanation(f.entityId(), f.name(), f.file(), f.line(), f.policyId(), f.policySha256(),
-                f.inputs(), f.rejected(), f.size(), f.programs(), f.total(), others));
+                f.inputs(), f.rejected(), f.rejectedCodes(), f.size(), f.programs(), f.total(), others));
     }
 
     private Explanation explainComputed(Entity e, SizeDecision size, String file, long line) {
@@ -103,13 +104,14 @@ public final class Explainer {
                 clauses.add(c.label() + " (" + (s == null ? c.seed() : s.file()) + ") 「" + c.words() + "」");
             }
             programs.add(new Explanation.ProgramSteps(p.id(), p.title(), clauses, trace.lines(),
-                    Money.format(r.amount()), r.months() == null ? null : Money.format(r.months()), r.reason()));
+                    Money.format(r.amount()), r.months() == null ? null : Money.format(r.months()), r.reason(),
+                    r.reasonCode()));
             amounts.add(Money.format(r.amount()));
             total = total.add(r.amount());
         }
         String totalLine = String.join(" + ", amounts) + " = " + Money.format(total);
         return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e, policy.schema()),
-                List.of(), sizeSteps(e, size), programs, totalLine, List.of());
+                List.of(), List.of(), sizeSteps(e, size), programs, totalLine, List.of());
     }
 
     private List<String> sizeSteps(Entity e, SizeDecision size) {
@@ -138,6 +140,6 @@ public final class Explainer {
             }
         }
         return new Explanation(r.entityId(), entityName, r.file(), r.line(), policy.id(), policy.sha256(), cells,
-                r.reasons(), List.of(), List.of(), null, List.of());
+                r.reasons(), r.codes(), List.of(), List.of(), null, List.of());
     }
 }

@@ -31,7 +31,10 @@ public final class ExplanationFormat {
         }
         if (!x.computed()) {
             sb.append("\nREJECTED — not computed, because:\n");
-            x.rejected().forEach(r -> sb.append("  - ").append(Escape.controls(r)).append('\n'));
+            for (int i = 0; i < x.rejected().size(); i++) {
+                sb.append("  - ").append(Escape.controls(x.rejected().get(i))).append(" [")
+                        .append(x.rejectedCodes().get(i)).append("]\n");
+            }
             others(x, sb);
             return sb.toString();
         }
@@ -46,7 +49,7 @@ public final class ExplanationFormat {
                 sb.append(" (").append(p.months()).append(" months)");
             }
             if (p.reason() != null) {
-                sb.append(" — ").append(p.reason());
+                sb.append(" — ").append(p.reason()).append(" [").append(p.reasonCode()).append(']');
             }
             sb.append('\n');
         }

@@ -101,7 +101,7 @@ final class RecomputedOutputs {
     void rejected(Rejection r) throws IOException {
         String name = runName.apply(r.file());
         Rejection asRun = name.equals(r.file()) ? r
-                : new Rejection(name, r.line(), r.entityId(), r.cells(), r.reasons());
+                : new Rejection(name, r.line(), r.entityId(), r.cells(), r.reasons(), r.codes());
         rejected.row(rejectedTable.row(asRun));
     }
 

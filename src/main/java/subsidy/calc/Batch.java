@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.input.Chunk;
 import subsidy.input.InputException;
@@ -57,7 +58,7 @@ public final class Batch {
     private record Rows(List<Row> rows, Sums sums, long end) implements Part {
     }
 
-    private record Row(ParsedRow parsed, EntityResult result, Object rendered, String unsized) {
+    private record Row(ParsedRow parsed, EntityResult result, Object rendered, Reason unsized) {
     }
 
     private record FileEnd(InputFile.Reading reading) implements Part {

@@ -3,12 +3,15 @@ package subsidy.calc;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import subsidy.Reason;
 import subsidy.entity.Entity;
+import subsidy.input.RejectionCode;
 import subsidy.money.Money;
 import subsidy.policy.ExclusiveGroup;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
+import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 import subsidy.size.SizeDecision;
 
@@ -33,9 +36,9 @@ public final class Calculator {
     }
 
     /** Why an entity cannot be computed at all, or null. */
-    public static String unsizedReason(Entity e) {
-        return "size_class: blank, and employees/revenue/total_assets are not enough to derive it for industry "
-                + e.industryCode() + " (工信部联企业〔2011〕300号)";
+    public static Reason unsizedReason(Entity e) {
+        return RejectionCode.SIZE_NOT_DERIVABLE.reason("size_class: blank, and employees/revenue/total_assets are not enough to derive it for industry "
+                + e.industryCode() + " (工信部联企业〔2011〕300号)");
     }
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line) {
@@ -76,10 +79,10 @@ public final class Calculator {
         for (String id : g.programs()) {
             int i = indexOf(results, id);
             if (i >= 0 && i != best && results.get(i).amount().signum() > 0) {
-                String why = "not combined with " + winner.programId() + " (" + Money.format(winner.amount())
-                        + " is higher; " + g.id() + ": 就高不就低)";
+                Reason why = ReasonCode.PAID_BY_HIGHER_PROGRAM.reason("not combined with " + winner.programId() + " ("
+                        + Money.format(winner.amount()) + " is higher; " + g.id() + ": 就高不就低)");
                 if (trace.on()) {
-                    trace.step("[" + id + "] " + Money.format(results.get(i).amount()) + " → 0.00: " + why);
+                    trace.step("[" + id + "] " + Money.format(results.get(i).amount()) + " → 0.00: " + why.text());
                 }
                 results.set(i, results.get(i).notPaid(why));
             }

@@ -51,16 +51,16 @@ final class Cells {
             }
         }
         if (s.startsWith("-")) {
-            throw new CellException("must be a whole number ≥ 0");
+            throw new CellException(RejectionCode.NEGATIVE_COUNT, "must be a whole number ≥ 0");
         }
         if (GROUPED_DIGITS.matcher(s).matches()) {
             s = s.replace(",", "");
         } else if (!DIGITS.matcher(s).matches()) {
-            throw new CellException("is not a whole number");
+            throw new CellException(RejectionCode.NOT_A_NUMBER, "is not a whole number");
         }
         String digits = s.replaceFirst("^0+(?=\\d)", ""); // 0000000005 is 5, however many zeros lead it
         if (digits.length() > 9 || Long.parseLong(digits) > MAX_COUNT) {
-            throw new CellException("is larger than " + MAX_COUNT);
+            throw new CellException(RejectionCode.COUNT_TOO_LARGE, "is larger than " + MAX_COUNT);
         }
         return Long.parseLong(digits);
     }
@@ -74,14 +74,15 @@ final class Cells {
             return plainDecimal(s, dot);   // the common case, without a regular expression
         }
         if (s.startsWith("-")) {
-            throw new CellException("must be an amount ≥ 0");
+            throw new CellException(RejectionCode.NEGATIVE_AMOUNT, "must be an amount ≥ 0");
         }
         if (GROUPED_DECIMAL.matcher(s).matches()) {
             s = s.replace(",", "");
         } else if (!PLAIN_DECIMAL.matcher(s).matches()) {
-            throw new CellException(EXPONENT.matcher(s).matches()
-                    ? "is in exponent notation (a spreadsheet may have rounded it); write the plain amount"
-                    : "is not an amount in yuan");
+            throw EXPONENT.matcher(s).matches()
+                    ? new CellException(RejectionCode.SPREADSHEET_MANGLED,
+                            "is in exponent notation (a spreadsheet may have rounded it); write the plain amount")
+                    : new CellException(RejectionCode.NOT_A_NUMBER, "is not an amount in yuan");
         }
         return new BigDecimal(s);
     }
@@ -115,27 +116,27 @@ final class Cells {
         return switch (normalize(cell).toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "是" -> true;
             case "false", "no", "0", "否" -> false;
-            default -> throw new CellException("is not true/false, yes/no, 1/0 or 是/否");
+            default -> throw new CellException(RejectionCode.NOT_A_BOOLEAN, "is not true/false, yes/no, 1/0 or 是/否");
         };
     }
 
     static LocalDate date(String cell) throws CellException {
         var m = DATE.matcher(normalize(cell));
         if (!m.matches()) {
-            throw new CellException("is not a date like 2022-03-01 or 2022/3/1");
+            throw new CellException(RejectionCode.BAD_DATE, "is not a date like 2022-03-01 or 2022/3/1");
         }
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            throw new CellException("is not a calendar date");
+            throw new CellException(RejectionCode.BAD_DATE, "is not a calendar date");
         }
     }
 
     static String region(String cell) throws CellException {
         String s = normalize(cell);
         if (s.length() != 6 || !plainDigits(s, 0, 6)) {
-            throw new CellException("must be a 6-digit county-level code");
+            throw new CellException(RejectionCode.BAD_REGION_CODE, "must be a 6-digit county-level code");
         }
         return s;
     }
@@ -144,7 +145,8 @@ final class Cells {
         String s = normalize(cell).toUpperCase(Locale.ROOT);
         // [A-T]\d{0,4}, checked by hand: this runs for every row
         if (s.isEmpty() || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'T' || !plainDigits(s, 1, s.length())) {
-            throw new CellException("must be a GB/T 4754-2017 code: section letter A-T and up to 4 digits");
+            throw new CellException(RejectionCode.BAD_INDUSTRY_CODE,
+                    "must be a GB/T 4754-2017 code: section letter A-T and up to 4 digits");
         }
         return s;
     }
@@ -155,10 +157,11 @@ final class Cells {
         // A valid code may look like a number in exponent form (1153040291108147E8), so only a
         // code that fails the check is taken for one a spreadsheet mangled.
         if (problem != null && EXPONENT.matcher(s).matches()) {
-            throw new CellException("was turned into a number by a spreadsheet; export the column as text");
+            throw new CellException(RejectionCode.SPREADSHEET_MANGLED,
+                    "was turned into a number by a spreadsheet; export the column as text");
         }
         if (problem != null) {
-            throw new CellException("is not a unified social credit code: " + problem);
+            throw new CellException(RejectionCode.BAD_CREDIT_CODE, "is not a unified social credit code: " + problem);
         }
         return s;
     }

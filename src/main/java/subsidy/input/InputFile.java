@@ -1,5 +1,6 @@
 package subsidy.input;
 
+import subsidy.Reason;
 import subsidy.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,7 @@ public final class InputFile {
                     } else if (row.entity() == null) {
                         sink.rejected(row.rejection());
                     } else {
-                        String refused = sink.accepted(row.entity(), row.file(), row.line());
+                        Reason refused = sink.accepted(row.entity(), row.file(), row.line());
                         if (refused == null) {
                             accepted++;
                         } else {
@@ -292,9 +293,10 @@ public final class InputFile {
                 }
                 Entity entity = rows.parse(records);
                 List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
+                List<String> codes = rows.codes().isEmpty() ? List.of() : List.copyOf(rows.codes());
                 // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
                 out.add(new ParsedRow(file, records.line(), records.record(chunk), charset(),
-                        entity == null ? records.cells() : null, entity, reasons, rows.id(),
+                        entity == null ? records.cells() : null, entity, reasons, codes, rows.id(),
                         entity == null ? rows.rawId() : rows.id()));
             }
             return out;

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 
 /**
@@ -21,6 +22,7 @@ public final class ParsedRow {
     private final Charset charset;
     private final Entity entity;
     private final List<String> reasons;
+    private final List<String> codes;
     private final String id;
     private final String rawId;
     private String[] cells;
@@ -29,11 +31,12 @@ public final class ParsedRow {
      * @param record  the record's bytes, read again if its cells are asked for
      * @param cells   the cells, or null to decode them from {@code record} when asked
      * @param entity  null when {@code reasons} is not empty
+     * @param codes   the code of each of {@code reasons}, in the same order
      * @param id      the row's credit code when it is valid, even if other cells are not; null otherwise
      * @param rawId   the entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent
      */
     ParsedRow(String file, long line, Chunk record, Charset charset, String[] cells, Entity entity,
-            List<String> reasons, String id, String rawId) {
+            List<String> reasons, List<String> codes, String id, String rawId) {
         this.file = file;
         this.line = line;
         this.record = record;
@@ -41,6 +44,7 @@ public final class ParsedRow {
         this.cells = cells;
         this.entity = entity;
         this.reasons = reasons;
+        this.codes = codes;
         this.id = id;
         this.rawId = rawId;
     }
@@ -69,16 +73,22 @@ public final class ParsedRow {
      */
     public Rejection duplicate(SeenIds seen) {
         return id != null && !seen.add(id)
-                ? rejection("entity_id " + id + " appears on an earlier row; only the first is computed")
+                ? rejection(RejectionCode.DUPLICATE_ENTITY_ID.reason(
+                        "entity_id " + id + " appears on an earlier row; only the first is computed"))
                 : null;
     }
 
     /** This row rejected for its own reasons and then {@code more}. */
-    public Rejection rejection(String... more) {
+    public Rejection rejection(Reason... more) {
         List<String> all = new ArrayList<>(reasons.size() + more.length);
+        List<String> allCodes = new ArrayList<>(reasons.size() + more.length);
         all.addAll(reasons);
-        all.addAll(Arrays.asList(more));
-        return new Rejection(file, line, rawId, Arrays.asList(cells()), all);
+        allCodes.addAll(codes);
+        for (Reason r : more) {
+            all.add(r.text());
+            allCodes.add(r.code());
+        }
+        return new Rejection(file, line, rawId, Arrays.asList(cells()), all, allCodes);
     }
 
     private String[] cells() {

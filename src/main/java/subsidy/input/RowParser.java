@@ -45,10 +45,12 @@ final class RowParser {
 
     private final Header header;
     private final List<String> reasons = new ArrayList<>();
-    private final AsciiStrings codes = new AsciiStrings();
-    private final Plain<String> region = (b, from, to) -> CellBytes.region(b, from, to) ? codes.get(b, from, to) : null;
+    private final List<String> codes = new ArrayList<>(); // reasons' codes, in step with them
+    private final AsciiStrings regionsAndIndustries = new AsciiStrings();
+    private final Plain<String> region =
+            (b, from, to) -> CellBytes.region(b, from, to) ? regionsAndIndustries.get(b, from, to) : null;
     private final Plain<String> industry =
-            (b, from, to) -> CellBytes.industry(b, from, to) ? codes.get(b, from, to) : null;
+            (b, from, to) -> CellBytes.industry(b, from, to) ? regionsAndIndustries.get(b, from, to) : null;
     private final String notText;
     private RecordParser record;
     private String id;
@@ -63,16 +65,17 @@ final class RowParser {
     Entity parse(RecordParser record) {
         this.record = record;
         reasons.clear();
+        codes.clear();
         if (record.problem() != null) {
             int cell = record.problemCell();
             // The column as the clerk's header spells it, and the cell as written, quotes and all.
-            reasons.add(cell >= 0 && cell < header.width()
+            reject(RejectionCode.TEXT_AFTER_QUOTE, cell >= 0 && cell < header.width()
                     ? Escape.controls(header.cells().get(cell)) + ": " + quote(record.get(cell)) + " has "
                             + RecordParser.AFTER_QUOTE
                     : record.problem());
         }
         if (record.size() != header.width()) {
-            reasons.add("row has " + record.size() + " cells, the header has " + header.width());
+            reject(RejectionCode.CELLS_COUNT_MISMATCH, "row has " + record.size() + " cells, the header has " + header.width());
         }
         id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CellBytes::creditCode);
         String name = text(Column.NAME);
@@ -102,7 +105,7 @@ final class RowParser {
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
         Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
-            reasons.add("lease_end " + end + " is before lease_start " + start);
+            reject(RejectionCode.END_BEFORE_START, "lease_end " + end + " is before lease_start " + start);
         }
         if (!reasons.isEmpty()) {
             return null;
@@ -116,6 +119,16 @@ final class RowParser {
         return reasons;
     }
 
+    /** The code of each of {@link #reasons()}, in the same order. */
+    List<String> codes() {
+        return codes;
+    }
+
+    private void reject(RejectionCode code, String reason) {
+        reasons.add(reason);
+        codes.add(code.code());
+    }
+
     /**
      * A lease date, or null with a reason when its year is before {@link #FIRST_LEASE_YEAR} or after
      * {@link #LAST_LEASE_YEAR}: such a date is a placeholder (9999-12-31 for "no end") or a typo, and
@@ -125,7 +138,7 @@ final class RowParser {
         if (d == null || (d.getYear() >= FIRST_LEASE_YEAR && d.getYear() <= LAST_LEASE_YEAR)) {
             return d;
         }
-        reasons.add(c + ": " + quote(raw(c).strip()) + " is not a plausible lease date (a year from " + FIRST_LEASE_YEAR
+        reject(RejectionCode.IMPLAUSIBLE_LEASE_DATE, c + ": " + quote(raw(c).strip()) + " is not a plausible lease date (a year from " + FIRST_LEASE_YEAR
                 + " to " + LAST_LEASE_YEAR + ")" + (c == Column.LEASE_END
                         ? "; leave lease_end blank for a lease without an end date" : ""));
         return null;
@@ -158,7 +171,7 @@ final class RowParser {
             try {
                 values[x.index()] = x.kind() == Column.Kind.BOOLEAN ? (Cells.bool(v) ? 1 : 0) : Cells.count(v);
             } catch (CellException e) {
-                reasons.add(x + ": " + quote(v) + " " + e.getMessage());
+                reject(e.code(), x + ": " + quote(v) + " " + e.getMessage());
             }
         }
         return new Extras(values);
@@ -184,22 +197,24 @@ final class RowParser {
     private String text(ColumnRef c, String v, int i) {
         if (v == null || v.isBlank()) {
             if (c instanceof Column base && base.required()) {
-                reasons.add(c + ": required, but blank");
+                reject(RejectionCode.MISSING_VALUE, c + ": required, but blank");
             }
             return null;
         }
         if (v.length() > MAX_CELL) {
-            reasons.add(c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
+            reject(RejectionCode.CELL_TOO_LONG, c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
             return null;
         }
         // NUL is a character every encoding has, so a cell holding one is not the encoding's fault; nor is
         // a replacement character that the file holds as such (an earlier conversion lost a character there).
         if (v.indexOf('\0') >= 0) {
-            reasons.add(c + ": " + quote(v) + " holds a NUL character (byte 0), which is not part of any text");
+            reject(RejectionCode.NUL_CHARACTER, c + ": " + quote(v) + " holds a NUL character (byte 0), which is not part of any text");
             return null;
         }
         if (v.indexOf('\uFFFD') >= 0) {
-            reasons.add(c + ": " + quote(v) + " " + (i < 0 || record.malformed(i) ? notText
+            boolean malformed = i < 0 || record.malformed(i);
+            reject(malformed ? RejectionCode.NOT_TEXT_IN_ENCODING : RejectionCode.REPLACEMENT_CHARACTER,
+                    c + ": " + quote(v) + " " + (malformed ? notText
                     : "holds U+FFFD, the replacement character an earlier conversion left where it lost a character;"
                             + " write the " + c + " again"));
             return null;
@@ -308,20 +323,21 @@ final class RowParser {
                 case CREDIT_CODE -> Cells.creditCode(v);
                 case TEXT -> v;
                 case ENTITY_TYPE -> EntityType.parse(v).orElseThrow(
-                        () -> new CellException("is not enterprise, individual_business or nonprofit"));
+                        () -> new CellException(RejectionCode.UNKNOWN_ENTITY_TYPE,
+                                "is not enterprise, individual_business or nonprofit"));
                 case REGION -> Cells.region(v);
                 case INDUSTRY -> Cells.industry(v);
                 case SIZE -> SizeClass.parse(v).orElseThrow(
-                        () -> new CellException("is not large, medium, small or micro"));
+                        () -> new CellException(RejectionCode.UNKNOWN_SIZE_CLASS, "is not large, medium, small or micro"));
                 case COUNT -> Cells.count(v);
                 case MONEY -> Cells.money(v);
                 case BOOLEAN -> Cells.bool(v);
                 case LANDLORD -> LandlordType.parse(v).orElseThrow(() -> new CellException(
-                        "is not state_enterprise, government, public_institution or private"));
+                        RejectionCode.UNKNOWN_LANDLORD_TYPE, "is not state_enterprise, government, public_institution or private"));
                 case DATE -> Cells.date(v);
             };
         } catch (CellException e) {
-            reasons.add(c + ": " + quote(v) + " " + e.getMessage());
+            reject(e.code(), c + ": " + quote(v) + " " + e.getMessage());
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package subsidy.input;
 
 import java.io.IOException;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 
 /** Receives every data row of the inputs, in order: each either accepted or rejected, never both. */
@@ -9,9 +10,9 @@ public interface RowSink {
      * A row that reads as an entity. The sink may still refuse it (an enterprise whose size cannot
      * be settled, say) by returning the reason; the row is then passed to {@link #rejected}.
      *
-     * @return null when the entity was taken, else why not
+     * @return null when the entity was taken, else why not, with its code
      */
-    String accepted(Entity entity, String file, long line) throws IOException;
+    Reason accepted(Entity entity, String file, long line) throws IOException;
 
     void rejected(Rejection rejection) throws IOException;
 }

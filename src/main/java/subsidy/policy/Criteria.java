@@ -6,11 +6,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
 import subsidy.Memo;
+import subsidy.Reason;
+import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
+import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 
 /**
@@ -32,11 +35,15 @@ public final class Criteria {
     private final List<Criteria> anyOf;
     private final ColumnRef[] atLeastColumns;
     private final long[] atLeastValues;
-    // The brief reasons that depend only on an enum, made once rather than for every row that misses.
-    private static final Map<EntityType, String> NOT_FOR_TYPE = briefs(EntityType.values(), t -> "not for " + t.code());
-    private static final Map<SizeClass, String> NOT_FOR_SIZE = briefs(SizeClass.values(), c -> "not for size " + c.code());
-    private static final Map<LandlordType, String> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
-            l -> "not for landlord " + l.code());
+    // The brief reasons that depend only on an enum, made once (code and text) rather than for every row that misses.
+    private static final Map<EntityType, Reason> NOT_FOR_TYPE = briefs(EntityType.values(),
+            t -> ReasonCode.NOT_FOR_ENTITY_TYPE.reason("not for " + t.code()));
+    private static final Map<SizeClass, Reason> NOT_FOR_SIZE = briefs(SizeClass.values(),
+            c -> ReasonCode.NOT_FOR_SIZE.reason("not for size " + c.code()));
+    private static final Map<LandlordType, Reason> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
+            l -> ReasonCode.NOT_FOR_LANDLORD_TYPE.reason("not for landlord " + l.code()));
+    private static final Reason NOT_SIZED = ReasonCode.NOT_SIZED.reason("not a sized enterprise");
+    private static final Reason NO_LEASE = ReasonCode.NO_LEASE.reason("no lease");
     /**
      * Codes (industries, regions, sets of misses) whose reasons are remembered, each memo apart:
      * China has some 2,800 counties and 1,400 industry classes.
@@ -44,12 +51,14 @@ public final class Criteria {
     private static final int REMEMBERED = 4096;
     // The reasons that depend on one code, made once per code: most rows miss some program, and a
     // reason made afresh is also encoded afresh when the notes are written.
-    private final Memo<String, String> notForIndustry = new Memo<>(REMEMBERED, code -> "not for industry " + code);
-    private final Memo<String, String> notInRegion;
-    private final Memo<List<String>, String> noAlternative = new Memo<>(REMEMBERED, m -> String.join(" / ", m));
+    private final Memo<String, Reason> notForIndustry = new Memo<>(REMEMBERED,
+            code -> ReasonCode.NOT_FOR_INDUSTRY.reason("not for industry " + code));
+    private final Memo<String, Reason> notInRegion;
+    private final Memo<List<String>, Reason> noAlternative = new Memo<>(REMEMBERED,
+            m -> ReasonCode.NO_ALTERNATIVE_MET.reason(String.join(" / ", m)));
     // Written once: reasons are built for every entity that misses a condition.
-    private final String[] notTrue; // "severely_affected is false", one for each of flagsTrue
-    private final String[] notFalse; // "serious_dishonesty is true", one for each of flagsFalse
+    private final Reason[] notTrue; // "severely_affected is false", one for each of flagsTrue
+    private final Reason[] notFalse; // "serious_dishonesty is true", one for each of flagsFalse
     private final String typeList;
     private final String sizeList;
     private final String industryList;
@@ -63,11 +72,15 @@ public final class Criteria {
         this.industryPrefixes = List.copyOf(industryPrefixes);
         this.regionIn = regionIn;
         notInRegion = regionIn == null ? null
-                : new Memo<>(REMEMBERED, code -> "region " + code + " not in " + regionIn.key());
+                : new Memo<>(REMEMBERED,
+                        code -> ReasonCode.REGION_NOT_LISTED.reason("region " + code + " not in " + regionIn.key()));
         this.flagsTrue = List.copyOf(flagsTrue);
         this.flagsFalse = List.copyOf(flagsFalse);
-        notTrue = this.flagsTrue.stream().map(f -> f.header() + " is false").toArray(String[]::new);
-        notFalse = this.flagsFalse.stream().map(f -> f.header() + " is true").toArray(String[]::new);
+        notTrue = this.flagsTrue.stream().map(f -> ReasonCode.CONDITION_FALSE.reason(f.header() + " is false"))
+                .toArray(Reason[]::new);
+        // Serious dishonesty (严重失信) excludes an entity by law, not by a program's choice: it has a code of its own.
+        notFalse = this.flagsFalse.stream().map(f -> (f == Column.SERIOUS_DISHONESTY ? ReasonCode.SERIOUS_DISHONESTY
+                : ReasonCode.CONDITION_TRUE).reason(f.header() + " is true")).toArray(Reason[]::new);
         this.atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
         this.landlordTypes = Set.copyOf(landlordTypes);
         this.anyOf = List.copyOf(anyOf);
@@ -116,14 +129,14 @@ public final class Criteria {
     }
 
     /**
-     * Null when the entity qualifies, else the first reason it does not, in a clerk's words.
+     * Null when the entity qualifies, else the first reason it does not, in a clerk's words, with its code.
      * With a recording trace every condition is written down with its values and verdict. The reason
      * is brief: the report's notes carry one for every zero amount on every row.
      */
-    public String failure(Entity e, SizeClass size, Trace trace) {
+    public Reason failure(Entity e, SizeClass size, Trace trace) {
         // Runs for every program on every row: the texts are built only when a trace or a miss needs them.
         boolean tracing = trace.on();
-        String first = null;
+        Reason first = null;
         if (!entityTypes.isEmpty()) {
             boolean ok = entityTypes.contains(e.type());
             if (tracing) {
@@ -140,7 +153,7 @@ public final class Criteria {
                         : "size " + size.code() + (ok ? " is" : " is not") + " one of ") + sizeList, ok);
             }
             if (!ok && first == null) {
-                first = size == null ? "not a sized enterprise" : NOT_FOR_SIZE.get(size);
+                first = size == null ? NOT_SIZED : NOT_FOR_SIZE.get(size);
             }
         }
         if (!industryPrefixes.isEmpty()) {
@@ -190,7 +203,7 @@ public final class Criteria {
                 trace.condition(column.header() + " " + v + (ok ? " ≥ " : " < ") + atLeastValues[i], ok);
             }
             if (!ok && first == null) {
-                first = column.header() + " " + v + " < " + atLeastValues[i];
+                first = ReasonCode.BELOW_MINIMUM.reason(column.header() + " " + v + " < " + atLeastValues[i]);
             }
         }
         if (!landlordTypes.isEmpty()) {
@@ -201,7 +214,7 @@ public final class Criteria {
                         : "landlord_type " + l.code() + (ok ? " is" : " is not") + " one of " + landlordList, ok);
             }
             if (!ok && first == null) {
-                first = l == null ? "no lease" : NOT_FOR_LANDLORD.get(l);
+                first = l == null ? NO_LEASE : NOT_FOR_LANDLORD.get(l);
             }
         }
         if (!anyOf.isEmpty()) {
@@ -211,14 +224,14 @@ public final class Criteria {
                 if (tracing) {
                     trace.step("alternative " + (i + 1) + " of " + anyOf.size() + ":");
                 }
-                String miss = anyOf.get(i).failure(e, size, trace);
+                Reason miss = anyOf.get(i).failure(e, size, trace);
                 if (miss == null) {
                     ok = true;
                     if (!tracing) {
                         break;
                     }
                 } else {
-                    misses.add(miss);
+                    misses.add(miss.text());
                 }
             }
             if (tracing) {
@@ -241,8 +254,8 @@ public final class Criteria {
         return false;
     }
 
-    private static <E extends Enum<E>> Map<E, String> briefs(E[] values, java.util.function.Function<E, String> text) {
-        Map<E, String> m = new java.util.EnumMap<>(values[0].getDeclaringClass());
+    private static <E extends Enum<E>> Map<E, Reason> briefs(E[] values, java.util.function.Function<E, Reason> text) {
+        Map<E, Reason> m = new java.util.EnumMap<>(values[0].getDeclaringClass());
         for (E v : values) {
             m.put(v, text.apply(v));
         }

@@ -2,6 +2,7 @@ package subsidy.program;
 
 import java.math.BigDecimal;
 import java.util.List;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -21,7 +22,7 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
 
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        String miss = who.failure(e, size, trace);
+        Reason miss = who.failure(e, size, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
@@ -29,7 +30,7 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
         if (trace.on()) {
             trace.step("amount = " + Money.format(rounded) + " (fixed)");
         }
-        return new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, null);
+        return ProgramResult.paid(id, null, null, amount, BigDecimal.ONE, rounded, null);
     }
 
     @Override

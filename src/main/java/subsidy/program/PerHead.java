@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import subsidy.entity.ColumnRef;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -16,7 +17,7 @@ import subsidy.policy.Criteria;
  * 高级2000元的标准给予培训补贴」 and @11083 「按实际参保缴费职工500元/人的标准发放一次性留工培训补助」.
  */
 public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units,
-        String noneCounted) implements Program {
+        Reason noneCounted) implements Program {
 
     /** One counted column and the amount paid per head of it. */
     public record Unit(ColumnRef column, BigDecimal amount) {
@@ -33,7 +34,7 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
 
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        String miss = who.failure(e, size, trace);
+        Reason miss = who.failure(e, size, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
@@ -52,13 +53,16 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
                     .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
-        String reason = heads == 0 ? noneCounted : null;
-        return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, reason);
+        return heads == 0
+                ? new ProgramResult(id, true, null, null, unit, BigDecimal.ZERO, amount, null, noneCounted.text(),
+                        noneCounted.code())
+                : ProgramResult.paid(id, null, null, unit, BigDecimal.valueOf(heads), amount, null);
     }
 
     /** The note for a row that counts nobody, "grad_hires + youth_hires = 0": the same on every such row. */
-    private static String noneCounted(List<Unit> units) {
-        return units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0";
+    private static Reason noneCounted(List<Unit> units) {
+        return ReasonCode.NONE_COUNTED.reason(
+                units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -28,6 +29,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         LocalDate rentTo) implements Program {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+    private static final Reason NO_RENT = ReasonCode.NO_RENT.reason("monthly_rent is 0");
 
     public RentWaiver {
         clauses = List.copyOf(clauses);
@@ -40,7 +42,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
 
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        String miss = who.failure(e, size, trace);
+        Reason miss = who.failure(e, size, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
@@ -50,7 +52,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
             trace.condition("monthly_rent " + rent.toPlainString() + " > 0", renting);
         }
         if (!renting) {
-            return ProgramResult.ineligible(this, "monthly_rent is 0");
+            return ProgramResult.ineligible(this, NO_RENT);
         }
         LocalDate start = e.leaseStart();
         LocalDate end = e.leaseEnd();
@@ -59,7 +61,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
             trace.condition("lease " + lease(start, end) + " overlaps " + period(), outside == null);
         }
         if (outside != null) {
-            return ProgramResult.ineligible(this, outside);
+            return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, outside);
         }
         boolean extended = extendedRegions != null && extendedRegions.contains(e.regionCode());
         long entitled = extended ? extendedMonths : months;
@@ -72,7 +74,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (due == 0) {
             return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO,
                     "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the " + entitled
-                    + " months");
+                    + " months", ReasonCode.MONTHS_ALREADY_GRANTED.code());
         }
         if (prorateShortLeases && start != null && end != null) {
             LocalDate fullEnd = start.plusMonths(due).minusDays(1);
@@ -96,7 +98,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 // details.csv's quantity keeps 8 places, so that unit_amount × quantity gives the amount to
                 // the fen for any monthly rent below a million yuan; the report's months keep SPEC's 2.
                 BigDecimal quantity = BigDecimal.valueOf(days * 12).divide(DAYS_PER_YEAR, 8, RoundingMode.HALF_UP);
-                return new ProgramResult(id, true, rent, null, rent, quantity, amount, monthsWaived, null);
+                return ProgramResult.paid(id, rent, null, rent, quantity, amount, monthsWaived);
             }
         }
         BigDecimal quantity = BigDecimal.valueOf(due);
@@ -104,8 +106,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (trace.on()) {
             trace.step("amount = " + rent.toPlainString() + " × " + due + " = " + Money.format(amount));
         }
-        return new ProgramResult(id, true, rent, null, rent, quantity, amount, Money.round(quantity),
-                null);
+        return ProgramResult.paid(id, rent, null, rent, quantity, amount, Money.round(quantity));
     }
 
     /** Why a lease with these dates has no rent in the waived period, or null when it may have. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import subsidy.Memo;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
@@ -28,6 +29,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
 
     /** A policy's layoff limits as the reasons write them: a few constants, written out once. */
     private static final Memo<BigDecimal, String> LIMITS = new Memo<>(64, Money::percent);
+    private static final Reason NOT_INSURED = ReasonCode.NOT_INSURED.reason("no unemployment insurance paid last year");
 
     public StableJobRefund {
         clauses = List.copyOf(clauses);
@@ -37,7 +39,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
 
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        String miss = who.failure(e, size, trace);
+        Reason miss = who.failure(e, size, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
@@ -47,7 +49,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
             trace.condition("ui_paid_last_year " + paid.toPlainString() + " > 0", paidSome);
         }
         if (!paidSome) {
-            return ProgramResult.ineligible(this, "no unemployment insurance paid last year");
+            return ProgramResult.ineligible(this, NOT_INSURED);
         }
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
@@ -55,7 +57,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (tiers.isEmpty()) {
             String layoffMiss = layoffTest(e, trace);
             if (layoffMiss != null) {
-                return ProgramResult.ineligible(this, layoffMiss);
+                return ProgramResult.ineligible(this, ReasonCode.LAYOFF_RATE_OVER_LIMIT, layoffMiss);
             }
             rate = size == null ? unsizedRate : rates.get(size);
             if (trace.on()) {
@@ -74,7 +76,8 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
                 trace.condition("layoff rate " + layoffRate(e) + " in a tier of " + tiers, tier != null);
             }
             if (tier == null) {
-                return ProgramResult.ineligible(this, "layoff rate " + layoffRate(e) + " is in no tier of " + tiers);
+                return ProgramResult.ineligible(this, ReasonCode.LAYOFF_RATE_IN_NO_TIER,
+                        "layoff rate " + layoffRate(e) + " is in no tier of " + tiers);
             }
             rate = tier.rate();
             if (trace.on()) {
@@ -86,7 +89,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
             trace.step("amount = " + rate.toPlainString() + " × " + paid.toPlainString() + " = "
                     + rate.multiply(paid).toPlainString() + " → " + Money.format(amount) + " (half-up to 0.01)");
         }
-        return new ProgramResult(id, true, paid, rate, null, null, amount, null, null);
+        return ProgramResult.paid(id, paid, rate, null, null, amount, null);
     }
 
     private static String layoffRate(Entity e) {

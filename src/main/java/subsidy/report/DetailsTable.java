@@ -6,10 +6,10 @@ import subsidy.calc.EntityResult;
 import subsidy.policy.Policy;
 import subsidy.program.ProgramResult;
 
-/** details.csv: one row per entity and program, with the figures the amount came from. */
+/** details.csv: one row per entity and program, with the figures the amount came from, the reason and its code. */
 public final class DetailsTable {
     public static final List<String> HEADER = List.of("entity_id", "line", "program", "eligible", "base", "rate",
-            "unit_amount", "quantity", "amount", "clause", "reason");
+            "unit_amount", "quantity", "amount", "clause", "reason", "reason_code");
 
     private final List<String> clauses;
 
@@ -25,7 +25,7 @@ public final class DetailsTable {
             line.text(r.entity().entityId()).text(Long.toString(r.line())).text(p.programId())
                     .text(Boolean.toString(p.eligible())).text(plain(p.base())).text(plain(p.rate()))
                     .text(plain(p.unitAmount())).text(plain(p.quantity())).amount(p.amount()).text(clauses.get(i))
-                    .text(p.reason() == null ? "" : p.reason());
+                    .text(p.reason() == null ? "" : p.reason()).text(p.reasonCode() == null ? "" : p.reasonCode());
             line.end();
         }
         return line.bytes();

@@ -8,7 +8,7 @@ import subsidy.input.InputFile;
 import subsidy.input.Rejection;
 
 /**
- * rejected.csv: file, line, every reason, then the original row. When all inputs share one header
+ * rejected.csv: file, line, every reason, their codes in the same order, then the original row. When all inputs share one header
  * the original cells keep their own columns, ready to fix and resubmit, and a row with too few or
  * too many cells keeps exactly those (so sent back unchanged it is rejected again); otherwise they are kept
  * together in one {@code original_row} cell, written as a CSV line so that it reads back into them.
@@ -19,7 +19,7 @@ public final class RejectedTable {
 
     /** @param inputHeader the header every input shares, or null when they differ */
     public RejectedTable(List<String> inputHeader) {
-        List<String> h = new ArrayList<>(List.of("file", "line", "reasons"));
+        List<String> h = new ArrayList<>(List.of("file", "line", "reasons", "reason_codes"));
         if (inputHeader != null) {
             h.addAll(inputHeader);
         } else {
@@ -52,6 +52,7 @@ public final class RejectedTable {
         row.add(r.file());
         row.add(Long.toString(r.line()));
         row.add(String.join("; ", r.reasons()));
+        row.add(String.join("; ", r.codes()));
         if (shared) {
             // Exactly the cells read, no more: a short row padded with empty cells would read back as a
             // row of the header's width and be computed with its values in the wrong columns.

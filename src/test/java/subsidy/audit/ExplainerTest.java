@@ -101,6 +101,34 @@ class ExplainerTest {
         assertTrue(json.contains("\"amount\" : \"17352.33\""), json);
     }
 
+    /** Each zero amount's reason comes with its code, in JSON as reasonCode and in the text in brackets. */
+    @Test
+    void aZeroAmountCarriesItsReasonCodeInJsonAndText() throws Exception {
+        Explanation x = explain("firms.csv", "915304024619715393");
+        Explanation.ProgramSteps rent = program(x, "rent_waiver");
+        assertEquals("no_alternative_met", rent.reasonCode());
+        assertNull(program(x, "stable_job_refund").reasonCode());
+        String json = ExplanationFormat.json(x);
+        assertTrue(json.contains("\"reasonCode\" : \"no_alternative_met\""), json);
+        assertTrue(json.contains("\"reasonCode\" : null"), json);
+        assertTrue(ExplanationFormat.text(x).contains("amount: 0.00 (0.00 months) — " + rent.reason()
+                + " [no_alternative_met]\n"),
+                ExplanationFormat.text(x));
+    }
+
+    @Test
+    void aRejectedRowCarriesTheCodeOfEachReason() throws Exception {
+        Explanation x = explain("messy.csv", "91530521610472363E");
+        assertEquals(List.of("negative_count"), x.rejectedCodes());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ExplanationFormat.json(x));
+        assertEquals("negative_count", json.path("rejectedCodes").path(0).asText(), json.toString());
+        assertEquals(1, json.path("rejectedCodes").size());
+        assertTrue(ExplanationFormat.text(x).contains("  - employees: \"-3\" must be a whole number ≥ 0 [negative_count]\n"),
+                ExplanationFormat.text(x));
+        assertEquals(List.of("size_not_derivable"), explain("messy.csv", "91530424153165092U").rejectedCodes());
+    }
+
     /** Full-width digits, as a clerk copies them from a Chinese document, name the id calc reads from a cell. */
     @Test
     void idInFullWidthDigitsFindsTheEntityAsACellWouldBeRead() throws Exception {

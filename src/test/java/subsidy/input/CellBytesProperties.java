@@ -437,15 +437,15 @@ class CellBytesProperties {
     }
 
     private static EntityType parseEntityType(String text) throws CellException {
-        return EntityType.parse(text).orElseThrow(() -> new CellException("is not an entity type"));
+        return EntityType.parse(text).orElseThrow(() -> new CellException(RejectionCode.UNKNOWN_ENTITY_TYPE, "is not an entity type"));
     }
 
     private static SizeClass parseSizeClass(String text) throws CellException {
-        return SizeClass.parse(text).orElseThrow(() -> new CellException("is not a size class"));
+        return SizeClass.parse(text).orElseThrow(() -> new CellException(RejectionCode.UNKNOWN_SIZE_CLASS, "is not a size class"));
     }
 
     private static LandlordType parseLandlord(String text) throws CellException {
-        return LandlordType.parse(text).orElseThrow(() -> new CellException("is not a landlord type"));
+        return LandlordType.parse(text).orElseThrow(() -> new CellException(RejectionCode.UNKNOWN_LANDLORD_TYPE, "is not a landlord type"));
     }
 
     private String region(byte[] b, int from, int to) {

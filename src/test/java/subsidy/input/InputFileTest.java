@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
@@ -38,7 +39,7 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         InputStats stats = new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public String accepted(Entity e, String file, long line) {
+            public Reason accepted(Entity e, String file, long line) {
                 accepted.add(e);
                 lines.add(line);
                 return null;
@@ -135,7 +136,7 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public String accepted(Entity e, String file, long line) {
+            public Reason accepted(Entity e, String file, long line) {
                 return null;
             }
 
@@ -176,7 +177,7 @@ class InputFileTest {
             List<Entity> accepted = new ArrayList<>();
             input.read(new SeenIds(), new RowSink() {
                 @Override
-                public String accepted(Entity e, String file, long line) {
+                public Reason accepted(Entity e, String file, long line) {
                     accepted.add(e);
                     return null;
                 }
@@ -237,7 +238,7 @@ class InputFileTest {
     void aHeaderReadInTheWrongEncodingSaysSo() throws Exception {
         RowSink none = new RowSink() {
             @Override
-            public String accepted(Entity e, String file, long line) {
+            public Reason accepted(Entity e, String file, long line) {
                 return null;
             }
 
@@ -293,7 +294,7 @@ class InputFileTest {
         InputException e = assertThrows(InputException.class,
                 () -> new InputFile(f, null).read(new SeenIds(), new RowSink() {
                     @Override
-                    public String accepted(Entity entity, String file, long line) {
+                    public Reason accepted(Entity entity, String file, long line) {
                         return null;
                     }
 
@@ -364,7 +365,7 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         new InputFile(f, StandardCharsets.UTF_8).read(new SeenIds(), new RowSink() {
             @Override
-            public String accepted(Entity e, String file, long line) {
+            public Reason accepted(Entity e, String file, long line) {
                 return null;
             }
 

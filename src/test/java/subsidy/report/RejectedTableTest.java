@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
@@ -23,19 +24,19 @@ import subsidy.input.SeenIds;
 class RejectedTableTest {
     private static final Rejection ROW = new Rejection("b.csv", 7, "91530102MA6K0XTE2L",
             List.of("91530102MA6K0XTE2L", "某某公司, 昆明", "enterprise", "1,034,785.71", "say \"hi\""),
-            List.of("revenue: bad"));
+            List.of("revenue: bad"), List.of("not_a_number"));
 
     @Test
     void inputsWithOneHeaderKeepEachCellInItsColumn() {
         RejectedTable t = new RejectedTable(List.of("entity_id", "name", "entity_type", "revenue", "note"));
-        assertEquals(List.of("b.csv", "7", "revenue: bad", "91530102MA6K0XTE2L", "某某公司, 昆明", "enterprise",
+        assertEquals(List.of("b.csv", "7", "revenue: bad", "not_a_number", "91530102MA6K0XTE2L", "某某公司, 昆明", "enterprise",
                 "1,034,785.71", "say \"hi\""), t.row(ROW));
     }
 
     /** With headers that differ the row is one cell; written as CSV, it still reads back into its cells. */
     @Test
     void inputsWithDifferentHeadersKeepTheRowAsCsvThatReadsBackIntoItsCells() throws Exception {
-        String original = new RejectedTable(null).row(ROW).get(3);
+        String original = new RejectedTable(null).row(ROW).get(4);
         try (CSVParser back = CSVParser.parse(original, CSVFormat.RFC4180)) {
             assertEquals(ROW.cells(), back.getRecords().get(0).toList());
         }
@@ -45,18 +46,18 @@ class RejectedTableTest {
             "employees", "revenue");
     static final Rejection SHORT = new Rejection("a.csv", 3, "91440300708461136T",
             List.of("91440300708461136T", "某某店", "individual_business", "530102", "H62"),
-            List.of("row has 5 cells, the header has 7"));
+            List.of("row has 5 cells, the header has 7"), List.of("cells_count_mismatch"));
     static final Rejection LONG = new Rejection("a.csv", 4, "91310000775785552L",
             List.of("91310000775785552L", "某某店", "individual_business", "530102", "H62", "3", "100", "多出", ""),
-            List.of("row has 9 cells, the header has 7"));
+            List.of("row has 9 cells, the header has 7"), List.of("cells_count_mismatch"));
 
     /** A short row stays short and a long one keeps its extra cells: padding would make a shifted row computable. */
     @Test
     void rejectedRowKeepsItsCellsExactlyAsRead() {
         RejectedTable t = new RejectedTable(INPUT_HEADER);
-        assertEquals(List.of("a.csv", "3", "row has 5 cells, the header has 7", "91440300708461136T", "某某店",
+        assertEquals(List.of("a.csv", "3", "row has 5 cells, the header has 7", "cells_count_mismatch", "91440300708461136T", "某某店",
                 "individual_business", "530102", "H62"), t.row(SHORT));
-        assertEquals(List.of("a.csv", "4", "row has 9 cells, the header has 7", "91310000775785552L", "某某店",
+        assertEquals(List.of("a.csv", "4", "row has 9 cells, the header has 7", "cells_count_mismatch", "91310000775785552L", "某某店",
                 "individual_business", "530102", "H62", "3", "100", "多出", ""), t.row(LONG));
     }
 
@@ -74,7 +75,7 @@ class RejectedTableTest {
         List<Entity> computed = new ArrayList<>();
         new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public String accepted(Entity e, String file, long line) {
+            public Reason accepted(Entity e, String file, long line) {
                 computed.add(e);
                 return null;
             }
@@ -86,9 +87,10 @@ class RejectedTableTest {
         });
         assertEquals(List.of(), computed);
         assertEquals(2, again.size(), again.toString());
-        assertEquals(List.of("row has 8 cells, the header has 10"), again.get(0).reasons());
-        assertEquals(List.of("row has 12 cells, the header has 10"), again.get(1).reasons());
-        assertTrue(again.stream().allMatch(r -> r.cells().subList(3, r.cells().size()).equals(
+        assertEquals(List.of("row has 9 cells, the header has 11"), again.get(0).reasons());
+        assertEquals(List.of("row has 13 cells, the header has 11"), again.get(1).reasons());
+        assertEquals(List.of("cells_count_mismatch"), again.get(1).codes());
+        assertTrue(again.stream().allMatch(r -> r.cells().subList(4, r.cells().size()).equals(
                 r.line() == 2 ? SHORT.cells() : LONG.cells())), again::toString);
     }
 }

@@ -1,0 +1,56 @@
+package subsidy.program;
+
+import java.util.Locale;
+import subsidy.Reason;
+
+/**
+ * Why a program pays an entity nothing, as a stable code beside the reason's text (details.csv's
+ * {@code reason_code}, {@link ProgramResult#reasonCode()}). A code once published is never renamed:
+ * scripts and policy test cases check codes, while the texts change and will be translated. A new
+ * kind of reason gets a new constant; README.md's "Reason codes" lists them all.
+ */
+public enum ReasonCode {
+    NOT_FOR_ENTITY_TYPE("the program is not for this entity type (enterprise, individual business, nonprofit)"),
+    NOT_SIZED("the program is for enterprises of some sizes, and this entity type has no size class"),
+    NOT_FOR_SIZE("the program is not for the entity's size class"),
+    NOT_FOR_INDUSTRY("the entity's industry code is under none of the program's industry prefixes"),
+    REGION_NOT_LISTED("the entity's region code is not in the region list the program names"),
+    CONDITION_FALSE("a true/false column the program needs true is false (such as severely_affected)"),
+    CONDITION_TRUE("a true/false column the program needs false is true"),
+    SERIOUS_DISHONESTY("serious_dishonesty is true: an entity listed for serious dishonesty is excluded"),
+    BELOW_MINIMUM("a count is below the least the program asks for (at_least)"),
+    NO_LEASE("the program is for tenants, and landlord_type is blank"),
+    NOT_FOR_LANDLORD_TYPE("the program is not for leases from this landlord type (such as a private landlord)"),
+    NO_ALTERNATIVE_MET("none of the program's alternatives (any_of) holds; the text gives each one's reason"),
+    NOT_INSURED("no unemployment insurance was paid last year (ui_paid_last_year is 0)"),
+    LAYOFF_RATE_OVER_LIMIT("the layoff rate is above the program's limit (and above the small-unit limit, if any)"),
+    LAYOFF_RATE_IN_NO_TIER("the layoff rate falls in none of the program's rate tiers"),
+    NONE_COUNTED("eligible, but the columns paid per head add up to 0 (no hires, no certificates)"),
+    NO_RENT("monthly_rent is 0"),
+    LEASE_OUTSIDE_RENT_PERIOD("the lease ended before, or started after, the period whose rent is waived"),
+    MONTHS_ALREADY_GRANTED("eligible, but rent_free_months_granted already covers the months due"),
+    PAID_BY_HIGHER_PROGRAM("not combined with another program of its exclusive group, which pays more");
+
+    private final String code;
+    private final String meaning;
+
+    ReasonCode(String meaning) {
+        this.code = name().toLowerCase(Locale.ROOT);
+        this.meaning = meaning;
+    }
+
+    /** The published code, snake_case. */
+    public String code() {
+        return code;
+    }
+
+    /** What the code means, for README.md's table. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** This code with a reason's text. Make it once when the text recurs. */
+    public Reason reason(String text) {
+        return new Reason(code, text);
+    }
+}
