@@ -26,6 +26,8 @@ public final class InputFile {
     private final Path path;
     private final Charset forced;
     private final InputSchema schema;
+    /** The file's bytes when it is held in memory (a test case's rows), else null. */
+    private final byte[] content;
     private Header header;
     /** A pipe's reading, opened for its header and not yet handed out. */
     private Reading kept;
@@ -37,9 +39,22 @@ public final class InputFile {
 
     /** @param schema the columns the policy reads beyond SPEC §2 */
     public InputFile(Path path, Charset forced, InputSchema schema) {
+        this(path, forced, schema, null);
+    }
+
+    private InputFile(Path path, Charset forced, InputSchema schema, byte[] content) {
         this.path = path;
         this.forced = forced;
         this.schema = schema;
+        this.content = content;
+    }
+
+    /**
+     * Rows held in memory, read exactly as a file of those bytes would be ({@code subsidy test} builds one
+     * CSV per case); {@code name} stands for the file in every message.
+     */
+    public static InputFile inMemory(Path name, byte[] content, InputSchema schema) {
+        return new InputFile(name, null, schema, content.clone());
     }
 
     public Path path() {
@@ -48,6 +63,9 @@ public final class InputFile {
 
     /** The size of the file in bytes, for progress; 0 when it cannot be told. */
     public long size() {
+        if (content != null) {
+            return content.length;
+        }
         try {
             return Files.size(path);
         } catch (IOException e) {
@@ -63,7 +81,7 @@ public final class InputFile {
     public Header header() throws InputException {
         if (header == null) {
             Reading reading = open();
-            if (Files.isRegularFile(path)) {
+            if (content != null || Files.isRegularFile(path)) {
                 try {
                     reading.close();
                 } catch (IOException e) {
@@ -122,12 +140,12 @@ public final class InputFile {
             kept = null;
             return reading;
         }
-        if (Files.isDirectory(path)) {
+        if (content == null && Files.isDirectory(path)) {
             throw new InputException(path + ": is a directory, not a CSV file");
         }
         InputStream in;
         try {
-            in = Files.newInputStream(path);
+            in = content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(path);
         } catch (NoSuchFileException e) {
             throw new InputException(path + ": no such file");
         } catch (IOException e) {
