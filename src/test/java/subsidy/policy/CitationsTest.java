@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import subsidy.CommandLineRun;
+import subsidy.CommandLineRun.Result;
 
 /**
  * Every passage a shipped policy cites stands in the vendored {@code seeds/} at its offset; and the
@@ -192,5 +194,39 @@ class CitationsTest {
                 () -> Citations.require(defaultWith("at: 10666", "at: 10669"), SEEDS));
         assertTrue(e.getMessage().startsWith("edited.yaml: 1 problem(s):\n  programs.stable_job_refund.source[0] "
                 + "(line 41): seed003 @10669: "), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ policy check --sources
+
+    @Test
+    void policyCheckWithSourcesListsCitationProblemsAndExits3() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(DEFAULT).replace("高级2000元的标准", "高级2500元的标准"));
+        Result r = CommandLineRun.run("policy", "check", bad.toString(), "--sources", "seeds");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("subsidy: " + bad + ": 1 problem(s):\n  programs.skills_certificate.source[0] "
+                + "(line 126): seed003 @11438: the words are not what"), r.err());
+        assertFalse(r.out().contains("usable"), r.out());
+        // without --sources the same file is usable, and the check not made is named
+        Result unchecked = CommandLineRun.run("policy", "check", bad.toString());
+        assertEquals(0, unchecked.exit(), unchecked.err());
+        assertTrue(unchecked.out().endsWith("citations not checked: add --sources DIR, the folder of the documents "
+                + "the policy cites (seeds in this repository)\n"), unchecked.out());
+    }
+
+    @Test
+    void policyCheckWithSourcesSaysHowManyCitationsStand() {
+        Result r = CommandLineRun.run("policy", "check", DEFAULT.toString(), "--sources", "seeds");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("config/policy.yaml: usable — policy yunnan-2022-default, 6 program(s), 0 warning(s), "
+                + "17 citation(s) found at their offsets in seeds\n", r.out());
+        assertFalse(r.out().contains("not checked"));
+    }
+
+    @Test
+    void policyCheckWithSourcesThatIsNoDirectoryIsAUsageError() {
+        Result r = CommandLineRun.run("policy", "check", DEFAULT.toString(), "--sources", tmp.resolve("nope").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("subsidy: --sources " + tmp.resolve("nope") + ": no such directory\n"), r.err());
     }
 }
