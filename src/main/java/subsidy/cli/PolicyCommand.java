@@ -1,6 +1,7 @@
 package subsidy.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -8,6 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import subsidy.input.Escape;
+import subsidy.policy.Citations;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
@@ -30,9 +33,11 @@ final class PolicyCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Validate a policy file: every problem with its key path and line (exit 3), and "
                     + "warnings about the rules: tiers that overlap or leave a gap, dated periods that overlap, "
-                    + "conditions no entity can meet.",
+                    + "conditions no entity can meet. With --sources, also that every passage the policy cites "
+                    + "stands in its document at its offset.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:usable (warnings may be printed)", "2:usage error", "3:unusable: problems listed"})
+            exitCodeList = {"0:usable (warnings may be printed)", "2:usage error",
+                    "3:unusable: problems listed (with --sources, citations too)"})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -40,17 +45,37 @@ final class PolicyCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The policy YAML.")
         Path file;
 
+        @Option(names = "--sources", paramLabel = "DIR",
+                description = "The folder of the documents the policy cites (seeds/ in this repository): each "
+                        + "cited passage must stand in its document at its offset. Not checked without it.")
+        Path sources;
+
         @Override
         public Integer call() {
+            if (sources != null && !Files.isDirectory(sources)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sources " + Escape.controls(
+                        sources.toString()) + ": " + (Files.exists(sources) ? "not a directory" : "no such directory"));
+            }
             PrintWriter out = spec.commandLine().getOut();
             try {
                 Policy p = PolicyLoader.load(file, Resolution.CHECK);
                 p.warnings().forEach(w -> out.println("warning: " + w));
+                if (sources != null) {
+                    out.flush();
+                    Citations.require(p, sources);
+                }
                 out.println(file + ": usable — policy " + p.id() + ", " + p.programs().size() + " program(s), "
-                        + p.warnings().size() + " warning(s)");
+                        + p.warnings().size() + " warning(s)" + (sources == null ? ""
+                                : ", " + p.citations().size() + " citation(s) found at their offsets in "
+                                        + Escape.controls(sources.toString())));
+                if (sources == null) {
+                    out.println("citations not checked: add --sources DIR, the folder of the documents the policy "
+                            + "cites (seeds in this repository)");
+                }
                 out.flush();
                 return ExitCode.OK;
             } catch (PolicyException e) {
+                out.flush();
                 Main.fail(spec.commandLine().getErr(), e.getMessage());
                 return ExitCode.UNUSABLE;
             }

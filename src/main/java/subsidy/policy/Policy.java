@@ -15,10 +15,13 @@ import subsidy.size.SizeTable;
  * @param asOf     the date its dated values were taken for, or null when it has none
  * @param leftOut  programs not in force on {@code asOf}, each with why
  * @param warnings what {@code policy check} reasons about the rules: gaps, overlaps, unreachable parts
+ * @param citations every clause the file cites, where it is written: of programs and versions not in force,
+ *                  of the firm-size table, of groups and region lists too (what {@link Citations} checks)
  */
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
         List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
-        LocalDate asOf, List<String> leftOut, List<String> warnings, String origin, String sha256) {
+        LocalDate asOf, List<String> leftOut, List<String> warnings, List<Citation> citations, String origin,
+        String sha256) {
     /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
     public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
             "size_source", "region_code");
@@ -37,5 +40,6 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
         groups = List.copyOf(groups);
         leftOut = List.copyOf(leftOut);
         warnings = List.copyOf(warnings);
+        citations = List.copyOf(citations);
     }
 }

@@ -66,6 +66,7 @@ public final class PolicyLoader {
     private final List<String> leftOut = new ArrayList<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final Map<String, RegionList> regionLists = new LinkedHashMap<>();
+    private final List<Citation> citations = new ArrayList<>();
     private final List<ExtraColumn> extras = new ArrayList<>();
     private Set<String> used = new HashSet<>();
     private final Set<String> required = new HashSet<>();
@@ -237,7 +238,8 @@ public final class PolicyLoader {
             problems.add("no program is in force on " + resolution.asOf() + ": " + String.join("; ", leftOut));
         }
         return new Policy(id, title, sources, regionLists, programs, groups, sizeTable,
-                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(warnings), origin, sha);
+                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(warnings), citations,
+                origin, sha);
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
@@ -314,7 +316,9 @@ public final class PolicyLoader {
                         + sources.keySet());
             }
             Long at = c.integer("at", false);
-            out.add(new Clause(seed, at == null ? null : at.intValue(), c.text("words", true)));
+            Clause clause = new Clause(seed, at == null ? null : at.intValue(), c.text("words", true));
+            out.add(clause);
+            citations.add(new Citation(c.path(), c.line(), clause));
             c.finish();
         }
         return out;

@@ -1,5 +1,8 @@
 package subsidy.policy;
 
-/** A policy document the rules cite: its file under shared/seeds and what it is. */
+/**
+ * A policy document the rules cite: its file ({@code seeds/…}, relative to the
+ * repository root) and what it is.
+ */
 public record Source(String key, String file, String title) {
 }

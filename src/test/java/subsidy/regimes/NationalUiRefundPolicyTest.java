@@ -3,20 +3,14 @@ package subsidy.regimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import subsidy.policy.Clause;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
@@ -25,7 +19,7 @@ import subsidy.CommandLineRun.Result;
 
 /**
  * config/national-ui-refund.yaml — what cannot be a test case (the hand-worked amounts are cases of
- * config/tests/national-ui-refund.yaml): the file, its citations, its warnings, and the command line
+ * config/tests/national-ui-refund.yaml): the file (its citations: policy.CitationsTest), its warnings, and the command line
  * refusing a 2023 input without ui_paid_months. The national 失业保险稳岗返还 in two versions.
  * 2022 (seeds 003/000): large 50%, everyone else 90%. From 2023-01-01 (issue brief / national notice, not a seed): large 30%,
  * everyone else 60%, and only with ui_paid_months ≥ 12. Both years: layoff rate ≤ 5.5%, or ≤ 20% with
@@ -33,7 +27,6 @@ import subsidy.CommandLineRun.Result;
  */
 class NationalUiRefundPolicyTest {
     private static final Path POLICY = Path.of("config/national-ui-refund.yaml");
-    private static final Path SHARED = Path.of("../shared");
     private static final LocalDate Y2022 = LocalDate.of(2022, 6, 30);
     private static final LocalDate Y2023 = LocalDate.of(2023, 6, 30);
     private static final String HEADER = "entity_id,name,entity_type,region_code,industry_code,size_class,"
@@ -90,27 +83,6 @@ class NationalUiRefundPolicyTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue((r.out() + r.err()).contains("0 warning(s)"), r.out() + r.err());
         assertTrue(PolicyLoader.load(POLICY, Resolution.CHECK).warnings().isEmpty());
-    }
-
-    @Test
-    void everyCitedPassageIsAtItsOffsetInTheSeed() throws Exception {
-        assumeTrue(Files.isDirectory(SHARED.resolve("seeds")), "../shared/seeds is not beside this checkout");
-        // both versions, as the loader reads them on a date in each
-        List<Clause> clauses = new ArrayList<>();
-        Map<String, String> files = new LinkedHashMap<>();
-        for (LocalDate d : List.of(Y2022, Y2023)) {
-            Policy policy = PolicyLoader.load(POLICY, Resolution.on(d));
-            policy.programs().forEach(p -> clauses.addAll(p.clauses()));
-            policy.sources().forEach((k, s) -> files.put(k, s.file()));
-        }
-        assertEquals(7, clauses.size(), "5 clauses for 2022, 2 for 2023");
-        for (Clause c : clauses) {
-            String text = Files.readString(SHARED.resolve(files.get(c.seed())));
-            String at = text.substring(c.at(), Math.min(text.length(), c.at() + c.words().length()));
-            assertEquals(c.words(), at, c.label());
-        }
-        // and every {seed, at, words} anywhere in the file, firm_size included
-        assertEquals(8, TieredStableJobPolicyTest.checkEveryCitation(POLICY), "citations checked");
     }
 
     /** Overlapping versions: policy check says "the first that holds is used", and so it is. */

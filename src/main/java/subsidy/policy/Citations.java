@@ -1,0 +1,195 @@
+package subsidy.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import subsidy.input.Escape;
+import subsidy.input.IoProblem;
+
+/**
+ * Checks that every passage a policy cites stands, word for word, in its source document at its
+ * offset: {@code {seed: seed003, at: 10666, words: "…"}} means the text of seed003's file, from its
+ * 10,666th character (counted from 0), begins with those words. Every citation the file holds is
+ * checked ({@link Policy#citations()}: all versions and dated values, the firm-size table, groups
+ * and region lists, whichever is in force).
+ *
+ * <p>Offsets count characters (Unicode code points) of the UTF-8 text, not bytes. The shipped
+ * sources hold no character beyond U+FFFF, so this is also the index of a Java string, as the
+ * earlier tests computed it.
+ *
+ * <p>A source's {@code file} ({@code seeds/003_….txt}, relative to the repository root) is looked
+ * for by its name in the folder given ({@code seeds/}, or a copy of it elsewhere).
+ */
+public final class Citations {
+    /** Characters quoted either side of what stands at a wrong offset. */
+    static final int AROUND = 10;
+    /** Offsets named where the words stand elsewhere; past these, how many more. */
+    static final int PLACES = 5;
+    /** The most bytes a source may have; the shipped ones have some 100 KiB. */
+    private static final int MAX_BYTES = 64 << 20;
+
+    private Citations() {
+    }
+
+    /**
+     * Every problem of the policy's citations against the sources in {@code dir}, each as
+     * {@code path (line N): seed003 @10666 …: what is wrong}, control characters escaped; none when
+     * every passage stands at its offset. In the order of the file's lines.
+     */
+    public static List<String> check(Policy policy, Path dir) {
+        return check(policy.sources(), policy.citations(), dir);
+    }
+
+    /** As {@link #check(Policy, Path)}, thrown as the policy's problems when there are any. */
+    public static void require(Policy policy, Path dir) throws PolicyException {
+        List<String> problems = check(policy, dir);
+        if (!problems.isEmpty()) {
+            throw new PolicyException(policy.origin(), problems);
+        }
+    }
+
+    static List<String> check(Map<String, Source> sources, List<Citation> citations, Path dir) {
+        Map<String, Text> texts = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        // In the order of the file's lines, as a clerk fixes them (the loader reads firm_size first).
+        for (Citation c : citations.stream().sorted(Comparator.comparingInt(Citation::line)).toList()) {
+            String problem = problem(c, sources, texts, dir);
+            if (problem != null) {
+                problems.add(Escape.controls(c.path() + " (line " + c.line() + "): " + c.clause().label() + ": "
+                        + problem));
+            }
+        }
+        return problems;
+    }
+
+    /** A source file read: its text, or why it could not be. */
+    private record Text(String text, String unusable) {
+    }
+
+    private static String problem(Citation c, Map<String, Source> sources, Map<String, Text> texts, Path dir) {
+        Clause clause = c.clause();
+        Source source = sources.get(clause.seed());
+        if (source == null) {
+            return "'" + clause.seed() + "' is not one of sources " + sources.keySet();
+        }
+        Text t = texts.computeIfAbsent(source.key(), k -> read(source, dir));
+        if (t.unusable() != null) {
+            return t.unusable();
+        }
+        String text = t.text();
+        String words = clause.words();
+        Integer at = clause.at();
+        String file = source.file();
+        if (words.isEmpty()) {
+            return "no words are quoted, so nothing can be checked";
+        }
+        if (at == null) {
+            return "no offset (at) is given; " + elsewhere(text, words, -1, file);
+        }
+        int length = text.codePointCount(0, text.length());
+        if (at < 0 || at >= length) {
+            return "the offset is outside " + file + ", which has " + length + " characters (offsets count from 0); "
+                    + elsewhere(text, words, -1, file);
+        }
+        int start = text.offsetByCodePoints(0, at);
+        if (text.startsWith(words, start)) {
+            return null;
+        }
+        // Where they part, and a few characters either side of it in both, so that the two read alike
+        // up to the difference: a misquoted figure, or the text of a shifted offset.
+        int agree = 0;
+        while (start + agree < text.length() && agree < words.length()
+                && text.charAt(start + agree) == words.charAt(agree)) {
+            agree++;
+        }
+        if (agree > 0 && Character.isHighSurrogate(words.charAt(agree - 1))) {
+            agree--;
+        }
+        int agreed = words.codePointCount(0, agree);
+        int left = Math.min(AROUND, agreed);
+        int quoted = words.offsetByCodePoints(agree, -left);
+        int read = text.offsetByCodePoints(start + agree, -left);
+        return "the words are not what " + file + " says at @" + at + ": "
+                + (agreed == 0 ? "they differ from the first character" : "they part after " + agreed
+                        + " character(s)")
+                + "; the policy quotes 「" + window(words, quoted, agree) + "」, the source at @" + (at + agreed - left)
+                + " reads 「" + window(text, read, start + agree) + "」; " + elsewhere(text, words, at, file);
+    }
+
+    /** The text from {@code from} to {@link #AROUND} characters past {@code at}, "…" where it goes on. */
+    private static String window(String text, int from, int at) {
+        int to = end(text, at, AROUND);
+        return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+    }
+
+    /** The index {@code count} characters after {@code start}, or the end of the text. */
+    private static int end(String text, int start, int count) {
+        int left = text.codePointCount(start, text.length());
+        return text.offsetByCodePoints(start, Math.min(count, left));
+    }
+
+    /** Where else the words stand, so that a shifted offset can be put right. */
+    private static String elsewhere(String text, String words, int at, String file) {
+        List<Integer> places = new ArrayList<>();
+        int count = 0;
+        for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
+            int offset = text.codePointCount(0, i);
+            if (offset != at) {
+                count++;
+                if (places.size() < PLACES) {
+                    places.add(offset);
+                }
+            }
+        }
+        if (places.isEmpty()) {
+            return "the words stand nowhere in " + file;
+        }
+        List<String> named = new ArrayList<>(places.stream().map(p -> "@" + p).toList());
+        if (count > places.size()) {
+            named.add((count - places.size()) + " more place(s)");
+        }
+        String list = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+        return "the words stand at " + list + " in " + file;
+    }
+
+    private static Text read(Source source, Path dir) {
+        Path name;
+        try {
+            name = Path.of(source.file()).getFileName();
+        } catch (InvalidPathException e) {
+            name = null;
+        }
+        if (name == null || name.toString().isEmpty()) {
+            return new Text(null, "'" + source.file() + "' (sources." + source.key() + ".file) is not a file name");
+        }
+        Path path = dir.resolve(name);
+        if (Files.isDirectory(path)) {
+            return new Text(null, source.file() + " is not in " + dir + ": " + path + " is a directory");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                return new Text(null, path + " is over " + (MAX_BYTES >> 20) + " MiB, not a policy document");
+            }
+            return new Text(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Text(null, path + " is not UTF-8 text");
+        } catch (NoSuchFileException e) {
+            return new Text(null, source.file() + " is not in " + dir + " (no file " + path + ")");
+        } catch (IOException e) {
+            return new Text(null, path + " cannot be read: " + IoProblem.describe(e));
+        }
+    }
+}

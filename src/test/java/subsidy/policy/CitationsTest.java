@@ -1,0 +1,232 @@
+package subsidy.policy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.CommandLineRun;
+import subsidy.CommandLineRun.Result;
+
+/**
+ * Every passage a shipped policy cites stands in the vendored {@code seeds/} at its offset; and the
+ * check finds a shifted offset, a misquoted figure, an undeclared source, a missing file.
+ */
+class CitationsTest {
+    private static final Path SEEDS = Path.of("seeds");
+    private static final Path SHARED_SEEDS = Path.of("../shared/seeds");
+    private static final Path DEFAULT = Path.of("config/policy.yaml");
+    private static final String SEED003 = "seeds/003_a635056c91f675c3.txt";
+
+    @TempDir
+    Path tmp;
+
+    private static List<Path> shippedPolicies() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("config"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyPassageTheShippedPoliciesCiteStandsAtItsOffsetInSeeds() throws Exception {
+        List<Path> policies = shippedPolicies();
+        assertEquals(List.of("baoshan-2022.yaml", "linxia-2020.yaml", "national-ui-refund.yaml", "policy.yaml",
+                "tiered-stable-job.yaml"), policies.stream().map(p -> p.getFileName().toString()).toList());
+        int checked = 0;
+        for (Path file : policies) {
+            Policy p = PolicyLoader.load(file, Resolution.CHECK);
+            assertEquals(List.of(), Citations.check(p, SEEDS), file.toString());
+            // Every citation written in the file is checked: of versions not in force, of firm_size too.
+            long written = Files.readAllLines(file).stream().filter(l -> l.strip().startsWith("words:")).count();
+            assertEquals(written, p.citations().size(), file + ": citations checked");
+            checked += p.citations().size();
+        }
+        assertEquals(60, checked, "16 + 13 + 8 + 17 + 6 citations in the five shipped policies");
+    }
+
+    @Test
+    void theCitationsCheckedAreTheClausesTheRulesRestOnAndMore() throws Exception {
+        // national-ui-refund has two versions: CHECK keeps the later one, yet both versions' clauses are checked.
+        Policy p = PolicyLoader.load(Path.of("config/national-ui-refund.yaml"), Resolution.CHECK);
+        Set<Clause> checked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        p.citations().forEach(c -> checked.add(c.clause()));
+        List<Clause> inForce = new ArrayList<>();
+        p.programs().forEach(x -> inForce.addAll(x.clauses()));
+        p.groups().forEach(g -> inForce.addAll(g.clauses()));
+        p.regionLists().values().forEach(l -> inForce.addAll(l.clauses()));
+        assertEquals(2, inForce.size());
+        assertTrue(checked.containsAll(inForce));
+        assertEquals(List.of("firm_size.source[0]", "programs.stable_job_refund.versions[0].source[0]",
+                "programs.stable_job_refund.versions[0].source[1]", "programs.stable_job_refund.versions[0].source[2]",
+                "programs.stable_job_refund.versions[0].source[3]", "programs.stable_job_refund.versions[0].source[4]",
+                "programs.stable_job_refund.versions[1].source[0]", "programs.stable_job_refund.versions[1].source[1]"),
+                p.citations().stream().map(Citation::path).toList());
+    }
+
+    @Test
+    void theVendoredSeedsAreByteForByteTheSharedOnes() throws IOException {
+        assumeTrue(Files.isDirectory(SHARED_SEEDS), "../shared/seeds is not beside this checkout, so seeds/ cannot "
+                + "be compared with it (the citations are still checked, against seeds/)");
+        List<String> shared;
+        List<String> vendored;
+        try (Stream<Path> s = Files.list(SHARED_SEEDS); Stream<Path> v = Files.list(SEEDS)) {
+            shared = s.map(p -> p.getFileName().toString()).sorted().toList();
+            vendored = v.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
+        }
+        assertEquals(5, shared.size(), shared.toString());
+        assertEquals(shared, vendored);
+        for (String name : shared) {
+            assertArrayEquals(Files.readAllBytes(SHARED_SEEDS.resolve(name)), Files.readAllBytes(SEEDS.resolve(name)),
+                    name);
+        }
+    }
+
+    // ------------------------------------------------------------------ what the check finds
+
+    /** The default policy with one replacement made (it must be made), loaded as policy check loads it. */
+    private static Policy defaultWith(String from, String to) throws Exception {
+        String yaml = Files.readString(DEFAULT, StandardCharsets.UTF_8);
+        assertTrue(yaml.contains(from), from);
+        return PolicyLoader.parse(yaml.replace(from, to).getBytes(StandardCharsets.UTF_8), "edited.yaml",
+                Resolution.CHECK);
+    }
+
+    @Test
+    void aShiftedOffsetIsNamedWithWhatStandsThereAndWhereTheWordsAre() throws Exception {
+        Policy p = defaultWith("at: 10666", "at: 10669");
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line 41): seed003 @10669: the words are not what "
+                + SEED003 + " says at @10669: they differ from the first character; the policy quotes 「大型企业按企业及其职…」, "
+                + "the source at @10669 reads 「…业按企业及其职工20…」; the words stand at @10666 in " + SEED003),
+                Citations.check(p, SEEDS));
+    }
+
+    @Test
+    void aMisquotedFigureIsNamedWhereItDiffers() throws Exception {
+        Policy p = defaultWith("高级2000元的标准给予培训补贴", "高级2500元的标准给予培训补贴");
+        assertEquals(List.of("programs.skills_certificate.source[0] (line 126): seed003 @11438: the words are not what "
+                + SEED003 + " says at @11438: they part after 51 character(s); the policy quotes "
+                + "「…1500 元、高级2500元的标准给予培…」, the source at @11479 reads 「…1500 元、高级2000元的标准给予培…」; "
+                + "the words stand nowhere in " + SEED003), Citations.check(p, SEEDS));
+    }
+
+    @Test
+    void anOffsetOutsideTheFileAndAMissingOneAreNamed() throws Exception {
+        List<String> past = Citations.check(defaultWith("at: 10666", "at: 36514"), SEEDS);
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line 41): seed003 @36514: the offset is outside "
+                + SEED003 + ", which has 36514 characters (offsets count from 0); the words stand at @10666 in "
+                + SEED003), past);
+        List<String> none = Citations.check(defaultWith("        at: 10666\n", ""), SEEDS);
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line 41): seed003: no offset (at) is given; "
+                + "the words stand at @10666 in " + SEED003), none);
+    }
+
+    @Test
+    void aMissingSourceFileIsNamedInEveryCitationOfIt() throws Exception {
+        Path partial = Files.createDirectory(tmp.resolve("seeds"));
+        for (String name : List.of("000_c6a3be8c77c22d2d.txt", "003_a635056c91f675c3.txt")) {
+            Files.copy(SEEDS.resolve(name), partial.resolve(name));
+        }
+        Policy p = PolicyLoader.load(DEFAULT, Resolution.CHECK);
+        List<String> problems = Citations.check(p, partial);
+        String missing = ": seeds/004_b3ab74a9220c91c1.txt is not in " + partial + " (no file "
+                + partial.resolve("004_b3ab74a9220c91c1.txt") + ")";
+        assertEquals(List.of("programs.stable_job_refund.source[3] (line 50): seed004 @14367" + missing,
+                "programs.rent_waiver.source[2] (line 144): seed004 @29401" + missing,
+                "programs.rent_waiver.source[3] (line 147): seed004 @30016" + missing,
+                "firm_size.source[0] (line 174): seed004 @30059" + missing), problems);
+    }
+
+    @Test
+    void anUndeclaredSourceIsNamed() {
+        // The loader refuses such a policy; the check does not rely on that.
+        Map<String, Source> sources = Map.of("seed003", new Source("seed003", SEED003, "元江县"));
+        List<String> problems = Citations.check(sources, List.of(
+                new Citation("programs.x.source[0]", 7, new Clause("seed009", 5, "大型企业")),
+                new Citation("programs.x.source[1]", 10, new Clause("seed003", 10666, "大型企业"))), SEEDS);
+        assertEquals(List.of("programs.x.source[0] (line 7): seed009 @5: 'seed009' is not one of sources [seed003]"),
+                problems);
+    }
+
+    @Test
+    void offsetsCountCharactersNotBytesNorJavaChars() throws Exception {
+        // 𠮷 (U+20BB7) is one character: two Java chars, four UTF-8 bytes.
+        Path dir = Files.createDirectory(tmp.resolve("src"));
+        Files.writeString(dir.resolve("a.txt"), "𠮷野家,稳岗返还。稳岗返还", StandardCharsets.UTF_8);
+        Map<String, Source> sources = Map.of("s", new Source("s", "seeds/a.txt", "a"));
+        assertEquals(List.of(), Citations.check(sources, List.of(new Citation("p", 1, new Clause("s", 4, "稳岗返还"))),
+                dir));
+        assertEquals(List.of("p (line 1): s @5: the words are not what seeds/a.txt says at @5: they differ from the "
+                + "first character; the policy quotes 「稳岗返还」, the source at @5 reads 「…岗返还。稳岗返还」; the words stand "
+                + "at @4 and @9 in seeds/a.txt"),
+                Citations.check(sources, List.of(new Citation("p", 1, new Clause("s", 5, "稳岗返还"))), dir));
+    }
+
+    @Test
+    void manyOtherPlacesAreCountedAndControlCharactersEscaped() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("src"));
+        Files.writeString(dir.resolve("b.txt"), "\u001b[2J返还" + "返还".repeat(7), StandardCharsets.UTF_8);
+        Map<String, Source> sources = Map.of("s", new Source("s", "b.txt", "b"));
+        List<String> problems = Citations.check(sources,
+                List.of(new Citation("p", 1, new Clause("s", 0, "返还"))), dir);
+        assertEquals(List.of("p (line 1): s @0: the words are not what b.txt says at @0: they differ from the first "
+                + "character; the policy quotes 「返还」, the source at @0 reads 「\\x1b[2J返还返还返还…」; the words stand at "
+                + "@4, @6, @8, @10, @12 and 3 more place(s) in b.txt"), problems);
+        assertFalse(problems.get(0).contains("\u001b"));
+    }
+
+    @Test
+    void requireNamesThePolicyFile() throws Exception {
+        PolicyException e = assertThrows(PolicyException.class,
+                () -> Citations.require(defaultWith("at: 10666", "at: 10669"), SEEDS));
+        assertTrue(e.getMessage().startsWith("edited.yaml: 1 problem(s):\n  programs.stable_job_refund.source[0] "
+                + "(line 41): seed003 @10669: "), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ policy check --sources
+
+    @Test
+    void policyCheckWithSourcesListsCitationProblemsAndExits3() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(DEFAULT).replace("高级2000元的标准", "高级2500元的标准"));
+        Result r = CommandLineRun.run("policy", "check", bad.toString(), "--sources", "seeds");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("subsidy: " + bad + ": 1 problem(s):\n  programs.skills_certificate.source[0] "
+                + "(line 126): seed003 @11438: the words are not what"), r.err());
+        assertFalse(r.out().contains("usable"), r.out());
+        // without --sources the same file is usable, and the check not made is named
+        Result unchecked = CommandLineRun.run("policy", "check", bad.toString());
+        assertEquals(0, unchecked.exit(), unchecked.err());
+        assertTrue(unchecked.out().endsWith("citations not checked: add --sources DIR, the folder of the documents "
+                + "the policy cites (seeds in this repository)\n"), unchecked.out());
+    }
+
+    @Test
+    void policyCheckWithSourcesSaysHowManyCitationsStand() {
+        Result r = CommandLineRun.run("policy", "check", DEFAULT.toString(), "--sources", "seeds");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("config/policy.yaml: usable — policy yunnan-2022-default, 6 program(s), 0 warning(s), "
+                + "17 citation(s) found at their offsets in seeds\n", r.out());
+        assertFalse(r.out().contains("not checked"));
+    }
+
+    @Test
+    void policyCheckWithSourcesThatIsNoDirectoryIsAUsageError() {
+        Result r = CommandLineRun.run("policy", "check", DEFAULT.toString(), "--sources", tmp.resolve("nope").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("subsidy: --sources " + tmp.resolve("nope") + ": no such directory\n"), r.err());
+    }
+}
