@@ -26,12 +26,14 @@ import subsidy.size.Threshold;
 /**
  * Reads {@code firm_size}: the rows of the size standard written in the policy, or a shared table
  * included by name ({@code include: size-table-2011}), with the clauses the policy cites for it.
- * An included table NAME is the file NAME.yaml beside the policy, else the one of that name bundled
- * in the jar (config/size-table-2011.yaml is); its problems and warnings name that file.
+ * An included table NAME is the file tables/NAME.yaml beside the policy, else the one of that name
+ * bundled in the jar (config/tables/size-table-2011.yaml is); its problems and warnings name that file.
  */
 final class SizeTableReader {
+    /** The folder of tables to include, beside a policy (config/tables/) and in the jar. */
+    static final String TABLES = "tables";
     /** Where tables to include are bundled, beside the default policy. */
-    static final String BUNDLED_DIR = "/subsidy/policy/";
+    static final String BUNDLED_DIR = "/subsidy/policy/" + TABLES + "/";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String ANY_INDUSTRY = "*";
 
@@ -125,11 +127,11 @@ final class SizeTableReader {
         }
     }
 
-    /** NAME.yaml beside the policy, else bundled; null with a problem when neither is there. */
+    /** tables/NAME.yaml beside the policy, else bundled; null with a problem when neither is there. */
     private Included find(Fields f, String name) {
         String file = name + ".yaml";
         if (dir != null) {
-            Path beside = dir.resolve(file);
+            Path beside = dir.resolve(TABLES).resolve(file);
             if (Files.exists(beside)) {
                 if (!Files.isRegularFile(beside)) {
                     ctx.problems().add(f.keyAt("include") + ": " + beside + " is not a file");
@@ -145,14 +147,14 @@ final class SizeTableReader {
         }
         try (InputStream in = SizeTableReader.class.getResourceAsStream(BUNDLED_DIR + file)) {
             if (in != null) {
-                return new Included(name, "bundled " + file, in.readNBytes(PolicyLoader.MAX_BYTES + 1));
+                return new Included(name, "bundled " + TABLES + "/" + file, in.readNBytes(PolicyLoader.MAX_BYTES + 1));
             }
         } catch (IOException e) {
-            ctx.problems().add(f.keyAt("include") + ": bundled " + file + " cannot be read: " + IoProblem.describe(e));
+            ctx.problems().add(f.keyAt("include") + ": bundled " + TABLES + "/" + file + " cannot be read: " + IoProblem.describe(e));
             return null;
         }
-        ctx.problems().add(f.keyAt("include") + ": no table '" + name + "': " + file + " is neither beside the "
-                + "policy nor bundled (the bundled one is size-table-2011)");
+        ctx.problems().add(f.keyAt("include") + ": no table '" + name + "': neither " + TABLES + "/" + file
+                + " beside the policy nor a bundled one (size-table-2011 is bundled)");
         return null;
     }
 

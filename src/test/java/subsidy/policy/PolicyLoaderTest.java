@@ -140,7 +140,8 @@ class PolicyLoaderTest {
     @Test
     void sizeTierNoFirmCanReachIsAWarning() throws Exception {
         assertEquals(List.of(), PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
-        String yaml = DEFAULT.replace("      small: {employees: 10, revenue: 100}\n    - label: transport",
+        String yaml = SizeTableIncludeTest.inlined(DEFAULT).replace(
+                "      small: {employees: 10, revenue: 100}\n    - label: transport",
                 "      small: {employees: 100, revenue: 600}\n    - label: transport");
         assertEquals(List.of("firm_size.rows[4].small (line " + lineOf(yaml, "small: {employees: 100, revenue: 600}")
                 + "): no firm can be small here: one that meets employees ≥ 100, revenue ≥ 600万 meets medium"
