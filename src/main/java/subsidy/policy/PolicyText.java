@@ -36,6 +36,10 @@ public final class PolicyText {
             l.codes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> sb.append("  ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
         }
+        if (p.sizeTable().rows().isEmpty()) {
+            sb.append("\nfirm size: no table (no program asks a size class); declared classes are kept\n");
+            return sb.toString();
+        }
         sb.append("\nfirm size (工信部联企业〔2011〕300号; employees in persons, revenue and assets in 万元)\n");
         for (SizeRow row : p.sizeTable().rows()) {
             sb.append("  ").append(row.label()).append(": large ").append(tier(row, subsidy.entity.SizeClass.LARGE))

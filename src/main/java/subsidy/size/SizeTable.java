@@ -24,6 +24,12 @@ public final class SizeTable {
     /** Industry codes whose rows are remembered; a file with more distinct (well-formed) codes is rare. */
     private static final int REMEMBERED = 4096;
 
+    /**
+     * No table: for a policy whose programs ask no size class. An enterprise keeps the class it
+     * declares (or none), and nothing is derived.
+     */
+    public static final SizeTable NONE = new SizeTable("", List.of());
+
     private final String source;
     private final List<SizeRow> rows;
     /** The row for each industry code seen: a file has a few hundred codes and every row asks. */
@@ -68,8 +74,12 @@ public final class SizeTable {
             return SizeDecision.UNSIZED;
         }
         SizeRow row = rowFor(e.industryCode());
-        SizeClass derived = derive(e, row);
         SizeClass declared = e.declaredSize();
+        if (row == null) { // no table (NONE): a table read from a policy has a row for every industry
+            return new SizeDecision(declared, declared == null ? null : SizeSource.DECLARED, declared, null, null,
+                    List.of());
+        }
+        SizeClass derived = derive(e, row);
         if (declared == null) {
             return derived == null ? null
                     : new SizeDecision(derived, SizeSource.DERIVED, null, derived, row, List.of());

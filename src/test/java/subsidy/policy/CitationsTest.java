@@ -147,7 +147,7 @@ class CitationsTest {
         assertEquals(List.of("programs.stable_job_refund.source[3] (line 50): seed004 @14367" + missing,
                 "programs.rent_waiver.source[2] (line 144): seed004 @29401" + missing,
                 "programs.rent_waiver.source[3] (line 147): seed004 @30016" + missing,
-                "firm_size.source[0] (line 174): seed004 @30059" + missing), problems);
+                "firm_size.source[0] (line 173): seed004 @30059" + missing), problems);
     }
 
     @Test

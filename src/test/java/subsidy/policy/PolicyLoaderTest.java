@@ -106,6 +106,14 @@ class PolicyLoaderTest {
         assertTrue(p.get(1).contains("'risk_area_2023' is not one of region_lists"), p.toString());
     }
 
+    /** An offset past what an int holds was cut to its low 32 bits: 4294977962 became 10666 and passed. */
+    @Test
+    void aCitationOffsetBeyondAnyFileIsAProblemNotCutShort() {
+        List<String> p = problems(DEFAULT.replaceFirst("at: 10666\n", "at: 4294977962\n"));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains(": 4294977962 is not an offset into a source file"), p.get(0));
+    }
+
     @Test
     void malformedYamlIsAProblemNotACrash() {
         assertTrue(problems("id: [unclosed\n").get(0).contains("not valid YAML"));
@@ -140,7 +148,8 @@ class PolicyLoaderTest {
     @Test
     void sizeTierNoFirmCanReachIsAWarning() throws Exception {
         assertEquals(List.of(), PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
-        String yaml = DEFAULT.replace("      small: {employees: 10, revenue: 100}\n    - label: transport",
+        String yaml = SizeTableIncludeTest.inlined(DEFAULT).replace(
+                "      small: {employees: 10, revenue: 100}\n    - label: transport",
                 "      small: {employees: 100, revenue: 600}\n    - label: transport");
         assertEquals(List.of("firm_size.rows[4].small (line " + lineOf(yaml, "small: {employees: 100, revenue: 600}")
                 + "): no firm can be small here: one that meets employees ≥ 100, revenue ≥ 600万 meets medium"

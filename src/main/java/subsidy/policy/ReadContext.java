@@ -1,0 +1,313 @@
+package subsidy.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import subsidy.entity.Column;
+import subsidy.entity.ColumnRef;
+import subsidy.entity.EntityType;
+import subsidy.entity.ExtraColumn;
+import subsidy.entity.InputSchema;
+import subsidy.entity.LandlordType;
+import subsidy.entity.SizeClass;
+import subsidy.policy.lint.PolicyLinter;
+import subsidy.policy.yaml.Fields;
+import subsidy.policy.yaml.Node;
+
+/**
+ * What the readers of one policy share: the problems found so far (each with its key path and line),
+ * the linter the warnings go to, the sources, region lists and columns declared, and the ways every
+ * kind reads a clause list, a {@code who}, a column, a rate or a dated value. A reader of a program
+ * kind gets it with the program's fields.
+ */
+public final class ReadContext {
+    static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
+
+    private final Resolution resolution;
+    private final List<String> problems = new ArrayList<>();
+    private final PolicyLinter lint = new PolicyLinter();
+    final Map<String, Source> sources = new LinkedHashMap<>();
+    final Map<String, RegionList> regionLists = new LinkedHashMap<>();
+    /** Every clause cited, where, for {@link Citations} (policy check --sources). */
+    final List<Citation> citations = new ArrayList<>();
+    final List<ExtraColumn> extras = new ArrayList<>();
+    /** Policy columns read by the program (or version) being read. */
+    Set<String> used = new HashSet<>();
+    /** The period of force of the program (or version) being read. */
+    Period window;
+    /** Whether a program read (in force or not) tells entities apart by size class. */
+    boolean sizesUsed;
+
+    ReadContext(Resolution resolution) {
+        this.resolution = resolution;
+    }
+
+    /** The problems so far; a reader adds to it, and hands it to {@link Fields#of}. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public PolicyLinter lint() {
+        return lint;
+    }
+
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** The period of force of the program or version being read (its dates may be null). */
+    public Period window() {
+        return window;
+    }
+
+    /** Says that the program being read pays or selects by size class, so the policy needs a firm_size table. */
+    public void usesSizeClasses() {
+        sizesUsed = true;
+    }
+
+    /** The mapping {@code node} as fields under {@code path}, or null with a problem. */
+    public Fields fields(Node node, String path) {
+        return Fields.of(node, path, problems);
+    }
+
+    /** The {@code source} list of clauses under {@code f}: at least one, each naming a declared source. */
+    public List<Clause> clauses(Fields f) {
+        List<Node> items = f.list("source", true);
+        List<Clause> out = new ArrayList<>();
+        if (items == null) {
+            return out;
+        }
+        if (items.isEmpty()) {
+            problems.add(f.keyAt("source") + ": cite at least one clause");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Fields c = Fields.of(items.get(i), f.child("source") + "[" + i + "]", problems);
+            if (c == null) {
+                continue;
+            }
+            String seed = c.text("seed", true);
+            if (seed != null && !sources.containsKey(seed)) {
+                problems.add(c.child("seed") + " (line " + c.line() + "): '" + seed + "' is not one of sources "
+                        + sources.keySet());
+            }
+            Long at = c.integer("at", false);
+            if (at != null && (at < 0 || at > Integer.MAX_VALUE)) {
+                problems.add(c.child("at") + " (line " + c.line() + "): " + at + " is not an offset into a source file");
+                at = null;
+            }
+            Clause clause = new Clause(seed, at == null ? null : at.intValue(), c.text("words", true));
+            out.add(clause);
+            citations.add(new Citation(c.path(), c.line(), clause));
+            c.finish();
+        }
+        return out;
+    }
+
+    /** A {@code who}: the conditions an entity must meet. */
+    public Criteria criteria(Fields w) {
+        Set<EntityType> types = enums(w, "entity_types", EntityType.class, EntityType::code);
+        Set<SizeClass> sizes = enums(w, "size_classes", SizeClass.class, SizeClass::code);
+        if (!sizes.isEmpty()) {
+            usesSizeClasses();
+        }
+        List<String> industries = new ArrayList<>();
+        for (String s : strings(w, "industry_prefixes")) {
+            if (!INDUSTRY_PREFIX.matcher(s).matches()) {
+                problems.add(w.keyAt("industry_prefixes") + ": '" + s + "' is not a GB/T 4754 code prefix like H62");
+            }
+            industries.add(s);
+        }
+        RegionList region = w.keys().contains("region_in") ? regionRef(w, "region_in") : null;
+        List<ColumnRef> flagsTrue = columns(w, "flags_true");
+        List<ColumnRef> flagsFalse = columns(w, "flags_false");
+        Map<ColumnRef, Long> atLeast = new LinkedHashMap<>();
+        Fields min = w.fields("at_least", false);
+        if (min != null) {
+            for (String key : min.keys()) {
+                ColumnRef c = resolve(min.child(key), min.line(), key, Column.Kind.COUNT);
+                Long n = datedInteger(min, key, true);
+                if (c != null && n != null) {
+                    atLeast.put(c, n);
+                }
+            }
+            min.finish();
+        }
+        Set<LandlordType> landlords = enums(w, "landlord_types", LandlordType.class, LandlordType::code);
+        List<Criteria> anyOf = new ArrayList<>();
+        List<Node> alternatives = w.list("any_of", false);
+        if (alternatives != null) {
+            for (int i = 0; i < alternatives.size(); i++) {
+                Fields a = Fields.of(alternatives.get(i), w.child("any_of") + "[" + i + "]", problems);
+                if (a != null) {
+                    anyOf.add(criteria(a));
+                }
+            }
+        }
+        w.finish();
+        return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, atLeast, landlords, anyOf);
+    }
+
+    /** The region list {@code key} names, or null with a problem. */
+    public RegionList regionRef(Fields f, String key) {
+        String name = f.text(key, true);
+        if (name == null) {
+            return null;
+        }
+        RegionList list = regionLists.get(name);
+        if (list == null) {
+            problems.add(f.child(key) + " (line " + f.line() + "): '" + name + "' is not one of region_lists "
+                    + regionLists.keySet());
+        }
+        return list;
+    }
+
+    /** A list of values; empty when absent. */
+    public List<String> strings(Fields f, String key) {
+        List<Node> items = f.list(key, false);
+        List<String> out = new ArrayList<>();
+        if (items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                String t = Fields.text(items.get(i), f.child(key) + "[" + i + "]", problems);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private <E extends Enum<E>> Set<E> enums(Fields f, String key, Class<E> type, Function<E, String> code) {
+        Set<E> out = EnumSet.noneOf(type);
+        for (String s : strings(f, key)) {
+            Optional<E> e = EnumSet.allOf(type).stream().filter(v -> code.apply(v).equals(s)).findFirst();
+            if (e.isPresent()) {
+                out.add(e.get());
+            } else {
+                problems.add(f.keyAt(key) + ": '" + s + "' is not one of "
+                        + EnumSet.allOf(type).stream().map(code).toList());
+            }
+        }
+        return out;
+    }
+
+    private List<ColumnRef> columns(Fields f, String key) {
+        List<ColumnRef> out = new ArrayList<>();
+        for (String s : strings(f, key)) {
+            ColumnRef c = resolve(f.child(key), f.line(), s, Column.Kind.BOOLEAN);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The input column {@code key} names, of the kind asked for; null with a problem. */
+    public ColumnRef column(Fields f, String key, Column.Kind kind) {
+        String name = f.text(key, true);
+        return name == null ? null : resolve(f.child(key), f.line(), name, kind);
+    }
+
+    /** A canonical column or one the policy declares, of the kind asked for; noted as used. */
+    private ColumnRef resolve(String path, int line, String name, Column.Kind kind) {
+        Optional<ColumnRef> c = new InputSchema(extras, Set.of()).forName(name).filter(col -> col.kind() == kind);
+        if (c.isEmpty()) {
+            problems.add(path + " (line " + line + "): '" + name + "' is not a "
+                    + (kind == Column.Kind.COUNT ? "count" : "true/false") + " input column (SPEC §2 or columns:)");
+            return null;
+        }
+        if (c.get() instanceof ExtraColumn) {
+            used.add(name);
+        }
+        return c.get();
+    }
+
+    /** A rate between 0 and 1, which may be dated. */
+    public BigDecimal rate(Fields f, String key, boolean required) {
+        BigDecimal r = datedDecimal(f, key, required);
+        if (r != null && r.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(f.child(key) + " (line " + f.line() + "): a rate is between 0 and 1, found " + r);
+            return null;
+        }
+        return r;
+    }
+
+    /** A period of force from two date keys; either may be absent. */
+    public Period period(Fields f, String fromKey, String toKey) {
+        LocalDate from = date(f, fromKey);
+        LocalDate to = date(f, toKey);
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(f.child(toKey) + " (line " + f.line() + "): " + to + " is before " + fromKey + " " + from);
+        }
+        return new Period(from, to, f.line());
+    }
+
+    private LocalDate date(Fields f, String key) {
+        String t = f.text(key, false);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(f.child(key) + " (line " + f.line() + "): expected a date like 2023-01-01, found '" + t + "'");
+            return null;
+        }
+    }
+
+    /**
+     * A value that may be dated: a plain value, or a list of {@code {from, to, value}} entries of
+     * which the one in force on the as-of date is taken (the latest, for {@code policy check}).
+     */
+    public Node dated(Fields f, String key, boolean required) {
+        Node n = f.node(key, required);
+        if (!(n instanceof Node.Sequence seq)) {
+            return n;
+        }
+        List<Period> periods = new ArrayList<>();
+        Node chosen = null;
+        for (int i = 0; i < seq.items().size(); i++) {
+            Fields e = Fields.of(seq.items().get(i), f.child(key) + "[" + i + "]", problems);
+            if (e == null) {
+                continue;
+            }
+            Period period = period(e, "from", "to");
+            if (period.from() == null) {
+                problems.add(e.path() + " (line " + e.line() + "): a dated value needs 'from'");
+            }
+            Node value = e.node("value", true);
+            e.finish();
+            periods.add(period);
+            if (resolution.check() ? i == seq.items().size() - 1 : chosen == null && period.contains(resolution.asOf())) {
+                chosen = value;
+            }
+        }
+        lint.periods(f.child(key), periods);
+        if (resolution.asOf() == null && !resolution.check()) {
+            problems.add(f.child(key) + " (line " + n.line() + "): a dated value; give --as-of");
+        } else if (chosen == null && !resolution.check()) {
+            problems.add(f.child(key) + " (line " + n.line() + "): no value in force on " + resolution.asOf());
+        }
+        return chosen;
+    }
+
+    /** A number ≥ 0 that may be dated. */
+    public BigDecimal datedDecimal(Fields f, String key, boolean required) {
+        Node n = dated(f, key, required);
+        return n == null ? null : Fields.decimal(n, f.child(key), problems);
+    }
+
+    /** A whole number ≥ 0 that may be dated. */
+    public Long datedInteger(Fields f, String key, boolean required) {
+        Node n = dated(f, key, required);
+        return n == null ? null : Fields.integer(n, f.child(key), problems);
+    }
+}

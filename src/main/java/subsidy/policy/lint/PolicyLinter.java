@@ -1,0 +1,153 @@
+package subsidy.policy.lint;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import subsidy.entity.EntityType;
+import subsidy.entity.ExtraColumn;
+import subsidy.entity.SizeClass;
+import subsidy.money.Money;
+import subsidy.policy.Criteria;
+import subsidy.policy.Period;
+import subsidy.program.RateTier;
+import subsidy.size.SizeTable;
+import subsidy.size.Threshold;
+
+/**
+ * The warnings of {@code policy check}: what a policy says that is allowed but is likely a mistake —
+ * rate tiers with gaps or overlaps, unreachable size tiers, overlapping or gapped periods, conditions
+ * no entity can meet, a zero amount per head, declared columns nothing reads. The readers hand it
+ * what they read, each part with its key path and line, as they read it, so the warnings come in the
+ * order of the file; it never makes a policy unusable.
+ */
+public final class PolicyLinter {
+    private final List<String> warnings = new ArrayList<>();
+
+    /** The warnings so far, in the order of the file. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * A tier of {@code rate_tiers}, after the ones before it: one holding no layoff rate, the rates
+     * below the first tier, and a gap or an overlap with the tier before.
+     */
+    public void rateTier(List<RateTier> before, String path, int line, RateTier tier) {
+        BigDecimal lower = tier.lower();
+        boolean above = lower != null && !tier.lowerInclusive();
+        BigDecimal upper = tier.upper();
+        boolean atMost = tier.upperInclusive();
+        if (lower != null && (lower.compareTo(upper) > 0 || (lower.compareTo(upper) == 0 && !(atMost && !above)))) {
+            warnings.add(path + " (line " + line + "): tier " + tier + " holds no layoff rate; unreachable");
+        }
+        if (before.isEmpty() && lower != null && (above || lower.signum() > 0)) {
+            warnings.add(path + " (line " + line + "): below the first tier (" + tier + "), a layoff rate of "
+                    + (above ? exactPercent(lower) + " or less" : "less than " + exactPercent(lower))
+                    + " falls in no tier and is paid nothing");
+        }
+        if (!before.isEmpty()) {
+            RateTier prev = before.get(before.size() - 1);
+            BigDecimal from = lower == null ? BigDecimal.ZERO : lower;
+            int c = from.compareTo(prev.upper());
+            boolean bothIn = c == 0 && prev.upperInclusive() && tier.lowerInclusive();
+            boolean neither = c == 0 && !prev.upperInclusive() && !tier.lowerInclusive();
+            if (c < 0 || bothIn) {
+                warnings.add(path + " (line " + line + "): tier " + tier + " overlaps " + prev
+                        + (bothIn ? " at exactly " + Money.percent(from) : "") + "; the first that holds is used");
+            } else if (c > 0 || neither) {
+                warnings.add(path + " (line " + line + "): between " + prev + " and " + tier
+                        + " a layoff rate of " + (neither ? "exactly " : "just above ") + Money.percent(prev.upper())
+                        + " falls in no tier and is paid nothing");
+            }
+        }
+    }
+
+    /** A rate as a percentage with every digit it has: 0.00001 is 0.001%, not a rounded 0.00%. */
+    private static String exactPercent(BigDecimal rate) {
+        return Money.movedLeft(rate, -2) + "%";
+    }
+
+    /** Periods in the order written must not overlap; a gap between them is allowed but worth a look. */
+    public void periods(String path, List<Period> periods) {
+        for (int i = 1; i < periods.size(); i++) {
+            Period a = periods.get(i - 1);
+            Period b = periods.get(i);
+            if (b.from() == null) {
+                continue;
+            }
+            if (a.to() == null || !a.to().isBefore(b.from())) {
+                warnings.add(path + " (line " + b.line() + "): period " + b + " overlaps the one before (" + a
+                        + "); the first that holds is used");
+            } else if (a.to().plusDays(1).isBefore(b.from())) {
+                warnings.add(path + " (line " + b.line() + "): nothing is in force between " + a.to() + " and "
+                        + b.from());
+            }
+        }
+    }
+
+    /** A unit of a per-head program that pays nothing. */
+    public void perHeadUnit(String path, int line, String column, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            warnings.add(path + " (line " + line + "): pays 0 per head of " + column);
+        }
+    }
+
+    /** Conditions no entity can meet: a size for entity types that are never sized. */
+    public void who(String path, Criteria who) {
+        if (!who.sizeClasses().isEmpty() && !who.entityTypes().isEmpty()
+                && who.entityTypes().stream().noneMatch(EntityType::isSized)) {
+            warnings.add(path + ".who: size classes are asked of entity types that are never sized; no entity "
+                    + "can qualify");
+        }
+        for (int i = 0; i < who.anyOf().size(); i++) {
+            who(path + ".who.any_of[" + i + "]", who.anyOf().get(i));
+        }
+    }
+
+    /**
+     * Tiers of a size-table row are tried from large down, so a tier whose every test is as strict as
+     * a higher tier's, on every metric the higher one tests, decides no firm: a typo in the table, such
+     * as small's employees above medium's.
+     *
+     * @param where each tier's key with its line, as a warning names it
+     */
+    public void sizeRow(Map<SizeClass, String> where, Map<SizeClass, List<Threshold>> tiers) {
+        List<SizeClass> order = SizeTable.TIERS;
+        for (int lower = 1; lower < order.size(); lower++) {
+            for (int higher = 0; higher < lower; higher++) {
+                List<Threshold> low = tiers.get(order.get(lower));
+                List<Threshold> high = tiers.get(order.get(higher));
+                if (!low.isEmpty() && meetingFirstMeetsSecond(low, high)) {
+                    warnings.add(where.get(order.get(lower)) + ": no firm can be " + order.get(lower).code()
+                            + " here: one that meets " + joined(low) + " meets " + order.get(higher).code() + " ("
+                            + joined(high) + ") first");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean meetingFirstMeetsSecond(List<Threshold> first, List<Threshold> second) {
+        for (Threshold t : second) {
+            if (first.stream().noneMatch(f -> f.metric() == t.metric() && f.value().compareTo(t.value()) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String joined(List<Threshold> tests) {
+        return String.join(", ", tests.stream().map(Threshold::label).toList());
+    }
+
+    /** Columns a policy declares that no program in force reads (nor requires). */
+    public void columns(List<ExtraColumn> declared, Set<String> read) {
+        for (ExtraColumn x : declared) {
+            if (!read.contains(x.header())) {
+                warnings.add("columns." + x.header() + ": declared, but no program in force reads it");
+            }
+        }
+    }
+}

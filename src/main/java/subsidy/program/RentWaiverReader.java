@@ -1,0 +1,45 @@
+package subsidy.program;
+
+import subsidy.policy.Period;
+import subsidy.policy.ProgramReader;
+import subsidy.policy.ReadContext;
+import subsidy.policy.RegionList;
+import subsidy.policy.yaml.Fields;
+
+/**
+ * Reads kind {@code rent_waiver}: {@code months}, an optional {@code extended} (a region list and its
+ * months), {@code prorate_short_leases}, and the {@code rent_period} whose rent is waived (by default
+ * the program's period of force).
+ */
+public final class RentWaiverReader {
+    private RentWaiverReader() {
+    }
+
+    public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
+        Long months = ctx.datedInteger(p, "months", true);
+        Fields ext = p.fields("extended", false);
+        RegionList extendedIn = null;
+        Long extendedMonths = 0L;
+        if (ext != null) {
+            extendedIn = ctx.regionRef(ext, "region_in");
+            extendedMonths = ctx.datedInteger(ext, "months", true);
+            ext.finish();
+        }
+        Boolean prorate = p.bool("prorate_short_leases", true);
+        // The period whose rent is waived: its own rent_period, else the program's period of force.
+        Period rentPeriod = ctx.window();
+        Fields rp = p.fields("rent_period", false);
+        if (rp != null) {
+            rentPeriod = ctx.period(rp, "from", "to");
+            if (rentPeriod.from() == null || rentPeriod.to() == null) {
+                ctx.problems().add(p.keyAt("rent_period") + ": give both 'from' and 'to'");
+            }
+            rp.finish();
+        }
+        if (months == null || extendedMonths == null || prorate == null || (ext != null && extendedIn == null)) {
+            return null;
+        }
+        return new RentWaiver(h.id(), h.title(), h.clauses(), h.who(), months, extendedIn, extendedMonths, prorate,
+                rentPeriod == null ? null : rentPeriod.from(), rentPeriod == null ? null : rentPeriod.to());
+    }
+}
