@@ -69,15 +69,22 @@ public final class ReportJob {
     private final Policy policy;
     private final Options options;
     private final OutputDir.Opener opener;
+    private final int workers;
 
     public ReportJob(Policy policy, Options options) {
         this(policy, options, OutputDir.FILES);
     }
 
     ReportJob(Policy policy, Options options, OutputDir.Opener opener) {
+        this(policy, options, opener, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param workers the batch's worker threads (one per core in a real run; a test sets it) */
+    ReportJob(Policy policy, Options options, OutputDir.Opener opener, int workers) {
         this.policy = Objects.requireNonNull(policy);
         this.options = options;
         this.opener = opener;
+        this.workers = workers;
     }
 
     /**
@@ -137,7 +144,7 @@ public final class ReportJob {
      */
     public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        Batch batch = new Batch(new Calculator(policy));
+        Batch batch = new Batch(new Calculator(policy), workers);
         ReportTable table = new ReportTable(policy);
         if (target.dir == null) {
             return toStreams(batch, inputs, table, stdout, stderr);
