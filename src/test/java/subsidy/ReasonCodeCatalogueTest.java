@@ -122,8 +122,7 @@ class ReasonCodeCatalogueTest {
                 try {
                     new InputFile(f, null).read(new SeenIds(), new RowSink() {
                         @Override
-                        public Reason accepted(Entity e, String file, long line) {
-                            return null;
+                        public void accepted(Entity e, String file, long line) {
                         }
 
                         @Override

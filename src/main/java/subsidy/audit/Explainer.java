@@ -6,16 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import subsidy.calc.Acceptance;
 import subsidy.calc.Calculator;
+import subsidy.calc.EntityResult;
 import subsidy.entity.Column;
 import subsidy.entity.Entity;
 import subsidy.input.Header;
 import subsidy.input.Ids;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
-import subsidy.Reason;
 import subsidy.input.Rejection;
-import subsidy.input.RowSink;
 import subsidy.input.SeenIds;
 import subsidy.money.Money;
 import subsidy.policy.Clause;
@@ -33,10 +33,12 @@ import subsidy.size.SizeDecision;
 public final class Explainer {
     private final Policy policy;
     private final Calculator calculator;
+    private final Acceptance acceptance;
 
     public Explainer(Policy policy) {
         this.policy = policy;
         this.calculator = new Calculator(policy);
+        this.acceptance = new Acceptance(calculator);
     }
 
     public Optional<Explanation> explain(List<InputFile> inputs, String id) throws InputException, IOException {
@@ -47,21 +49,17 @@ public final class Explainer {
         SeenIds seen = new SeenIds();
         for (InputFile input : inputs) {
             Header header = input.header();
-            input.read(seen, new RowSink() {
+            acceptance.read(input, seen, wanted, new Acceptance.Outcome() {
                 @Override
-                public Reason accepted(Entity e, String file, long line) {
-                    SizeDecision size = calculator.size(e, true);
-                    if (size == null) {
-                        return Calculator.unsizedReason(e);
+                public void computed(EntityResult r) {
+                    if (!r.entity().entityId().equals(wanted)) {
+                        return;
                     }
-                    if (e.entityId().equals(wanted)) {
-                        if (found[0] == null) {
-                            found[0] = explainComputed(e, size, file, line);
-                        } else {
-                            others.add(file + " line " + line);
-                        }
+                    if (found[0] == null) {
+                        found[0] = explainComputed(r);
+                    } else {
+                        others.add(r.file() + " line " + r.line());
                     }
-                    return null;
                 }
 
                 @Override
@@ -85,11 +83,16 @@ public final class Explainer {
                 f.inputs(), f.rejected(), f.rejectedCodes(), f.size(), f.programs(), f.total(), others));
     }
 
-    private Explanation explainComputed(Entity e, SizeDecision size, String file, long line) {
+    /** A row computed: each program's steps, and the size decision told step by step. */
+    private Explanation explainComputed(EntityResult computed) {
+        Entity e = computed.entity();
+        String file = computed.file();
+        long line = computed.line();
+        SizeDecision size = calculator.size(e, true); // the decision computed had, with its steps
         List<Explanation.ProgramSteps> programs = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
         java.math.BigDecimal total = Money.ZERO;
-        List<ProgramResult> paid = calculator.compute(e, size, file, line).programs();
+        List<ProgramResult> paid = computed.programs();
         for (int i = 0; i < policy.programs().size(); i++) {
             Program p = policy.programs().get(i);
             Trace.Recording trace = new Trace.Recording();

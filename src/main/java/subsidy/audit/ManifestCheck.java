@@ -26,7 +26,7 @@ import subsidy.input.InputFile;
 import subsidy.input.InputStats;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
-import subsidy.report.ReportJob;
+import subsidy.report.Outputs;
 
 /**
  * verify's second question: beside the amounts, has anything the run rested on, or wrote, changed
@@ -38,7 +38,7 @@ import subsidy.report.ReportJob;
 final class ManifestCheck {
     static final String NO_MANIFEST = "no manifest.json beside the report: only the report's rows were checked;"
             + " whether the policy, the inputs, the other files or the control totals changed cannot be told";
-    static final String REJECTED_NOT_RECOMPUTED = ReportJob.REJECTED + " was not compared with a recomputation:"
+    static final String REJECTED_NOT_RECOMPUTED = Outputs.REJECTED + " was not compared with a recomputation:"
             + " the inputs were not given as the manifest lists them, and its file names and its order follow"
             + " the inputs as given; it was checked against the manifest's SHA-256 only";
 
@@ -57,7 +57,7 @@ final class ManifestCheck {
     /** The manifest beside the report, read but not yet compared with anything. */
     static ManifestCheck read(Path report) {
         Path dir = report.toAbsolutePath().getParent();
-        Path manifest = dir.resolve(ReportJob.MANIFEST);
+        Path manifest = dir.resolve(Outputs.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return new ManifestCheck(dir, null, null);
         }
@@ -75,8 +75,8 @@ final class ManifestCheck {
         if (!m.path("inputs").isArray()) {
             lacks.add("inputs");
         }
-        if (!m.path("outputs").path(ReportJob.REPORT).isTextual()) {
-            lacks.add("outputs." + ReportJob.REPORT);
+        if (!m.path("outputs").path(Outputs.REPORT).isTextual()) {
+            lacks.add("outputs." + Outputs.REPORT);
         }
         if (!lacks.isEmpty()) { // nothing in it can be compared: say so once, not as a changed policy
             return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
@@ -163,7 +163,7 @@ final class ManifestCheck {
                     + Version.get() + ": a difference may come from the tool, not from the data");
         }
         boolean givenAsRun = compareInputs(m.path("inputs"), totals.inputs(), out);
-        String written = m.path("outputs").path(ReportJob.REPORT).asText();
+        String written = m.path("outputs").path(Outputs.REPORT).asText();
         if (!written.isEmpty() && !written.equals(reportSha)) {
             out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
                     written, reportSha));
@@ -246,7 +246,7 @@ final class ManifestCheck {
         List<String> listed = new ArrayList<>();
         outputs.fieldNames().forEachRemaining(listed::add);
         for (String name : listed) {
-            if (name.equals(ReportJob.REPORT) || name.equals(ReportJob.MANIFEST)) {
+            if (name.equals(Outputs.REPORT) || name.equals(Outputs.MANIFEST)) {
                 continue;
             }
             String sha = outputs.get(name).asText();
@@ -278,8 +278,8 @@ final class ManifestCheck {
                 }
             }
         }
-        for (String name : ReportJob.OUTPUTS) {
-            if (!listed.contains(name) && !recomputed.containsKey(name) && !name.equals(ReportJob.MANIFEST)
+        for (String name : Outputs.OUTPUTS) {
+            if (!listed.contains(name) && !recomputed.containsKey(name) && !name.equals(Outputs.MANIFEST)
                     && Files.isRegularFile(dir.resolve(name))) {
                 notes.accept(name + " beside the report is not in the manifest, so it is not part of this report"
                         + " (left by an earlier run, or put there since); it was not checked");
@@ -293,7 +293,7 @@ final class ManifestCheck {
         if (mine == null || mine.equals(actual)) {
             return;
         }
-        if (name.equals(ReportJob.REJECTED) && !givenAsRun) {
+        if (name.equals(Outputs.REJECTED) && !givenAsRun) {
             notes.accept(REJECTED_NOT_RECOMPUTED);
         } else {
             out.accept(new Difference(Difference.MANIFEST, name + " (differs from a recomputation)", actual, mine));
@@ -322,7 +322,7 @@ final class ManifestCheck {
         }
         List<String> names = new ArrayList<>();
         m.path("outputs").fieldNames().forEachRemaining(names::add);
-        return names.stream().filter(n -> !ReportJob.OUTPUTS.contains(n) && isFileName(n)).findFirst().orElse(null);
+        return names.stream().filter(n -> !Outputs.OUTPUTS.contains(n) && isFileName(n)).findFirst().orElse(null);
     }
 
     /**

@@ -21,8 +21,8 @@ import subsidy.report.Csv;
 import subsidy.report.CsvLine;
 import subsidy.report.DetailsTable;
 import subsidy.report.NoticeList;
+import subsidy.report.Outputs;
 import subsidy.report.RejectedTable;
-import subsidy.report.ReportJob;
 import subsidy.report.SizeCheck;
 import subsidy.report.Summary;
 
@@ -67,9 +67,9 @@ final class RecomputedOutputs {
         this.detailsTable = details ? new DetailsTable(policy) : null;
         this.rejectedTable = new RejectedTable(sharedHeader);
         this.runName = runName;
-        rejected = Csv.open(stream(ReportJob.REJECTED), rejectedTable.header());
-        sizeCheck = new SizeCheck(stream(ReportJob.SIZE_CHECK));
-        this.details = details ? Csv.open(stream(ReportJob.DETAILS), DetailsTable.HEADER) : null;
+        rejected = Csv.open(stream(Outputs.REJECTED), rejectedTable.header());
+        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK));
+        this.details = details ? Csv.open(stream(Outputs.DETAILS), DetailsTable.HEADER) : null;
     }
 
     /** A null stream that keeps the SHA-256 of what is written to it under {@code name}, mark included. */
@@ -112,7 +112,7 @@ final class RecomputedOutputs {
         if (details != null) {
             details.close();
         }
-        try (Writer summary = new OutputStreamWriter(stream(ReportJob.SUMMARY), StandardCharsets.UTF_8)) {
+        try (Writer summary = new OutputStreamWriter(stream(Outputs.SUMMARY), StandardCharsets.UTF_8)) {
             Summary.writeCsv(policy, totals, summary);
         }
         if (notice != null) {

@@ -1,6 +1,7 @@
 package subsidy.audit;
 
 import subsidy.Sha256;
+import subsidy.report.Outputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +36,6 @@ import subsidy.input.SeenIds;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.RejectedTable;
-import subsidy.report.ReportJob;
 import subsidy.report.ReportTable;
 import subsidy.report.SafeText;
 
@@ -85,7 +85,7 @@ public final class Verifier {
         ManifestCheck manifest = ManifestCheck.read(report);
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
-                        manifest.lists(ReportJob.DETAILS), manifest.runNames(inputs), manifest.noticeKey())
+                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey())
                 : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(

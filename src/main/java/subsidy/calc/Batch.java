@@ -11,19 +11,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import subsidy.Reason;
-import subsidy.entity.Entity;
 import subsidy.input.Chunk;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.ParsedRow;
 import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
-import subsidy.size.SizeDecision;
 
 /**
  * A calc run: every row of every input, in order, through the {@link Calculator} into a
- * {@link ResultSink}, keeping the control totals. Every row read is either computed or rejected.
+ * {@link ResultSink}, keeping the control totals. Every row read is either computed or rejected,
+ * as {@link Acceptance} decides.
  *
  * <p>The work is spread over the machine's cores and the output stays in input order:
  * <ol>
@@ -37,6 +35,7 @@ import subsidy.size.SizeDecision;
  * memory, and the bytes written are the same as a single thread's.
  */
 public final class Batch {
+    private final Acceptance acceptance;
     private final Calculator calculator;
     private final int workers;
 
@@ -46,6 +45,7 @@ public final class Batch {
 
     /** @param workers threads that parse and compute; the reader and the caller come on top */
     public Batch(Calculator calculator, int workers) {
+        this.acceptance = new Acceptance(calculator);
         this.calculator = calculator;
         this.workers = Math.max(1, workers);
     }
@@ -54,11 +54,11 @@ public final class Batch {
     private sealed interface Part {
     }
 
-    /** A chunk's rows, each with its result (or why it has none) and its rendering, and the sums of the results. */
+    /** A chunk's rows, each with its result (null when it has none) and its rendering, and the sums of the results. */
     private record Rows(List<Row> rows, Sums sums, long end) implements Part {
     }
 
-    private record Row(ParsedRow parsed, EntityResult result, Object rendered, Reason unsized) {
+    private record Row(ParsedRow parsed, EntityResult result, Object rendered) {
     }
 
     private record FileEnd(InputFile.Reading reading) implements Part {
@@ -110,23 +110,19 @@ public final class Batch {
                 for (int i = 0; i < chunk.rows().size(); i++) {
                     Row row = chunk.rows().get(i);
                     read++;
-                    ParsedRow p = row.parsed();
-                    Rejection duplicate = p.duplicate(seen);
-                    if (duplicate != null) {
-                        if (row.result() != null) {
-                            dropped = dropped == null ? new boolean[chunk.rows().size()] : dropped;
-                            dropped[i] = true;
-                        }
-                        totals.reject();
-                        sink.rejected(duplicate);
-                    } else if (row.result() != null) {
+                    Rejection rejected = acceptance.rejection(row.parsed(), row.result(), seen);
+                    if (rejected == null) {
                         accepted++;
                         @SuppressWarnings("unchecked")
                         R rendered = (R) row.rendered();
                         sink.computed(row.result(), rendered);
                     } else {
+                        if (row.result() != null) { // computed, then found a duplicate
+                            dropped = dropped == null ? new boolean[chunk.rows().size()] : dropped;
+                            dropped[i] = true;
+                        }
                         totals.reject();
-                        sink.rejected(row.unsized() == null ? p.rejection() : p.rejection(row.unsized()));
+                        sink.rejected(rejected);
                     }
                 }
                 if (dropped != null) {
@@ -184,19 +180,13 @@ public final class Batch {
         List<Row> rows = new ArrayList<>(parsed.size());
         Sums sums = new Sums(calculator.policy().programs().size());
         for (ParsedRow p : parsed) {
-            Entity e = p.entity();
-            if (e == null) {
-                rows.add(new Row(p, null, null, null));
+            EntityResult result = acceptance.compute(p);
+            if (result == null) {
+                rows.add(new Row(p, null, null));
                 continue;
             }
-            SizeDecision size = calculator.size(e, false);
-            if (size == null) {
-                rows.add(new Row(p, null, null, Calculator.unsizedReason(e)));
-                continue;
-            }
-            EntityResult result = calculator.compute(e, size, p.file(), p.line());
             sums.add(result);
-            rows.add(new Row(p, result, sink.render(result), null));
+            rows.add(new Row(p, result, sink.render(result)));
         }
         return new Rows(rows, sums, chunk.end());
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import subsidy.Reason;
 import subsidy.entity.Entity;
-import subsidy.input.RejectionCode;
 import subsidy.money.Money;
 import subsidy.policy.ExclusiveGroup;
 import subsidy.policy.Policy;
@@ -33,12 +32,6 @@ public final class Calculator {
     /** The size decision, or null when the entity is an enterprise whose size cannot be settled. */
     public SizeDecision size(Entity e, boolean explain) {
         return explain ? policy.sizeTable().explained(e) : policy.sizeTable().decide(e);
-    }
-
-    /** Why an entity cannot be computed at all, or null. */
-    public static Reason unsizedReason(Entity e) {
-        return RejectionCode.SIZE_NOT_DERIVABLE.reason("size_class: blank, and employees/revenue/total_assets are not enough to derive it for industry "
-                + e.industryCode() + " (工信部联企业〔2011〕300号)");
     }
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line) {

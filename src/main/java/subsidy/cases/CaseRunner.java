@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import subsidy.Reason;
+import subsidy.calc.Acceptance;
 import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
 import subsidy.cases.CaseResult.Mismatch;
@@ -18,11 +18,9 @@ import subsidy.cases.TestCase.Amount;
 import subsidy.cases.TestCase.EntityExpect;
 import subsidy.cases.TestCase.ProgramExpect;
 import subsidy.cases.TestCase.Totals;
-import subsidy.entity.Entity;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
-import subsidy.input.RowSink;
 import subsidy.input.SeenIds;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
@@ -56,16 +54,10 @@ public final class CaseRunner {
         try {
             InputFile input = c.input() != null ? new InputFile(c.input(), null, policy.schema())
                     : InputFile.inMemory(c.file(), csv(c.rows()), policy.schema());
-            Calculator calculator = new Calculator(policy);
-            input.read(new SeenIds(), new RowSink() {
+            new Acceptance(new Calculator(policy)).read(input, new SeenIds(), new Acceptance.Outcome() {
                 @Override
-                public Reason accepted(Entity e, String f, long line) {
-                    SizeDecision size = calculator.size(e, false);
-                    if (size == null) {
-                        return Calculator.unsizedReason(e);
-                    }
-                    rows.add(new Row(e.entityId(), calculator.compute(e, size, f, line), null));
-                    return null;
+                public void computed(EntityResult r) {
+                    rows.add(new Row(r.entity().entityId(), r, null));
                 }
 
                 @Override

@@ -14,18 +14,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import subsidy.input.Escape;
-import subsidy.input.IoProblem;
 import subsidy.calc.Progress;
 import subsidy.calc.Totals;
+import subsidy.input.Escape;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
+import subsidy.input.IoProblem;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
-import subsidy.report.AtomicFile;
-import subsidy.report.OutputDir;
 import subsidy.report.RejectedTable;
-import subsidy.report.ReportJob;
+import subsidy.run.AtomicFile;
+import subsidy.run.OutputDir;
+import subsidy.run.ReportJob;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
 @Command(name = "calc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

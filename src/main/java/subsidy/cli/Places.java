@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
-import subsidy.report.ReportJob;
+import subsidy.report.Outputs;
 
 /**
  * Where calc writes, checked against what it reads before anything is touched: a run replaces --out as a
@@ -73,7 +73,7 @@ final class Places {
         }
         Path dir = real(out);
         Path target = real(notice);
-        if (target.getParent().equals(dir) && ReportJob.OUTPUTS.contains(target.getFileName().toString())) {
+        if (target.getParent().equals(dir) && Outputs.OUTPUTS.contains(target.getFileName().toString())) {
             throw usage("--notice " + notice + " is one of the files --out writes; choose another file");
         }
         if (target.startsWith(dir) && !target.getParent().equals(dir)) {

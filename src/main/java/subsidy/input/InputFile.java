@@ -1,6 +1,5 @@
 package subsidy.input;
 
-import subsidy.Reason;
 import subsidy.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,18 +101,12 @@ public final class InputFile {
             for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
                 for (ParsedRow row : reading.rows(chunk)) {
                     read++;
-                    Rejection duplicate = row.duplicate(seen);
-                    if (duplicate != null) {
-                        sink.rejected(duplicate);
-                    } else if (row.entity() == null) {
-                        sink.rejected(row.rejection());
+                    Rejection rejected = row.rejection(seen);
+                    if (rejected != null) {
+                        sink.rejected(rejected);
                     } else {
-                        Reason refused = sink.accepted(row.entity(), row.file(), row.line());
-                        if (refused == null) {
-                            accepted++;
-                        } else {
-                            sink.rejected(row.rejection(refused));
-                        }
+                        accepted++;
+                        sink.accepted(row.entity(), row.file(), row.line());
                     }
                 }
             }

@@ -67,6 +67,11 @@ public final class ParsedRow {
         return id;
     }
 
+    /** The entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent; valid or not. */
+    public String entityId() {
+        return rawId;
+    }
+
     /**
      * The duplicate rule, asked in input order: this row rejected because an earlier row had its
      * credit code, or null when it is the first (and from now on its code counts as seen).
@@ -76,6 +81,17 @@ public final class ParsedRow {
                 ? rejection(RejectionCode.DUPLICATE_ENTITY_ID.reason(
                         "entity_id " + id + " appears on an earlier row; only the first is computed"))
                 : null;
+    }
+
+    /**
+     * The reader's verdict, asked once per row and in input order: this row rejected as a duplicate
+     * ({@link #duplicate}), else for its own reasons when it is not an entity, else null (and its
+     * code counts as seen from now on). What the calculator then makes of an entity is
+     * {@code subsidy.calc.Acceptance}'s to decide.
+     */
+    public Rejection rejection(SeenIds seen) {
+        Rejection duplicate = duplicate(seen);
+        return duplicate != null || entity != null ? duplicate : rejection();
     }
 
     /** This row rejected for its own reasons and then {@code more}. */

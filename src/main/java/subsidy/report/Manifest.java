@@ -99,7 +99,7 @@ public final class Manifest {
      * The names of the files a manifest lists under {@code outputs}: what an earlier run wrote beside it.
      * Empty when there is no manifest or it cannot be read as one.
      */
-    static Set<String> outputsListed(Path manifest) {
+    public static Set<String> outputsListed(Path manifest) {
         if (!Files.isRegularFile(manifest)) {
             return Set.of();
         }

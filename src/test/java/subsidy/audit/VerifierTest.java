@@ -20,7 +20,7 @@ import subsidy.policy.Policy;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.Resolution;
 import subsidy.report.RejectedTable;
-import subsidy.report.ReportJob;
+import subsidy.run.ReportJob;
 
 /**
  * verify finds a changed amount, a dropped row, an added row, a column named twice, a changed policy

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
@@ -39,10 +38,9 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         InputStats stats = new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public Reason accepted(Entity e, String file, long line) {
+            public void accepted(Entity e, String file, long line) {
                 accepted.add(e);
                 lines.add(line);
-                return null;
             }
 
             @Override
@@ -136,8 +134,7 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public Reason accepted(Entity e, String file, long line) {
-                return null;
+            public void accepted(Entity e, String file, long line) {
             }
 
             @Override
@@ -177,9 +174,8 @@ class InputFileTest {
             List<Entity> accepted = new ArrayList<>();
             input.read(new SeenIds(), new RowSink() {
                 @Override
-                public Reason accepted(Entity e, String file, long line) {
+                public void accepted(Entity e, String file, long line) {
                     accepted.add(e);
-                    return null;
                 }
 
                 @Override
@@ -238,8 +234,7 @@ class InputFileTest {
     void aHeaderReadInTheWrongEncodingSaysSo() throws Exception {
         RowSink none = new RowSink() {
             @Override
-            public Reason accepted(Entity e, String file, long line) {
-                return null;
+            public void accepted(Entity e, String file, long line) {
             }
 
             @Override
@@ -294,8 +289,7 @@ class InputFileTest {
         InputException e = assertThrows(InputException.class,
                 () -> new InputFile(f, null).read(new SeenIds(), new RowSink() {
                     @Override
-                    public Reason accepted(Entity entity, String file, long line) {
-                        return null;
+                    public void accepted(Entity entity, String file, long line) {
                     }
 
                     @Override
@@ -365,8 +359,7 @@ class InputFileTest {
         List<Rejection> rejected = new ArrayList<>();
         new InputFile(f, StandardCharsets.UTF_8).read(new SeenIds(), new RowSink() {
             @Override
-            public Reason accepted(Entity e, String file, long line) {
-                return null;
+            public void accepted(Entity e, String file, long line) {
             }
 
             @Override

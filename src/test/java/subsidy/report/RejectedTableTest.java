@@ -13,7 +13,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
@@ -75,9 +74,8 @@ class RejectedTableTest {
         List<Entity> computed = new ArrayList<>();
         new InputFile(f, null).read(new SeenIds(), new RowSink() {
             @Override
-            public Reason accepted(Entity e, String file, long line) {
+            public void accepted(Entity e, String file, long line) {
                 computed.add(e);
-                return null;
             }
 
             @Override

@@ -33,7 +33,7 @@ class SizeCheckTest {
         Files.writeString(in, HEADER + "\n" + String.join("\n", rows) + "\n");
         Path out = dir.resolve("out");
         assertEquals(0, CommandLineRun.run("calc", "--input", in.toString(), "--out", out.toString()).exit());
-        return Files.readAllLines(out.resolve(ReportJob.SIZE_CHECK), StandardCharsets.UTF_8);
+        return Files.readAllLines(out.resolve(Outputs.SIZE_CHECK), StandardCharsets.UTF_8);
     }
 
     @Test

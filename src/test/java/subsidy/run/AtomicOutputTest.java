@@ -1,4 +1,4 @@
-package subsidy.report;
+package subsidy.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import subsidy.DefaultPolicy;
 import subsidy.input.InputFile;
+import subsidy.report.Outputs;
 
 /** An interrupted run leaves the previous report intact, never half of one, and no temporary files. */
 class AtomicOutputTest {
@@ -117,11 +118,11 @@ class AtomicOutputTest {
         Path out = dir.resolve("out");
         new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, true, false, null))
                 .run(firms(), null, NOWHERE, NOWHERE);
-        assertTrue(Files.exists(out.resolve(ReportJob.DETAILS)));
+        assertTrue(Files.exists(out.resolve(Outputs.DETAILS)));
 
         job(out, true).run(firms(), null, NOWHERE, NOWHERE);
-        assertFalse(Files.exists(out.resolve(ReportJob.DETAILS)));
-        assertFalse(Files.readString(out.resolve(ReportJob.MANIFEST)).contains(ReportJob.DETAILS));
+        assertFalse(Files.exists(out.resolve(Outputs.DETAILS)));
+        assertFalse(Files.readString(out.resolve(Outputs.MANIFEST)).contains(Outputs.DETAILS));
     }
 
     /** An auditor on the same server reads the report as the clerk's umask allows, as with any other file. */
@@ -188,14 +189,14 @@ class AtomicOutputTest {
         Path out = dir.resolve("out");
         new ReportJob(DefaultPolicy.POLICY, new ReportJob.Options(out, true, false, null))
                 .run(firms(), null, NOWHERE, NOWHERE);
-        String details = Files.readString(out.resolve(ReportJob.DETAILS));
+        String details = Files.readString(out.resolve(Outputs.DETAILS));
         try (OutputDir d = OutputDir.prepare(out, true)) {
-            d.openStream(ReportJob.REPORT, false).close();
+            d.openStream(Outputs.REPORT, false).close();
             d.abandon();
-            assertThrows(IOException.class, () -> d.openStream(ReportJob.SUMMARY, false));
+            assertThrows(IOException.class, () -> d.openStream(Outputs.SUMMARY, false));
             assertThrows(IOException.class, d::commit);
         }
-        assertEquals(details, Files.readString(out.resolve(ReportJob.DETAILS)));
+        assertEquals(details, Files.readString(out.resolve(Outputs.DETAILS)));
         assertEquals(List.of(), partials(out));
     }
 
@@ -206,14 +207,14 @@ class AtomicOutputTest {
         List<String> reports = new java.util.ArrayList<>();
         for (int run = 0; run < 4; run++) {
             try (OutputDir d = OutputDir.prepare(out, true, 2, OutputDir.FILES, clockAt(run), n -> { })) {
-                try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
+                try (OutputStream report = d.openStream(Outputs.REPORT, false)) {
                     report.write(("run " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 d.commit();
             }
             reports.add("run " + run);
         }
-        assertEquals("run 3", Files.readString(out.resolve(ReportJob.REPORT)));
+        assertEquals("run 3", Files.readString(out.resolve(Outputs.REPORT)));
         Path previous = dir.resolve(".2022-05.subsidy/previous");
         try (Stream<Path> kept = Files.list(previous)) {
             assertEquals(List.of("2022-06-01T080002Z", "2022-06-01T080003Z"),
@@ -245,9 +246,9 @@ class AtomicOutputTest {
     void aCommitWhoseSecondRenameFailsPutsThePreviousSetBack() throws Exception {
         Path out = dir.resolve("out");
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
-        String before = Files.readString(out.resolve(ReportJob.MANIFEST));
+        String before = Files.readString(out.resolve(Outputs.MANIFEST));
         try (OutputDir d = OutputDir.prepare(out, true)) {
-            d.openStream(ReportJob.REPORT, false).close();
+            d.openStream(Outputs.REPORT, false).close();
             d.onStep(step -> {
                 if (step.equals("old moved")) {
                     throw new IOException("Operation not permitted");
@@ -255,7 +256,7 @@ class AtomicOutputTest {
             });
             assertEquals("Operation not permitted", assertThrows(IOException.class, d::commit).getMessage());
         }
-        assertEquals(before, Files.readString(out.resolve(ReportJob.MANIFEST)));
+        assertEquals(before, Files.readString(out.resolve(Outputs.MANIFEST)));
         assertEquals(List.of("lock", "previous"), homeEntries(out), "no journal, no unfinished set");
         assertEquals(List.of(), Files.list(out.resolveSibling(".out.subsidy/previous")).toList());
     }
@@ -269,9 +270,9 @@ class AtomicOutputTest {
     void aCommitKilledHalfWayIsFinishedByTheNextRun(String killedAt) throws Exception {
         Path out = dir.resolve("out");
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
-        String oldManifest = Files.readString(out.resolve(ReportJob.MANIFEST));
+        String oldManifest = Files.readString(out.resolve(Outputs.MANIFEST));
         OutputDir d = OutputDir.prepare(out, true);
-        try (OutputStream report = d.openStream(ReportJob.REPORT, false)) {
+        try (OutputStream report = d.openStream(Outputs.REPORT, false)) {
             report.write('x');
         }
         d.onStep(step -> {
@@ -286,11 +287,11 @@ class AtomicOutputTest {
         try (OutputDir next = OutputDir.prepare(out, true)) {
             assertEquals(1, next.notes().size(), next.notes().toString());
             assertTrue(next.notes().get(0).contains("its commit is now finished"), next.notes().get(0));
-            assertEquals("x", Files.readString(out.resolve(ReportJob.REPORT)));
-            assertEquals(List.of(ReportJob.REPORT), Files.list(out).map(p -> p.getFileName().toString()).toList());
+            assertEquals("x", Files.readString(out.resolve(Outputs.REPORT)));
+            assertEquals(List.of(Outputs.REPORT), Files.list(out).map(p -> p.getFileName().toString()).toList());
             try (Stream<Path> kept = Files.list(next.previous())) {
                 Path previous = kept.findFirst().orElseThrow();
-                assertEquals(oldManifest, Files.readString(previous.resolve(ReportJob.MANIFEST)));
+                assertEquals(oldManifest, Files.readString(previous.resolve(Outputs.MANIFEST)));
             }
         }
     }
@@ -300,7 +301,7 @@ class AtomicOutputTest {
     void theFilesOfARunKilledWhileWritingAreDeletedByTheNextRun() throws Exception {
         Path out = dir.resolve("out");
         OutputDir d = OutputDir.prepare(out, false);
-        d.openStream(ReportJob.REPORT, false).close();
+        d.openStream(Outputs.REPORT, false).close();
         d.killed();
         try (OutputDir next = OutputDir.prepare(out, false)) {
             assertEquals(1, next.notes().size());
@@ -317,7 +318,7 @@ class AtomicOutputTest {
     void aJournalNamingAPlaceOutsideItsRoomIsRefusedAndNothingMoves(String journal) throws Exception {
         Path out = dir.resolve("o");
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
-        String report = Files.readString(out.resolve(ReportJob.REPORT));
+        String report = Files.readString(out.resolve(Outputs.REPORT));
         Path victim = Files.createDirectories(dir.resolve("victim"));
         Files.writeString(victim.resolve("secret.txt"), "precious");
         Files.createDirectories(dir.resolve(".o.subsidy/run-x"));
@@ -325,7 +326,7 @@ class AtomicOutputTest {
         IOException e = assertThrows(IOException.class, () -> OutputDir.prepare(out, true));
         assertTrue(e.getMessage().contains("is not a commit journal subsidy wrote"), e.getMessage());
         assertEquals("precious", Files.readString(victim.resolve("secret.txt")));
-        assertEquals(report, Files.readString(out.resolve(ReportJob.REPORT)));
+        assertEquals(report, Files.readString(out.resolve(Outputs.REPORT)));
         assertFalse(Files.exists(dir.resolve("stolen")));
     }
 
@@ -335,7 +336,7 @@ class AtomicOutputTest {
         Path out = dir.resolve("out");
         job(out, false).run(firms(), null, NOWHERE, NOWHERE);
         OutputDir d = OutputDir.prepare(out, true);
-        d.openStream(ReportJob.REPORT, false).close();
+        d.openStream(Outputs.REPORT, false).close();
         d.onStep(step -> {
             if (step.equals("old moved")) {
                 throw new Killed();

@@ -1,4 +1,4 @@
-package subsidy.report;
+package subsidy.run;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import subsidy.Sha256;
 import subsidy.input.IoProblem;
+import subsidy.report.Manifest;
+import subsidy.report.Outputs;
 
 /**
  * The --out directory, replaced as a whole set of files in one step.
@@ -179,16 +181,16 @@ public final class OutputDir implements AutoCloseable {
             return;
         }
         Path report = null;
-        java.util.Set<String> listed = Manifest.outputsListed(out.resolve(ReportJob.MANIFEST));
+        java.util.Set<String> listed = Manifest.outputsListed(out.resolve(Outputs.MANIFEST));
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                 String name = f.getFileName().toString();
-                boolean ours = ReportJob.OUTPUTS.contains(name) || name.startsWith(".") && name.endsWith(".partial")
+                boolean ours = Outputs.OUTPUTS.contains(name) || name.startsWith(".") && name.endsWith(".partial")
                         || listed.contains(name);
                 if (!ours || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     throw new NotOurs(dir, f.getFileName());
                 }
-                if (report == null && ReportJob.OUTPUTS.contains(name)) {
+                if (report == null && Outputs.OUTPUTS.contains(name)) {
                     report = f;
                 }
             }

@@ -1,4 +1,4 @@
-package subsidy.report;
+package subsidy.run;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +23,16 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
 import subsidy.policy.Policy;
+import subsidy.report.Csv;
+import subsidy.report.CsvLine;
+import subsidy.report.DetailsTable;
+import subsidy.report.Manifest;
+import subsidy.report.NoticeList;
+import subsidy.report.Outputs;
+import subsidy.report.RejectedTable;
+import subsidy.report.ReportTable;
+import subsidy.report.SizeCheck;
+import subsidy.report.Summary;
 
 /**
  * A whole calc run with its outputs (SPEC §6): with an output directory, report.csv, rejected.csv,
@@ -30,15 +40,6 @@ import subsidy.policy.Policy;
  * one, the report on standard output and the summary and rejections on standard error.
  */
 public final class ReportJob {
-    public static final String REPORT = "report.csv";
-    public static final String REJECTED = "rejected.csv";
-    public static final String SUMMARY = "summary.csv";
-    public static final String DETAILS = "details.csv";
-    public static final String MANIFEST = "manifest.json";
-    public static final String SIZE_CHECK = "size_check.csv";
-    /** Every file a run may write in --out. */
-    public static final List<String> OUTPUTS = List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST, DETAILS);
-
     /**
      * @param outDir   null to write the report to standard output
      * @param details  also write details.csv (needs outDir)
@@ -68,15 +69,22 @@ public final class ReportJob {
     private final Policy policy;
     private final Options options;
     private final OutputDir.Opener opener;
+    private final int workers;
 
     public ReportJob(Policy policy, Options options) {
         this(policy, options, OutputDir.FILES);
     }
 
     ReportJob(Policy policy, Options options, OutputDir.Opener opener) {
+        this(policy, options, opener, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param workers the batch's worker threads (one per core in a real run; a test sets it) */
+    ReportJob(Policy policy, Options options, OutputDir.Opener opener, int workers) {
         this.policy = Objects.requireNonNull(policy);
         this.options = options;
         this.opener = opener;
+        this.workers = workers;
     }
 
     /**
@@ -136,7 +144,7 @@ public final class ReportJob {
      */
     public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        Batch batch = new Batch(new Calculator(policy));
+        Batch batch = new Batch(new Calculator(policy), workers);
         ReportTable table = new ReportTable(policy);
         if (target.dir == null) {
             return toStreams(batch, inputs, table, stdout, stderr);
@@ -161,11 +169,11 @@ public final class ReportJob {
             throws InputException, IOException {
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals;
-        try (Csv report = Csv.open(dir.openStream(REPORT, true), table.header());
-                Csv rejected = Csv.open(dir.openStream(REJECTED, true), rejectedTable.header());
-                SizeCheck sizeCheck = new SizeCheck(dir.openStream(SIZE_CHECK, true));
+        try (Csv report = Csv.open(dir.openStream(Outputs.REPORT, true), table.header());
+                Csv rejected = Csv.open(dir.openStream(Outputs.REJECTED, true), rejectedTable.header());
+                SizeCheck sizeCheck = new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true));
                 Csv details = options.details()
-                        ? Csv.open(dir.openStream(DETAILS, true), DetailsTable.HEADER) : null) {
+                        ? Csv.open(dir.openStream(Outputs.DETAILS, true), DetailsTable.HEADER) : null) {
             totals = batch.run(inputs, new ResultSink<Rendered>() {
                 @Override
                 public Rendered render(EntityResult r) {
@@ -192,7 +200,7 @@ public final class ReportJob {
                 }
             }, options.progress());
         }
-        try (Writer summaryOut = dir.open(SUMMARY, true)) {
+        try (Writer summaryOut = dir.open(Outputs.SUMMARY, true)) {
             Summary.writeCsv(policy, totals, summaryOut);
         }
         Manifest.Notice outside = null;
@@ -207,7 +215,7 @@ public final class ReportJob {
             outside = new Manifest.Notice(options.notice().toString(), file.sha256());
         }
         var written = dir.digests();
-        try (Writer manifestOut = dir.open(MANIFEST, false)) {
+        try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
             Manifest.write(policy, totals, written, outside, manifestOut);
         }
         try {

@@ -1,4 +1,4 @@
-package subsidy.report;
+package subsidy.run;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,0 +1,174 @@
+package subsidy.calc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import subsidy.DefaultPolicy;
+import subsidy.input.InputFile;
+import subsidy.input.Rejection;
+import subsidy.input.SeenIds;
+import subsidy.money.Money;
+
+/**
+ * The one rule that turns a row into an entity's result: the order its steps are asked in, and the
+ * same outcome whether the rule runs on one thread ({@link Acceptance#read}, explain and
+ * {@code subsidy test}) or split over a batch's workers ({@link Batch}, calc and verify).
+ */
+class AcceptanceTest {
+    private static final String HEADER = "entity_id,name,entity_type,region_code,industry_code,size_class,employees\n";
+    private static final String A = "91440300708461136T";
+    private static final String B = "91310000775785552L";
+
+    private static List<String> read(InputFile... inputs) throws Exception {
+        List<String> out = new ArrayList<>();
+        Acceptance acceptance = new Acceptance(new Calculator(DefaultPolicy.POLICY));
+        SeenIds seen = new SeenIds();
+        for (InputFile input : inputs) {
+            acceptance.read(input, seen, new Acceptance.Outcome() {
+                @Override
+                public void computed(EntityResult r) {
+                    out.add(line(r));
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    out.add(line(r));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<String> batch(int workers, InputFile... inputs) throws Exception {
+        List<String> out = new ArrayList<>();
+        Totals totals = new Batch(new Calculator(DefaultPolicy.POLICY), workers).run(List.of(inputs),
+                new ResultSink<String>() {
+                    @Override
+                    public String render(EntityResult r) {
+                        return line(r);
+                    }
+
+                    @Override
+                    public void computed(EntityResult r, String rendered) {
+                        assertEquals(line(r), rendered);
+                        out.add(rendered);
+                    }
+
+                    @Override
+                    public void rejected(Rejection r) {
+                        out.add(line(r));
+                    }
+                });
+        assertEquals(out.size(), totals.read());
+        return out;
+    }
+
+    private static String line(EntityResult r) {
+        return r.file() + ":" + r.line() + " " + r.entity().entityId() + " " + (r.size().size() == null ? "unsized" : r.size().size().code()) + " "
+                + Money.format(r.total());
+    }
+
+    private static String line(Rejection r) {
+        return r.file() + ":" + r.line() + " " + r.entityId() + " " + r.codes() + " " + r.reasons();
+    }
+
+    private static InputFile csv(String name, String rows) {
+        return InputFile.inMemory(Path.of(name), (HEADER + rows).getBytes(StandardCharsets.UTF_8),
+                DefaultPolicy.POLICY.schema());
+    }
+
+    @Test
+    void aDuplicateIsToldFirstThenTheRowsOwnReasonsThenItsSize() throws Exception {
+        InputFile in = csv("a.csv", ""
+                + A + ",甲,enterprise,530102,C13,,\n"          // 2: an enterprise that cannot be sized
+                + A + ",甲,enterprise,530102,C13,,\n"          // 3: its duplicate: a duplicate, not unsizable
+                + B + ",乙,enterprise,530102,M74,micro,5\n"    // 4: computed
+                + B + ",乙,partnership,530102,M74,micro,5\n"   // 5: a duplicate with a reason of its own
+                + B + ",乙,enterprise,530102,M74,micro,5\n");  // 6: a duplicate computed, then dropped
+        List<String> expected = List.of(
+                "a.csv:2 " + A + " [size_not_derivable] [size_class: blank, and employees/revenue/total_assets are"
+                        + " not enough to derive it for industry C13 (工信部联企业〔2011〕300号)]",
+                "a.csv:3 " + A + " [duplicate_entity_id] [entity_id " + A
+                        + " appears on an earlier row; only the first is computed]",
+                "a.csv:4 " + B + " micro 0.00",
+                "a.csv:5 " + B + " [unknown_entity_type, duplicate_entity_id] [entity_type: \"partnership\" is not"
+                        + " enterprise, individual_business or nonprofit, entity_id " + B
+                        + " appears on an earlier row; only the first is computed]",
+                "a.csv:6 " + B + " [duplicate_entity_id] [entity_id " + B
+                        + " appears on an earlier row; only the first is computed]");
+        assertEquals(expected, read(in));
+        assertEquals(expected, batch(1, in));
+        assertEquals(expected, batch(3, in));
+    }
+
+    @Test
+    void aDuplicateAcrossInputsIsRejectedInTheSecond() throws Exception {
+        InputFile first = csv("a.csv", B + ",乙,enterprise,530102,M74,micro,5\n");
+        InputFile second = csv("b.csv", B + ",乙,enterprise,530102,M74,small,50\n");
+        List<String> expected = List.of("a.csv:2 " + B + " micro 0.00", "b.csv:2 " + B
+                + " [duplicate_entity_id] [entity_id " + B + " appears on an earlier row; only the first is computed]");
+        assertEquals(expected, read(first, second));
+        assertEquals(expected, batch(2, first, second));
+    }
+
+    /** The shipped samples: the one-thread reading and the batch at any worker count agree row for row. */
+    @Test
+    void theSamplesComeOutTheSameOnOneThreadAndInABatch() throws Exception {
+        for (String sample : List.of("samples/firms.csv", "samples/messy.csv")) {
+            InputFile in = new InputFile(Path.of(sample), null, DefaultPolicy.POLICY.schema());
+            List<String> serial = read(in);
+            assertEquals(serial, batch(1, in), sample);
+            assertEquals(serial, batch(4, in), sample);
+        }
+        List<String> messy = read(new InputFile(Path.of("samples/messy.csv"), null, DefaultPolicy.POLICY.schema()));
+        assertEquals(18, messy.stream().filter(s -> s.contains("[")).count(), messy::toString);
+    }
+
+    /** What explain reads: one entity's rows, each decided as in the whole run, the others left uncomputed. */
+    @Test
+    void readingOneEntityPassesOnlyItsRowsDecidedAsInTheWholeRun() throws Exception {
+        InputFile in = csv("a.csv", ""
+                + B + ",乙,enterprise,530102,M74,micro,5\n"
+                + A + ",甲,enterprise,530102,C13,,\n"
+                + B + ",乙,enterprise,530102,M74,micro,5\n"
+                + A + ",甲,enterprise,530102,C13,,\n");
+        List<String> out = new ArrayList<>();
+        new Acceptance(new Calculator(DefaultPolicy.POLICY)).read(in, new SeenIds(), B, new Acceptance.Outcome() {
+            @Override
+            public void computed(EntityResult r) {
+                out.add(line(r));
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                out.add(line(r));
+            }
+        });
+        List<String> all = read(in);
+        assertEquals(List.of(all.get(0), all.get(2)), out);
+        assertEquals("a.csv:4 " + B + " [duplicate_entity_id] [entity_id " + B
+                + " appears on an earlier row; only the first is computed]", out.get(1));
+    }
+
+    @Test
+    void readSaysHowManyRowsItReadAndAccepted() throws Exception {
+        InputFile in = csv("a.csv", A + ",甲,enterprise,530102,C13,,\n" + B + ",乙,enterprise,530102,M74,micro,5\n");
+        var stats = new Acceptance(new Calculator(DefaultPolicy.POLICY)).read(in, new SeenIds(),
+                new Acceptance.Outcome() {
+                    @Override
+                    public void computed(EntityResult result) {
+                    }
+
+                    @Override
+                    public void rejected(Rejection rejection) {
+                    }
+                });
+        assertEquals(2, stats.rowsRead());
+        assertEquals(1, stats.rowsAccepted());
+        assertEquals(1, stats.rowsRejected());
+    }
+}
