@@ -64,11 +64,9 @@ class OutputPlacesTest {
     /** A second run into an --out another run is writing exits 2 naming it; the first is unharmed. */
     @Test
     void aSecondRunIntoTheSameOutExitsTwoNamingTheFirst() throws Exception {
-        Path fifo = tmp.resolve("in.csv");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path fifo = fifo("in.csv");
         Path out = tmp.resolve("out");
-        Process first = Processes.subsidy("calc", "--input", fifo.toString(), "--out", out.toString(), "--quiet")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process first = calcFrom(fifo, out);
         Result second;
         try (OutputStream feed = Files.newOutputStream(fifo)) {
             // Every row, then copies of one (duplicates, rejected) past the part of the input its encoding
@@ -77,11 +75,7 @@ class OutputPlacesTest {
             feed.write((String.join("\n", lines) + "\n" + (lines.get(1) + "\n").repeat(1_000))
                     .getBytes(StandardCharsets.UTF_8));
             feed.flush();
-            Path lock = tmp.resolve(".out.subsidy/lock");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while ((!Files.exists(lock) || Files.size(lock) == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitLock(out);
             second = run("calc", "--input", FIRMS, "--out", out.toString());
         }
         assertEquals(1, Processes.exit(first), "every duplicate rejected");
@@ -166,18 +160,12 @@ class OutputPlacesTest {
     /** The lock is taken before the inputs are read: a pipe whose writer is slow does not leave --out open. */
     @Test
     void outIsLockedBeforeAPipedInputHasSentItsHeader() throws Exception {
-        Path fifo = tmp.resolve("slow.csv");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path fifo = fifo("slow.csv");
         Path out = tmp.resolve("o5");
-        Process first = Processes.subsidy("calc", "--input", fifo.toString(), "--out", out.toString(), "--quiet")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process first = calcFrom(fifo, out);
         Result second;
         try (OutputStream feed = Files.newOutputStream(fifo)) { // opened: the run is reading, nothing sent yet
-            Path lock = tmp.resolve(".o5.subsidy/lock");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while ((!Files.exists(lock) || Files.size(lock) == 0) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitLock(out);
             second = run("calc", "--input", FIRMS, "--out", out.toString());
             feed.write(Files.readAllBytes(Path.of(FIRMS)));
         }
@@ -232,5 +220,26 @@ class OutputPlacesTest {
         Result r = run("verify", "--input", FIRMS, "--report", tmp.toString());
         assertEquals(3, r.exit());
         assertTrue(r.err().contains(tmp + " is a directory; name the report.csv in it"), r.err());
+    }
+
+    /** A named pipe, so that a run reading it waits for this test. */
+    private Path fifo(String name) throws Exception {
+        Path fifo = tmp.resolve(name);
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        return fifo;
+    }
+
+    private static Process calcFrom(Path input, Path out) throws java.io.IOException {
+        return Processes.subsidy("calc", "--input", input.toString(), "--out", out.toString(), "--quiet")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Waits (at most 30 s) until a run has taken --out's lock and written who it is. */
+    private static void awaitLock(Path out) throws Exception {
+        Path lock = out.resolveSibling("." + out.getFileName() + ".subsidy").resolve("lock");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((!Files.exists(lock) || Files.size(lock) == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }
