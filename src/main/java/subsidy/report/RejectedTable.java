@@ -51,8 +51,10 @@ public final class RejectedTable {
         List<String> row = new ArrayList<>(header.size());
         row.add(r.file());
         row.add(Long.toString(r.line()));
-        row.add(String.join("; ", r.reasons()));
-        row.add(String.join("; ", r.codes()));
+        // One reason, and one code, a line: a reason's text may hold "; " (a name quoted in it), but never a
+        // line feed, since every cell it quotes has its control characters escaped.
+        row.add(String.join("\n", r.reasons()));
+        row.add(String.join("\n", r.codes()));
         if (shared) {
             // Exactly the cells read, no more: a short row padded with empty cells would read back as a
             // row of the header's width and be computed with its values in the wrong columns.

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
+import subsidy.input.Rejection;
 import org.junit.jupiter.api.io.TempDir;
 import subsidy.entity.Entity;
 import subsidy.input.InputFile;
@@ -90,5 +91,20 @@ class RejectedTableTest {
         assertEquals(List.of("cells_count_mismatch"), again.get(1).codes());
         assertTrue(again.stream().allMatch(r -> r.cells().subList(4, r.cells().size()).equals(
                 r.line() == 2 ? SHORT.cells() : LONG.cells())), again::toString);
+    }
+
+    /**
+     * A script pairs each reason with its code: one a line in both cells. "; " could not separate them:
+     * a reason may say "…by a spreadsheet; export the column as text", or quote a name holding "; ".
+     */
+    @Test
+    void eachReasonAndItsCodeStandOnALineOfTheirOwn() {
+        Rejection r = new Rejection("in.csv", 7, "9.15301E+17", List.of("9.15301E+17", "甲; 乙"),
+                List.of("entity_id: \"9.15301E+17\" was turned into a number by a spreadsheet; export the column as text",
+                        "name: \"甲; 乙\" is odd"), List.of("spreadsheet_mangled", "missing_value"));
+        List<String> row = new RejectedTable(null).row(r);
+        assertEquals(2, row.get(2).split("\n").length);
+        assertEquals("spreadsheet_mangled\nmissing_value", row.get(3));
+        assertEquals(row.get(2).split("\n")[1], "name: \"甲; 乙\" is odd");
     }
 }
