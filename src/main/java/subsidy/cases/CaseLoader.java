@@ -68,7 +68,21 @@ public final class CaseLoader {
         try (var s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(CaseLoader::looksLikeCases)
                     .sorted().toList();
+        }
+    }
+
+    /**
+     * Whether a YAML file found in a folder is a case file: one with a top-level {@code cases:} key. A
+     * policy or a table beside its cases (as an analyst may keep them) is not read as a failed case file;
+     * a file named on the command line is read whatever it holds.
+     */
+    static boolean looksLikeCases(Path file) {
+        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.anyMatch(l -> l.startsWith("cases:"));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return true; // read it, so that the problem is said
         }
     }
 
@@ -182,8 +196,18 @@ public final class CaseLoader {
         try {
             p = PolicyLoader.load(policyFile, Resolution.on(asOf));
         } catch (PolicyException e) {
+            boolean needsDate = false;
             for (String problem : e.problems()) {
+                if (asOf == null && problem.endsWith("give --as-of")) {
+                    needsDate = true; // said once below, in the case file's own words
+                    continue;
+                }
                 problems.add(where + ": the policy " + policyFile + (asOf == null ? "" : " on " + asOf) + ": " + problem);
+            }
+            if (needsDate) {
+                problems.add("as_of: the policy " + policyFile + " has dated values or programs in force for a while; "
+                        + "give the date its cases are computed on, as 'as_of: 2022-06-30' at the top of this file "
+                        + "(or in a case)");
             }
             if (asOf == null) {
                 policyUnusable = true;
@@ -322,8 +346,8 @@ public final class CaseLoader {
                 programs.add(p);
             }
         }
-        String sizeClass = f.text("size_class", false);
-        String sizeSource = f.text("size_source", false);
+        String sizeClass = oneOf(f, "size_class", SIZE_CLASSES);
+        String sizeSource = oneOf(f, "size_source", SIZE_SOURCES);
         Amount total = amount(f, "total");
         Rejected rejected = null;
         Node r = f.node("rejected", false);
@@ -350,7 +374,7 @@ public final class CaseLoader {
         if (f == null) {
             return null;
         }
-        Rejected r = new Rejected(f.text("reason", false), f.text("reason_code", false));
+        Rejected r = new Rejected(f.text("reason", false), oneOf(f, "reason_code", REJECTION_CODES));
         f.finish();
         return r;
     }
@@ -359,6 +383,11 @@ public final class CaseLoader {
     private ProgramExpect programExpect(Node node, String path, String program) {
         if (node instanceof Node.Scalar) {
             java.math.BigDecimal v = Fields.decimal(node, path, problems);
+            if (v != null && v.stripTrailingZeros().scale() > 2) {
+                problems.add(path + " (line " + node.line() + "): " + v.toPlainString() + " has more than 2 decimals; "
+                        + "amounts are rounded to 0.01, so it can never match");
+                return null;
+            }
             return v == null ? null : new ProgramExpect(program, node.line(), new Amount(v, v.toPlainString()), null,
                     null, null, null);
         }
@@ -369,7 +398,7 @@ public final class CaseLoader {
         Amount amount = amount(f, "amount");
         Amount months = amount(f, "months");
         String reason = f.text("reason", false);
-        String code = f.text("reason_code", false);
+        String code = oneOf(f, "reason_code", PROGRAM_CODES);
         Boolean inForce = f.bool("in_force", false);
         f.finish();
         if (amount == null && months == null && reason == null && code == null && inForce == null) {
@@ -384,7 +413,33 @@ public final class CaseLoader {
 
     private Amount amount(Fields f, String key) {
         java.math.BigDecimal v = f.decimal(key, false);
+        if (v != null && v.stripTrailingZeros().scale() > 2) {
+            problems.add(f.keyAt(key) + ": " + v.toPlainString() + " has more than 2 decimals; amounts and months are "
+                    + "rounded to 0.01, so it can never match");
+            return null;
+        }
         return v == null ? null : new Amount(v, v.toPlainString());
+    }
+
+    /** The published values an expectation may name: anything else could never match, so it is a problem. */
+    private static final java.util.List<String> SIZE_CLASSES = java.util.Arrays.stream(subsidy.entity.SizeClass.values())
+            .map(subsidy.entity.SizeClass::code).toList();
+    private static final java.util.List<String> SIZE_SOURCES = java.util.Arrays.stream(subsidy.size.SizeSource.values())
+            .map(subsidy.size.SizeSource::code).toList();
+    private static final java.util.List<String> PROGRAM_CODES = java.util.Arrays.stream(
+            subsidy.program.ReasonCode.values()).map(subsidy.program.ReasonCode::code).toList();
+    private static final java.util.List<String> REJECTION_CODES = java.util.Arrays.stream(
+            subsidy.input.RejectionCode.values()).map(subsidy.input.RejectionCode::code).toList();
+
+    private String oneOf(Fields f, String key, java.util.List<String> allowed) {
+        String v = f.text(key, false);
+        if (v != null && !allowed.contains(v)) {
+            problems.add(f.keyAt(key) + ": '" + subsidy.input.Escape.controls(v) + "' is not one of "
+                    + String.join(", ", allowed) + (allowed == PROGRAM_CODES || allowed == REJECTION_CODES
+                            ? " (README, \"Reason codes\")" : ""));
+            return null;
+        }
+        return v;
     }
 
     /** {@code entity_id: {…}} (one row) or {@code entity_id: [{…}, {…}]} (each row of that id, in order), and totals. */

@@ -88,9 +88,10 @@ class CaseRunnerTest {
 
     @Test
     void aReasonCodeIsComparedWithTheProgramsCode() throws Exception {
-        CaseResult wrong = run(oneCase("{hiring_subsidy: {amount: 0.00, reason_code: no_hires}}")).get(0);
-        assertEquals(List.of(new Mismatch("", "hiring_subsidy", "reason_code", "no_hires", "none_counted")),
-                wrong.mismatches());
+        CaseResult wrong = run(oneCase("{hiring_subsidy: {amount: 0.00, reason_code: layoff_rate_over_limit}}"))
+                .get(0);
+        assertEquals(List.of(new Mismatch("", "hiring_subsidy", "reason_code", "layoff_rate_over_limit",
+                "none_counted")), wrong.mismatches());
         CaseResult right = run(oneCase("{hiring_subsidy: {amount: 0.00, reason_code: none_counted}}")).get(0);
         assertEquals(List.of(), right.mismatches());
     }
@@ -148,6 +149,40 @@ class CaseRunnerTest {
                 problems("  - name: a\n    entity: {insured: 3}\n    expect: {total: 0}\n"));
         assertEquals(List.of("line 4, column 1: not valid YAML: found unexpected end of stream "
                 + "(while scanning a quoted scalar)"), problems("  - name: \"a\n"));
+    }
+
+    /** An expectation that can never match (a typo in a code, a size that does not exist) is a problem, not a FAIL. */
+    @Test
+    void anExpectationNoOutcomeCanMeetIsAProblem() throws Exception {
+        List<String> p = problems(oneCase("{rent_waiver: {reason_code: not_for_landlord_typ}, hiring_subsidy: 4000.001,"
+                + " size_class: huge, size_source: guessed}"));
+        assertTrue(p.get(0).contains("'not_for_landlord_typ' is not one of not_for_entity_type,"), p.get(0));
+        assertTrue(p.toString().contains("4000.001 has more than 2 decimals"), p.toString());
+        assertTrue(p.toString().contains("'huge' is not one of large, medium, small, micro"), p.toString());
+        assertTrue(p.toString().contains("'guessed' is not one of declared, derived, declared_mismatch"), p.toString());
+        List<String> q = problems(oneCase("{stable_job_refund: {reason_code: bad_credit_code}}"));
+        assertTrue(q.get(0).contains("'bad_credit_code' is not one of not_for_entity_type"), q.toString());
+    }
+
+    /** Without a date a dated policy cannot be read: the case file is told to add as_of, not calc's --as-of. */
+    @Test
+    void aDatedPolicyWithoutAsOfAsksForAsOf() throws Exception {
+        Path f = tmp.resolve("baoshan-cases.yaml");
+        Files.writeString(f, "policy: " + Path.of("config/baoshan-2022.yaml").toAbsolutePath() + "\ncases:\n" + oneCase(
+                "{stable_job_refund: 0}").replace("exactly 5.50%", "no date"), StandardCharsets.UTF_8);
+        CaseFileException e = assertThrows(CaseFileException.class, () -> CaseLoader.load(f));
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("as_of: the policy ")), e.problems().toString());
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("--as-of")), e.problems().toString());
+    }
+
+    /** A folder may keep the policy beside its cases: only files with cases are read from it. */
+    @Test
+    void aFolderIsReadForItsCaseFilesOnly() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(file("{stable_job_refund: 72000}").getParent()
+                .resolve("county"));
+        java.nio.file.Files.copy(Path.of("config/policy.yaml"), folder.resolve("policy.yaml"));
+        java.nio.file.Files.writeString(folder.resolve("cases.yaml"), "policy: policy.yaml\ncases: []\n");
+        assertEquals(List.of(folder.resolve("cases.yaml")), CaseLoader.filesUnder(folder));
     }
 
     @Test
