@@ -64,6 +64,7 @@ final class PolicyCommand implements Runnable {
                     out.flush();
                     Citations.require(p, sources);
                 }
+                p.includes().forEach(inc -> out.println("includes " + inc.name() + " from " + inc.where()));
                 out.println(file + ": usable — policy " + p.id() + ", " + p.programs().size() + " program(s), "
                         + p.warnings().size() + " warning(s)" + (sources == null ? ""
                                 : ", " + p.citations().size() + " citation(s) found at their offsets in "

@@ -17,11 +17,12 @@ import subsidy.size.SizeTable;
  * @param warnings what {@code policy check} reasons about the rules: gaps, overlaps, unreachable parts
  * @param citations every clause the file cites, where it is written: of programs and versions not in force,
  *                  of the firm-size table, of groups and region lists too (what {@link Citations} checks)
+ * @param includes the files included by name (the size table), where each was found, with its SHA-256
  */
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
         List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
-        LocalDate asOf, List<String> leftOut, List<String> warnings, List<Citation> citations, String origin,
-        String sha256) {
+        LocalDate asOf, List<String> leftOut, List<String> warnings, List<Citation> citations, List<Include> includes,
+        String origin, String sha256) {
     /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
     public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
             "size_source", "region_code");
@@ -38,6 +39,7 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
         regionLists = Map.copyOf(regionLists);
         programs = List.copyOf(programs);
         groups = List.copyOf(groups);
+        includes = List.copyOf(includes);
         leftOut = List.copyOf(leftOut);
         warnings = List.copyOf(warnings);
         citations = List.copyOf(citations);

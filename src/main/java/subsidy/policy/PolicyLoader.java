@@ -258,7 +258,8 @@ public final class PolicyLoader {
         String sha = sha256(bytes, sizeTables.included().stream().map(SizeTableReader.Included::bytes).toList());
         return new Policy(id, title, ctx.sources, ctx.regionLists, programs, groups, sizeTable,
                 new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().warnings()),
-                ctx.citations, origin, sha);
+                ctx.citations, sizeTables.included().stream().map(i -> new Include(i.name(), i.where(),
+                        subsidy.Sha256.of(i.bytes()))).toList(), origin, sha);
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {

@@ -14,6 +14,8 @@ public final class PolicyText {
         StringBuilder sb = new StringBuilder();
         sb.append(p.id()).append(" — ").append(p.title()).append('\n');
         sb.append("file ").append(p.origin()).append(" (sha256 ").append(p.sha256()).append(")\n");
+        p.includes().forEach(i -> sb.append("includes ").append(i.name()).append(" from ").append(i.where())
+                .append(" (sha256 ").append(i.sha256()).append(")\n"));
         sb.append(p.asOf() == null ? "no dated values\n" : "values in force on " + p.asOf() + "\n");
         for (Program program : p.programs()) {
             sb.append('\n').append(program.id()).append(" — ").append(program.title()).append('\n');

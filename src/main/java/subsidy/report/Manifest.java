@@ -49,6 +49,17 @@ public final class Manifest {
         p.put("id", policy.id());
         p.put("file", policy.origin());
         p.put("sha256", policy.sha256());
+        if (!policy.includes().isEmpty()) { // which size table was used: beside the policy, or bundled
+            List<Map<String, Object>> includes = new ArrayList<>();
+            for (var i : policy.includes()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", i.name());
+                one.put("from", i.where());
+                one.put("sha256", i.sha256());
+                includes.add(one);
+            }
+            p.put("includes", includes);
+        }
         m.put("policy", p);
         m.put("as_of", policy.asOf() == null ? null : policy.asOf().toString());
         m.put("left_out", policy.leftOut());

@@ -331,4 +331,17 @@ class CliTest {
         Result gb = run("calc", "--input", FIRMS.toString(), "--encoding", "GB18030"); // read, if garbled (UTF-8 bytes)
         assertTrue(gb.exit() <= 1 && !gb.err().contains("cannot be read"), gb.err());
     }
+
+    /** A table beside the policy wins over the bundled one: which was used is said, in the manifest too. */
+    @Test
+    void theSizeTableUsedIsNamedByPolicyShowAndInTheManifest() throws IOException {
+        Result show = run("policy", "show", "config/policy.yaml");
+        assertTrue(show.out().contains("includes size-table-2011 from config/tables/size-table-2011.yaml (sha256 "),
+                show.out());
+        Path out = tmp.resolve("inc");
+        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"name\" : \"size-table-2011\",\n        \"from\" : \"bundled "
+                + "tables/size-table-2011.yaml\""), manifest);
+    }
 }

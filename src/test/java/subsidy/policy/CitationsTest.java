@@ -218,7 +218,8 @@ class CitationsTest {
     void policyCheckWithSourcesSaysHowManyCitationsStand() {
         Result r = CommandLineRun.run("policy", "check", DEFAULT.toString(), "--sources", "seeds");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("config/policy.yaml: usable — policy yunnan-2022-default, 6 program(s), 0 warning(s), "
+        assertEquals("includes size-table-2011 from config/tables/size-table-2011.yaml\n"
+                + "config/policy.yaml: usable — policy yunnan-2022-default, 6 program(s), 0 warning(s), "
                 + "17 citation(s) found at their offsets in seeds\n", r.out());
         assertFalse(r.out().contains("not checked"));
     }
