@@ -34,6 +34,7 @@ public final class TestEntity {
     public LocalDate leaseStart;
     public LocalDate leaseEnd;
     public long granted;
+    public subsidy.entity.Extras extras = subsidy.entity.Extras.NONE;
 
     public static TestEntity enterprise(SizeClass size) {
         TestEntity t = new TestEntity();
@@ -87,6 +88,6 @@ public final class TestEntity {
     public Entity build() {
         return new Entity(id, name, type, region, industry, size, employees, revenue, assets, insured, layoffs,
                 uiPaid, dishonest, affected, grads, youth, hardToEmploy, junior, intermediate, senior, landlord,
-                rent, leaseStart, leaseEnd, granted, subsidy.entity.Extras.NONE);
+                rent, leaseStart, leaseEnd, granted, extras);
     }
 }

@@ -45,8 +45,9 @@ public final class Batch {
 
     /** @param workers threads that parse and compute; the reader and the caller come on top */
     public Batch(Calculator calculator, int workers) {
-        this.acceptance = new Acceptance(calculator);
-        this.calculator = calculator;
+        // A run over many rows: the same reasons and size rows are asked for again and again.
+        this.calculator = calculator.memoised();
+        this.acceptance = new Acceptance(this.calculator);
         this.workers = Math.max(1, workers);
     }
 

@@ -8,6 +8,7 @@ import subsidy.entity.Entity;
 import subsidy.money.Money;
 import subsidy.policy.ExclusiveGroup;
 import subsidy.policy.Policy;
+import subsidy.program.Lookups;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
 import subsidy.program.ReasonCode;
@@ -20,9 +21,24 @@ import subsidy.size.SizeDecision;
  */
 public final class Calculator {
     private final Policy policy;
+    private final Lookups lookups;
 
+    /** Every reason and size row made afresh ({@link Lookups#PLAIN}): the reference. */
     public Calculator(Policy policy) {
+        this(policy, Lookups.PLAIN);
+    }
+
+    private Calculator(Policy policy, Lookups lookups) {
         this.policy = policy;
+        this.lookups = lookups;
+    }
+
+    /**
+     * The same calculator with its own memo of reasons and size rows ({@link MemoLookups}), for a
+     * run over many rows; its results are equal to this one's.
+     */
+    public Calculator memoised() {
+        return new Calculator(policy, new MemoLookups(policy));
     }
 
     public Policy policy() {
@@ -31,7 +47,7 @@ public final class Calculator {
 
     /** The size decision, or null when the entity is an enterprise whose size cannot be settled. */
     public SizeDecision size(Entity e, boolean explain) {
-        return explain ? policy.sizeTable().explained(e) : policy.sizeTable().decide(e);
+        return explain ? policy.sizeTable().explained(e) : policy.sizeTable().decide(e, lookups);
     }
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line) {
@@ -44,7 +60,7 @@ public final class Calculator {
             if (trace.on()) {
                 trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
             }
-            results.add(p.evaluate(e, size.size(), trace));
+            results.add(p.evaluate(e, size.size(), lookups, trace));
         }
         for (ExclusiveGroup g : policy.groups()) {
             payTheHigher(g, results, trace);

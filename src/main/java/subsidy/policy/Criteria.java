@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Map;
-import subsidy.Memo;
 import subsidy.Reason;
 import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
@@ -13,6 +12,7 @@ import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
+import subsidy.program.Lookups;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 
@@ -35,28 +35,9 @@ public final class Criteria {
     private final List<Criteria> anyOf;
     private final ColumnRef[] atLeastColumns;
     private final long[] atLeastValues;
-    // The brief reasons that depend only on an enum, made once (code and text) rather than for every row that misses.
-    private static final Map<EntityType, Reason> NOT_FOR_TYPE = briefs(EntityType.values(),
-            t -> ReasonCode.NOT_FOR_ENTITY_TYPE.reason("not for " + t.code()));
-    private static final Map<SizeClass, Reason> NOT_FOR_SIZE = briefs(SizeClass.values(),
-            c -> ReasonCode.NOT_FOR_SIZE.reason("not for size " + c.code()));
-    private static final Map<LandlordType, Reason> NOT_FOR_LANDLORD = briefs(LandlordType.values(),
-            l -> ReasonCode.NOT_FOR_LANDLORD_TYPE.reason("not for landlord " + l.code()));
     private static final Reason NOT_SIZED = ReasonCode.NOT_SIZED.reason("not a sized enterprise");
     private static final Reason NO_LEASE = ReasonCode.NO_LEASE.reason("no lease");
-    /**
-     * Codes (industries, regions, sets of misses) whose reasons are remembered, each memo apart:
-     * China has some 2,800 counties and 1,400 industry classes.
-     */
-    private static final int REMEMBERED = 4096;
-    // The reasons that depend on one code, made once per code: most rows miss some program, and a
-    // reason made afresh is also encoded afresh when the notes are written.
-    private final Memo<String, Reason> notForIndustry = new Memo<>(REMEMBERED,
-            code -> ReasonCode.NOT_FOR_INDUSTRY.reason("not for industry " + code));
-    private final Memo<String, Reason> notInRegion;
-    private final Memo<List<String>, Reason> noAlternative = new Memo<>(REMEMBERED,
-            m -> ReasonCode.NO_ALTERNATIVE_MET.reason(String.join(" / ", m)));
-    // Written once: reasons are built for every entity that misses a condition.
+    // The reasons the policy's own words fix, written when it is read; those that name a row's code come from Lookups.
     private final Reason[] notTrue; // "severely_affected is false", one for each of flagsTrue
     private final Reason[] notFalse; // "serious_dishonesty is true", one for each of flagsFalse
     private final String typeList;
@@ -71,9 +52,6 @@ public final class Criteria {
         this.sizeClasses = Set.copyOf(sizeClasses);
         this.industryPrefixes = List.copyOf(industryPrefixes);
         this.regionIn = regionIn;
-        notInRegion = regionIn == null ? null
-                : new Memo<>(REMEMBERED,
-                        code -> ReasonCode.REGION_NOT_LISTED.reason("region " + code + " not in " + regionIn.key()));
         this.flagsTrue = List.copyOf(flagsTrue);
         this.flagsFalse = List.copyOf(flagsFalse);
         notTrue = this.flagsTrue.stream().map(f -> ReasonCode.CONDITION_FALSE.reason(f.header() + " is false"))
@@ -128,12 +106,18 @@ public final class Criteria {
         return anyOf;
     }
 
+    /** As {@link #failure(Entity, SizeClass, Lookups, Trace)}, every reason made afresh. */
+    public Reason failure(Entity e, SizeClass size, Trace trace) {
+        return failure(e, size, Lookups.PLAIN, trace);
+    }
+
     /**
      * Null when the entity qualifies, else the first reason it does not, in a clerk's words, with its code.
      * With a recording trace every condition is written down with its values and verdict. The reason
-     * is brief: the report's notes carry one for every zero amount on every row.
+     * is brief: the report's notes carry one for every zero amount on every row. The reasons that name
+     * a code come from {@code lookups}.
      */
-    public Reason failure(Entity e, SizeClass size, Trace trace) {
+    public Reason failure(Entity e, SizeClass size, Lookups lookups, Trace trace) {
         // Runs for every program on every row: the texts are built only when a trace or a miss needs them.
         boolean tracing = trace.on();
         Reason first = null;
@@ -143,7 +127,7 @@ public final class Criteria {
                 trace.condition("entity type " + e.type().code() + (ok ? " is" : " is not") + " one of " + typeList, ok);
             }
             if (!ok && first == null) {
-                first = NOT_FOR_TYPE.get(e.type());
+                first = lookups.notForType(e.type());
             }
         }
         if (!sizeClasses.isEmpty()) {
@@ -153,7 +137,7 @@ public final class Criteria {
                         : "size " + size.code() + (ok ? " is" : " is not") + " one of ") + sizeList, ok);
             }
             if (!ok && first == null) {
-                first = size == null ? NOT_SIZED : NOT_FOR_SIZE.get(size);
+                first = size == null ? NOT_SIZED : lookups.notForSize(size);
             }
         }
         if (!industryPrefixes.isEmpty()) {
@@ -163,7 +147,7 @@ public final class Criteria {
                         + industryList, ok);
             }
             if (!ok && first == null) {
-                first = notForIndustry.get(e.industryCode());
+                first = lookups.notForIndustry(e.industryCode());
             }
         }
         if (regionIn != null) {
@@ -172,7 +156,7 @@ public final class Criteria {
                 trace.condition("region " + e.regionCode() + (ok ? " is" : " is not") + " in " + regionIn.key(), ok);
             }
             if (!ok && first == null) {
-                first = notInRegion.get(e.regionCode());
+                first = lookups.regionNotListed(e.regionCode(), regionIn);
             }
         }
         for (int i = 0; i < flagsTrue.size(); i++) { // indexed loops: no iterator per row
@@ -214,17 +198,17 @@ public final class Criteria {
                         : "landlord_type " + l.code() + (ok ? " is" : " is not") + " one of " + landlordList, ok);
             }
             if (!ok && first == null) {
-                first = l == null ? NO_LEASE : NOT_FOR_LANDLORD.get(l);
+                first = l == null ? NO_LEASE : lookups.notForLandlord(l);
             }
         }
         if (!anyOf.isEmpty()) {
-            List<String> misses = new ArrayList<>(anyOf.size()); // a key of noAlternative: never changed once asked
+            List<String> misses = new ArrayList<>(anyOf.size()); // may be kept as a key by lookups: never changed once asked
             boolean ok = false;
             for (int i = 0; i < anyOf.size(); i++) {
                 if (tracing) {
                     trace.step("alternative " + (i + 1) + " of " + anyOf.size() + ":");
                 }
-                Reason miss = anyOf.get(i).failure(e, size, trace);
+                Reason miss = anyOf.get(i).failure(e, size, lookups, trace);
                 if (miss == null) {
                     ok = true;
                     if (!tracing) {
@@ -239,7 +223,7 @@ public final class Criteria {
                         : "no alternative met (" + String.join(" / ", misses) + ")", ok);
             }
             if (!ok && first == null) {
-                first = noAlternative.get(misses);
+                first = lookups.noAlternative(misses);
             }
         }
         return first;
@@ -252,14 +236,6 @@ public final class Criteria {
             }
         }
         return false;
-    }
-
-    private static <E extends Enum<E>> Map<E, Reason> briefs(E[] values, java.util.function.Function<E, Reason> text) {
-        Map<E, Reason> m = new java.util.EnumMap<>(values[0].getDeclaringClass());
-        for (E v : values) {
-            m.put(v, text.apply(v));
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Sorted, because a Set.copyOf iterates in a different order on every run. */

@@ -25,8 +25,14 @@ public interface Program {
      * The program's amount for one entity, rounded once, half-up, to 0.01 yuan.
      *
      * @param size the size class in force (derived when the declared one disagrees), null when unsized
+     * @param lookups where the reasons that name a code come from ({@link Lookups#PLAIN}: made afresh)
      */
-    ProgramResult evaluate(Entity entity, SizeClass size, Trace trace);
+    ProgramResult evaluate(Entity entity, SizeClass size, Lookups lookups, Trace trace);
+
+    /** As {@link #evaluate(Entity, SizeClass, Lookups, Trace)}, every reason made afresh. */
+    default ProgramResult evaluate(Entity entity, SizeClass size, Trace trace) {
+        return evaluate(entity, size, Lookups.PLAIN, trace);
+    }
 
     /** True when the report carries a {@link #monthsColumn()} for this program. */
     default boolean reportsMonths() {

@@ -41,8 +41,8 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
     }
 
     @Override
-    public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        Reason miss = who.failure(e, size, trace);
+    public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace) {
+        Reason miss = who.failure(e, size, lookups, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import subsidy.Memo;
 import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
@@ -27,8 +26,6 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
         BigDecimal unsizedRate, List<RateTier> tiers) implements Program {
 
-    /** A policy's layoff limits as the reasons write them: a few constants, written out once. */
-    private static final Memo<BigDecimal, String> LIMITS = new Memo<>(64, Money::percent);
     private static final Reason NOT_INSURED = ReasonCode.NOT_INSURED.reason("no unemployment insurance paid last year");
 
     public StableJobRefund {
@@ -38,8 +35,8 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
     }
 
     @Override
-    public ProgramResult evaluate(Entity e, SizeClass size, Trace trace) {
-        Reason miss = who.failure(e, size, trace);
+    public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace) {
+        Reason miss = who.failure(e, size, lookups, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
@@ -55,7 +52,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         long denominator = layoffs + e.insuredEmployees();
         BigDecimal rate;
         if (tiers.isEmpty()) {
-            String layoffMiss = layoffTest(e, trace);
+            String layoffMiss = layoffTest(e, lookups, trace);
             if (layoffMiss != null) {
                 return ProgramResult.ineligible(this, ReasonCode.LAYOFF_RATE_OVER_LIMIT, layoffMiss);
             }
@@ -101,7 +98,7 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
     }
 
     /** Null when the layoff rate passes, else why not. */
-    private String layoffTest(Entity e, Trace trace) {
+    private String layoffTest(Entity e, Lookups lookups, Trace trace) {
         if (rateMax == null) {
             return null;
         }
@@ -120,9 +117,9 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (general || small) {
             return null;
         }
-        return "layoff rate " + layoffRate(e) + " exceeds " + LIMITS.get(rateMax)
+        return "layoff rate " + layoffRate(e) + " exceeds " + lookups.percent(rateMax)
                 + (smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
-                        ? " and " + LIMITS.get(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
+                        ? " and " + lookups.percent(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
                         + " insured" : "");
     }
 

@@ -3,10 +3,10 @@ package subsidy.size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import subsidy.Memo;
 import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
+import subsidy.program.Lookups;
 
 /**
  * The firm-size standard of 工信部联企业〔2011〕300号 (SPEC §5), as read from the policy.
@@ -21,8 +21,6 @@ public final class SizeTable {
     public static final List<SizeClass> TIERS = List.of(SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL);
     /** {@link #TIERS} as an array, for the loops run for every firm. */
     private static final SizeClass[] TRIED = TIERS.toArray(new SizeClass[0]);
-    /** Industry codes whose rows are remembered; a file with more distinct (well-formed) codes is rare. */
-    private static final int REMEMBERED = 4096;
 
     /**
      * No table: for a policy whose programs ask no size class. An enterprise keeps the class it
@@ -32,8 +30,6 @@ public final class SizeTable {
 
     private final String source;
     private final List<SizeRow> rows;
-    /** The row for each industry code seen: a file has a few hundred codes and every row asks. */
-    private final Memo<String, SizeRow> rowByIndustry = new Memo<>(REMEMBERED, this::longestMatch);
 
     /** @param source where the policy cites the standard */
     public SizeTable(String source, List<SizeRow> rows) {
@@ -49,12 +45,8 @@ public final class SizeTable {
         return rows;
     }
 
-    /** The row whose prefix matches the industry code longest; the catch-all row otherwise. */
+    /** The row whose prefix matches the industry code longest; the catch-all row otherwise; null: neither. */
     public SizeRow rowFor(String industry) {
-        return rowByIndustry.get(industry); // null: no row and no catch-all
-    }
-
-    private SizeRow longestMatch(String industry) {
         SizeRow best = null;
         int bestLength = -1;
         for (int i = 0; i < rows.size(); i++) {
@@ -70,10 +62,15 @@ public final class SizeTable {
 
     /** The size decision, or null when an enterprise's size is neither given nor derivable. */
     public SizeDecision decide(Entity e) {
+        return decide(e, Lookups.PLAIN);
+    }
+
+    /** As {@link #decide(Entity)}, the industry's row found through {@code lookups}. */
+    public SizeDecision decide(Entity e, Lookups lookups) {
         if (!e.type().isSized()) {
             return SizeDecision.UNSIZED;
         }
-        SizeRow row = rowFor(e.industryCode());
+        SizeRow row = lookups.sizeRow(this, e.industryCode());
         SizeClass declared = e.declaredSize();
         if (row == null) { // no table (NONE): a table read from a policy has a row for every industry
             return new SizeDecision(declared, declared == null ? null : SizeSource.DECLARED, declared, null, null,

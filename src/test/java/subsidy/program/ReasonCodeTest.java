@@ -197,11 +197,16 @@ class ReasonCodeTest {
         assertNull(failure(c, TestEntity.enterprise(SizeClass.SMALL).insurance(10, 0, "100")));
     }
 
-    /** The hot path attaches codes without making anything: a recurring reason is one shared object. */
+    /**
+     * A recurring reason is the same reason with the same code each time. The rule makes it afresh;
+     * a run's {@code calc.MemoLookups} hands out one shared object instead (MemoLookupsProperties).
+     */
     @Test
-    void aRecurringReasonIsMadeOnceWithItsCode() {
+    void aRecurringReasonIsTheSameWithItsCode() {
         Criteria c = who(Set.of(), List.of("H62"), null, List.of(), List.of(), Map.of());
-        assertSame(failure(c, TestEntity.enterprise(SizeClass.SMALL)), failure(c, TestEntity.enterprise(SizeClass.MICRO)));
+        Reason small = failure(c, TestEntity.enterprise(SizeClass.SMALL));
+        assertEquals(new Reason("not_for_industry", "not for industry M74"), small);
+        assertEquals(small, failure(c, TestEntity.enterprise(SizeClass.MICRO)));
         assertSame(program(TestEntity.of(EntityType.NONPROFIT), "hiring_subsidy").reasonCode(),
                 ReasonCode.NOT_FOR_ENTITY_TYPE.code());
     }

@@ -1,4 +1,4 @@
-package subsidy;
+package subsidy.calc;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

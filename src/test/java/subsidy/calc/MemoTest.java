@@ -1,4 +1,4 @@
-package subsidy;
+package subsidy.calc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
