@@ -28,17 +28,7 @@ class AcceptanceTest {
         Acceptance acceptance = new Acceptance(new Calculator(DefaultPolicy.POLICY));
         SeenIds seen = new SeenIds();
         for (InputFile input : inputs) {
-            acceptance.read(input, seen, new Acceptance.Outcome() {
-                @Override
-                public void computed(EntityResult r) {
-                    out.add(line(r));
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                    out.add(line(r));
-                }
-            });
+            acceptance.read(input, seen, lines(out));
         }
         return out;
     }
@@ -137,17 +127,7 @@ class AcceptanceTest {
                 + B + ",乙,enterprise,530102,M74,micro,5\n"
                 + A + ",甲,enterprise,530102,C13,,\n");
         List<String> out = new ArrayList<>();
-        new Acceptance(new Calculator(DefaultPolicy.POLICY)).read(in, new SeenIds(), B, new Acceptance.Outcome() {
-            @Override
-            public void computed(EntityResult r) {
-                out.add(line(r));
-            }
-
-            @Override
-            public void rejected(Rejection r) {
-                out.add(line(r));
-            }
-        });
+        new Acceptance(new Calculator(DefaultPolicy.POLICY)).read(in, new SeenIds(), B, lines(out));
         List<String> all = read(in);
         assertEquals(List.of(all.get(0), all.get(2)), out);
         assertEquals("a.csv:4 " + B + " [duplicate_entity_id] [entity_id " + B
@@ -170,5 +150,20 @@ class AcceptanceTest {
         assertEquals(2, stats.rowsRead());
         assertEquals(1, stats.rowsAccepted());
         assertEquals(1, stats.rowsRejected());
+    }
+
+    /** Each outcome as one line of {@code out}, computed or rejected, in the order given. */
+    private static Acceptance.Outcome lines(List<String> out) {
+        return new Acceptance.Outcome() {
+            @Override
+            public void computed(EntityResult r) {
+                out.add(line(r));
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                out.add(line(r));
+            }
+        };
     }
 }
