@@ -239,10 +239,10 @@ public final class Verifier {
             if (reportedIndex[0].length == 0 || reportedIndex[0][0] != 0) {
                 throw new InputException(report + ": not a subsidy report (entity_id is not its first column)");
             }
-            if (!missing.isEmpty()) {
-                throw new InputException(report + ": the report lacks column(s) " + missing
-                        + "; was it written under another policy?");
-            }
+            // A column the recomputation has and the report lacks is a difference (the report was made under
+            // another policy or date, or a column was deleted), not an unusable report: the rest is compared.
+            missing.forEach(name -> out.accept(new Difference(Difference.COLUMN, name, "not in the report",
+                    "in the recomputation")));
             at.forEach((name, copies) -> {
                 if (copies.size() > 1) {
                     out.accept(new Difference(Difference.COLUMN, name, copies.size() + " times in the header",

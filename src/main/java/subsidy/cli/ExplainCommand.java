@@ -55,7 +55,8 @@ final class ExplainCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             if (x.isEmpty()) {
-                Main.fail(err, "no row of " + run.inputs + " has entity_id " + id);
+                Main.fail(err, "no row of " + String.join(", ", run.inputs.stream().map(Path::toString).toList())
+                        + " has entity_id " + subsidy.input.Escape.controls(id));
                 return ExitCode.USAGE;
             }
             PrintWriter out = spec.commandLine().getOut();

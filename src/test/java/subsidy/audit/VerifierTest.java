@@ -408,6 +408,21 @@ class VerifierTest {
                 + " missing)", written, "(none)")), verify(DefaultPolicy.POLICY));
     }
 
+    /** A program column deleted from the report is a difference (exit 4), and the rest is still compared. */
+    @Test
+    void aProgramColumnTheReportLacksIsADifferenceNotAnUnusableReport() throws Exception {
+        edit(lines -> lines.stream().map(l -> {
+            List<String> cells = new ArrayList<>(List.of(l.replace("\uFEFF", "").split(",", -1)));
+            int at = List.of(lines.get(0).replace("\uFEFF", "").split(",", -1)).indexOf("hiring_subsidy");
+            cells.remove(at);
+            return String.join(",", cells);
+        }).toList());
+        List<Difference> d = verify(DefaultPolicy.POLICY);
+        assertEquals(new Difference(Difference.COLUMN, "hiring_subsidy", "not in the report", "in the recomputation"),
+                d.get(0));
+        assertEquals(true, d.stream().anyMatch(x -> x.column().startsWith("report.csv sha256")), d.toString());
+    }
+
     /** Without a manifest only the rows can be checked: not a difference, but said plainly. */
     @Test
     void aReportWithoutItsManifestIsSaidToBeCheckedOnlyRowByRow() throws Exception {

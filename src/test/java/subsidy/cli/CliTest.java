@@ -344,4 +344,13 @@ class CliTest {
         assertTrue(manifest.contains("\"name\" : \"size-table-2011\",\n        \"from\" : \"bundled "
                 + "tables/size-table-2011.yaml\""), manifest);
     }
+
+    /** The inputs are named as the clerk gave them, not as a Java list in brackets. */
+    @Test
+    void explainOfAnIdNoRowHasNamesTheInputsPlainly() {
+        Result r = run("explain", "--input", FIRMS.toString(), "--input", MESSY.toString(), "--id", "915304024619715394");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("no row of samples/firms.csv, samples/messy.csv has entity_id 915304024619715394"),
+                r.err());
+    }
 }
