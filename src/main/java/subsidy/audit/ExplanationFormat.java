@@ -26,8 +26,9 @@ public final class ExplanationFormat {
         sb.append("\ninput values\n");
         int width = x.inputs().keySet().stream().map(Escape::controls).mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, String> e : x.inputs().entrySet()) {
-            sb.append("  ").append(pad(Escape.controls(e.getKey()), width)).append("  ")
-                    .append(Escape.controls(e.getValue())).append('\n');
+            // A blank cell, of a computed row (null) or a rejected one (empty), reads the same.
+            String v = e.getValue() == null || e.getValue().isEmpty() ? "(blank)" : Escape.controls(e.getValue());
+            sb.append("  ").append(pad(Escape.controls(e.getKey()), width)).append("  ").append(v).append('\n');
         }
         if (!x.computed()) {
             sb.append("\nREJECTED — not computed, because:\n");

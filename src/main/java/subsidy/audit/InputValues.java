@@ -43,7 +43,7 @@ final class InputValues {
             default -> e.count(c);
         };
         if (v == null) {
-            return "(blank)";
+            return null; // blank: JSON gives null, the text "(blank)" (ExplanationFormat)
         }
         return v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
     }

@@ -161,4 +161,15 @@ class ExplainerTest {
                 || (c >= 0x202a && c <= 0x202e)), text);
         assertEquals("甲\u001b]0;x\u0007\u202e", x.inputs().get("name"));
     }
+
+    /** A blank cell is null in JSON (a script tells it from a cell holding "(blank)"), "(blank)" in the text. */
+    @Test
+    void aBlankCellIsNullInJsonAndSaidBlankInText(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("blank.csv"), "entity_id,name,entity_type,region_code,industry_code,size_class,employees\n"
+                + "91440300708461136T,甲,enterprise,530102,M74,small,\n");
+        Explanation x = new Explainer(DefaultPolicy.POLICY).explain(
+                List.of(new subsidy.input.InputFile(f, null)), "91440300708461136T").orElseThrow();
+        assertTrue(ExplanationFormat.json(x).contains("\"employees\" : null"), ExplanationFormat.json(x));
+        assertTrue(ExplanationFormat.text(x).matches("(?s).*\n  employees +\\(blank\\)\n.*"), ExplanationFormat.text(x));
+    }
 }
