@@ -220,6 +220,51 @@ class InvariantProperties {
         }
     }
 
+    /**
+     * A rerun with --force into the same --out is idempotent: the new set is byte for byte the old one,
+     * and the old one is kept whole under .NAME.subsidy/previous/ beside it.
+     */
+    @Property(tries = 20)
+    void aForcedRerunIntoTheSameOutGivesTheSameSetAndKeepsTheFirst(@ForAll("files") GeneratedFile file)
+            throws IOException {
+        Path dir = tempDir();
+        Path input = file.write(dir);
+        Path out = dir.resolve("2022-05");
+        Outcome first = calc(input, out);
+        Map<String, byte[]> before = files(out);
+        assertEquals(first.exit(), subsidy.CommandLineRun.run("calc", "--input", input.toString(), "--out",
+                out.toString(), "--force").exit());
+        Map<String, byte[]> after = files(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, after.get(name)), name + " differs on a rerun"));
+        try (var kept = Files.list(dir.resolve(".2022-05.subsidy/previous"))) {
+            Map<String, byte[]> previous = files(kept.findFirst().orElseThrow());
+            before.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, previous.get(name)),
+                    name + " was not kept whole"));
+        }
+    }
+
+    /** What calc writes, verify accepts: every file the manifest vouches for, recomputed, agrees. */
+    @Property(tries = 20)
+    void verifyAcceptsWhatCalcWrote(@ForAll("files") GeneratedFile file) throws IOException {
+        Path dir = tempDir();
+        Path input = file.write(dir);
+        Outcome o = calc(input, dir.resolve("out"));
+        subsidy.CommandLineRun.Result v = subsidy.CommandLineRun.run("verify", "--input", input.toString(), "--report",
+                o.out().resolve("report.csv").toString());
+        assertEquals(0, v.exit(), v.out() + v.err());
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> m = new java.util.TreeMap<>();
+        try (var all = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                m.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return m;
+    }
+
     @Property(tries = 50)
     void exitCodeIsZeroWhenNothingWasRejectedAndOneOtherwise(@ForAll("files") GeneratedFile file)
             throws IOException {
