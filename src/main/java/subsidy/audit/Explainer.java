@@ -70,7 +70,12 @@ public final class Explainer {
                     if (found[0] == null) {
                         found[0] = explainRejected(r, header);
                     } else {
-                        others.add(r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
+                        // Each reason with its code, as the text form shows a rejected row's own.
+                        List<String> said = new ArrayList<>();
+                        for (int i = 0; i < r.reasons().size(); i++) {
+                            said.add(r.reasons().get(i) + " [" + r.codes().get(i) + "]");
+                        }
+                        others.add(r.file() + " line " + r.line() + ": " + String.join("; ", said));
                     }
                 }
             });

@@ -90,6 +90,7 @@ class ExplainerTest {
         assertEquals(4, x.line());
         assertEquals(1, x.others().size());
         assertTrue(x.others().get(0).startsWith("samples/messy.csv line 20: "), x.others().get(0));
+        assertTrue(x.others().get(0).endsWith(" [duplicate_entity_id]"), x.others().get(0));
     }
 
     @Test
