@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import subsidy.report.Outputs;
+import subsidy.run.OutputDir;
 
 /**
  * Where calc writes, checked against what it reads before anything is touched: a run replaces --out as a
@@ -38,19 +39,19 @@ final class Places {
         if (out.toString().isEmpty()) {
             throw usage("--out names no directory");
         }
-        Path dir = real(out);
-        Path here = real(Path.of(""));
+        Path dir = OutputDir.real(out);
+        Path here = OutputDir.real(Path.of(""));
         if (here.startsWith(dir)) {
             throw usage("--out " + out + " is the current directory or holds it; a run replaces --out as a whole, "
                     + "so name a directory for the reports, such as reports/2022-05");
         }
         for (Path f : inputs) {
-            if (real(f).startsWith(dir)) {
+            if (OutputDir.real(f).startsWith(dir)) {
                 throw usage("--input " + f + " is inside --out " + out + ", which a run replaces as a whole;"
                         + " copy it elsewhere first, or choose another --out");
             }
         }
-        if (policy != null && real(policy).startsWith(dir)) {
+        if (policy != null && OutputDir.real(policy).startsWith(dir)) {
             throw usage("--policy " + policy + " is inside --out " + out + ", which a run replaces as a whole;"
                     + " copy it elsewhere first, or choose another --out");
         }
@@ -71,8 +72,8 @@ final class Places {
         if (out == null) {
             return;
         }
-        Path dir = real(out);
-        Path target = real(notice);
+        Path dir = OutputDir.real(out);
+        Path target = OutputDir.real(notice);
         if (target.getParent().equals(dir) && Outputs.OUTPUTS.contains(target.getFileName().toString())) {
             throw usage("--notice " + notice + " is one of the files --out writes; choose another file");
         }
@@ -85,25 +86,10 @@ final class Places {
         return new CommandLine.ParameterException(cl, message);
     }
 
-    /**
-     * The path as the file system resolves it, links and all: its nearest existing ancestor's real
-     * path with the rest added back, so that a directory not made yet is seen where it will be.
-     */
-    static Path real(Path p) {
-        Path absolute = p.toAbsolutePath().normalize();
-        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
-            try {
-                return existing.toRealPath().resolve(existing.relativize(absolute));
-            } catch (IOException notYet) {
-                // try its parent
-            }
-        }
-        return absolute;
-    }
-
     private static boolean sameFile(Path a, Path b) {
         try {
-            return real(a).equals(real(b)) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+            return OutputDir.real(a).equals(OutputDir.real(b))
+                    || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
         }

@@ -216,6 +216,23 @@ public final class OutputDir implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The path as the file system resolves it, links and all: its nearest existing ancestor's real
+     * path with the rest added back, so that a directory not made yet is seen where it will be.
+     * Where a run writes is compared with what it reads, and the notice with --out, this way.
+     */
+    public static Path real(Path p) {
+        Path absolute = p.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute));
+            } catch (IOException notYet) {
+                // try its parent
+            }
+        }
+        return absolute;
+    }
+
     /** subsidy's own room beside --out: {@code .NAME.subsidy}. */
     static Path homeOf(Path out) {
         return out.resolveSibling("." + out.getFileName() + ".subsidy");

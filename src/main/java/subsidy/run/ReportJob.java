@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -115,9 +114,7 @@ public final class ReportJob {
      */
     public Target prepare(PrintStream stderr) throws IOException {
         boolean noticeInside = noticeInside();
-        if (options.outDir() != null) {
-            OutputDir.check(options.outDir(), options.force());
-        }
+        // The notice's place is checked first; --out's is checked by OutputDir.prepare before it makes anything.
         if (options.notice() != null && !noticeInside) {
             AtomicFile.check(options.notice(), options.force());
         }
@@ -153,15 +150,16 @@ public final class ReportJob {
                 stderr, target.noticeInside);
     }
 
-    /** Whether the notice list is to be written directly in --out, as a file of its set. */
-    private boolean noticeInside() throws IOException {
+    /**
+     * Whether the notice list is to be written directly in --out, as a file of its set: decided on the
+     * paths as the file system resolves them, as the command line's checks decide it (cli/Places).
+     */
+    private boolean noticeInside() {
         if (options.notice() == null || options.outDir() == null) {
             return false;
         }
-        Path parent = options.notice().toAbsolutePath().normalize().getParent();
-        return parent != null && Files.exists(parent) && Files.exists(options.outDir())
-                ? Files.isSameFile(parent, options.outDir())
-                : parent != null && parent.equals(options.outDir().toAbsolutePath().normalize());
+        Path parent = OutputDir.real(options.notice()).getParent();
+        return parent != null && parent.equals(OutputDir.real(options.outDir()));
     }
 
     private Totals toDirectory(OutputDir dir, Batch batch, List<InputFile> inputs, ReportTable table,
