@@ -2,6 +2,7 @@ package subsidy.cases;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,9 +25,12 @@ import subsidy.cases.TestCase.ProgramExpect;
 import subsidy.cases.TestCase.Rejected;
 import subsidy.cases.TestCase.Totals;
 import subsidy.entity.Column;
+import subsidy.entity.SizeClass;
 import subsidy.input.Dates;
+import subsidy.input.Escape;
 import subsidy.input.Ids;
 import subsidy.input.IoProblem;
+import subsidy.input.RejectionCode;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
@@ -34,6 +39,8 @@ import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
 import subsidy.policy.yaml.YamlTree;
 import subsidy.program.Program;
+import subsidy.program.ReasonCode;
+import subsidy.size.SizeSource;
 
 /**
  * Reads a case file as strictly as a policy is read: an unknown key, a value of the wrong type, a
@@ -374,7 +381,7 @@ public final class CaseLoader {
         if (f == null) {
             return null;
         }
-        Rejected r = new Rejected(f.text("reason", false), oneOf(f, "reason_code", REJECTION_CODES));
+        Rejected r = new Rejected(f.text("reason", false), oneOf(f, "reason_code", REJECTION_CODES, SEE_CODES));
         f.finish();
         return r;
     }
@@ -382,14 +389,8 @@ public final class CaseLoader {
     /** {@code 3000.00} (the amount alone) or {@code {amount, months, reason, reason_code, in_force}}. */
     private ProgramExpect programExpect(Node node, String path, String program) {
         if (node instanceof Node.Scalar) {
-            java.math.BigDecimal v = Fields.decimal(node, path, problems);
-            if (v != null && v.stripTrailingZeros().scale() > 2) {
-                problems.add(path + " (line " + node.line() + "): " + v.toPlainString() + " has more than 2 decimals; "
-                        + "amounts are rounded to 0.01, so it can never match");
-                return null;
-            }
-            return v == null ? null : new ProgramExpect(program, node.line(), new Amount(v, v.toPlainString()), null,
-                    null, null, null);
+            Amount a = exact(Fields.decimal(node, path, problems), path + " (line " + node.line() + ")");
+            return a == null ? null : new ProgramExpect(program, node.line(), a, null, null, null, null);
         }
         Fields f = Fields.of(node, path, problems);
         if (f == null) {
@@ -398,7 +399,7 @@ public final class CaseLoader {
         Amount amount = amount(f, "amount");
         Amount months = amount(f, "months");
         String reason = f.text("reason", false);
-        String code = oneOf(f, "reason_code", PROGRAM_CODES);
+        String code = oneOf(f, "reason_code", PROGRAM_CODES, SEE_CODES);
         Boolean inForce = f.bool("in_force", false);
         f.finish();
         if (amount == null && months == null && reason == null && code == null && inForce == null) {
@@ -412,9 +413,13 @@ public final class CaseLoader {
     }
 
     private Amount amount(Fields f, String key) {
-        java.math.BigDecimal v = f.decimal(key, false);
+        return exact(f.decimal(key, false), f.keyAt(key));
+    }
+
+    /** An expected amount or months as written, or null with a problem: one of 3 decimals can never match. */
+    private Amount exact(BigDecimal v, String where) {
         if (v != null && v.stripTrailingZeros().scale() > 2) {
-            problems.add(f.keyAt(key) + ": " + v.toPlainString() + " has more than 2 decimals; amounts and months are "
+            problems.add(where + ": " + v.toPlainString() + " has more than 2 decimals; amounts and months are "
                     + "rounded to 0.01, so it can never match");
             return null;
         }
@@ -422,21 +427,24 @@ public final class CaseLoader {
     }
 
     /** The published values an expectation may name: anything else could never match, so it is a problem. */
-    private static final java.util.List<String> SIZE_CLASSES = java.util.Arrays.stream(subsidy.entity.SizeClass.values())
-            .map(subsidy.entity.SizeClass::code).toList();
-    private static final java.util.List<String> SIZE_SOURCES = java.util.Arrays.stream(subsidy.size.SizeSource.values())
-            .map(subsidy.size.SizeSource::code).toList();
-    private static final java.util.List<String> PROGRAM_CODES = java.util.Arrays.stream(
-            subsidy.program.ReasonCode.values()).map(subsidy.program.ReasonCode::code).toList();
-    private static final java.util.List<String> REJECTION_CODES = java.util.Arrays.stream(
-            subsidy.input.RejectionCode.values()).map(subsidy.input.RejectionCode::code).toList();
+    private static final List<String> SIZE_CLASSES = Arrays.stream(SizeClass.values()).map(SizeClass::code).toList();
+    private static final List<String> SIZE_SOURCES = Arrays.stream(SizeSource.values()).map(SizeSource::code).toList();
+    private static final List<String> PROGRAM_CODES = Arrays.stream(ReasonCode.values()).map(ReasonCode::code)
+            .toList();
+    private static final List<String> REJECTION_CODES = Arrays.stream(RejectionCode.values())
+            .map(RejectionCode::code).toList();
+    private static final String SEE_CODES = " (README, \"Reason codes\")";
 
-    private String oneOf(Fields f, String key, java.util.List<String> allowed) {
+    private String oneOf(Fields f, String key, List<String> allowed) {
+        return oneOf(f, key, allowed, "");
+    }
+
+    /** The key's text, or null with a problem listing the allowed values when it is none of them. */
+    private String oneOf(Fields f, String key, List<String> allowed, String see) {
         String v = f.text(key, false);
         if (v != null && !allowed.contains(v)) {
-            problems.add(f.keyAt(key) + ": '" + subsidy.input.Escape.controls(v) + "' is not one of "
-                    + String.join(", ", allowed) + (allowed == PROGRAM_CODES || allowed == REJECTION_CODES
-                            ? " (README, \"Reason codes\")" : ""));
+            problems.add(f.keyAt(key) + ": '" + Escape.controls(v) + "' is not one of " + String.join(", ", allowed)
+                    + see);
             return null;
         }
         return v;
