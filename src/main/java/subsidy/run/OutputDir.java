@@ -204,11 +204,11 @@ public final class OutputDir implements AutoCloseable {
     static Path resolve(Path dir) throws IOException {
         Path out = dir.toAbsolutePath().normalize();
         if (out.getFileName() == null) {
-            throw new NotOurs(dir, null, dir + " names no directory");
+            throw new NotOurs(null, dir + " names no directory");
         }
         if (Files.isSymbolicLink(out)) {
             if (!Files.exists(out)) {
-                throw new NotOurs(dir, null, dir + " is a symbolic link to nothing; make the directory it names, or "
+                throw new NotOurs(null, dir + " is a symbolic link to nothing; make the directory it names, or "
                         + "name another");
             }
             return out.toRealPath();
@@ -655,21 +655,15 @@ public final class OutputDir implements AutoCloseable {
 
     /** --out holds something subsidy did not write, or names no directory at all. */
     public static final class NotOurs extends IOException {
-        private final Path dir;
         private final Path entry;
 
         NotOurs(Path dir, Path entry) {
-            this(dir, entry, dir + " holds " + entry + ", which subsidy did not write");
+            this(entry, dir + " holds " + entry + ", which subsidy did not write");
         }
 
-        NotOurs(Path dir, Path entry, String message) {
+        NotOurs(Path entry, String message) {
             super(message);
-            this.dir = dir;
             this.entry = entry;
-        }
-
-        public Path dir() {
-            return dir;
         }
 
         /** The first foreign entry, or null when --out names no directory (the message says why). */
@@ -689,17 +683,11 @@ public final class OutputDir implements AutoCloseable {
 
     /** The new set is in place, but a file attached to it (the notice outside --out) is not. */
     public static final class Incomplete extends IOException {
-        private final Path out;
         private final List<String> failed;
 
         Incomplete(Path out, Collection<String> failed) {
             super(out + " is written, but not " + String.join("; ", failed));
-            this.out = out;
             this.failed = List.copyOf(failed);
-        }
-
-        public Path out() {
-            return out;
         }
 
         /** Each file not written, with the reason. */
