@@ -117,6 +117,10 @@ final class CalcCommand implements Callable<Integer> {
             files = run.open(policy);
             Totals totals = job.run(target, files, RejectedTable.sharedHeader(files), new Std.Checked(stdout), stderr);
             stdout.flush();
+            if (stderr.checkError()) {
+                // The summary or rejected rows were lost; Main checks its own streams, not the meter's.
+                return ExitCode.UNUSABLE;
+            }
             return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
             boolean isNotice = notice != null && Path.of(e.getFile()).toAbsolutePath().equals(notice.toAbsolutePath());

@@ -1,5 +1,6 @@
 package subsidy.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,26 +83,37 @@ final class ProgressMeter implements Progress {
      * Standard error for the run's other messages (rejected rows): each write first blanks the progress line,
      * so a message never runs on from the middle of it; the next redraw puts the line back below. Control
      * characters in them are escaped; only the progress line's own carriage returns reach the terminal.
+     * A write the meter's stream could not make is passed on as a failure, so the returned stream's
+     * {@link PrintStream#checkError()} tells of it (a PrintStream under a PrintStream would hide it).
      */
     PrintStream messages() {
         return new PrintStream(new TerminalText(new OutputStream() {
             @Override
-            public void write(int b) {
+            public void write(int b) throws IOException {
                 erase();
                 out.write(b);
+                checked();
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws IOException {
                 erase();
                 out.write(b, off, len);
+                checked();
             }
 
             @Override
-            public void flush() {
+            public void flush() throws IOException {
                 out.flush();
+                checked();
             }
         }), true, StandardCharsets.UTF_8);
+    }
+
+    private void checked() throws IOException {
+        if (out.checkError()) {
+            throw new IOException("standard error could not be written");
+        }
     }
 
     private void erase() {

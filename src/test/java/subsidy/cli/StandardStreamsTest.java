@@ -97,4 +97,17 @@ class StandardStreamsTest {
         assertFalse(text.contains("??"), text);
         assertTrue(text.chars().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF), "Chinese text kept: " + text);
     }
+
+    /**
+     * With the progress line on, rejected rows and the summary go to standard error through the meter:
+     * their loss to a full disk is a failed run too, not exit 1.
+     */
+    @Test
+    void rejectedRowsLostToAFullStandardErrorUnderProgressExitThree() throws Exception {
+        assumeTrue(FULL.exists(), "/dev/full");
+        Path report = tmp.resolve("progress-report.csv");
+        Process p = subsidy("calc", "--input", "samples/messy.csv", "--progress").redirectOutput(report.toFile())
+                .redirectError(FULL).start();
+        assertEquals(3, exit(p));
+    }
 }
