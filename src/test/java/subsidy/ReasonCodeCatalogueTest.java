@@ -45,7 +45,8 @@ class ReasonCodeCatalogueTest {
             "not_for_size", "not_for_industry", "region_not_listed", "condition_false", "condition_true",
             "serious_dishonesty", "below_minimum", "no_lease", "not_for_landlord_type", "no_alternative_met",
             "not_insured", "layoff_rate_over_limit", "layoff_rate_in_no_tier", "none_counted", "no_rent",
-            "lease_outside_rent_period", "months_already_granted", "paid_by_higher_program");
+            "lease_outside_rent_period", "months_already_granted", "paid_by_higher_program",
+            "ledger_paid_already", "ledger_months_used", "ledger_cap_reached");
     private static final List<String> PUBLISHED_REJECTION_CODES = List.of("cells_count_mismatch", "text_after_quote",
             "missing_value", "cell_too_long", "nul_character", "not_text_in_encoding", "replacement_character",
             "bad_credit_code", "spreadsheet_mangled", "unknown_entity_type", "unknown_size_class",

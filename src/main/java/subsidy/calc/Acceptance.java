@@ -1,8 +1,12 @@
 package subsidy.calc;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import subsidy.Reason;
 import subsidy.entity.Entity;
+import subsidy.ledger.Prior;
+import subsidy.program.Trace;
 import subsidy.input.Chunk;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
@@ -39,9 +43,17 @@ public final class Acceptance {
     }
 
     private final Calculator calculator;
+    /** With a ledger, where {@link #read} learns what each chunk's entities have used up; else null. */
+    private final PriorSource priors;
 
     public Acceptance(Calculator calculator) {
+        this(calculator, null);
+    }
+
+    /** @param priors with a ledger ({@link Calculator#withLedger}), what entities have used up; null without */
+    public Acceptance(Calculator calculator, PriorSource priors) {
         this.calculator = calculator;
+        this.priors = priors;
     }
 
     public Calculator calculator() {
@@ -54,12 +66,17 @@ public final class Acceptance {
      * {@link #rejection}'s to say.
      */
     public EntityResult compute(ParsedRow row) {
+        return compute(row, null);
+    }
+
+    /** As {@link #compute(ParsedRow)}, against what a ledger says the entity has used up (null: no ledger). */
+    public EntityResult compute(ParsedRow row, Prior prior) {
         Entity e = row.entity();
         if (e == null) {
             return null;
         }
         SizeDecision size = calculator.size(e, false);
-        return size == null ? null : calculator.compute(e, size, row.file(), row.line());
+        return size == null ? null : calculator.compute(e, size, row.file(), row.line(), Trace.NONE, prior);
     }
 
     /**
@@ -95,13 +112,16 @@ public final class Acceptance {
         long accepted = 0;
         try (InputFile.Reading reading = input.open()) {
             for (Chunk chunk = reading.next(); chunk != null; chunk = reading.next()) {
-                for (ParsedRow row : reading.rows(chunk)) {
+                List<ParsedRow> rows = reading.rows(chunk);
+                Map<String, Prior> prior = priors == null ? null : priors.lookup(Batch.entityIds(rows));
+                for (ParsedRow row : rows) {
                     if (entityId != null && !entityId.equals(row.id()) && !entityId.equals(row.entityId())) {
                         row.duplicate(seen);
                         continue;
                     }
                     read++;
-                    EntityResult result = compute(row);
+                    EntityResult result = prior == null || row.entity() == null ? compute(row)
+                            : compute(row, prior.getOrDefault(row.entity().entityId(), Prior.NONE));
                     Rejection rejected = rejection(row, result, seen);
                     if (rejected == null) {
                         accepted++;

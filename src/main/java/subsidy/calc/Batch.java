@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import subsidy.input.InputFile;
 import subsidy.input.ParsedRow;
 import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
+import subsidy.ledger.Prior;
 
 /**
  * A calc run: every row of every input, in order, through the {@link Calculator} into a
@@ -38,6 +40,8 @@ public final class Batch {
     private final Acceptance acceptance;
     private final Calculator calculator;
     private final int workers;
+    /** With a ledger: what each chunk's entities have used up; null without one. */
+    private final PriorSource priors;
 
     public Batch(Calculator calculator) {
         this(calculator, Runtime.getRuntime().availableProcessors());
@@ -45,10 +49,19 @@ public final class Batch {
 
     /** @param workers threads that parse and compute; the reader and the caller come on top */
     public Batch(Calculator calculator, int workers) {
+        this(calculator, workers, null);
+    }
+
+    /**
+     * @param priors with a ledger ({@link Calculator#withLedger}), where each chunk's entities' earlier
+     *               payments are read, a chunk at a time; null without one
+     */
+    public Batch(Calculator calculator, int workers, PriorSource priors) {
         // A run over many rows: the same reasons and size rows are asked for again and again.
         this.calculator = calculator.memoised();
         this.acceptance = new Acceptance(this.calculator);
         this.workers = Math.max(1, workers);
+        this.priors = priors;
     }
 
     /** What one chunk, or the end of something, leaves for the calling thread. */
@@ -176,12 +189,14 @@ public final class Batch {
     }
 
     /** A worker: one chunk parsed, sized, computed and rendered. */
-    private Part work(InputFile.Reading reading, Chunk chunk, ResultSink<?> sink) {
+    private Part work(InputFile.Reading reading, Chunk chunk, ResultSink<?> sink) throws IOException {
         List<ParsedRow> parsed = reading.rows(chunk);
         List<Row> rows = new ArrayList<>(parsed.size());
         Sums sums = new Sums(calculator.policy().programs().size());
+        Map<String, Prior> prior = priors == null ? null : priors.lookup(entityIds(parsed));
         for (ParsedRow p : parsed) {
-            EntityResult result = acceptance.compute(p);
+            EntityResult result = prior == null ? acceptance.compute(p)
+                    : acceptance.compute(p, p.entity() == null ? null : prior.getOrDefault(p.entity().entityId(), Prior.NONE));
             if (result == null) {
                 rows.add(new Row(p, null, null));
                 continue;
@@ -190,6 +205,17 @@ public final class Batch {
             rows.add(new Row(p, result, sink.render(result)));
         }
         return new Rows(rows, sums, chunk.end());
+    }
+
+    /** The credit codes of the rows that read as entities, for one look-up in the ledger. */
+    static List<String> entityIds(List<ParsedRow> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        for (ParsedRow p : rows) {
+            if (p.entity() != null) {
+                ids.add(p.entity().entityId());
+            }
+        }
+        return ids;
     }
 
     private static Part take(BlockingQueue<Future<Part>> queue) throws InputException, IOException {

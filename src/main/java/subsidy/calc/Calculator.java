@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import subsidy.Reason;
 import subsidy.entity.Entity;
+import subsidy.ledger.Prior;
 import subsidy.money.Money;
 import subsidy.policy.ExclusiveGroup;
+import subsidy.policy.Limit;
 import subsidy.policy.Policy;
 import subsidy.program.Lookups;
 import subsidy.program.Program;
@@ -22,15 +24,31 @@ import subsidy.size.SizeDecision;
 public final class Calculator {
     private final Policy policy;
     private final Lookups lookups;
+    /** The limits across batches, with a ledger; null without one. */
+    private final Limits limits;
 
     /** Every reason and size row made afresh ({@link Lookups#PLAIN}): the reference. */
     public Calculator(Policy policy) {
-        this(policy, Lookups.PLAIN);
+        this(policy, Lookups.PLAIN, null);
     }
 
-    private Calculator(Policy policy, Lookups lookups) {
+    private Calculator(Policy policy, Lookups lookups, Limits limits) {
         this.policy = policy;
         this.lookups = lookups;
+        this.limits = limits;
+    }
+
+    /**
+     * The same calculator, computing against a ledger: each program's limit across batches applies to
+     * what the ledger says the entity has used up ({@link #compute(Entity, SizeDecision, String, long, Trace, Prior)}).
+     */
+    public Calculator withLedger(Limits limits) {
+        return new Calculator(policy, lookups, limits);
+    }
+
+    /** The limits this calculator applies, or null without a ledger. */
+    public Limits limits() {
+        return limits;
     }
 
     /**
@@ -38,7 +56,7 @@ public final class Calculator {
      * run over many rows; its results are equal to this one's.
      */
     public Calculator memoised() {
-        return new Calculator(policy, new MemoLookups(policy));
+        return new Calculator(policy, new MemoLookups(policy), limits);
     }
 
     public Policy policy() {
@@ -55,12 +73,27 @@ public final class Calculator {
     }
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line, Trace trace) {
+        return compute(e, size, file, line, trace, null);
+    }
+
+    /**
+     * @param prior what the ledger says the entity has used up (with {@link #withLedger}); null without a
+     *              ledger, {@link Prior#NONE} for an entity it never paid
+     */
+    public EntityResult compute(Entity e, SizeDecision size, String file, long line, Trace trace, Prior prior) {
         List<ProgramResult> results = new ArrayList<>(policy.programs().size());
+        Prior used = limits == null ? null : prior == null ? Prior.NONE : prior;
         for (Program p : policy.programs()) {
             if (trace.on()) {
                 trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
             }
-            results.add(p.evaluate(e, size.size(), lookups, trace));
+            if (used == null) {
+                results.add(p.evaluate(e, size.size(), lookups, trace));
+                continue;
+            }
+            Limit limit = policy.limit(p.id());
+            ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace), size.size(), lookups, trace);
+            results.add(limits.after(p, limit, r, used, trace));
         }
         for (ExclusiveGroup g : policy.groups()) {
             payTheHigher(g, results, trace);
@@ -69,7 +102,7 @@ public final class Calculator {
         for (ProgramResult r : results) {
             total = total.add(r.amount());
         }
-        return new EntityResult(e, file, line, size, results, total);
+        return new EntityResult(e, file, line, size, results, total, used);
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

@@ -20,11 +20,14 @@ import subsidy.input.Escape;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.IoProblem;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.report.RejectedTable;
 import subsidy.run.AtomicFile;
 import subsidy.run.OutputDir;
+import subsidy.run.Recording;
 import subsidy.run.ReportJob;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
@@ -39,6 +42,9 @@ final class CalcCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+
+    @CommandLine.Mixin
+    LedgerOptions ledger;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
@@ -87,6 +93,10 @@ final class CalcCommand implements Callable<Integer> {
         if (keepPrevious < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--keep-previous must be 0 or more");
         }
+        ledger.check(spec.commandLine());
+        if (run.asOf == null) {
+            run.asOf = ledger.periodEnd(spec.commandLine()); // a period's policy is the one in force at its end
+        }
         Policy policy;
         try {
             policy = run.policy();
@@ -95,10 +105,19 @@ final class CalcCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         new Places(spec.commandLine(), out, notice, run.policyFile).check(run.inputs);
-        return calc(policy, err);
+        Ledger opened;
+        try {
+            opened = ledger.open();
+        } catch (LedgerException e) {
+            Main.fail(err, Escape.controls(e.getMessage()));
+            return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
+        }
+        Recording.Options recording = opened == null ? null
+                : ledger.recording(spec.commandLine(), opened, run.inputs);
+        return calc(policy, err, recording);
     }
 
-    private int calc(Policy policy, PrintWriter err) {
+    private int calc(Policy policy, PrintWriter err, Recording.Options recording) {
         Std std = main.std;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
@@ -109,7 +128,7 @@ final class CalcCommand implements Callable<Integer> {
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
         ReportJob job = new ReportJob(policy,
-                new ReportJob.Options(out, details, force, notice, progress, keepPrevious));
+                new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording));
         RunOptions.sayLeftOut(policy, stderr::println);
         // --out is taken before the inputs are opened: reading a pipe's header may wait for its writer.
         List<InputFile> files = null;
@@ -144,6 +163,10 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, "wrote " + shown(out) + ", but could not write "
                     + Escape.controls(String.join("; ", e.failed())));
             return ExitCode.UNUSABLE;
+        } catch (LedgerException e) {
+            Main.fail(err, Escape.controls(e.getMessage()) + (out == null ? "" : " (nothing written; "
+                    + shown(out) + " is as it was)"));
+            return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (OutputDir.Stranded e) {
             Main.fail(err, Escape.controls(e.getMessage()));
             return ExitCode.UNUSABLE;

@@ -36,6 +36,17 @@ public record Entity(
         long rentFreeMonthsGranted,
         Extras extras) {
 
+    /**
+     * The same entity with other months already waived: a ledger adds the months it recorded to those
+     * waived before it (the rent waiver's months limit).
+     */
+    public Entity withRentFreeMonthsGranted(long months) {
+        return new Entity(entityId, name, type, regionCode, industryCode, declaredSize, employees, revenue, totalAssets,
+                insuredEmployees, layoffs, uiPaidLastYear, seriousDishonesty, severelyAffected, gradHires, youthHires,
+                hardToEmployHires, certJunior, certIntermediate, certSenior, landlordType, monthlyRent, leaseStart,
+                leaseEnd, months, extras);
+    }
+
     /** The value of a count column (kind COUNT), for programs that pay per head of a named column. */
     public long count(Column column) {
         return switch (column) {

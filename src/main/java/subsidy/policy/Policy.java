@@ -18,11 +18,12 @@ import subsidy.size.SizeTable;
  * @param citations every clause the file cites, where it is written: of programs and versions not in force,
  *                  of the firm-size table, of groups and region lists too (what {@link Citations} checks)
  * @param includes the files included by name (the size table), where each was found, with its SHA-256
+ * @param limits   each program's limit across batches, by program id; a program not named has none
  */
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
         List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
         LocalDate asOf, List<String> leftOut, List<String> warnings, List<Citation> citations, List<Include> includes,
-        String origin, String sha256) {
+        String origin, String sha256, Map<String, Limit> limits) {
     /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
     public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
             "size_source", "region_code");
@@ -43,5 +44,11 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
         leftOut = List.copyOf(leftOut);
         warnings = List.copyOf(warnings);
         citations = List.copyOf(citations);
+        limits = Map.copyOf(limits);
+    }
+
+    /** How often {@code programId} may be paid to one entity across batches ({@link Limit#NONE} when not said). */
+    public Limit limit(String programId) {
+        return limits.getOrDefault(programId, Limit.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package subsidy.policy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -47,6 +48,7 @@ public final class PolicyLoader {
     private final ReadContext ctx;
     private final List<String> problems;
     private final List<String> leftOut = new ArrayList<>();
+    private final Map<String, Limit> limits = new LinkedHashMap<>();
     private final Set<String> required = new HashSet<>();
     private final SizeTableReader sizeTables;
 
@@ -259,7 +261,7 @@ public final class PolicyLoader {
         return new Policy(id, title, ctx.sources, ctx.regionLists, programs, groups, sizeTable,
                 new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().warnings()),
                 ctx.citations, sizeTables.included().stream().map(i -> new Include(i.name(), i.where(),
-                        subsidy.Sha256.of(i.bytes()))).toList(), origin, sha);
+                        subsidy.Sha256.of(i.bytes()))).toList(), origin, sha, limits);
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
@@ -342,6 +344,13 @@ public final class PolicyLoader {
         if (p == null) {
             return null;
         }
+        Fields l = p.fields("limit", false);
+        if (l != null) {
+            Limit limit = limit(l);
+            if (limit != null) {
+                limits.put(id, limit);
+            }
+        }
         List<Node> versions = p.keys().contains("versions") ? p.list("versions", true) : null;
         if (versions == null) {
             Period window = ctx.period(p, "valid_from", "valid_to");
@@ -384,6 +393,37 @@ public final class PolicyLoader {
             leftOut.add(id + ": no version in force on " + resolution.asOf());
         }
         return chosen;
+    }
+
+    /**
+     * A program's {@code limit}: how often it may be paid to one entity across batches (with a
+     * ledger). {@code months} only for a program that reports months; {@code amount} with its cap.
+     */
+    private Limit limit(Fields l) {
+        String word = l.text("kind", true);
+        BigDecimal cap = l.keys().contains("cap") ? l.decimal("cap", true) : null;
+        List<Clause> clauses = l.keys().contains("source") || !"none".equals(word) ? ctx.clauses(l) : List.of();
+        l.finish();
+        if (word == null) {
+            return null;
+        }
+        Limit.Kind kind = Limit.Kind.of(word);
+        if (kind == null) {
+            problems.add(l.child("kind") + " (line " + l.line() + "): '" + word
+                    + "' is not a limit (once, once_per_year, months, amount, none)");
+            return null;
+        }
+        if (kind == Limit.Kind.AMOUNT && (cap == null || cap.signum() <= 0)) {
+            problems.add(l.path() + " (line " + l.line() + "): a limit of kind amount needs a cap above 0, in yuan");
+            return null;
+        }
+        if (kind != Limit.Kind.AMOUNT && cap != null) {
+            problems.add(l.child("cap") + " (line " + l.line() + "): only a limit of kind amount has a cap");
+        }
+        if (kind != Limit.Kind.NONE && clauses.isEmpty()) {
+            problems.add(l.path() + " (line " + l.line() + "): a limit names the clause it rests on (source)");
+        }
+        return new Limit(kind, cap, clauses);
     }
 
     /** The program when its window holds the as-of date; otherwise left out with a note. */

@@ -4,7 +4,8 @@ import java.util.Locale;
 import subsidy.Reason;
 
 /**
- * Why a program pays an entity nothing, as a stable code beside the reason's text (details.csv's
+ * Why a program pays an entity nothing (or, for a ledger's limits, less than computed), as a stable code
+ * beside the reason's text (details.csv's
  * {@code reason_code}, {@link ProgramResult#reasonCode()}). A code once published is never renamed:
  * scripts and policy test cases check codes, while the texts change and will be translated. A new
  * kind of reason gets a new constant; README.md's "Reason codes" lists them all.
@@ -29,7 +30,13 @@ public enum ReasonCode {
     NO_RENT("monthly_rent is 0"),
     LEASE_OUTSIDE_RENT_PERIOD("the lease ended before, or started after, the period whose rent is waived"),
     MONTHS_ALREADY_GRANTED("eligible, but rent_free_months_granted already covers the months due"),
-    PAID_BY_HIGHER_PROGRAM("not combined with another program of its exclusive group, which pays more");
+    PAID_BY_HIGHER_PROGRAM("not combined with another program of its exclusive group, which pays more"),
+    LEDGER_PAID_ALREADY("with a ledger: paid to this entity already (once, or once this year), in the period and"
+            + " batch the text names"),
+    LEDGER_MONTHS_USED("with a ledger: months waived in earlier periods count against the months due; the rest is"
+            + " paid, or nothing when none is left"),
+    LEDGER_CAP_REACHED("with a ledger: the program's cap over all periods is reached; the rest of the cap is paid,"
+            + " or nothing when none is left");
 
     private final String code;
     private final String meaning;

@@ -42,6 +42,12 @@ public final class Manifest {
     /** @param notice the notice list outside the directory, or null */
     public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice, Writer out)
             throws IOException {
+        write(policy, t, files, notice, null, out);
+    }
+
+    /** @param ledger the run's batch in a ledger ({@code ledger}: location, id, period, batch, …), or null */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
+            Map<String, Object> ledger, Writer out) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
@@ -62,6 +68,9 @@ public final class Manifest {
         }
         m.put("policy", p);
         m.put("as_of", policy.asOf() == null ? null : policy.asOf().toString());
+        if (ledger != null) {
+            m.put("ledger", ledger);
+        }
         m.put("left_out", policy.leftOut());
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (InputStats s : t.inputs()) {
@@ -135,6 +144,42 @@ public final class Manifest {
             return Set.of();
         }
         return names;
+    }
+
+    /**
+     * The batch a manifest says its directory is the view of, in the ledger {@code ledgerId}; -1 when it
+     * names none (or another ledger's), or cannot be read.
+     */
+    public static long ledgerBatch(Path manifest, String ledgerId) {
+        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if ("ledger".equals(field) && value == JsonToken.START_OBJECT) {
+                    String id = null;
+                    long batch = -1;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.getCurrentName();
+                        JsonToken v = p.nextToken();
+                        if ("id".equals(key) && v == JsonToken.VALUE_STRING) {
+                            id = p.getText();
+                        } else if ("batch".equals(key) && v == JsonToken.VALUE_NUMBER_INT) {
+                            batch = p.getLongValue();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    return ledgerId.equals(id) ? batch : -1;
+                }
+                p.skipChildren();
+            }
+        } catch (IOException notOurs) {
+            return -1;
+        }
+        return -1;
     }
 
     /** Maps (in their order), lists, strings, whole numbers and nulls, as an ObjectMapper would write them. */

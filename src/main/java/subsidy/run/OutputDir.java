@@ -67,6 +67,23 @@ public final class OutputDir implements AutoCloseable {
         OutputStream open(Path file) throws IOException;
     }
 
+    /**
+     * What a ledger says of a batch a stopped run's journal names: whether it was recorded. Null when
+     * this run cannot tell (it has no ledger, or another one): the journal is then left for a run that can.
+     */
+    @FunctionalInterface
+    public interface LedgerCheck {
+        Boolean recorded(String ledgerId, long batch) throws IOException;
+
+        LedgerCheck NONE = (ledgerId, batch) -> null;
+    }
+
+    /** Called by {@link #commit} after the journal is written and before the first rename: the ledger's commit. */
+    @FunctionalInterface
+    public interface BeforeSwap {
+        void run() throws IOException;
+    }
+
     public static final Opener FILES = file -> Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
 
@@ -138,6 +155,12 @@ public final class OutputDir implements AutoCloseable {
      */
     public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock,
             Consumer<String> say) throws IOException {
+        return prepare(dir, force, keep, opener, clock, say, LedgerCheck.NONE);
+    }
+
+    /** @param ledger asked about a batch that a stopped run's journal names */
+    public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock,
+            Consumer<String> say, LedgerCheck ledger) throws IOException {
         Path out = resolve(dir);
         check(out, force);
         Path home = homeOf(out);
@@ -151,7 +174,7 @@ public final class OutputDir implements AutoCloseable {
                 notes.add(n);
                 say.accept(n);
             };
-            recover(out, home, note);
+            recover(out, home, note, ledger);
             removeKilledRuns(home, note);
             check(out, force); // again, now that no one else can change it
             Path staging = home.resolve(RUN + STAMP.format(clock.instant()) + "-"
@@ -280,14 +303,35 @@ public final class OutputDir implements AutoCloseable {
         return channel;
     }
 
-    /** Finishes a swap that a killed run left half done: the new set was whole before {@code commit} was written. */
-    private static void recover(Path out, Path home, Consumer<String> notes) throws IOException {
+    /**
+     * Finishes a swap that a killed run left half done: the new set was whole before {@code commit} was
+     * written. A journal that names a ledger's batch is finished only when the ledger recorded the batch;
+     * when it did not (the run was stopped before the ledger's commit), the new set is deleted instead.
+     */
+    private static void recover(Path out, Path home, Consumer<String> notes, LedgerCheck ledger) throws IOException {
         Path journal = home.resolve(JOURNAL);
         if (!Files.exists(journal)) {
             return;
         }
         Journal j = Journal.read(journal);
         Path staging = home.resolve(j.staging());
+        if (j.batch() != null && Files.isDirectory(staging)) {
+            Boolean recorded = ledger.recorded(j.ledgerId(), j.batch());
+            if (recorded == null) {
+                throw new IOException(out + " was being written by a run that was stopped while recording batch "
+                        + j.batch() + " in a ledger (id " + j.ledgerId() + "); run again with that --ledger, which "
+                        + "finishes or undoes it");
+            }
+            if (!recorded) {
+                deleteTree(staging);
+                Files.delete(journal);
+                syncDirectory(home);
+                notes.accept("the run that was writing batch " + j.batch() + " into " + out + " was stopped before the "
+                        + "ledger recorded it: its files are deleted, " + out + " is as it was, and the batch is not in "
+                        + "the ledger");
+                return;
+            }
+        }
         if (Files.isDirectory(staging)) {
             if (Files.exists(out)) {
                 Files.createDirectories(home.resolve(PREVIOUS));
@@ -298,11 +342,49 @@ public final class OutputDir implements AutoCloseable {
             }
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(out.getParent());
-            notes.accept(out + " holds the report of a run that was stopped while putting it in place; "
-                    + "its commit is now finished");
+            notes.accept(out + " holds the report of a run that was stopped while putting it in place"
+                    + (j.batch() == null ? "" : " (batch " + j.batch() + ", recorded in the ledger)")
+                    + "; its commit is now finished");
         }
         Files.delete(journal);
         syncDirectory(home);
+    }
+
+    /** What {@link #settle} found in an output directory a ledger's batch was written to. */
+    public enum Settled {
+        /** A stopped commit was finished (or undone) now. */
+        FINISHED,
+        /** No commit was under way there. */
+        NOTHING_UNDER_WAY,
+        /** Another run holds it now. */
+        BUSY
+    }
+
+    /**
+     * Finishes a commit a stopped run left in {@code dir}, as the next run into it would, without
+     * writing anything new: a ledger whose batch's files were not confirmed in place asks this.
+     */
+    public static Settled settle(Path dir, Clock clock, Consumer<String> notes, LedgerCheck ledger) throws IOException {
+        Path out = dir.toAbsolutePath().normalize();
+        Path home = homeOf(out);
+        if (!Files.isDirectory(home)) {
+            return Settled.NOTHING_UNDER_WAY;
+        }
+        FileChannel lock;
+        try {
+            lock = lock(home, clock);
+        } catch (Busy busy) {
+            return Settled.BUSY;
+        }
+        try {
+            if (!Files.exists(home.resolve(JOURNAL))) {
+                return Settled.NOTHING_UNDER_WAY;
+            }
+            recover(out, home, notes, ledger);
+            return Settled.FINISHED;
+        } finally {
+            lock.close();
+        }
     }
 
     /** A run-… directory left while holding the lock is a killed run's half-written set. */
@@ -395,6 +477,14 @@ public final class OutputDir implements AutoCloseable {
      * @throws IOException when nothing was changed
      */
     public synchronized void commit() throws IOException {
+        commit(null, null, null);
+    }
+
+    /**
+     * As {@link #commit()}, with a ledger's batch: the journal names it, and {@code ledger} (its commit)
+     * runs after the journal is written and before the first rename. When it fails, nothing is moved.
+     */
+    public synchronized void commit(String ledgerId, Long batch, BeforeSwap ledger) throws IOException {
         if (abandoned) {
             throw new IOException("stopped: " + out + " keeps the previous report");
         }
@@ -408,14 +498,25 @@ public final class OutputDir implements AutoCloseable {
         Path previous = Files.exists(out) ? uniquePrevious() : null;
         Path journal = home.resolve(JOURNAL);
         new Journal(home.relativize(staging).toString(),
-                previous == null ? "" : home.relativize(previous).toString()).write(journal);
+                previous == null ? "" : home.relativize(previous).toString(), ledgerId, batch).write(journal);
+        boolean recorded = false;
         try {
             step.reached("journal");
+            if (ledger != null) {
+                ledger.run();
+                recorded = true;
+                step.reached("ledger committed");
+            }
             if (previous != null) {
                 Files.createDirectories(previous.getParent());
                 Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
+            if (recorded) {
+                // The ledger has the batch: the journal and the new set stay, and the next run puts it in place.
+                stranded = true;
+                throw new Stranded(out, staging, null, batch, e);
+            }
             Files.deleteIfExists(journal);
             throw e;
         }
@@ -429,8 +530,12 @@ public final class OutputDir implements AutoCloseable {
                 } catch (IOException stuck) {
                     // Neither set is at --out: the journal stays and the new set with it, for the next run.
                     stranded = true;
-                    throw new Stranded(out, staging, previous, e);
+                    throw new Stranded(out, staging, previous, batch, e);
                 }
+            }
+            if (recorded) {
+                stranded = true;
+                throw new Stranded(out, staging, null, batch, e);
             }
             Files.deleteIfExists(journal);
             throw e;
@@ -608,11 +713,15 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** The journal of a commit under way: the new set's directory and where the old one goes. */
-    private record Journal(String staging, String previous) {
+    /**
+     * The journal of a commit under way: the new set's directory, where the old one goes and, with a
+     * ledger, which ledger's batch the set is the view of.
+     */
+    private record Journal(String staging, String previous, String ledgerId, Long batch) {
         /** What a journal may name: a run's directory, and one set under previous/ (or none). */
         private static final Pattern STAGING = Pattern.compile("run-[0-9A-Za-z-]+");
         private static final Pattern PREVIOUS_SET = Pattern.compile("(previous/[0-9A-Za-z-]+)?");
+        private static final Pattern BATCH = Pattern.compile("ledger ([0-9a-f]{1,64}) batch ([0-9]{1,18})");
 
         /**
          * Reads a journal, refusing one that names anything but a plain name in subsidy's own room: a
@@ -620,18 +729,21 @@ public final class OutputDir implements AutoCloseable {
          */
         static Journal read(Path file) throws IOException {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() != 2 || !STAGING.matcher(lines.get(0)).matches()
-                    || !PREVIOUS_SET.matcher(lines.get(1)).matches()) {
+            java.util.regex.Matcher batch = lines.size() == 3 ? BATCH.matcher(lines.get(2)) : null;
+            if (lines.size() < 2 || lines.size() > 3 || !STAGING.matcher(lines.get(0)).matches()
+                    || !PREVIOUS_SET.matcher(lines.get(1)).matches() || batch != null && !batch.matches()) {
                 throw new IOException(file + " is not a commit journal subsidy wrote; look at it, then remove it "
                         + "by hand");
             }
-            return new Journal(lines.get(0), lines.get(1));
+            return new Journal(lines.get(0), lines.get(1), batch == null ? null : batch.group(1),
+                    batch == null ? null : Long.valueOf(batch.group(2)));
         }
 
         /** Written under a temporary name and renamed, so a journal is whole or absent. */
         void write(Path file) throws IOException {
             Path temp = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(temp, staging + "\n" + previous + "\n", StandardCharsets.UTF_8);
+            Files.writeString(temp, staging + "\n" + previous + "\n"
+                    + (batch == null ? "" : "ledger " + ledgerId + " batch " + batch + "\n"), StandardCharsets.UTF_8);
             sync(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.getParent());
@@ -672,12 +784,19 @@ public final class OutputDir implements AutoCloseable {
         }
     }
 
-    /** Neither the previous set nor the new one could be put at --out; the next run finishes the commit. */
+    /**
+     * Neither the previous set nor the new one could be put at --out, or a ledger recorded the batch and
+     * its set could not be put there: the next run into --out finishes the commit.
+     */
     public static final class Stranded extends IOException {
-        Stranded(Path out, Path staging, Path previous, IOException cause) {
-            super(out + " could not be replaced (" + IoProblem.describe(cause) + ") nor put back: the new report is in "
-                    + staging + " and the previous one in " + previous + "; the next run into " + out
-                    + " puts the new one in place", cause);
+        Stranded(Path out, Path staging, Path previous, Long batch, IOException cause) {
+            super(previous == null
+                    ? "the ledger recorded batch " + batch + ", but its report could not be put at " + out + " ("
+                            + IoProblem.describe(cause) + "): it is in " + staging + ", and the next run into " + out
+                            + " puts it in place; " + out + " keeps the previous report meanwhile"
+                    : out + " could not be replaced (" + IoProblem.describe(cause) + ") nor put back: the new report "
+                            + "is in " + staging + " and the previous one in " + previous + "; the next run into " + out
+                            + " puts the new one in place", cause);
         }
     }
 

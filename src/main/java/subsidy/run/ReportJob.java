@@ -47,10 +47,16 @@ public final class ReportJob {
      *                 one of the set, elsewhere it is committed right after the set
      * @param progress told how far the run has got (for a display on a terminal)
      * @param keep     how many replaced sets of outDir to keep
+     * @param ledger   the ledger the run computes against and records its batch in, or null
      */
-    public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep) {
+    public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
+            Recording.Options ledger) {
         public Options {
             progress = progress == null ? Progress.NONE : progress;
+        }
+
+        public Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep) {
+            this(outDir, details, force, notice, progress, keep, null);
         }
 
         public Options(Path outDir, boolean details, boolean force, Path notice) {
@@ -118,11 +124,18 @@ public final class ReportJob {
         if (options.notice() != null && !noticeInside) {
             AtomicFile.check(options.notice(), options.force());
         }
+        java.util.function.Consumer<String> note = n -> stderr.println("subsidy: note: " + Escape.controls(n));
+        OutputDir.LedgerCheck check = OutputDir.LedgerCheck.NONE;
+        if (options.ledger() != null) {
+            // Batches whose files a stopped run left unfinished are settled first, wherever they were written.
+            Recording.settle(options.ledger().ledger(), Clock.systemUTC(), note);
+            check = Recording.check(options.ledger().ledger());
+        }
         if (options.outDir() == null) {
             return new Target(null, false);
         }
         return new Target(OutputDir.prepare(options.outDir(), options.force(), options.keep(), opener,
-                Clock.systemUTC(), n -> stderr.println("subsidy: note: " + Escape.controls(n))), noticeInside);
+                Clock.systemUTC(), note, check), noticeInside);
     }
 
     /** {@link #prepare} and {@link #run(Target, List, List, OutputStream, PrintStream)} in one. */
@@ -141,13 +154,24 @@ public final class ReportJob {
      */
     public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        Batch batch = new Batch(new Calculator(policy), workers);
         ReportTable table = new ReportTable(policy);
-        if (target.dir == null) {
-            return toStreams(batch, inputs, table, stdout, stderr);
+        if (options.ledger() == null) {
+            Batch batch = new Batch(new Calculator(policy), workers);
+            if (target.dir == null) {
+                return toStreams(batch, inputs, table, stdout, stderr, null);
+            }
+            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy),
+                    new RejectedTable(sharedHeader), stderr, target.noticeInside, null);
         }
-        return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy), new RejectedTable(sharedHeader),
-                stderr, target.noticeInside);
+        try (Recording ledger = Recording.begin(options.ledger(), policy,
+                target.dir == null ? null : target.dir.path().toString())) {
+            Batch batch = new Batch(ledger.calculator(new Calculator(policy)), workers, ledger.priors());
+            if (target.dir == null) {
+                return toStreams(batch, inputs, table, stdout, stderr, ledger);
+            }
+            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy),
+                    new RejectedTable(sharedHeader), stderr, target.noticeInside, ledger);
+        }
     }
 
     /**
@@ -163,8 +187,8 @@ public final class ReportJob {
     }
 
     private Totals toDirectory(OutputDir dir, Batch batch, List<InputFile> inputs, ReportTable table,
-            DetailsTable detailsTable, RejectedTable rejectedTable, PrintStream stderr, boolean noticeInside)
-            throws InputException, IOException {
+            DetailsTable detailsTable, RejectedTable rejectedTable, PrintStream stderr, boolean noticeInside,
+            Recording ledger) throws InputException, IOException {
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
         Totals totals;
         try (Csv report = Csv.open(dir.openStream(Outputs.REPORT, true), table.header());
@@ -183,6 +207,9 @@ public final class ReportJob {
                 @Override
                 public void computed(EntityResult r, Rendered rendered) throws IOException {
                     report.write(rendered.report());
+                    if (ledger != null) {
+                        ledger.record(r);
+                    }
                     sizeCheck.write(rendered.sizeCheck());
                     if (notice != null) {
                         notice.add(r);
@@ -212,16 +239,29 @@ public final class ReportJob {
             writeNotice(file, notice);
             outside = new Manifest.Notice(options.notice().toString(), file.sha256());
         }
+        if (ledger != null) {
+            ledger.finish(totals); // inputs already recorded for the period are refused here: nothing written
+        }
         var written = dir.digests();
         try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
-            Manifest.write(policy, totals, written, outside, manifestOut);
+            Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), manifestOut);
         }
         try {
-            dir.commit();
+            if (ledger == null) {
+                dir.commit();
+            } else {
+                dir.commit(ledger.ledgerId(), ledger.batch(), ledger::commit);
+                if (ledger.recorded()) {
+                    ledger.filesDone(w -> stderr.println("subsidy: warning: " + w));
+                }
+            }
         } finally {
             dir.warnings().forEach(w -> stderr.println("subsidy: warning: " + w));
         }
         Summary.print(policy, totals, stderr);
+        if (ledger != null) {
+            stderr.println("subsidy: " + Escape.controls(ledger.said()));
+        }
         stderr.println("subsidy: wrote " + Escape.controls(options.outDir().toString()) + (dir.replaced() != null
                 ? "; the report it replaced is kept in " + Escape.controls(dir.replaced().toString())
                 : dir.replacedDeleted() ? "; the report it replaced is deleted (--keep-previous 0)" : ""));
@@ -235,7 +275,7 @@ public final class ReportJob {
     }
 
     private Totals toStreams(Batch batch, List<InputFile> inputs, ReportTable table, OutputStream stdout,
-            PrintStream stderr) throws InputException, IOException {
+            PrintStream stderr, Recording ledger) throws InputException, IOException {
         AtomicFile noticeFile = options.notice() == null ? null
                 : AtomicFile.prepare(options.notice(), options.force(), opener);
         Thread onStop = noticeFile == null ? null : new Thread(noticeFile::abandon, "subsidy-notice-cleanup");
@@ -254,6 +294,9 @@ public final class ReportJob {
                 @Override
                 public void computed(EntityResult r, byte[] row) throws IOException {
                     report.write(row);
+                    if (ledger != null) {
+                        ledger.record(r);
+                    }
                     if (notice != null) {
                         notice.add(r);
                     }
@@ -268,11 +311,19 @@ public final class ReportJob {
                 }
             }, options.progress());
             report.flush();
+            if (ledger != null) {
+                // The report is whole on standard output: the batch is recorded now, or not at all.
+                ledger.finish(totals);
+                ledger.commit();
+            }
             if (noticeFile != null) {
                 writeNotice(noticeFile, notice);
                 noticeFile.commit();
             }
             Summary.print(policy, totals, stderr);
+            if (ledger != null) {
+                stderr.println("subsidy: " + Escape.controls(ledger.said()));
+            }
             return totals;
         } finally {
             if (noticeFile != null) {

@@ -1,0 +1,172 @@
+package subsidy.calc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import subsidy.entity.Entity;
+import subsidy.ledger.BatchInfo;
+import subsidy.ledger.Entry;
+import subsidy.ledger.Prior;
+import subsidy.money.Money;
+import subsidy.policy.Limit;
+import subsidy.program.Program;
+import subsidy.program.ProgramResult;
+import subsidy.program.ReasonCode;
+import subsidy.program.Trace;
+
+/**
+ * A policy's limits across batches ({@link Limit}), applied to one entity with what the ledger says it
+ * has used up ({@link Prior}). As a list of rules, each program's by its limit's kind:
+ * <ul>
+ * <li>{@code once}: paid before under this policy (or in an import) → 0.00, naming the period and batch;
+ * <li>{@code once_per_year}: paid before in the calendar year of this batch's period → 0.00, naming them;
+ * <li>{@code months}: months waived in earlier periods are added to the months waived before the ledger
+ *     (rent_free_months_granted, or none when the entity's earlier payments were imported) and the
+ *     program tops up the rest, as its own rule does (「免租期不足3个月的应予补足」);
+ * <li>{@code amount}: the cap less what earlier periods paid: the amount, the rest of the cap, or 0.00;
+ * <li>{@code none}: nothing.
+ * </ul>
+ */
+public final class Limits {
+    private final String period;
+    private final int year;
+    private final String policyId;
+    private final Map<Long, BatchInfo> batches;
+
+    /** @param batches the ledger's batches, by number, to tell imports and policies apart */
+    public Limits(String period, String policyId, Map<Long, BatchInfo> batches) {
+        this.period = period;
+        this.year = Integer.parseInt(period.substring(0, 4));
+        this.policyId = policyId;
+        this.batches = Map.copyOf(batches);
+    }
+
+    public String period() {
+        return period;
+    }
+
+    /** The entity as the program is to see it: for a months limit, with the ledger's months added. */
+    Entity before(Program p, Limit limit, Entity e, Prior prior, Trace trace) {
+        if (limit.kind() != Limit.Kind.MONTHS) {
+            return e;
+        }
+        List<Entry> entries = prior.of(p.id());
+        if (entries.isEmpty()) {
+            return e;
+        }
+        BigDecimal months = BigDecimal.ZERO;
+        boolean imported = false;
+        for (Entry x : entries) {
+            months = months.add(x.months() == null ? BigDecimal.ZERO : x.months());
+            imported |= isImport(x);
+        }
+        // A lease paid by its days (2.47 months) had its whole term waived: the part month counts whole.
+        long whole = months.setScale(0, RoundingMode.CEILING).longValueExact();
+        long before = imported ? 0 : e.rentFreeMonthsGranted();
+        if (trace.on()) {
+            trace.step("[" + p.id() + "] limit months: " + before + " waived before the ledger"
+                    + (imported ? " (its earlier payments are imported, so rent_free_months_granted is not read)" : "")
+                    + " + " + whole + " in " + where(entries) + " = " + (before + whole) + " already waived");
+        }
+        return e.withRentFreeMonthsGranted(before + whole);
+    }
+
+    /** The program's result under its limit. */
+    ProgramResult after(Program p, Limit limit, ProgramResult r, Prior prior, Trace trace) {
+        if (limit.kind() == Limit.Kind.NONE || r.amount().signum() == 0 && limit.kind() != Limit.Kind.MONTHS) {
+            return r;
+        }
+        List<Entry> entries = prior.of(p.id());
+        ProgramResult limited = switch (limit.kind()) {
+            case ONCE -> {
+                List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0
+                        && (isImport(x) || policyId.equals(policyOf(x)))).toList();
+                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason("paid once already: "
+                        + paidIn(paid) + " (once per entity)"));
+            }
+            case ONCE_PER_YEAR -> {
+                List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0 && x.year() == year).toList();
+                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason("paid in " + year
+                        + " already: " + paidIn(paid) + " (once a year)"));
+            }
+            case AMOUNT -> amountCap(limit, r, entries);
+            case MONTHS -> months(r, entries);
+            case NONE -> r;
+        };
+        if (trace.on() && limited != r) {
+            trace.step("[" + p.id() + "] limit " + limit.kind().word() + ": " + Money.format(r.amount()) + " → "
+                    + Money.format(limited.amount()) + ": " + limited.reason());
+        }
+        return limited;
+    }
+
+    private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return r;
+        }
+        BigDecimal used = BigDecimal.ZERO;
+        for (Entry x : entries) {
+            used = used.add(x.amount());
+        }
+        BigDecimal rest = limit.cap().subtract(used).max(BigDecimal.ZERO);
+        if (r.amount().compareTo(rest) <= 0) {
+            return r;
+        }
+        String text = "cap " + Money.format(limit.cap()) + " over all periods; " + Money.format(used) + " paid before: "
+                + paidIn(entries);
+        if (rest.signum() == 0) {
+            return r.notPaid(ReasonCode.LEDGER_CAP_REACHED.reason(text + "; nothing is left"));
+        }
+        return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
+                Money.round(rest), r.months(), text + "; the rest, " + Money.format(rest) + ", is paid",
+                ReasonCode.LEDGER_CAP_REACHED.code());
+    }
+
+    /** The program topped the months up itself (see before); the note names the earlier periods. */
+    private ProgramResult months(ProgramResult r, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return r;
+        }
+        String earlier = "months waived in earlier periods: " + entries.stream()
+                .map(x -> (x.months() == null ? "0" : x.months().toPlainString()) + " in " + x.period() + " (batch "
+                        + x.batch() + ")").collect(Collectors.joining(", "));
+        if (r.amount().signum() == 0) {
+            if (ReasonCode.MONTHS_ALREADY_GRANTED.code().equals(r.reasonCode())) {
+                return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
+                        r.amount(), r.months(), earlier + "; none is left",
+                        ReasonCode.LEDGER_MONTHS_USED.code());
+            }
+            return r;
+        }
+        return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
+                r.amount(), r.months(), earlier + "; topped up by " + r.months().toPlainString(),
+                ReasonCode.LEDGER_MONTHS_USED.code());
+    }
+
+    private String paidIn(List<Entry> paid) {
+        List<String> parts = new ArrayList<>();
+        for (Entry x : paid) {
+            parts.add(Money.format(x.amount()) + " in " + x.period() + " (batch " + x.batch()
+                    + (isImport(x) ? ", imported" : "") + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String where(List<Entry> entries) {
+        return entries.stream().map(x -> x.period() + " (batch " + x.batch() + ")").distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private boolean isImport(Entry x) {
+        BatchInfo b = batches.get(x.batch());
+        return b != null && b.imported();
+    }
+
+    private String policyOf(Entry x) {
+        BatchInfo b = batches.get(x.batch());
+        return b == null ? null : b.policyId();
+    }
+}

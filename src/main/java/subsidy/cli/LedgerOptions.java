@@ -1,0 +1,131 @@
+package subsidy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import subsidy.Sha256;
+import subsidy.input.Escape;
+import subsidy.input.IoProblem;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
+import subsidy.run.Recording;
+
+/** calc's ledger options: which ledger, which period, and how the batch is recorded. */
+final class LedgerOptions {
+    private static final Pattern PERIOD = Pattern.compile("(20[0-9]{2})-(0[1-9]|1[0-2])");
+
+    @Option(names = "--ledger", paramLabel = "LEDGER",
+            description = "Compute against the record of what earlier batches paid, and record this batch in it: "
+                    + "a file (SQLite; made when missing) or jdbc:postgresql://HOST/DB?user=U. Needs --period.")
+    String ledger;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM",
+            description = "The month this batch is for (2022-05). Without --as-of, the policy is read as in force on "
+                    + "its last day.")
+    String period;
+
+    @Option(names = "--replace", arity = "0..1", fallbackValue = "", paramLabel = "N",
+            description = "Recompute a batch recorded before, as the ledger stood without it: the one with the same "
+                    + "inputs for --period, or batch N. The replaced batch stays in the ledger as history.")
+    String replace;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why a batch is replaced (kept in the ledger).")
+    String reason;
+
+    @Option(names = "--dry-run", description = "Compute against the ledger, record nothing.")
+    boolean dryRun;
+
+    @Option(names = "--ledger-wait", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another run writing the ledger (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
+    /** The period's last day, the date the policy is read on without --as-of; null without --period. */
+    LocalDate periodEnd(CommandLine cmd) {
+        if (period == null) {
+            return null;
+        }
+        if (!PERIOD.matcher(period).matches()) {
+            throw new CommandLine.ParameterException(cmd, "--period '" + Escape.controls(period)
+                    + "': a period is a month, YYYY-MM (2022-05)");
+        }
+        return YearMonth.parse(period).atEndOfMonth();
+    }
+
+    /** Checks the options that go together, before anything is read. */
+    void check(CommandLine cmd) {
+        periodEnd(cmd);
+        if (ledger == null) {
+            for (var o : new Object[][] {{replace, "--replace"}, {reason, "--reason"}}) {
+                if (o[0] != null) {
+                    throw new CommandLine.ParameterException(cmd, o[1] + " needs --ledger");
+                }
+            }
+            if (dryRun) {
+                throw new CommandLine.ParameterException(cmd, "--dry-run needs --ledger");
+            }
+            return;
+        }
+        if (period == null) {
+            throw new CommandLine.ParameterException(cmd, "--ledger needs --period YYYY-MM, the month of this batch");
+        }
+        if (replace != null && !replace.isEmpty() && !replace.matches("[0-9]{1,18}")) {
+            throw new CommandLine.ParameterException(cmd, "--replace=" + Escape.controls(replace)
+                    + ": a batch number (subsidy ledger list shows them)");
+        }
+        if (waitSeconds < 0) {
+            throw new CommandLine.ParameterException(cmd, "--ledger-wait must be 0 or more");
+        }
+    }
+
+    /** Opens the ledger, or null without --ledger. */
+    Ledger open() throws LedgerException {
+        return ledger == null ? null : Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
+    }
+
+    /**
+     * The run's ledger options; --replace without a number hashes the inputs first, to find the batch
+     * that had them (a pipe can be read once only, so it needs the number).
+     */
+    Recording.Options recording(CommandLine cmd, Ledger opened, List<Path> inputs) {
+        Long id = replace == null || replace.isEmpty() ? null : Long.valueOf(replace);
+        String key = null;
+        if (replace != null && replace.isEmpty()) {
+            List<String> shas = new ArrayList<>();
+            for (Path p : inputs) {
+                if (!Files.isRegularFile(p)) {
+                    throw new CommandLine.ParameterException(cmd, "--replace: " + Escape.controls(p.toString())
+                            + " is not a file that can be read twice; name the batch, --replace=N "
+                            + "(subsidy ledger list shows them)");
+                }
+                shas.add(sha256(cmd, p));
+            }
+            key = Recording.contentKey(period, shas);
+        }
+        return new Recording.Options(opened, period, id, key, reason, dryRun);
+    }
+
+    private static String sha256(CommandLine cmd, Path p) {
+        MessageDigest d = Sha256.digest();
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                d.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cmd, Escape.controls(p.toString()) + ": "
+                    + IoProblem.describe(e));
+        }
+        return Sha256.hex(d);
+    }
+}

@@ -1,0 +1,188 @@
+package subsidy.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import subsidy.Version;
+
+/**
+ * The ledger's changes that are not a calc run: payments made before the ledger was kept, imported so
+ * that the first month does not pay them again; and voids, an entity's entry or a whole batch that no
+ * longer counts (a clawback, 追回, or a payment the bank returned). Each is one transaction under the
+ * ledger's lock, recorded as a change with its reason; nothing is deleted.
+ */
+public final class Corrections {
+    private final Ledger ledger;
+
+    public Corrections(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** One payment made before the ledger: months for a program that waives months, else null. */
+    public record Paid(String entity, String program, String period, BigDecimal amount, BigDecimal months) {
+    }
+
+    /**
+     * Records earlier payments as one batch of kind import; they count against every limit. The same
+     * file imported twice is refused.
+     *
+     * @param source     the file's name, and contentKey its SHA-256
+     * @return the import's batch number
+     */
+    public long importPayments(List<Paid> rows, String source, String contentKey, String reason) throws LedgerException {
+        try (Connection c = ledger.connect()) {
+            try {
+                ledger.lock(c);
+                Map<Long, BatchInfo> batches = Ledger.batchMap(c);
+                for (BatchInfo b : batches.values()) {
+                    if (b.imported() && b.counted() && contentKey.equals(b.contentKey())) {
+                        throw new LedgerException(LedgerException.Kind.DUPLICATE, source + " was imported already, as "
+                                + "batch " + b.id() + " on " + b.createdAt() + "; void that batch first to import it again");
+                    }
+                }
+                long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+                long seq = Ledger.state(c) + 1;
+                Map<String, List<Entry>> byEntity = new LinkedHashMap<>();
+                TreeSet<String> periods = new TreeSet<>();
+                BigDecimal total = BigDecimal.ZERO;
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)")) {
+                    long row = 0;
+                    for (Paid r : rows) {
+                        row++;
+                        LedgerRun.Item item = new LedgerRun.Item(r.program(), r.amount(), r.months(), true);
+                        p.setLong(1, id);
+                        p.setLong(2, row);
+                        p.setString(3, r.entity());
+                        p.setString(4, r.period());
+                        p.setString(5, item.encode());
+                        p.addBatch();
+                        byEntity.computeIfAbsent(r.entity(), k -> new ArrayList<>())
+                                .add(new Entry(r.program(), r.period(), id, r.amount(), r.months()));
+                        periods.add(r.period());
+                        total = total.add(r.amount());
+                    }
+                    p.executeBatch();
+                }
+                for (Map.Entry<String, List<Entry>> e : byEntity.entrySet()) {
+                    Prior before = state(c, e.getKey());
+                    writeState(c, e.getKey(), before.plus(e.getValue()));
+                }
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, "
+                        + "inputs, policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, "
+                        + "files, state, replaces, replaced_by, entities, total, reason) VALUES (?, ?, ?, 'import', ?, ?, "
+                        + "NULL, NULL, NULL, ?, ?, ?, NULL, 'none', 'counted', NULL, NULL, ?, ?, ?)")) {
+                    p.setLong(1, id);
+                    p.setLong(2, seq);
+                    p.setString(3, periods.isEmpty() ? "-" : periods.first().equals(periods.last()) ? periods.first()
+                            : periods.first() + ".." + periods.last());
+                    p.setString(4, contentKey);
+                    p.setString(5, source + " " + contentKey + "\n");
+                    p.setString(6, Version.get());
+                    p.setString(7, ledger.now());
+                    p.setLong(8, seq - 1);
+                    p.setLong(9, byEntity.size());
+                    p.setString(10, total.toPlainString());
+                    p.setString(11, reason);
+                    p.executeUpdate();
+                }
+                LedgerRun.change(c, seq, ledger.now(), "import", id, null, null, reason);
+                c.commit();
+                return id;
+            } catch (SQLException | LedgerException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    /**
+     * Voids what {@code batch} paid {@code entity} (for {@code program} only, when not null), or with
+     * {@code entity} null the whole batch: from then on it does not count against any limit. The
+     * payments stay, as history, with the void beside them.
+     *
+     * @return the entities whose used-up amounts changed
+     */
+    public long voidEntries(long batch, String entity, String program, String reason) throws LedgerException {
+        try (Connection c = ledger.connect()) {
+            try {
+                ledger.lock(c);
+                BatchInfo b = Ledger.batchMap(c).get(batch);
+                if (b == null) {
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "the ledger has no batch " + batch
+                            + "; subsidy ledger list shows its batches");
+                }
+                if (!b.counted()) {
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " was " + b.state()
+                            + " already; it does not count");
+                }
+                if (entity != null && !paid(c, batch, entity, program)) {
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " paid " + entity
+                            + (program == null ? " nothing" : " nothing for " + program) + "; subsidy ledger history "
+                            + entity + " shows what it was paid");
+                }
+                long touched = LedgerRun.takeOut(c, batch, entity, program);
+                if (entity == null) {
+                    try (PreparedStatement p = c.prepareStatement(
+                            "UPDATE batch SET state = 'voided', reason = ? WHERE id = ?")) {
+                        p.setString(1, reason);
+                        p.setLong(2, batch);
+                        p.executeUpdate();
+                    }
+                }
+                LedgerRun.change(c, Ledger.state(c) + 1, ledger.now(), "void", batch, entity, program, reason);
+                c.commit();
+                return touched;
+            } catch (SQLException | LedgerException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    private static boolean paid(Connection c, long batch, String entity, String program) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT paid FROM payment WHERE batch = ? AND entity = ?")) {
+            p.setLong(1, batch);
+            p.setString(2, entity);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    for (LedgerRun.Item i : LedgerRun.Item.decodeAll(rs.getString(1))) {
+                        if (program == null || i.program().equals(program)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Prior state(Connection c, String entity) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT state FROM entity_state WHERE entity = ?")) {
+            p.setString(1, entity);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
+            }
+        }
+    }
+
+    private static void writeState(Connection c, String entity, Prior state) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO entity_state (entity, state) VALUES (?, ?) "
+                + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state")) {
+            p.setString(1, entity);
+            p.setString(2, state.encode());
+            p.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,457 @@
+package subsidy.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import subsidy.Version;
+
+/**
+ * The record of what was paid, across monthly batches: an SQLite file (the default, one file a clerk
+ * can copy when no run is going) or a PostgreSQL database shared by a department
+ * ({@code jdbc:postgresql://host/db?user=…}), in the schema {@code subsidy}.
+ *
+ * <p>Opening one checks that it is a subsidy ledger (or empty, and makes it one), that no newer
+ * subsidy wrote it, and upgrades an older one with Flyway; any other database is refused untouched.
+ * Every change takes the ledger's lock first (SQLite: its write lock; PostgreSQL: an advisory lock),
+ * waiting at most {@code wait}: two runs never record at once.
+ *
+ * <p>Tables (src/main/resources/subsidy/ledger/): {@code batch}, one row per committed run or
+ * import; {@code payment}, what each batch paid each entity (appended, never changed);
+ * {@code ledger_change}, every change in order, whose highest number is the ledger's state;
+ * {@code entity_state}, per entity what its limited programs have used up, derived from the two
+ * before and kept in the same transaction (the cache a run reads in bulk; {@link History} is the
+ * reference it is checked against).
+ */
+public final class Ledger implements AutoCloseable {
+    /** The schema version this subsidy writes; a ledger at a higher one is refused. */
+    static final int SCHEMA = 1;
+    static final String APPLICATION = "subsidy ledger";
+    private static final String HISTORY_TABLE = "subsidy_schema_history";
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
+
+    enum Dialect {
+        SQLITE, POSTGRESQL;
+
+        String folder() {
+            return this == SQLITE ? "sqlite" : "postgresql";
+        }
+    }
+
+    private final Dialect dialect;
+    private final String url;
+    private final String shown;
+    private final Duration wait;
+    private final Clock clock;
+    private final String ledgerId;
+    private final boolean created;
+
+    private Ledger(Dialect dialect, String url, String shown, Duration wait, Clock clock, String ledgerId,
+            boolean created) {
+        this.dialect = dialect;
+        this.url = url;
+        this.shown = shown;
+        this.wait = wait;
+        this.clock = clock;
+        this.ledgerId = ledgerId;
+        this.created = created;
+    }
+
+    /**
+     * Opens the ledger at {@code where}: a file path (SQLite, made when missing) or a
+     * {@code jdbc:postgresql:} URL.
+     *
+     * @param wait how long to wait for another run's lock before giving up
+     */
+    public static Ledger open(String where, Duration wait, Clock clock) throws LedgerException {
+        Dialect dialect;
+        String url;
+        String shown;
+        if (where.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRESQL;
+            url = where;
+            shown = withoutPassword(where);
+        } else if (where.startsWith("jdbc:")) {
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + withoutPassword(where)
+                    + ": a ledger is a file (SQLite) or a jdbc:postgresql://HOST/DATABASE URL");
+        } else {
+            dialect = Dialect.SQLITE;
+            Path file = Path.of(where).toAbsolutePath().normalize();
+            checkFile(file);
+            url = "jdbc:sqlite:" + file;
+            shown = file.toString();
+        }
+        boolean created;
+        String id;
+        try (Connection c = connect(dialect, url, wait)) {
+            created = identify(dialect, c, shown);
+            migrate(dialect, url, shown);
+            id = setting(c, "ledger_id");
+        } catch (SQLException e) {
+            throw damaged(shown, e);
+        }
+        return new Ledger(dialect, url, shown, wait, clock, id, created);
+    }
+
+    /** A file that is there must be an SQLite database; one that is not needs its folder. */
+    private static void checkFile(Path file) throws LedgerException {
+        if (Files.isDirectory(file)) {
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file
+                    + " is a directory; name the ledger file in it, for example " + file.resolve("ledger.sqlite"));
+        }
+        if (!Files.exists(file)) {
+            if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file
+                        + ": its folder does not exist; make it first, the ledger file is made in it");
+            }
+            return;
+        }
+        byte[] head = new byte[16];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 16);
+        } catch (IOException e) {
+            throw new LedgerException(LedgerException.Kind.DAMAGED, "could not read the ledger " + file + ": "
+                    + subsidy.input.IoProblem.describe(e));
+        }
+        if (n > 0 && (n < 16 || !new String(head, 0, 15, StandardCharsets.ISO_8859_1).equals("SQLite format 3"))) {
+            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + file
+                    + " is not a subsidy ledger (not an SQLite database); nothing was changed");
+        }
+    }
+
+    /**
+     * Whether this is a new, empty database; refuses one that holds anything but a subsidy ledger,
+     * or a ledger of a newer schema.
+     */
+    private static boolean identify(Dialect dialect, Connection c, String shown) throws SQLException, LedgerException {
+        Set<String> tables = new TreeSet<>();
+        String sql = dialect == Dialect.SQLITE
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'subsidy'";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.isEmpty()) {
+            return true;
+        }
+        String where = dialect == Dialect.SQLITE ? shown : shown + " (schema subsidy)";
+        if (!tables.contains("subsidy_ledger")) {
+            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + where
+                    + " is not a subsidy ledger: it holds other tables (" + String.join(", ", first(tables, 5))
+                    + "); nothing was changed");
+        }
+        String app = setting(c, "application");
+        if (!APPLICATION.equals(app)) {
+            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + where
+                    + " is not a subsidy ledger; nothing was changed");
+        }
+        int version = 0;
+        if (tables.contains(HISTORY_TABLE)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
+                    + HISTORY_TABLE + " WHERE success = " + (dialect == Dialect.SQLITE ? "1" : "true"))) {
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    if (v != null && v.matches("\\d+")) {
+                        version = Math.max(version, Integer.parseInt(v));
+                    }
+                }
+            }
+        }
+        if (version > SCHEMA) {
+            throw new LedgerException(LedgerException.Kind.NEWER, "--ledger " + where + " was written by a newer "
+                    + "subsidy (ledger schema " + version + "; this is " + Version.get() + ", which knows schema "
+                    + SCHEMA + "); use that version or newer, nothing was changed");
+        }
+        return false;
+    }
+
+    private static List<String> first(Set<String> names, int n) {
+        List<String> out = new ArrayList<>();
+        for (String s : names) {
+            if (out.size() == n) {
+                out.add("…");
+                break;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** Creates the tables of a new ledger, or upgrades an older one, in Flyway's care. */
+    private static void migrate(Dialect dialect, String url, String shown) throws LedgerException {
+        Migrations.run(dialect, url, shown, HISTORY_TABLE);
+    }
+
+    private static String setting(Connection c, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM subsidy_ledger WHERE name = ?")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A connection with the ledger's settings; PostgreSQL's search path is the schema subsidy. */
+    static Connection connect(Dialect dialect, String url, Duration wait) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            Properties p = new Properties();
+            p.setProperty("journal_mode", "WAL");
+            p.setProperty("synchronous", "FULL");
+            p.setProperty("busy_timeout", Long.toString(Math.min(Integer.MAX_VALUE, wait.toMillis())));
+            p.setProperty("transaction_mode", "IMMEDIATE");
+            return DriverManager.getConnection(url, p);
+        }
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET search_path TO subsidy");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    Connection connect() throws SQLException {
+        return connect(dialect, url, wait);
+    }
+
+    /**
+     * Takes the ledger's lock in {@code c}'s transaction (autocommit off), waiting at most the ledger's
+     * wait: every change to the ledger holds it until its commit or rollback.
+     */
+    void lock(Connection c) throws SQLException, LedgerException {
+        c.setAutoCommit(false);
+        if (dialect == Dialect.SQLITE) {
+            // transaction_mode IMMEDIATE: the first statement takes the write lock, waiting busy_timeout.
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE subsidy_ledger SET value = value WHERE name = 'application'");
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY")) {
+                    throw busy();
+                }
+                throw e;
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            p.setLong(1, 0x7375627369647931L); // "subsidy1"
+            while (true) {
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw busy();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy();
+                }
+            }
+        }
+    }
+
+    private LedgerException busy() {
+        return new LedgerException(LedgerException.Kind.BUSY, "the ledger " + shown + " is being written by another "
+                + "run, and was not free within " + wait.toSeconds() + " s (--ledger-wait); nothing was recorded");
+    }
+
+    static LedgerException damaged(String shown, SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")) {
+            return new LedgerException(LedgerException.Kind.DAMAGED, "the ledger " + shown + " is damaged (" + m
+                    + "); restore it from a copy; nothing was changed", e);
+        }
+        return new LedgerException(LedgerException.Kind.DAMAGED, "could not use the ledger " + shown + ": " + m, e);
+    }
+
+    LedgerException damaged(SQLException e) {
+        return damaged(shown, e);
+    }
+
+    /** The ledger as messages and the manifest name it: the file, or the URL without its password. */
+    public String shown() {
+        return shown;
+    }
+
+    /** The ledger's own id, made when it was created: a copy of a ledger keeps it. */
+    public String id() {
+        return ledgerId;
+    }
+
+    /** Whether this open made a new, empty ledger. */
+    public boolean created() {
+        return created;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    String now() {
+        return STAMP.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+
+    /** Starts recording a batch: takes the lock and holds it until the run commits or rolls back. */
+    public LedgerRun begin(LedgerRun.Request request) throws LedgerException {
+        return LedgerRun.begin(this, request);
+    }
+
+    // ---- reading ----
+
+    /** Every batch, oldest first; of one period when {@code period} is not null. */
+    public List<BatchInfo> batches(String period) throws LedgerException {
+        try (Connection c = connect()) {
+            return batches(c, period);
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+    }
+
+    static List<BatchInfo> batches(Connection c, String period) throws SQLException {
+        List<BatchInfo> out = new ArrayList<>();
+        String sql = "SELECT id, seq, period, kind, content_key, inputs, policy_id, policy_sha256, as_of, tool_version, "
+                + "created_at, computed_against, out_dir, files, state, replaces, replaced_by, entities, total, reason "
+                + "FROM batch" + (period == null ? "" : " WHERE period = ?") + " ORDER BY id";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            if (period != null) {
+                p.setString(1, period);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new BatchInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getLong(12), rs.getString(13), rs.getString(14),
+                            rs.getString(15), nullableLong(rs, 16), nullableLong(rs, 17), rs.getLong(18),
+                            rs.getString(19), rs.getString(20)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Map<Long, BatchInfo> batchMap(Connection c) throws SQLException {
+        Map<Long, BatchInfo> m = new LinkedHashMap<>();
+        for (BatchInfo b : batches(c, null)) {
+            m.put(b.id(), b);
+        }
+        return m;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The ledger's state: the number of its last change (0 when new). */
+    public long state() throws LedgerException {
+        try (Connection c = connect()) {
+            return state(c);
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+    }
+
+    static long state(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM ledger_change")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The changes, in order: batches recorded, replaced, voided, imports. */
+    public List<Change> changes() throws LedgerException {
+        List<Change> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT seq, at, what, batch, entity, program, reason, tool_version FROM ledger_change ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)));
+            }
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+        return out;
+    }
+
+    /** One change to the ledger. */
+    public record Change(long seq, String at, String what, long batch, String entity, String program, String reason,
+            String toolVersion) {
+    }
+
+    /** Batches recorded whose output was not confirmed in place (a run stopped between the two). */
+    public List<BatchInfo> pendingFiles() throws LedgerException {
+        return batches(null).stream().filter(b -> "pending".equals(b.files())).toList();
+    }
+
+    /** Says the batch's output is in place. */
+    public void filesDone(long batch) throws LedgerException {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+                "UPDATE batch SET files = 'done' WHERE id = ? AND files = 'pending'")) {
+            p.setLong(1, batch);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** Whether {@code batch} is recorded (a stopped run's journal asks this). */
+    public boolean recorded(long batch) throws LedgerException {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT 1 FROM batch WHERE id = ?")) {
+            p.setLong(1, batch);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** Reads what each entity has used up, in bulk, for the entities a batch computes. */
+    public StateReader stateReader(Long without) {
+        return new StateReader(this, without);
+    }
+
+    /** The history of what the ledger paid, read from the payments and changes (the reference). */
+    public History history() {
+        return new History(this);
+    }
+
+    @Override
+    public void close() {
+        // Connections are opened and closed per use; nothing is held between.
+    }
+
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,519 @@
+package subsidy.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import subsidy.Version;
+
+/**
+ * One batch being recorded: the ledger's lock and one transaction, from the run's start to its
+ * commit. Nothing is visible to anyone else until {@link #commit}; a run stopped before it (an error,
+ * a signal, SIGKILL) leaves the ledger as it was, the database rolls the transaction back.
+ *
+ * <p>In order: {@link Ledger#begin} takes the lock, numbers the batch and, for {@code --replace},
+ * takes the replaced batch's payments out of what entities have used up; the run computes against
+ * {@link #reader()} and hands each computed entity to {@link #record}, which a thread of its own
+ * writes in batches; {@link #finish} refuses inputs already recorded for the period and writes the
+ * batch's row; {@link #commit} makes it all durable at once.
+ */
+public final class LedgerRun implements AutoCloseable {
+    /**
+     * What a run records.
+     *
+     * @param outDir            the output directory (its real path), or null for standard output
+     * @param replaceId         the batch to replace (--replace=N), or null
+     * @param replaceContentKey the content key of the batch to replace (--replace with regular files), or null
+     * @param reason            why, for --replace (recorded with the replaced batch)
+     */
+    public record Request(String period, String policyId, String policySha256, String asOf, String outDir,
+            Long replaceId, String replaceContentKey, String reason, boolean dryRun) {
+    }
+
+    /** One program paid to one entity: {@code counted} when it counts against the program's limit. */
+    public record Item(String program, BigDecimal amount, BigDecimal months, boolean counted) {
+        String encode() {
+            return (counted ? "*" : "") + program + "=" + amount.toPlainString()
+                    + (months == null ? "" : "/" + months.toPlainString());
+        }
+
+        static Item decode(String s) {
+            boolean counted = s.startsWith("*");
+            String body = counted ? s.substring(1) : s;
+            int eq = body.indexOf('=');
+            String value = body.substring(eq + 1);
+            int slash = value.indexOf('/');
+            return new Item(body.substring(0, eq), new BigDecimal(slash < 0 ? value : value.substring(0, slash)),
+                    slash < 0 ? null : new BigDecimal(value.substring(slash + 1)), counted);
+        }
+
+        static String encode(List<Item> items) {
+            StringBuilder sb = new StringBuilder();
+            for (Item i : items) {
+                if (!sb.isEmpty()) {
+                    sb.append(';');
+                }
+                sb.append(i.encode());
+            }
+            return sb.toString();
+        }
+
+        static List<Item> decodeAll(String paid) {
+            List<Item> out = new ArrayList<>();
+            if (paid != null && !paid.isEmpty()) {
+                for (String s : paid.split(";")) {
+                    out.add(decode(s));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** What the run read, known at its end. */
+    public record Finish(String contentKey, String inputs, long entities, BigDecimal total) {
+    }
+
+    private static final int ROWS_PER_WRITE = 2000;
+
+    private final Ledger ledger;
+    private final Request request;
+    private final Connection w;
+    private final long id;
+    private final long against;
+    private final Map<Long, BatchInfo> batches;
+    private final BatchInfo replaced;
+    private long nextSeq;
+    private long rows;
+    private boolean finished;
+    private boolean done;
+    private final StateReader reader;
+    private final Writer writer;
+    private List<Row> pending = new ArrayList<>(ROWS_PER_WRITE);
+
+    private record Row(long row, String entity, String paid, String state) {
+    }
+
+    private LedgerRun(Ledger ledger, Request request, Connection w, long id, long against,
+            Map<Long, BatchInfo> batches, BatchInfo replaced) throws SQLException {
+        this.ledger = ledger;
+        this.request = request;
+        this.w = w;
+        this.id = id;
+        this.against = against;
+        this.batches = batches;
+        this.replaced = replaced;
+        this.nextSeq = against + 1;
+        this.reader = ledger.stateReader(replaced == null ? null : replaced.id());
+        this.writer = new Writer();
+    }
+
+    static LedgerRun begin(Ledger ledger, Request request) throws LedgerException {
+        Connection w = null;
+        try {
+            w = ledger.connect();
+            ledger.lock(w);
+            Map<Long, BatchInfo> batches = Ledger.batchMap(w);
+            long against = Ledger.state(w);
+            long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            BatchInfo replaced = toReplace(request, batches.values());
+            LedgerRun run = new LedgerRun(ledger, request, w, id, against, batches, replaced);
+            if (replaced != null) {
+                run.takeOut(replaced);
+            }
+            return run;
+        } catch (SQLException e) {
+            rollback(w);
+            throw ledger.damaged(e);
+        } catch (LedgerException | RuntimeException e) {
+            rollback(w);
+            throw e;
+        }
+    }
+
+    private static void rollback(Connection w) {
+        if (w == null) {
+            return;
+        }
+        try {
+            if (!w.getAutoCommit()) {
+                w.rollback();
+            }
+        } catch (SQLException ignored) {
+            // closing rolls back too
+        }
+        try {
+            w.close();
+        } catch (SQLException ignored) {
+            // the database rolls back an unfinished transaction itself
+        }
+    }
+
+    /** The batch --replace names: by number, or the one with the same inputs in the period. */
+    private static BatchInfo toReplace(Request r, java.util.Collection<BatchInfo> batches) throws LedgerException {
+        if (r.replaceId() == null && r.replaceContentKey() == null) {
+            return null;
+        }
+        for (BatchInfo b : batches) {
+            boolean named = r.replaceId() != null ? b.id() == r.replaceId()
+                    : r.replaceContentKey().equals(b.contentKey()) && b.counted();
+            if (!named) {
+                continue;
+            }
+            if (b.imported()) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " is an import; "
+                        + "void it with subsidy ledger void instead");
+            }
+            if (!b.counted()) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " (" + b.period()
+                        + ") was " + b.state() + (b.replacedBy() == null ? "" : " by batch " + b.replacedBy())
+                        + " already; replace that one");
+            }
+            if (!b.period().equals(r.period())) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " is of period "
+                        + b.period() + ", not " + r.period() + "; --replace recomputes a batch in its own period");
+            }
+            return b;
+        }
+        throw new LedgerException(LedgerException.Kind.NOT_FOUND, r.replaceId() != null
+                ? "the ledger has no batch " + r.replaceId() + "; subsidy ledger list shows its batches"
+                : "no batch of " + r.period() + " was computed from these inputs, so there is none to replace; "
+                        + "name it with --replace=N (subsidy ledger list shows them), or leave --replace out");
+    }
+
+    /**
+     * The replaced batch no longer counts: its payments leave what its entities have used up, and it
+     * is marked replaced by this one. Its rows stay, as history.
+     */
+    private void takeOut(BatchInfo old) throws SQLException {
+        takeOut(w, old.id(), null, null);
+        try (PreparedStatement p = w.prepareStatement(
+                "UPDATE batch SET state = 'replaced', replaced_by = ? WHERE id = ?")) {
+            p.setLong(1, id);
+            p.setLong(2, old.id());
+            p.executeUpdate();
+        }
+        change(w, nextSeq++, ledger.now(), "replace", old.id(), null, null,
+                request.reason() == null ? "replaced by batch " + id : request.reason());
+    }
+
+    /**
+     * Takes what {@code batch} paid (to {@code entity}, for {@code program}; null for all) out of
+     * entity_state. Shared with voids.
+     *
+     * @return how many entities it touched
+     */
+    static long takeOut(Connection c, long batch, String entity, String program) throws SQLException {
+        long touched = 0;
+        List<String> entities = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT entity, paid FROM payment WHERE batch = ?"
+                + (entity == null ? "" : " AND entity = ?"))) {
+            p.setLong(1, batch);
+            if (entity != null) {
+                p.setString(2, entity);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2).contains("*")) {
+                        entities.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement read = c.prepareStatement("SELECT state FROM entity_state WHERE entity = ?");
+                PreparedStatement write = c.prepareStatement("UPDATE entity_state SET state = ? WHERE entity = ?");
+                PreparedStatement delete = c.prepareStatement("DELETE FROM entity_state WHERE entity = ?")) {
+            for (String e : entities) {
+                read.setString(1, e);
+                Prior before;
+                try (ResultSet rs = read.executeQuery()) {
+                    before = rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
+                }
+                Prior after = before.without(batch, program);
+                if (after.entries().size() == before.entries().size()) {
+                    continue;
+                }
+                touched++;
+                if (after.entries().isEmpty()) {
+                    delete.setString(1, e);
+                    delete.executeUpdate();
+                } else {
+                    write.setString(1, after.encode());
+                    write.setString(2, e);
+                    write.executeUpdate();
+                }
+            }
+        }
+        return touched;
+    }
+
+    static void change(Connection c, long seq, String at, String what, long batch, String entity, String program,
+            String reason) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO ledger_change (seq, at, what, batch, entity, "
+                + "program, reason, tool_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, seq);
+            p.setString(2, at);
+            p.setString(3, what);
+            p.setLong(4, batch);
+            p.setString(5, entity);
+            p.setString(6, program);
+            p.setString(7, reason);
+            p.setString(8, Version.get());
+            p.executeUpdate();
+        }
+    }
+
+    /** This batch's number. */
+    public long id() {
+        return id;
+    }
+
+    /** The ledger state this batch is computed against. */
+    public long against() {
+        return against;
+    }
+
+    /** The batch --replace replaces, or null. */
+    public BatchInfo replaced() {
+        return replaced;
+    }
+
+    /** The batches recorded before this one, by number. */
+    public Map<Long, BatchInfo> batches() {
+        return batches;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    /** Reads what entities have used up before this batch; any thread. */
+    public StateReader reader() {
+        return reader;
+    }
+
+    /**
+     * Records what this batch paid one entity, in input order: its payments, and what it has used up
+     * now when that changed.
+     *
+     * @param newState the entity's prior entries and this batch's counted ones, or null when unchanged
+     */
+    public void record(String entity, List<Item> paid, Prior newState) throws LedgerException {
+        rows++;
+        if (paid.isEmpty() && newState == null) {
+            return;
+        }
+        pending.add(new Row(rows, entity, paid.isEmpty() ? null : Item.encode(paid),
+                newState == null ? null : newState.encode()));
+        if (pending.size() == ROWS_PER_WRITE) {
+            writer.put(pending);
+            pending = new ArrayList<>(ROWS_PER_WRITE);
+        }
+    }
+
+    /**
+     * The run's end: refuses inputs already recorded for this period (unless this run replaces that
+     * batch), and writes the batch's row.
+     */
+    public void finish(Finish f) throws LedgerException {
+        writer.put(pending);
+        pending = new ArrayList<>();
+        writer.drain();
+        try {
+            for (BatchInfo b : Ledger.batchMap(w).values()) {
+                if (b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
+                    throw new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for "
+                            + b.period() + " already, as batch " + b.id() + " on " + b.createdAt() + "; pass "
+                            + "--replace to recompute that batch, or --dry-run to compute without recording");
+                }
+            }
+            long seq = nextSeq++;
+            try (PreparedStatement p = w.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, "
+                    + "inputs, policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, "
+                    + "files, state, replaces, replaced_by, entities, total, reason) "
+                    + "VALUES (?, ?, ?, 'calc', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'counted', ?, NULL, ?, ?, ?)")) {
+                p.setLong(1, id);
+                p.setLong(2, seq);
+                p.setString(3, request.period());
+                p.setString(4, f.contentKey());
+                p.setString(5, f.inputs());
+                p.setString(6, request.policyId());
+                p.setString(7, request.policySha256());
+                p.setString(8, request.asOf());
+                p.setString(9, Version.get());
+                p.setString(10, ledger.now());
+                p.setLong(11, against);
+                p.setString(12, request.outDir());
+                p.setString(13, request.outDir() == null ? "none" : "pending");
+                if (replaced == null) {
+                    p.setNull(14, java.sql.Types.BIGINT);
+                } else {
+                    p.setLong(14, replaced.id());
+                }
+                p.setLong(15, f.entities());
+                p.setString(16, f.total().toPlainString());
+                p.setString(17, request.reason());
+                p.executeUpdate();
+            }
+            change(w, seq, ledger.now(), "batch", id, null, null, null);
+            finished = true;
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    /**
+     * Makes the batch durable, all of it at once; a dry run rolls it back instead. Called by the
+     * output's commit after its journal is written and before its first rename.
+     */
+    public void commit() throws LedgerException {
+        if (!finished) {
+            throw new IllegalStateException("finish() first");
+        }
+        try {
+            if (request.dryRun()) {
+                w.rollback();
+            } else {
+                w.commit();
+            }
+            done = true;
+            close(); // the lock goes with the transaction (SQLite's driver would begin the next one at once)
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    /** Whether the batch is recorded (committed, and not a dry run). */
+    public boolean recorded() {
+        return done && !request.dryRun();
+    }
+
+    @Override
+    public void close() {
+        writer.stop();
+        reader.close();
+        rollback(w);
+    }
+
+
+    /**
+     * Writes the rows {@link #record} collects, on a thread of its own, so that the database's work
+     * runs beside the computing; a failure is reported by the next call.
+     */
+    private final class Writer implements Runnable {
+        private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread = new Thread(this, "subsidy-ledger-writer");
+        private volatile Exception failed;
+        private final List<Row> end = new ArrayList<>();
+        private final Object idle = new Object();
+        private int outstanding;
+
+        Writer() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void put(List<Row> rows) throws LedgerException {
+            check();
+            if (rows.isEmpty()) {
+                return;
+            }
+            synchronized (idle) {
+                outstanding++;
+            }
+            try {
+                queue.put(rows);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException(LedgerException.Kind.DAMAGED, "interrupted while recording in the ledger");
+            }
+        }
+
+        void drain() throws LedgerException {
+            synchronized (idle) {
+                while (outstanding > 0 && failed == null) {
+                    try {
+                        idle.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new LedgerException(LedgerException.Kind.DAMAGED, "interrupted while recording in the ledger");
+                    }
+                }
+            }
+            check();
+        }
+
+        private void check() throws LedgerException {
+            if (failed instanceof SQLException e) {
+                throw ledger.damaged(e);
+            }
+            if (failed != null) {
+                throw new LedgerException(LedgerException.Kind.DAMAGED, "could not record in the ledger: " + failed);
+            }
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+
+        @Override
+        public void run() {
+            try (PreparedStatement pay = w.prepareStatement(
+                    "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)");
+                    PreparedStatement state = w.prepareStatement("INSERT INTO entity_state (entity, state) VALUES (?, ?) "
+                            + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state")) {
+                while (true) {
+                    List<Row> rows = queue.take();
+                    if (rows == end) {
+                        return;
+                    }
+                    boolean anyPaid = false;
+                    boolean anyState = false;
+                    for (Row r : rows) {
+                        if (r.paid() != null) {
+                            pay.setLong(1, id);
+                            pay.setLong(2, r.row());
+                            pay.setString(3, r.entity());
+                            pay.setString(4, request.period());
+                            pay.setString(5, r.paid());
+                            pay.addBatch();
+                            anyPaid = true;
+                        }
+                        if (r.state() != null) {
+                            state.setString(1, r.entity());
+                            state.setString(2, r.state());
+                            state.addBatch();
+                            anyState = true;
+                        }
+                    }
+                    if (anyPaid) {
+                        pay.executeBatch();
+                    }
+                    if (anyState) {
+                        state.executeBatch();
+                    }
+                    synchronized (idle) {
+                        outstanding--;
+                        idle.notifyAll();
+                    }
+                }
+            } catch (InterruptedException stopped) {
+                // the run is over
+            } catch (Exception e) {
+                failed = e;
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package subsidy.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each entity of a chunk has used up, read from {@code entity_state} in bulk: one query for up
+ * to {@value #PER_QUERY} entities. Each thread reads on a connection of its own, outside the run's
+ * transaction: it sees the ledger as it stood when the run took the lock, which is what a batch is
+ * computed against. A batch being replaced is left out of what it reads.
+ */
+public final class StateReader implements AutoCloseable {
+    static final int PER_QUERY = 500;
+
+    private final Ledger ledger;
+    private final Long without;
+    private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<Reader> mine = new ThreadLocal<>();
+
+    StateReader(Ledger ledger, Long without) {
+        this.ledger = ledger;
+        this.without = without;
+    }
+
+    private final class Reader {
+        final Connection c;
+        final PreparedStatement query;
+
+        Reader() throws SQLException {
+            c = ledger.connect();
+            opened.add(c);
+            if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+                StringBuilder sql = new StringBuilder("SELECT entity, state FROM entity_state WHERE entity IN (?");
+                sql.append(",?".repeat(PER_QUERY - 1)).append(')');
+                query = c.prepareStatement(sql.toString());
+            } else {
+                query = c.prepareStatement("SELECT entity, state FROM entity_state WHERE entity = ANY(?)");
+            }
+        }
+    }
+
+    /** Each entity's prior payments; an entity the ledger never paid is not in the map. */
+    public Map<String, Prior> lookup(List<String> entities) throws LedgerException {
+        Map<String, Prior> out = new HashMap<>();
+        try {
+            Reader r = mine.get();
+            if (r == null) {
+                r = new Reader();
+                mine.set(r);
+            }
+            for (int from = 0; from < entities.size(); from += PER_QUERY) {
+                List<String> part = entities.subList(from, Math.min(entities.size(), from + PER_QUERY));
+                if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+                    for (int i = 0; i < PER_QUERY; i++) {
+                        r.query.setString(i + 1, i < part.size() ? part.get(i) : null);
+                    }
+                } else {
+                    Array array = r.c.createArrayOf("text", part.toArray());
+                    r.query.setArray(1, array);
+                }
+                try (ResultSet rs = r.query.executeQuery()) {
+                    while (rs.next()) {
+                        Prior p = Prior.decode(rs.getString(2));
+                        out.put(rs.getString(1), without == null ? p : p.without(without));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        synchronized (opened) {
+            for (Connection c : opened) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // read-only; nothing is lost
+                }
+            }
+            opened.clear();
+        }
+    }
+}

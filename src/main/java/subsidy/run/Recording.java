@@ -1,0 +1,209 @@
+package subsidy.run;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import subsidy.Sha256;
+import subsidy.calc.Calculator;
+import subsidy.calc.EntityResult;
+import subsidy.calc.Limits;
+import subsidy.calc.PriorSource;
+import subsidy.calc.Totals;
+import subsidy.input.InputStats;
+import subsidy.ledger.BatchInfo;
+import subsidy.ledger.Entry;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
+import subsidy.ledger.LedgerRun;
+import subsidy.ledger.Prior;
+import subsidy.policy.Limit;
+import subsidy.policy.Policy;
+import subsidy.program.Program;
+import subsidy.program.ProgramResult;
+
+/**
+ * A calc run's batch in the ledger: what the run computes against, what it records of each entity,
+ * and the batch's part in the output's commit and manifest. The ledger's transaction is committed by
+ * the output's commit, after its journal is written and before its first rename ({@link OutputDir}).
+ */
+public final class Recording implements AutoCloseable {
+    /**
+     * A run's ledger, as the command line gave it.
+     *
+     * @param replaceId         --replace=N, or null
+     * @param replaceContentKey --replace without a number: the content key of the inputs, or null
+     */
+    public record Options(Ledger ledger, String period, Long replaceId, String replaceContentKey, String reason,
+            boolean dryRun) {
+    }
+
+    private final Options options;
+    private final Policy policy;
+    private final LedgerRun run;
+    private final boolean[] counted;
+    private final boolean[] months;
+
+    private Recording(Options options, Policy policy, LedgerRun run) {
+        this.options = options;
+        this.policy = policy;
+        this.run = run;
+        List<Program> programs = policy.programs();
+        counted = new boolean[programs.size()];
+        months = new boolean[programs.size()];
+        for (int i = 0; i < programs.size(); i++) {
+            counted[i] = policy.limit(programs.get(i).id()).kind() != Limit.Kind.NONE;
+            months[i] = programs.get(i).reportsMonths();
+        }
+    }
+
+    /** Takes the ledger's lock and starts the batch; {@code outDir} null for standard output. */
+    public static Recording begin(Options options, Policy policy, String outDir) throws LedgerException {
+        LedgerRun run = options.ledger().begin(new LedgerRun.Request(options.period(), policy.id(), policy.sha256(),
+                policy.asOf() == null ? null : policy.asOf().toString(), outDir, options.replaceId(),
+                options.replaceContentKey(), options.reason(), options.dryRun()));
+        return new Recording(options, policy, run);
+    }
+
+    /** The calculator with the policy's limits against this ledger. */
+    public Calculator calculator(Calculator plain) {
+        return plain.withLedger(new Limits(options.period(), policy.id(), run.batches()));
+    }
+
+    public PriorSource priors() {
+        return ids -> run.reader().lookup(ids);
+    }
+
+    /** What the batch paid one computed entity, and what it has used up now. */
+    public void record(EntityResult r) throws LedgerException {
+        List<LedgerRun.Item> items = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        List<ProgramResult> results = r.programs();
+        for (int i = 0; i < results.size(); i++) {
+            ProgramResult p = results.get(i);
+            if (p.amount().signum() == 0) {
+                continue;
+            }
+            BigDecimal m = months[i] ? p.months() : null;
+            items.add(new LedgerRun.Item(p.programId(), p.amount(), m, counted[i]));
+            if (counted[i]) {
+                entries.add(new Entry(p.programId(), options.period(), run.id(), p.amount(), m));
+            }
+        }
+        Prior prior = r.prior() == null ? Prior.NONE : r.prior();
+        run.record(r.entity().entityId(), items, entries.isEmpty() ? null : prior.plus(entries));
+    }
+
+    /** Refuses inputs already recorded for the period (unless replacing them) and writes the batch's row. */
+    public void finish(Totals totals) throws LedgerException {
+        StringBuilder inputs = new StringBuilder();
+        for (InputStats s : totals.inputs()) {
+            inputs.append(s.file()).append(' ').append(s.sha256()).append('\n');
+        }
+        run.finish(new LedgerRun.Finish(contentKey(options.period(), totals.inputs().stream()
+                .map(InputStats::sha256).toList()), inputs.toString(), totals.computed(), totals.total()));
+    }
+
+    /**
+     * The inputs' identity in a period: the SHA-256 of the period and the inputs' SHA-256s, sorted (the
+     * same files in another order are the same batch).
+     */
+    public static String contentKey(String period, List<String> inputShas) {
+        List<String> sorted = new ArrayList<>(inputShas);
+        sorted.sort(null);
+        return Sha256.of((period + "\n" + String.join("\n", sorted)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The ledger's commit (a dry run's rollback), for the output's commit. */
+    public void commit() throws LedgerException {
+        run.commit();
+    }
+
+    public boolean recorded() {
+        return run.recorded();
+    }
+
+    public long batch() {
+        return run.id();
+    }
+
+    public String ledgerId() {
+        return options.ledger().id();
+    }
+
+    /** Says the batch's files are in place; a failure is only a warning, the next run settles it. */
+    public void filesDone(Consumer<String> warn) {
+        try {
+            options.ledger().filesDone(run.id());
+        } catch (LedgerException e) {
+            warn.accept("the ledger could not be told that batch " + run.id() + "'s files are in place ("
+                    + e.getMessage() + "); the next run with it checks them");
+        }
+    }
+
+    /** manifest.json's {@code ledger}: which ledger, which batch, computed against which state. */
+    public Map<String, Object> manifest() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("location", options.ledger().shown());
+        m.put("id", options.ledger().id());
+        m.put("period", options.period());
+        m.put("batch", run.id());
+        m.put("computed_against", run.against());
+        BatchInfo replaced = run.replaced();
+        m.put("replaces", replaced == null ? null : replaced.id());
+        m.put("dry_run", options.dryRun() ? "true" : "false");
+        return m;
+    }
+
+    /** What the run says at its end: recorded, or not (a dry run). */
+    public String said() {
+        String where = options.ledger().shown();
+        if (options.dryRun()) {
+            return "dry run: computed against the ledger " + where + " as it stands (state " + run.against()
+                    + "); nothing recorded";
+        }
+        BatchInfo replaced = run.replaced();
+        return "recorded batch " + run.id() + " of " + options.period() + " in the ledger " + where
+                + (replaced == null ? "" : "; it replaces batch " + replaced.id() + ", kept as history");
+    }
+
+    @Override
+    public void close() {
+        run.close();
+    }
+
+    /**
+     * Before a run: output directories of earlier batches that a stopped run left unfinished are put
+     * in place (or their unrecorded files deleted), each said; one that cannot be settled is named.
+     */
+    public static void settle(Ledger ledger, Clock clock, Consumer<String> notes) throws IOException {
+        for (BatchInfo b : ledger.pendingFiles()) {
+            if (b.outDir() == null) {
+                continue;
+            }
+            OutputDir.Settled s = OutputDir.settle(java.nio.file.Path.of(b.outDir()), clock, notes,
+                    check(ledger));
+            if (s == OutputDir.Settled.BUSY) {
+                continue; // the run holding it is writing it now
+            }
+            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(b.outDir()).resolve(subsidy.report.Outputs.MANIFEST))
+                    && subsidy.report.Manifest.ledgerBatch(java.nio.file.Path.of(b.outDir())
+                            .resolve(subsidy.report.Outputs.MANIFEST), ledger.id()) == b.id()) {
+                ledger.filesDone(b.id());
+            } else {
+                notes.accept("batch " + b.id() + " (" + b.period() + ") is recorded in the ledger, but its report is "
+                        + "not in " + b.outDir() + "; to write it again, run calc for " + b.period()
+                        + " with --replace=" + b.id());
+            }
+        }
+    }
+
+    /** What a journal naming a batch learns from this ledger (null for another ledger's batch). */
+    public static OutputDir.LedgerCheck check(Ledger ledger) {
+        return (ledgerId, batch) -> ledgerId.equals(ledger.id()) ? ledger.recorded(batch) : null;
+    }
+}
