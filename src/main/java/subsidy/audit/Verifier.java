@@ -50,10 +50,33 @@ public final class Verifier {
     private static final String NOTES = "notes";
     private final Policy policy;
     private final ReportTable table;
+    private final LedgerSide ledger;
 
     public Verifier(Policy policy) {
+        this(policy, null);
+    }
+
+    /** @param ledger the batch's ledger, to recompute as it stood before the batch; null without one */
+    public Verifier(Policy policy, LedgerSide ledger) {
         this.policy = policy;
         this.table = new ReportTable(policy);
+        this.ledger = ledger;
+    }
+
+    /**
+     * A report computed against a ledger: what the recomputation reads of it (the ledger as it stood
+     * before the batch) and how the batch's recorded payments are checked against the recomputation.
+     */
+    public interface LedgerSide {
+        Calculator calculator(Calculator plain);
+
+        subsidy.calc.PriorSource priors();
+
+        /** Compares what the ledger recorded for this entity with what it recomputes to; in input order. */
+        void computed(EntityResult r, Consumer<Difference> out) throws IOException;
+
+        /** After the last row: what the ledger recorded that no recomputed row accounts for. */
+        void finish(Consumer<Difference> out) throws IOException;
     }
 
     /**
@@ -102,7 +125,10 @@ public final class Verifier {
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
-            Totals totals = new Batch(new Calculator(policy)).run(inputs, new ResultSink<Row>() {
+            Batch batch = ledger == null ? new Batch(new Calculator(policy))
+                    : new Batch(ledger.calculator(new Calculator(policy)), Runtime.getRuntime().availableProcessors(),
+                            ledger.priors());
+            Totals totals = batch.run(inputs, new ResultSink<Row>() {
                 @Override
                 public Row render(EntityResult r) {
                     return new Row(table.row(r), others == null ? null : others.render(r));
@@ -112,6 +138,9 @@ public final class Verifier {
                 public void computed(EntityResult r, Row row) throws IOException {
                     if (others != null) {
                         others.computed(r, row.others());
+                    }
+                    if (ledger != null) {
+                        ledger.computed(r, counting);
                     }
                     List<String> mine = row.report();
                     String id = mine.get(0);
@@ -144,6 +173,9 @@ public final class Verifier {
             });
             for (List<String> next = rows.next(); next != null; next = rows.next()) {
                 match(next.isEmpty() ? "" : next.get(0), next, pendingRecomputed, pendingReported, columns, counting);
+            }
+            if (ledger != null) {
+                ledger.finish(counting);
             }
             pendingRecomputed.keySet().forEach(id -> counting.accept(
                     new Difference(id, Difference.ROW, "missing", "present")));

@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import subsidy.audit.LedgerAudit;
+import subsidy.input.Escape;
+import subsidy.ledger.BatchInfo;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
+import subsidy.report.Manifest;
+import subsidy.report.Outputs;
 import subsidy.input.IoProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +44,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report.csv to check.")
     Path report;
 
+    @Option(names = "--ledger", paramLabel = "LEDGER",
+            description = "The ledger the report's batch was recorded in: recompute the batch as the ledger stood "
+                    + "before it, and compare what the ledger recorded with the recomputation too.")
+    String ledger;
+
+    @Option(names = "--batch", paramLabel = "N",
+            description = "The batch to recompute (default: the one the report's manifest.json names).")
+    Long batch;
+
     @CommandLine.ParentCommand
     Main main;
 
@@ -48,9 +64,52 @@ final class VerifyCommand implements Callable<Integer> {
                     : Files.exists(report) ? " is not a regular file" : ": no such report file"));
             return ExitCode.UNUSABLE;
         }
+        Path manifestFile = report.toAbsolutePath().resolveSibling(Outputs.MANIFEST);
+        Manifest.LedgerRef ref = Manifest.ledgerRef(manifestFile);
+        LedgerAudit audit = null;
+        BatchInfo recorded = null;
+        Ledger opened = null;
+        if (ledger == null && batch != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch needs --ledger");
+        }
+        if (ledger != null) {
+            try {
+                opened = Ledger.open(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
+                long n = batch != null ? batch : ref != null && ref.ledgerId().equals(opened.id()) ? ref.batch() : -1;
+                if (n < 0) {
+                    Main.fail(err, Escape.controls(manifestFile + (ref == null ? " names no ledger batch"
+                            : " names a batch of another ledger (id " + ref.ledgerId() + ")")
+                            + "; give --batch N (subsidy ledger list shows them)"));
+                    return ExitCode.USAGE;
+                }
+                for (BatchInfo b : opened.batches(null)) {
+                    if (b.id() == n) {
+                        recorded = b;
+                    }
+                }
+                if (recorded == null || recorded.imported()) {
+                    Main.fail(err, "the ledger " + Escape.controls(opened.shown()) + " has no calc batch " + n);
+                    return ExitCode.USAGE;
+                }
+                if (run.asOf == null && recorded.asOf() != null) {
+                    run.asOf = java.time.LocalDate.parse(recorded.asOf()); // as the batch read its policy
+                }
+            } catch (LedgerException e) {
+                Main.fail(err, Escape.controls(e.getMessage()));
+                return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
+            }
+        }
         try {
             Policy policy = run.policy();
             PrintStream stderr = main.std.messages;
+            if (recorded != null) {
+                audit = new LedgerAudit(opened, recorded, policy);
+                stderr.println("verify: batch " + recorded.id() + " of " + recorded.period() + ", recomputed as the "
+                        + "ledger stood before it (state " + recorded.against() + "), its entries compared too");
+            } else if (ref != null) {
+                stderr.println("verify: note: the report is batch " + ref.batch() + " of a ledger; without --ledger it "
+                        + "is recomputed as if no earlier batch had paid anything");
+            }
             RunOptions.sayLeftOut(policy, stderr::println);
             // Every difference is written as it is found, and a failed write stops the run: a listing
             // cut short must not end as "n differences" or, worse, as exit 0.
@@ -59,7 +118,7 @@ final class VerifyCommand implements Callable<Integer> {
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {
-                o = new Verifier(policy).verify(files, report, d -> {
+                o = new Verifier(policy, audit).verify(files, report, d -> {
                     try {
                         out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                     } catch (IOException e) {
@@ -73,6 +132,9 @@ final class VerifyCommand implements Callable<Integer> {
             o.notes().forEach(n -> stderr.println("verify: note: " + n));
             stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");
             return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
+        } catch (LedgerException e) {
+            Main.fail(err, Escape.controls(e.getMessage()));
+            return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (PolicyException | InputException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;

@@ -30,9 +30,14 @@ public final class History {
     public record Payment(long batch, long row, String entity, String period, List<LedgerRun.Item> items) {
     }
 
-    /** Each of {@code entities}' counted entries at {@code state}; entities with none are left out. */
+    /** Every entity's counted entries at {@code state} (one pass over the history, held in memory). */
+    public Map<String, Prior> priorAt(long state) throws LedgerException {
+        return priorAt(state, null);
+    }
+
+    /** Each of {@code entities}' counted entries at {@code state}; entities with none are left out (null: all). */
     public Map<String, Prior> priorAt(long state, Collection<String> entities) throws LedgerException {
-        Set<String> wanted = new HashSet<>(entities);
+        Set<String> wanted = entities == null ? null : new HashSet<>(entities);
         Map<String, List<Entry>> found = new HashMap<>();
         try (Connection c = ledger.connect()) {
             Map<Long, BatchInfo> batches = Ledger.batchMap(c);
@@ -59,7 +64,7 @@ public final class History {
                     try (ResultSet rs = p.executeQuery()) {
                         while (rs.next()) {
                             String entity = rs.getString(1);
-                            if (!wanted.contains(entity)) {
+                            if (wanted != null && !wanted.contains(entity)) {
                                 continue;
                             }
                             for (LedgerRun.Item i : LedgerRun.Item.decodeAll(rs.getString(3))) {

@@ -146,14 +146,27 @@ public final class Manifest {
         return names;
     }
 
+    /** The ledger batch a manifest says its directory is the view of. */
+    public record LedgerRef(String ledgerId, long batch) {
+    }
+
     /**
      * The batch a manifest says its directory is the view of, in the ledger {@code ledgerId}; -1 when it
      * names none (or another ledger's), or cannot be read.
      */
     public static long ledgerBatch(Path manifest, String ledgerId) {
+        LedgerRef ref = ledgerRef(manifest);
+        return ref != null && ref.ledgerId().equals(ledgerId) ? ref.batch() : -1;
+    }
+
+    /** The ledger batch a manifest names, or null (none, or the manifest cannot be read). */
+    public static LedgerRef ledgerRef(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
         try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return -1;
+                return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.getCurrentName();
@@ -172,14 +185,14 @@ public final class Manifest {
                             p.skipChildren();
                         }
                     }
-                    return ledgerId.equals(id) ? batch : -1;
+                    return id == null || batch < 0 ? null : new LedgerRef(id, batch);
                 }
                 p.skipChildren();
             }
         } catch (IOException notOurs) {
-            return -1;
+            return null;
         }
-        return -1;
+        return null;
     }
 
     /** Maps (in their order), lists, strings, whole numbers and nulls, as an ObjectMapper would write them. */

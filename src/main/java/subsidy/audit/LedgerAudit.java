@@ -1,0 +1,130 @@
+package subsidy.audit;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import subsidy.calc.Calculator;
+import subsidy.calc.EntityResult;
+import subsidy.calc.Limits;
+import subsidy.calc.PriorSource;
+import subsidy.ledger.BatchInfo;
+import subsidy.ledger.History;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
+import subsidy.ledger.LedgerRun;
+import subsidy.ledger.Prior;
+import subsidy.money.Money;
+import subsidy.policy.Limit;
+import subsidy.policy.Policy;
+import subsidy.program.ProgramResult;
+
+/**
+ * {@code verify --ledger}: a batch recomputed as the ledger stood before it — what entities had used
+ * up at the state the batch was computed against, worked out afresh from the history
+ * ({@link History}, not the cache a run reads) — and the batch's recorded payments compared with the
+ * recomputation, entity by entity: a difference names the entity, {@code ledger:PROGRAM}, what the
+ * ledger holds and what the recomputation pays.
+ */
+public final class LedgerAudit implements Verifier.LedgerSide {
+    /** The column of a difference between the ledger and the recomputation. */
+    public static final String COLUMN = "ledger:";
+
+    private final Policy policy;
+    private final BatchInfo batch;
+    private final Map<Long, BatchInfo> batches = new HashMap<>();
+    private final Map<String, Prior> before;
+    private final Iterator<History.Payment> recorded;
+    private History.Payment next;
+    private long row;
+
+    public LedgerAudit(Ledger ledger, BatchInfo batch, Policy policy) throws LedgerException {
+        this.policy = policy;
+        this.batch = batch;
+        ledger.batches(null).forEach(b -> batches.put(b.id(), b));
+        this.before = ledger.history().priorAt(batch.against());
+        this.recorded = ledger.history().ofBatch(batch.id()).iterator();
+        this.next = recorded.hasNext() ? recorded.next() : null;
+    }
+
+    @Override
+    public Calculator calculator(Calculator plain) {
+        return plain.withLedger(new Limits(batch.period(), policy.id(), batches));
+    }
+
+    @Override
+    public PriorSource priors() {
+        return ids -> {
+            Map<String, Prior> out = new HashMap<>();
+            for (String id : ids) {
+                Prior p = before.get(id);
+                if (p != null) {
+                    out.put(id, p);
+                }
+            }
+            return out;
+        };
+    }
+
+    @Override
+    public void computed(EntityResult r, Consumer<Difference> out) throws IOException {
+        row++;
+        List<LedgerRun.Item> mine = items(r);
+        List<LedgerRun.Item> theirs = List.of();
+        if (next != null && next.row() == row) {
+            if (!next.entity().equals(r.entity().entityId())) {
+                out.accept(new Difference(r.entity().entityId(), COLUMN + "(row " + row + ")", next.entity(),
+                        r.entity().entityId()));
+            }
+            theirs = next.items();
+            next = recorded.hasNext() ? recorded.next() : null;
+        }
+        compare(r.entity().entityId(), theirs, mine, out);
+    }
+
+    @Override
+    public void finish(Consumer<Difference> out) {
+        for (; next != null; next = recorded.hasNext() ? recorded.next() : null) {
+            out.accept(new Difference(next.entity(), COLUMN + "(row " + next.row() + ")", "recorded", "missing"));
+        }
+    }
+
+    private List<LedgerRun.Item> items(EntityResult r) {
+        List<LedgerRun.Item> items = new ArrayList<>();
+        for (int i = 0; i < r.programs().size(); i++) {
+            ProgramResult p = r.programs().get(i);
+            if (p.amount().signum() != 0) {
+                boolean months = policy.programs().get(i).reportsMonths();
+                items.add(new LedgerRun.Item(p.programId(), p.amount(), months ? p.months() : null,
+                        policy.limit(p.programId()).kind() != Limit.Kind.NONE));
+            }
+        }
+        return items;
+    }
+
+    private static void compare(String entity, List<LedgerRun.Item> theirs, List<LedgerRun.Item> mine,
+            Consumer<Difference> out) {
+        Map<String, LedgerRun.Item> a = new java.util.LinkedHashMap<>();
+        theirs.forEach(i -> a.put(i.program(), i));
+        Map<String, LedgerRun.Item> b = new java.util.LinkedHashMap<>();
+        mine.forEach(i -> b.put(i.program(), i));
+        java.util.Set<String> programs = new java.util.LinkedHashSet<>(a.keySet());
+        programs.addAll(b.keySet());
+        for (String p : programs) {
+            LedgerRun.Item x = a.get(p);
+            LedgerRun.Item y = b.get(p);
+            String reported = x == null ? "0.00" : Money.format(x.amount());
+            String recomputed = y == null ? "0.00" : Money.format(y.amount());
+            if (!reported.equals(recomputed)) {
+                out.accept(new Difference(entity, COLUMN + p, reported, recomputed));
+            } else if (x != null && y != null && (x.months() == null ? y.months() != null
+                    : y.months() == null || x.months().compareTo(y.months()) != 0)) {
+                out.accept(new Difference(entity, COLUMN + p + "_months", String.valueOf(x.months()),
+                        String.valueOf(y.months())));
+            }
+        }
+    }
+}
