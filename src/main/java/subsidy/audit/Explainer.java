@@ -36,9 +36,17 @@ public final class Explainer {
     private final Acceptance acceptance;
 
     public Explainer(Policy policy) {
-        this.policy = policy;
-        this.calculator = new Calculator(policy);
-        this.acceptance = new Acceptance(calculator);
+        this(new Calculator(policy), null);
+    }
+
+    /**
+     * @param calculator with a ledger's limits ({@link Calculator#withLedger}), or plain
+     * @param priors     what entities have used up, with a ledger; null without one
+     */
+    public Explainer(Calculator calculator, subsidy.calc.PriorSource priors) {
+        this.policy = calculator.policy();
+        this.calculator = calculator;
+        this.acceptance = new Acceptance(calculator, priors);
     }
 
     public Optional<Explanation> explain(List<InputFile> inputs, String id) throws InputException, IOException {
@@ -101,7 +109,7 @@ public final class Explainer {
         for (int i = 0; i < policy.programs().size(); i++) {
             Program p = policy.programs().get(i);
             Trace.Recording trace = new Trace.Recording();
-            ProgramResult own = p.evaluate(e, size.size(), trace);
+            ProgramResult own = calculator.evaluate(p, e, size, trace, computed.prior());
             ProgramResult r = paid.get(i);
             if (r.amount().compareTo(own.amount()) != 0) {
                 trace.step(Money.format(own.amount()) + " → " + Money.format(r.amount()) + ": " + r.reason());

@@ -91,9 +91,7 @@ public final class Calculator {
                 results.add(p.evaluate(e, size.size(), lookups, trace));
                 continue;
             }
-            Limit limit = policy.limit(p.id());
-            ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace), size.size(), lookups, trace);
-            results.add(limits.after(p, limit, r, used, trace));
+            results.add(evaluate(p, e, size, trace, used));
         }
         for (ExclusiveGroup g : policy.groups()) {
             payTheHigher(g, results, trace);
@@ -103,6 +101,20 @@ public final class Calculator {
             total = total.add(r.amount());
         }
         return new EntityResult(e, file, line, size, results, total, used);
+    }
+
+    /**
+     * One program for one entity under its limit across batches, as {@link #compute} evaluates it with a
+     * ledger (the exclusive groups aside): {@code explain --ledger} tells each program's steps this way.
+     */
+    public ProgramResult evaluate(Program p, Entity e, SizeDecision size, Trace trace, Prior prior) {
+        if (limits == null) {
+            return p.evaluate(e, size.size(), lookups, trace);
+        }
+        Prior used = prior == null ? Prior.NONE : prior;
+        Limit limit = policy.limit(p.id());
+        ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace), size.size(), lookups, trace);
+        return limits.after(p, limit, r, used, trace);
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

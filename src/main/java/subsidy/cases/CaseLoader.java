@@ -50,9 +50,8 @@ import subsidy.size.SizeSource;
  */
 public final class CaseLoader {
     /** Keys kept for later issues: earlier payments, and records of single persons. */
-    static final Map<String, String> RESERVED = Map.of(
-            "ledger", "earlier payments (a ledger)",
-            "persons", "per-person records");
+    static final Map<String, String> RESERVED = Map.of("persons", "per-person records");
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
     private static final Set<String> ENTITY_KEYS = Set.of("size_class", "size_source", "total", "rejected");
     private static final Set<String> TOTAL_COUNTS = Set.of("computed", "rejected");
 
@@ -239,11 +238,20 @@ public final class CaseLoader {
                         + " and is not yet supported");
             }
         }
+        String period = f.text("period", false);
+        if (period != null && !PERIOD.matcher(period).matches()) {
+            problems.add(f.keyAt("period") + ": a period is a month, YYYY-MM (2022-06)");
+        }
+        Node ledgerNode = f.node("ledger", false);
         Node entity = f.node("entity", false);
         Node entities = f.node("entities", false);
         String input = f.text("input", false);
         Node expectNode = f.node("expect", true);
         f.finish();
+        if (ledgerNode != null && period == null) {
+            problems.add(f.keyAt("ledger") + ": a case with a ledger names the period of its batch, as "
+                    + "'period: 2022-06'");
+        }
         int given = (entity == null ? 0 : 1) + (entities == null ? 0 : 1) + (input == null ? 0 : 1);
         if (given != 1) {
             problems.add(path + " (line " + f.line() + "): give exactly one of 'entity' (one row), 'entities' "
@@ -287,10 +295,57 @@ public final class CaseLoader {
                 byId(expectNode, ep, policy, rows, expect, totals);
             }
         }
+        List<TestCase.Earlier> ledger = ledgerNode == null ? null
+                : earlier(ledgerNode, f.child("ledger"), policy, single && rows != null && !rows.isEmpty()
+                        ? rows.get(0).get("entity_id") : null);
         if (problems.size() > before) {
             return null;
         }
-        return new TestCase(file, f.line(), name, checks, asOf, policy, rows, inputFile, single, expect, totals[0]);
+        return new TestCase(file, f.line(), name, checks, asOf, policy, rows, inputFile, single, expect, totals[0],
+                period, ledger);
+    }
+
+    /**
+     * A case's {@code ledger:}: the payments earlier batches made, each {@code {program, period, amount}}
+     * with {@code months} for a program that waives months, {@code entity_id} (the case's own entity by
+     * default), {@code imported: true} for a payment made before the ledger, {@code policy} for one paid
+     * under another policy.
+     */
+    private List<TestCase.Earlier> earlier(Node node, String path, Policy policy, String ownId) {
+        List<TestCase.Earlier> out = new ArrayList<>();
+        if (!(node instanceof Node.Sequence s)) {
+            problems.add(Fields.at(path, node) + ": expected a list of earlier payments, found " + node.kind());
+            return out;
+        }
+        for (int i = 0; i < s.items().size(); i++) {
+            Fields e = Fields.of(s.items().get(i), path + "[" + (i + 1) + "]", problems);
+            if (e == null) {
+                continue;
+            }
+            String id = e.text("entity_id", ownId == null);
+            String program = e.text("program", true);
+            String period = e.text("period", true);
+            java.math.BigDecimal amount = e.decimal("amount", true);
+            java.math.BigDecimal months = e.decimal("months", false);
+            String imported = e.text("imported", false);
+            String policyId = e.text("policy", false);
+            e.finish();
+            if (program != null && policy.programs().stream().noneMatch(p -> p.id().equals(program))) {
+                problems.add(e.keyAt("program") + ": '" + program + "' is not a program of " + policy.id());
+            }
+            if (period != null && !PERIOD.matcher(period).matches()) {
+                problems.add(e.keyAt("period") + ": a period is a month, YYYY-MM (2022-05)");
+            }
+            if (imported != null && !imported.equals("true") && !imported.equals("false")) {
+                problems.add(e.keyAt("imported") + ": true or false");
+            }
+            if (amount != null && amount.signum() < 0) {
+                problems.add(e.keyAt("amount") + ": an amount paid is 0 or more");
+            }
+            out.add(new TestCase.Earlier(id == null ? ownId : id, program, period, amount, months,
+                    "true".equals(imported), policyId == null ? policy.id() : policyId));
+        }
+        return out;
     }
 
     /** One row's cells: the file's defaults, then the row's own; each must name a column of the policy. */

@@ -47,6 +47,32 @@ public final class CaseRunner {
     private record Row(String id, EntityResult result, Rejection rejection) {
     }
 
+    /** A case's earlier payments as a ledger holds them: each its own batch, numbered from 1 in the file's order. */
+    private static Map<Long, subsidy.ledger.BatchInfo> batches(TestCase c) {
+        Map<Long, subsidy.ledger.BatchInfo> out = new LinkedHashMap<>();
+        long n = 0;
+        for (TestCase.Earlier e : c.ledger()) {
+            n++;
+            out.put(n, new subsidy.ledger.BatchInfo(n, n, e.period(), e.imported() ? "import" : "calc", null, "",
+                    e.imported() ? null : e.policyId(), null, null, "", "", n - 1, null, "done", "counted", null, null,
+                    1, e.amount().toPlainString(), null));
+        }
+        return out;
+    }
+
+    private static Map<String, subsidy.ledger.Prior> priors(TestCase c) {
+        Map<String, List<subsidy.ledger.Entry>> by = new LinkedHashMap<>();
+        long n = 0;
+        for (TestCase.Earlier e : c.ledger()) {
+            n++;
+            by.computeIfAbsent(e.entityId(), k -> new ArrayList<>())
+                    .add(new subsidy.ledger.Entry(e.program(), e.period(), n, e.amount(), e.months()));
+        }
+        Map<String, subsidy.ledger.Prior> out = new LinkedHashMap<>();
+        by.forEach((k, v) -> out.put(k, new subsidy.ledger.Prior(v)));
+        return out;
+    }
+
     public static CaseResult run(TestCase c) {
         Policy policy = c.policy();
         List<Mismatch> out = new ArrayList<>();
@@ -54,7 +80,14 @@ public final class CaseRunner {
         try {
             InputFile input = c.input() != null ? new InputFile(c.input(), null, policy.schema())
                     : InputFile.inMemory(c.file(), csv(c.rows()), policy.schema());
-            new Acceptance(new Calculator(policy)).read(input, new SeenIds(), new Acceptance.Outcome() {
+            Calculator calculator = new Calculator(policy);
+            subsidy.calc.PriorSource priors = null;
+            if (c.ledger() != null) {
+                calculator = calculator.withLedger(new subsidy.calc.Limits(c.period(), policy.id(), batches(c)));
+                Map<String, subsidy.ledger.Prior> earlier = priors(c);
+                priors = ids -> earlier;
+            }
+            new Acceptance(calculator, priors).read(input, new SeenIds(), new Acceptance.Outcome() {
                 @Override
                 public void computed(EntityResult r) {
                     rows.add(new Row(r.entity().entityId(), r, null));

@@ -18,10 +18,23 @@ import subsidy.policy.Policy;
  *               or {@code input:} (expectations by entity_id)
  */
 public record TestCase(Path file, int line, String name, String checks, LocalDate asOf, Policy policy,
-        List<Map<String, String>> rows, Path input, boolean single, List<EntityExpect> expect, Totals totals) {
+        List<Map<String, String>> rows, Path input, boolean single, List<EntityExpect> expect, Totals totals,
+        String period, List<Earlier> ledger) {
     public TestCase {
         rows = rows == null ? null : List.copyOf(rows);
         expect = List.copyOf(expect);
+        ledger = ledger == null ? null : List.copyOf(ledger);
+    }
+
+    /**
+     * One payment a ledger holds before the case's batch (a case's {@code ledger:}): the case is
+     * computed as {@code calc --ledger --period} would compute it against those payments.
+     *
+     * @param imported paid before the ledger was kept ({@code subsidy ledger import})
+     * @param policyId the policy it was paid under (this case's policy unless the case says)
+     */
+    public record Earlier(String entityId, String program, String period, BigDecimal amount, BigDecimal months,
+            boolean imported, String policyId) {
     }
 
     /** A number as written in the file ({@code 72000.00}), compared by value. */

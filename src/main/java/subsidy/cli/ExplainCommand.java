@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import subsidy.ledger.Ledger;
+import subsidy.ledger.LedgerException;
 import subsidy.input.IoProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,16 +43,46 @@ final class ExplainCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--ledger", paramLabel = "LEDGER",
+            description = "Explain as calc --ledger would compute the entity now: each program's limit across "
+                    + "batches, with what the ledger says it was paid before. Needs --period.")
+    String ledger;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "The month of the batch (with --ledger).")
+    String period;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (ledger != null && period == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ledger needs --period YYYY-MM");
+        }
+        if (period != null && !period.matches("20[0-9]{2}-(0[1-9]|1[0-2])")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--period '"
+                    + subsidy.input.Escape.controls(period) + "': a period is a month, YYYY-MM (2022-05)");
+        }
+        if (run.asOf == null && period != null) {
+            run.asOf = java.time.YearMonth.parse(period).atEndOfMonth();
+        }
         try {
             Policy policy = run.policy();
             RunOptions.sayLeftOut(policy, err::println);
+            subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy);
+            subsidy.calc.PriorSource priors = null;
+            if (ledger != null) {
+                Ledger opened = Ledger.open(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
+                java.util.Map<Long, subsidy.ledger.BatchInfo> batches = new java.util.HashMap<>();
+                opened.batches(null).forEach(b -> batches.put(b.id(), b));
+                calculator = calculator.withLedger(new subsidy.calc.Limits(period, policy.id(), batches));
+                subsidy.ledger.StateReader reader = opened.stateReader(null);
+                priors = reader::lookup;
+                err.println("explain: against the ledger " + opened.shown() + " as it stands (state " + opened.state()
+                        + "), for " + period);
+            }
             List<InputFile> files = run.open(policy);
             Optional<Explanation> x;
             try {
-                x = new Explainer(policy).explain(files, id);
+                x = new Explainer(calculator, priors).explain(files, id);
             } finally {
                 Inputs.discard(files);
             }
@@ -63,6 +95,9 @@ final class ExplainCommand implements Callable<Integer> {
             out.print(format == Format.json ? ExplanationFormat.json(x.get()) : ExplanationFormat.text(x.get()));
             out.flush();
             return x.get().computed() ? ExitCode.OK : ExitCode.SOME_REJECTED;
+        } catch (LedgerException e) {
+            Main.fail(err, subsidy.input.Escape.controls(e.getMessage()));
+            return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (PolicyException | InputException e) {
             Main.fail(err, e.getMessage());
             return ExitCode.UNUSABLE;
