@@ -20,7 +20,6 @@ import subsidy.input.Escape;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.IoProblem;
-import subsidy.ledger.Ledger;
 import subsidy.ledger.LedgerException;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
@@ -105,15 +104,13 @@ final class CalcCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         new Places(spec.commandLine(), out, notice, run.policyFile).check(run.inputs);
-        Ledger opened;
+        Recording.Options recording;
         try {
-            opened = ledger.open();
+            recording = ledger.recording(spec.commandLine(), run.inputs);
         } catch (LedgerException e) {
             Main.fail(err, Escape.controls(e.getMessage()));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         }
-        Recording.Options recording = opened == null ? null
-                : ledger.recording(spec.commandLine(), opened, run.inputs);
         return calc(policy, err, recording);
     }
 

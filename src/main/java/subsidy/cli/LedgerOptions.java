@@ -88,16 +88,16 @@ final class LedgerOptions {
         }
     }
 
-    /** Opens the ledger, or null without --ledger. */
-    Ledger open() throws LedgerException {
-        return ledger == null ? null : Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
-    }
 
     /**
-     * The run's ledger options; --replace without a number hashes the inputs first, to find the batch
-     * that had them (a pipe can be read once only, so it needs the number).
+     * The run's ledger options, the ledger opened (or null without --ledger); --replace without a number
+     * hashes the inputs first, to find the batch that had them (a pipe can be read once only, so it
+     * needs the number). Nothing is made before the options are known to be usable.
      */
-    Recording.Options recording(CommandLine cmd, Ledger opened, List<Path> inputs) {
+    Recording.Options recording(CommandLine cmd, List<Path> inputs) throws LedgerException {
+        if (ledger == null) {
+            return null;
+        }
         Long id = replace == null || replace.isEmpty() ? null : Long.valueOf(replace);
         String key = null;
         if (replace != null && replace.isEmpty()) {
@@ -112,6 +112,7 @@ final class LedgerOptions {
             }
             key = Recording.contentKey(period, shas);
         }
+        Ledger opened = Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
         return new Recording.Options(opened, period, id, key, reason, dryRun);
     }
 

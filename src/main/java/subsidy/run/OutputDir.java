@@ -125,7 +125,16 @@ public final class OutputDir implements AutoCloseable {
         void reached(String step) throws IOException;
     }
 
-    private Step step = name -> { };
+    /**
+     * A crash at an exact step, for the tests that run subsidy as a process: with the system property
+     * {@code subsidy.test.halt-at=STEP} the JVM halts there as SIGKILL would stop it (exit 137).
+     */
+    private static final String HALT_AT = System.getProperty("subsidy.test.halt-at");
+    private Step step = name -> {
+        if (name.equals(HALT_AT)) {
+            Runtime.getRuntime().halt(137);
+        }
+    };
     /** On SIGINT or SIGTERM the JVM runs this, so a stopped run leaves nothing half-written behind. */
     private final Thread onShutdown = new Thread(this::stopped, "subsidy-output-cleanup");
 

@@ -186,12 +186,21 @@ class CaseRunnerTest {
     }
 
     @Test
-    void theReservedKeysAreRefusedAsNotYetSupported() throws Exception {
-        List<String> p = problems(oneCase("{total: 0}") + "    ledger: [{program: stable_job_refund, paid: 100}]\n"
-                + "    persons: []\n");
+    void personsIsRefusedAsNotYetSupported() throws Exception {
+        List<String> p = problems(oneCase("{total: 0}") + "    persons: []\n");
         assertEquals(List.of(
-                "cases[1].ledger (line 8): 'ledger' is kept for earlier payments (a ledger) and is not yet supported",
-                "cases[1].persons (line 9): 'persons' is kept for per-person records and is not yet supported"),
+                "cases[1].persons (line 8): 'persons' is kept for per-person records and is not yet supported"), p);
+    }
+
+    @Test
+    void aLedgerOfEarlierPaymentsIsReadAsStrictlyAsTheRest() throws Exception {
+        List<String> p = problems(oneCase("{total: 0}") + "    ledger: [{program: stable_job_refun, paid: 100}]\n");
+        assertEquals(List.of(
+                "cases[1].ledger (line 8): a case with a ledger names the period of its batch, as 'period: 2022-06'",
+                "cases[1].ledger[1] (line 8): missing required key 'amount'",
+                "cases[1].ledger[1] (line 8): missing required key 'period'",
+                "cases[1].ledger[1].paid (line 8): unknown or misplaced key 'paid'",
+                "cases[1].ledger[1].program (line 8): 'stable_job_refun' is not a program of yunnan-2022-default"),
                 p.stream().sorted().toList());
     }
 

@@ -1,0 +1,261 @@
+package subsidy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.CommandLineRun;
+import subsidy.CommandLineRun.Result;
+import subsidy.Processes;
+import subsidy.ledger.BatchInfo;
+import subsidy.ledger.Ledger;
+
+/**
+ * calc --ledger as a county runs it month by month: the sample split into a May and a June list that
+ * share 11 firms (the issue's own reproduction), each amount worked out from the policy by hand.
+ */
+class LedgerCliTest {
+    /** A firm in both lists: 上年 premiums 52650.85 × 90%, 26 insured × 500, 3 months × 12800 rent, 1 graduate. */
+    private static final String SHARED = "915301028489240918";
+
+    @TempDir
+    Path tmp;
+    Path may;
+    Path june;
+    Path ledger;
+
+    @BeforeEach
+    void split() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("samples/firms.csv"), StandardCharsets.UTF_8);
+        may = tmp.resolve("may.csv");
+        june = tmp.resolve("june.csv");
+        List<String> a = new ArrayList<>(List.of(lines.get(0)));
+        a.addAll(lines.subList(1, 30));
+        List<String> b = new ArrayList<>(List.of(lines.get(0)));
+        b.addAll(lines.subList(19, 48));
+        Files.write(may, a, StandardCharsets.UTF_8);
+        Files.write(june, b, StandardCharsets.UTF_8);
+        ledger = tmp.resolve("ledger.sqlite");
+    }
+
+    private Result calc(Path input, String period, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("calc", "--input", input.toString(), "--out", out.toString(),
+                "--ledger", ledger.toString(), "--period", period));
+        args.addAll(List.of(more));
+        return CommandLineRun.run(args.toArray(String[]::new));
+    }
+
+    private static CSVRecord row(Path out, String id) throws IOException {
+        return CommandLineRun.rows(out.resolve("report.csv")).stream().filter(r -> r.get("entity_id").equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    private List<BatchInfo> batches() throws Exception {
+        return Ledger.open(ledger.toString(), Duration.ofSeconds(5), Clock.systemUTC()).batches(null);
+    }
+
+    @Test
+    void juneDoesNotPayTheOnceAYearProgramsMayPaid() throws Exception {
+        Result r = calc(may, "2022-05", tmp.resolve("05"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("recorded batch 1 of 2022-05 in the ledger"), r.err());
+        CSVRecord inMay = row(tmp.resolve("05"), SHARED);
+        assertEquals("47385.77", inMay.get("stable_job_refund"));
+        assertEquals("13000.00", inMay.get("retention_training"));
+        assertEquals("38400.00", inMay.get("rent_waiver"));
+        assertEquals("1500.00", inMay.get("hiring_subsidy"));
+
+        r = calc(june, "2022-06", tmp.resolve("06"));
+        assertEquals(0, r.exit(), r.err());
+        CSVRecord inJune = row(tmp.resolve("06"), SHARED);
+        assertEquals("0.00", inJune.get("stable_job_refund"));
+        assertEquals("0.00", inJune.get("retention_training"));
+        assertEquals("0.00", inJune.get("rent_waiver"));
+        assertEquals("0.00", inJune.get("rent_waiver_months"));
+        assertEquals("1500.00", inJune.get("hiring_subsidy"), "per head, no limit: June's new hire is paid");
+        assertEquals("1500.00", inJune.get("total"));
+        assertTrue(inJune.get("notes").contains("stable_job_refund: paid in 2022 already: 47385.77 in 2022-05 "
+                + "(batch 1) (once a year)"), inJune.get("notes"));
+        String manifest = Files.readString(tmp.resolve("06/manifest.json"));
+        assertTrue(manifest.contains("\"batch\" : 2"), manifest);
+        assertTrue(manifest.contains("\"computed_against\" : 1"), manifest);
+        assertTrue(manifest.contains("\"as_of\" : \"2022-06-30\""), "the policy is read at the period's end");
+        assertEquals(List.of("done", "done"), batches().stream().map(BatchInfo::files).toList());
+    }
+
+    @Test
+    void theSameInputsForThePeriodAreRefusedAndNothingIsWritten() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        Result again = calc(may, "2022-05", tmp.resolve("05b"));
+        assertEquals(2, again.exit(), again.err());
+        assertTrue(again.err().contains("these inputs were recorded for 2022-05 already, as batch 1"), again.err());
+        assertFalse(Files.exists(tmp.resolve("05b")));
+        assertEquals(1, batches().size());
+        // The same file for another month is another batch.
+        assertEquals(0, calc(may, "2022-06", tmp.resolve("06")).exit());
+    }
+
+    @Test
+    void replaceRecomputesTheBatchAsTheLedgerStoodWithoutItAndKeepsItAsHistory() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        byte[] first = Files.readAllBytes(tmp.resolve("05/report.csv"));
+        assertEquals(0, calc(june, "2022-06", tmp.resolve("06")).exit());
+        Result r = calc(may, "2022-05", tmp.resolve("05"), "--replace", "--force", "--reason", "corrected list");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("recorded batch 3 of 2022-05 in the ledger"), r.err());
+        assertTrue(r.err().contains("it replaces batch 1, kept as history"), r.err());
+        assertArrayEquals(first, Files.readAllBytes(tmp.resolve("05/report.csv")),
+                "recomputed as the ledger stood without batch 1: the same amounts");
+        List<BatchInfo> b = batches();
+        assertEquals("replaced", b.get(0).state());
+        assertEquals(3L, b.get(0).replacedBy());
+        assertEquals("corrected list", b.get(2).reason());
+    }
+
+    @Test
+    void aDryRunComputesAgainstTheLedgerAndRecordsNothing() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        Result r = calc(june, "2022-06", tmp.resolve("06"), "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("dry run: computed against the ledger"), r.err());
+        assertEquals("0.00", row(tmp.resolve("06"), SHARED).get("stable_job_refund"));
+        assertTrue(Files.readString(tmp.resolve("06/manifest.json")).contains("\"dry_run\" : \"true\""));
+        assertEquals(1, batches().size());
+        assertEquals(0, calc(june, "2022-06", tmp.resolve("06b")).exit(), "not recorded, so not a duplicate");
+    }
+
+    @Test
+    void theSameInputsPolicyAndLedgerGiveTheSameBytes() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        Path copy = tmp.resolve("copy.sqlite");
+        Files.copy(ledger, copy);
+        assertEquals(0, calc(june, "2022-06", tmp.resolve("a")).exit());
+        Path original = ledger;
+        ledger = copy;
+        assertEquals(0, calc(june, "2022-06", tmp.resolve("b")).exit());
+        ledger = original;
+        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "size_check.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b")
+                    .resolve(f)), f);
+        }
+        // The manifests differ only in where the ledger is.
+        assertEquals(Files.readString(tmp.resolve("a/manifest.json")).replace(original.toString(), "L"),
+                Files.readString(tmp.resolve("b/manifest.json")).replace(copy.toString(), "L"));
+    }
+
+    /** Killed after the ledger committed and before the files were in place: the next run puts them there. */
+    @Test
+    void aRunKilledAfterTheLedgerCommittedIsFinishedByTheNextRun() throws Exception {
+        Path out = tmp.resolve("05");
+        ProcessBuilder pb = Processes.subsidy("calc", "--input", may.toString(), "--out", out.toString(), "--ledger",
+                ledger.toString(), "--period", "2022-05");
+        pb.command().add(1, "-Dsubsidy.test.halt-at=ledger committed");
+        pb.redirectErrorStream(true);
+        Process killed = pb.start();
+        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        assertEquals(List.of("pending"), batches().stream().map(BatchInfo::files).toList(), "recorded, files not in place");
+        assertFalse(Files.exists(out.resolve("report.csv")));
+
+        Result next = calc(june, "2022-06", tmp.resolve("06"));
+        assertEquals(0, next.exit(), next.err());
+        assertTrue(next.err().contains("(batch 1, recorded in the ledger); its commit is now finished"), next.err());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"batch\" : 1"));
+        assertEquals(List.of("done", "done"), batches().stream().map(BatchInfo::files).toList());
+        assertEquals("0.00", row(tmp.resolve("06"), SHARED).get("stable_job_refund"), "May's batch counted");
+    }
+
+    /** Killed after the journal and before the ledger's commit: the batch is not recorded, its files go. */
+    @Test
+    void aRunKilledBeforeTheLedgerCommittedIsUndoneByTheNextRun() throws Exception {
+        Path out = tmp.resolve("05");
+        ProcessBuilder pb = Processes.subsidy("calc", "--input", may.toString(), "--out", out.toString(), "--ledger",
+                ledger.toString(), "--period", "2022-05");
+        pb.command().add(1, "-Dsubsidy.test.halt-at=journal");
+        pb.redirectErrorStream(true);
+        Process killed = pb.start();
+        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        assertEquals(List.of(), batches());
+
+        Result next = calc(may, "2022-05", out);
+        assertEquals(0, next.exit(), next.err());
+        assertTrue(next.err().contains("was stopped before the ledger recorded it: its files are deleted"), next.err());
+        assertEquals(1, batches().size());
+        assertEquals("47385.77", row(out, SHARED).get("stable_job_refund"));
+        try (Stream<Path> home = Files.list(tmp.resolve(".05.subsidy"))) {
+            assertEquals(List.of("lock"), home.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void ledgerOptionsThatDoNotGoTogetherAreUsageErrors() throws Exception {
+        Path out = tmp.resolve("o").toAbsolutePath();
+        assertEquals(2, CommandLineRun.run("calc", "--input", may.toString(), "--ledger", ledger.toString()).exit());
+        assertEquals(2, CommandLineRun.run("calc", "--input", may.toString(), "--dry-run").exit());
+        assertEquals(2, CommandLineRun.run("calc", "--input", may.toString(), "--replace").exit());
+        Result month = calc(may, "2022-13", out);
+        assertEquals(2, month.exit());
+        assertTrue(month.err().contains("a period is a month, YYYY-MM"), month.err());
+        Result pipe = CommandLineRun.run("calc", "--input", "/dev/stdin", "--out", out.toString(), "--ledger",
+                ledger.toString(), "--period", "2022-05", "--replace");
+        assertEquals(2, pipe.exit(), pipe.err());
+        assertTrue(pipe.err().contains("name the batch, --replace=N"), pipe.err());
+        assertFalse(Files.exists(ledger), "nothing made");
+    }
+
+    @Test
+    void aFileThatIsNotALedgerIsRefusedUntouched() throws Exception {
+        Files.writeString(ledger, "entity_id,amount\n");
+        Result r = calc(may, "2022-05", tmp.resolve("05"));
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("is not a subsidy ledger (not an SQLite database); nothing was changed"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("entity_id,amount\n", Files.readString(ledger));
+        assertFalse(Files.exists(tmp.resolve("05")));
+    }
+
+    @Test
+    void importedPaymentsCountAndAVoidedEntryNoLongerDoes() throws Exception {
+        Path earlier = tmp.resolve("earlier.csv");
+        Files.writeString(earlier, "entity_id,program,period,amount,months\n"
+                + SHARED + ",stable_job_refund,2022-03,47385.77,\n"
+                + SHARED + ",rent_waiver,2022-03,25600.00,2\n");
+        Result imported = CommandLineRun.run("ledger", "import", earlier.toString(), "--ledger", ledger.toString(),
+                "--reason", "paid by hand in March");
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(imported.out().contains("imported 2 payment(s)"), imported.out());
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        CSVRecord r = row(tmp.resolve("05"), SHARED);
+        assertEquals("0.00", r.get("stable_job_refund"));
+        assertEquals("12800.00", r.get("rent_waiver"), "3 due − 2 imported = 1 month of 12800");
+        assertEquals("1.00", r.get("rent_waiver_months"));
+
+        Result voided = CommandLineRun.run("ledger", "void", "--ledger", ledger.toString(), "--batch", "1", "--entity",
+                SHARED, "--program", "stable_job_refund", "--reason", "bank returned it");
+        assertEquals(0, voided.exit(), voided.err());
+        assertEquals(0, calc(june, "2022-06", tmp.resolve("06")).exit());
+        assertEquals("47385.77", row(tmp.resolve("06"), SHARED).get("stable_job_refund"),
+                "the returned payment no longer counts: June pays it");
+
+        Result history = CommandLineRun.run("ledger", "history", SHARED, "--ledger", ledger.toString());
+        assertEquals(0, history.exit(), history.err());
+        assertTrue(history.out().contains("voided"), history.out());
+        Result bad = CommandLineRun.run("ledger", "import", earlier.toString(), "--ledger", ledger.toString(),
+                "--reason", "again");
+        assertEquals(2, bad.exit(), "the same file twice");
+        assertTrue(bad.err().contains("was imported already, as batch 1"), bad.err());
+    }
+}
