@@ -56,7 +56,7 @@ public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
             case ONCE_PER_YEAR -> "paid once a calendar year to an entity (with a ledger)";
             case MONTHS -> "months topped up across periods up to the months due, never repeated (with a ledger)";
             case AMOUNT -> "at most " + cap.toPlainString() + " yuan to an entity over all periods (with a ledger)";
-            case NONE -> "no limit across batches: each batch pays it afresh";
+            case NONE -> "none: each batch pays it afresh";
         };
     }
 }

@@ -350,6 +350,8 @@ public final class PolicyLoader {
             if (limit != null) {
                 limits.put(id, limit);
             }
+        } else if (!p.keys().contains("limit")) {
+            ctx.lint().noLimit(p.path());
         }
         List<Node> versions = p.keys().contains("versions") ? p.list("versions", true) : null;
         if (versions == null) {

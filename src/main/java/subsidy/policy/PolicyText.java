@@ -23,6 +23,10 @@ public final class PolicyText {
             program.describe().forEach(l -> sb.append("  ").append(l).append('\n'));
             program.clauses().forEach(c -> sb.append("  rests on ").append(c.label()).append(" 「")
                     .append(c.words()).append("」\n"));
+            Limit limit = p.limit(program.id());
+            sb.append("  limit across batches: ").append(limit.describe()).append('\n');
+            limit.clauses().forEach(c -> sb.append("    rests on ").append(c.label()).append(" 「")
+                    .append(c.words()).append("」\n"));
         }
         for (ExclusiveGroup g : p.groups()) {
             sb.append("\nnot combined, the higher paid (").append(g.id()).append("): ")

@@ -212,6 +212,8 @@ public final class Manifest {
                 value(g, o);
             }
             g.writeEndArray();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
         } else if (v instanceof Long || v instanceof Integer) {
             g.writeNumber(((Number) v).longValue());
         } else {

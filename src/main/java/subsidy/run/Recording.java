@@ -155,7 +155,7 @@ public final class Recording implements AutoCloseable {
         m.put("computed_against", run.against());
         BatchInfo replaced = run.replaced();
         m.put("replaces", replaced == null ? null : replaced.id());
-        m.put("dry_run", options.dryRun() ? "true" : "false");
+        m.put("dry_run", options.dryRun());
         return m;
     }
 

@@ -133,7 +133,7 @@ class LedgerCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("dry run: computed against the ledger"), r.err());
         assertEquals("0.00", row(tmp.resolve("06"), SHARED).get("stable_job_refund"));
-        assertTrue(Files.readString(tmp.resolve("06/manifest.json")).contains("\"dry_run\" : \"true\""));
+        assertTrue(Files.readString(tmp.resolve("06/manifest.json")).contains("\"dry_run\" : true"));
         assertEquals(1, batches().size());
         assertEquals(0, calc(june, "2022-06", tmp.resolve("06b")).exit(), "not recorded, so not a duplicate");
     }

@@ -95,6 +95,15 @@ public final class PolicyLinter {
     }
 
     /** Conditions no entity can meet: a size for entity types that are never sized. */
+    /**
+     * A program that says nothing of repeats across batches: with a ledger each batch pays it afresh,
+     * which is right for per-head counts of new hires and wrong for a once-a-year refund.
+     */
+    public void noLimit(String path) {
+        warnings.add(path + ": no limit: with a ledger, every batch pays it afresh; say which (limit: once, "
+                + "once_per_year, months, amount or none) and cite the clause");
+    }
+
     public void who(String path, Criteria who) {
         if (!who.sizeClasses().isEmpty() && !who.entityTypes().isEmpty()
                 && who.entityTypes().stream().noneMatch(EntityType::isSized)) {
