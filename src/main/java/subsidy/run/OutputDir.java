@@ -513,7 +513,7 @@ public final class OutputDir implements AutoCloseable {
             step.reached("journal");
             if (ledger != null) {
                 ledger.run();
-                recorded = true;
+                recorded = batch != null; // a dry run's hook rolls back: nothing recorded
                 step.reached("ledger committed");
             }
             if (previous != null) {

@@ -123,6 +123,10 @@ public final class Recording implements AutoCloseable {
         run.commit();
     }
 
+    public boolean dryRun() {
+        return options.dryRun();
+    }
+
     public boolean recorded() {
         return run.recorded();
     }

@@ -250,7 +250,9 @@ public final class ReportJob {
             if (ledger == null) {
                 dir.commit();
             } else {
-                dir.commit(ledger.ledgerId(), ledger.batch(), ledger::commit);
+                // A dry run's files are no batch's view: its journal names none, and its "commit" rolls back.
+                dir.commit(ledger.dryRun() ? null : ledger.ledgerId(), ledger.dryRun() ? null : ledger.batch(),
+                        ledger::commit);
                 if (ledger.recorded()) {
                     ledger.filesDone(w -> stderr.println("subsidy: warning: " + w));
                 }
