@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,13 @@ public final class LedgerRun implements AutoCloseable {
         this.replaced = replaced;
         this.nextSeq = against + 1;
         this.reader = ledger.stateReader(replaced == null ? null : replaced.id());
+        // What entities use up now is appended here as the run goes, and merged into entity_state at the
+        // end in key order: a million upserts in input order would each land on a random page.
+        try (Statement s = w.createStatement()) {
+            s.execute(ledger.dialect() == Ledger.Dialect.SQLITE
+                    ? "CREATE TEMP TABLE new_state (entity TEXT NOT NULL, state TEXT NOT NULL)"
+                    : "CREATE TEMP TABLE new_state (entity TEXT NOT NULL, state TEXT NOT NULL) ON COMMIT DROP");
+        }
         this.writer = new Writer();
     }
 
@@ -329,6 +337,13 @@ public final class LedgerRun implements AutoCloseable {
         pending = new ArrayList<>();
         writer.drain();
         try {
+            try (Statement s = w.createStatement()) {
+                s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT entity, state FROM new_state WHERE true "
+                        + "ORDER BY entity ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
+                if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+                    s.execute("DROP TABLE temp.new_state");
+                }
+            }
             for (BatchInfo b : Ledger.batchMap(w).values()) {
                 if (b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
                     throw new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for "
@@ -469,8 +484,8 @@ public final class LedgerRun implements AutoCloseable {
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(
                     "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)");
-                    PreparedStatement state = w.prepareStatement("INSERT INTO entity_state (entity, state) VALUES (?, ?) "
-                            + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state")) {
+                    PreparedStatement state = w.prepareStatement(
+                            "INSERT INTO new_state (entity, state) VALUES (?, ?)")) {
                 while (true) {
                     List<Row> rows = queue.take();
                     if (rows == end) {

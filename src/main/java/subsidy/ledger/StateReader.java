@@ -38,9 +38,9 @@ public final class StateReader implements AutoCloseable {
             c = ledger.connect();
             opened.add(c);
             if (ledger.dialect() == Ledger.Dialect.SQLITE) {
-                StringBuilder sql = new StringBuilder("SELECT entity, state FROM entity_state WHERE entity IN (?");
-                sql.append(",?".repeat(PER_QUERY - 1)).append(')');
-                query = c.prepareStatement(sql.toString());
+                // The keys as one JSON array: one value bound per query rather than one per key.
+                query = c.prepareStatement("SELECT s.entity, s.state FROM json_each(?) AS j "
+                        + "JOIN entity_state AS s ON s.entity = j.value");
             } else {
                 query = c.prepareStatement("SELECT entity, state FROM entity_state WHERE entity = ANY(?)");
             }
@@ -59,9 +59,7 @@ public final class StateReader implements AutoCloseable {
             for (int from = 0; from < entities.size(); from += PER_QUERY) {
                 List<String> part = entities.subList(from, Math.min(entities.size(), from + PER_QUERY));
                 if (ledger.dialect() == Ledger.Dialect.SQLITE) {
-                    for (int i = 0; i < PER_QUERY; i++) {
-                        r.query.setString(i + 1, i < part.size() ? part.get(i) : null);
-                    }
+                    r.query.setString(1, json(part));
                 } else {
                     Array array = r.c.createArrayOf("text", part.toArray());
                     r.query.setArray(1, array);
@@ -77,6 +75,29 @@ public final class StateReader implements AutoCloseable {
             throw ledger.damaged(e);
         }
         return out;
+    }
+
+    /** The keys as a JSON array of strings. */
+    static String json(List<String> keys) {
+        StringBuilder sb = new StringBuilder(keys.size() * 21 + 2).append('[');
+        for (String k : keys) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"');
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (c == '"' || c == '\\') {
+                    sb.append('\\').append(c);
+                } else if (c < 0x20) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            sb.append('"');
+        }
+        return sb.append(']').toString();
     }
 
     @Override
