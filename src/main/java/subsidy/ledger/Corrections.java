@@ -75,24 +75,11 @@ public final class Corrections {
                     Prior before = state(c, e.getKey());
                     writeState(c, e.getKey(), before.plus(e.getValue()));
                 }
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, "
-                        + "inputs, policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, "
-                        + "files, state, replaces, replaced_by, entities, total, reason) VALUES (?, ?, ?, 'import', ?, ?, "
-                        + "NULL, NULL, NULL, ?, ?, ?, NULL, 'none', 'counted', NULL, NULL, ?, ?, ?)")) {
-                    p.setLong(1, id);
-                    p.setLong(2, seq);
-                    p.setString(3, periods.isEmpty() ? "-" : periods.first().equals(periods.last()) ? periods.first()
-                            : periods.first() + ".." + periods.last());
-                    p.setString(4, contentKey);
-                    p.setString(5, source + " " + contentKey + "\n");
-                    p.setString(6, Version.get());
-                    p.setString(7, ledger.now());
-                    p.setLong(8, seq - 1);
-                    p.setLong(9, byEntity.size());
-                    p.setString(10, total.toPlainString());
-                    p.setString(11, reason);
-                    p.executeUpdate();
-                }
+                String period = periods.isEmpty() ? "-" : periods.first().equals(periods.last()) ? periods.first()
+                        : periods.first() + ".." + periods.last();
+                LedgerRun.insert(c, new BatchInfo(id, seq, period, "import", contentKey, source + " " + contentKey + "\n",
+                        null, null, null, Version.get(), ledger.now(), seq - 1, null, "none", "counted", null, null,
+                        byEntity.size(), total.toPlainString(), reason));
                 LedgerRun.change(c, seq, ledger.now(), "import", id, null, null, reason);
                 c.commit();
                 return id;

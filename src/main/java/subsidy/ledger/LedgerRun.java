@@ -260,6 +260,26 @@ public final class LedgerRun implements AutoCloseable {
         return touched;
     }
 
+    /** Writes a batch's row. */
+    static void insert(Connection c, BatchInfo b) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, inputs, "
+                + "policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, files, state, "
+                + "replaces, replaced_by, entities, total, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Object[] values = {b.id(), b.seq(), b.period(), b.kind(), b.contentKey(), b.inputs(), b.policyId(),
+                b.policySha256(), b.asOf(), b.toolVersion(), b.createdAt(), b.against(), b.outDir(), b.files(), b.state(),
+                b.replaces(), b.replacedBy(), b.entities(), b.total(), b.reason()};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    p.setNull(i + 1, i == 15 || i == 16 ? java.sql.Types.BIGINT : java.sql.Types.VARCHAR);
+                } else {
+                    p.setObject(i + 1, values[i]);
+                }
+            }
+            p.executeUpdate();
+        }
+    }
+
     static void change(Connection c, long seq, String at, String what, long batch, String entity, String program,
             String reason) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO ledger_change (seq, at, what, batch, entity, "
@@ -352,33 +372,10 @@ public final class LedgerRun implements AutoCloseable {
                 }
             }
             long seq = nextSeq++;
-            try (PreparedStatement p = w.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, "
-                    + "inputs, policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, "
-                    + "files, state, replaces, replaced_by, entities, total, reason) "
-                    + "VALUES (?, ?, ?, 'calc', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'counted', ?, NULL, ?, ?, ?)")) {
-                p.setLong(1, id);
-                p.setLong(2, seq);
-                p.setString(3, request.period());
-                p.setString(4, f.contentKey());
-                p.setString(5, f.inputs());
-                p.setString(6, request.policyId());
-                p.setString(7, request.policySha256());
-                p.setString(8, request.asOf());
-                p.setString(9, Version.get());
-                p.setString(10, ledger.now());
-                p.setLong(11, against);
-                p.setString(12, request.outDir());
-                p.setString(13, request.outDir() == null ? "none" : "pending");
-                if (replaced == null) {
-                    p.setNull(14, java.sql.Types.BIGINT);
-                } else {
-                    p.setLong(14, replaced.id());
-                }
-                p.setLong(15, f.entities());
-                p.setString(16, f.total().toPlainString());
-                p.setString(17, request.reason());
-                p.executeUpdate();
-            }
+            insert(w, new BatchInfo(id, seq, request.period(), "calc", f.contentKey(), f.inputs(), request.policyId(),
+                    request.policySha256(), request.asOf(), Version.get(), ledger.now(), against, request.outDir(),
+                    request.outDir() == null ? "none" : "pending", "counted", replaced == null ? null : replaced.id(),
+                    null, f.entities(), f.total().toPlainString(), request.reason()));
             change(w, seq, ledger.now(), "batch", id, null, null, null);
             finished = true;
         } catch (SQLException e) {
