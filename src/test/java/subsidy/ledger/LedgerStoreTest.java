@@ -1,0 +1,575 @@
+package subsidy.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static subsidy.ledger.TestLedgers.batch;
+import static subsidy.ledger.TestLedgers.finish;
+import static subsidy.ledger.TestLedgers.item;
+import static subsidy.ledger.TestLedgers.open;
+import static subsidy.ledger.TestLedgers.pay;
+import static subsidy.ledger.TestLedgers.raw;
+import static subsidy.ledger.TestLedgers.request;
+import static subsidy.ledger.TestLedgers.table;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import subsidy.ledger.TestLedgers.Backend;
+
+/**
+ * The ledger as a store, on SQLite and on PostgreSQL: what it makes, what it refuses and leaves as it
+ * was, that a batch is recorded whole or not at all, and that two runs never record at once.
+ */
+class LedgerStoreTest {
+    private static final String P5 = "2022-05";
+
+    @RegisterExtension
+    final TestLedgers ledgers = new TestLedgers();
+
+    // ---- opening ----
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNewLedgerIsMadeEmptyAndOpeningItAgainFindsTheSameOne(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        String id;
+        try (Ledger first = open(where)) {
+            assertTrue(first.created(), "the first open makes the ledger");
+            id = first.id();
+            assertTrue(id != null && id.matches("[0-9a-f]{32}"), "a ledger id of 32 hex digits: " + id);
+            assertEquals(0, first.state());
+            assertEquals(List.of(), first.batches(null));
+            assertEquals(List.of(), first.changes());
+        }
+        try (Ledger again = open(where)) {
+            assertFalse(again.created(), "the second open finds it");
+            assertEquals(id, again.id());
+            assertEquals(0, again.state());
+        }
+        String other = ledgers.fresh(backend);
+        try (Ledger another = open(other)) {
+            assertTrue(another.created());
+            assertNotEquals(id, another.id(), "each ledger has an id of its own");
+        }
+    }
+
+    @Test
+    void aTextFileIsNotALedgerAndIsLeftByteForByte() throws Exception {
+        Path file = ledgers.folder().resolve("payments.csv");
+        byte[] text = "entity,amount\n91110000000000000A,1000.00\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, text);
+        LedgerException e = assertThrows(LedgerException.class, () -> open(file.toString()));
+        assertEquals(LedgerException.Kind.NOT_OURS, e.kind());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+        assertArrayEquals(text, Files.readAllBytes(file));
+        assertEquals(List.of(file), siblings(file));
+    }
+
+    @Test
+    void anSqliteFileOfAnotherApplicationIsNotALedgerAndKeepsItsTablesAndRows() throws Exception {
+        Path file = otherApplicationsDatabase();
+        LedgerException e = assertThrows(LedgerException.class, () -> open(file.toString()));
+        assertEquals(LedgerException.Kind.NOT_OURS, e.kind());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("customers"), "names what it holds: " + e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+        try (Connection c = raw(file.toString())) {
+            assertEquals(List.of("customers"), TestLedgers.dump(c, "sqlite_master WHERE type = 'table'").stream()
+                    .map(r -> r.split(" \\| ")[1]).toList(), "no table made");
+            assertEquals(List.of("1 | 上海某某有限公司"), TestLedgers.dump(c, "customers"));
+        }
+    }
+
+    @Disabled("bug: Ledger.open changes an SQLite file it then refuses as not ours, though its message says "
+            + "'nothing was changed': Ledger.connect passes journal_mode=WAL as a connection property, so merely "
+            + "connecting (before identify() looks at the tables) switches the other application's database to "
+            + "WAL mode, rewriting bytes 18-19 of its header (1,1 -> 2,2). Connect without journal_mode until "
+            + "the file is known to be a ledger (or new), then set WAL")
+    @Test
+    void anSqliteFileOfAnotherApplicationIsNotALedgerAndIsLeftByteForByte() throws Exception {
+        Path file = otherApplicationsDatabase();
+        byte[] before = Files.readAllBytes(file);
+        LedgerException e = assertThrows(LedgerException.class, () -> open(file.toString()));
+        assertEquals(LedgerException.Kind.NOT_OURS, e.kind());
+        assertArrayEquals(before, Files.readAllBytes(file), "not one byte of the other application's file changed");
+        assertEquals(List.of(file), siblings(file), "no journal or WAL file left beside it");
+    }
+
+    /** An SQLite database as another program makes it (rollback journal, the default). */
+    private Path otherApplicationsDatabase() throws Exception {
+        Path file = ledgers.folder().resolve("crm.db");
+        try (Connection c = raw(file.toString()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("INSERT INTO customers (name) VALUES ('上海某某有限公司')");
+        }
+        return file;
+    }
+
+    @Test
+    void aPostgresqlDatabaseWhoseSchemaSubsidyHoldsOtherTablesIsNotALedgerAndIsLeftAsItWas() throws Exception {
+        TestLedgers.requirePg();
+        String where = TestLedgers.database(ledgers.newDatabase());
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA subsidy");
+            s.execute("CREATE TABLE subsidy.grants (id BIGINT PRIMARY KEY, firm TEXT NOT NULL)");
+            s.execute("INSERT INTO subsidy.grants VALUES (1, '上海某某有限公司')");
+        }
+        List<String> before = pgTables(where);
+        LedgerException e = assertThrows(LedgerException.class, () -> open(where));
+        assertEquals(LedgerException.Kind.NOT_OURS, e.kind());
+        assertTrue(e.getMessage().contains(Ledger.withoutPassword(where)), e.getMessage());
+        assertTrue(e.getMessage().contains("grants"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+        assertEquals(before, pgTables(where), "no table made or dropped in any schema");
+        try (Connection c = raw(where)) {
+            assertEquals(List.of("1 | 上海某某有限公司"), TestLedgers.dump(c, "subsidy.grants"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLedgerOfANewerSchemaIsRefusedAndLeftAsItWas(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", List.of("E1"), List.of(item("hire", "1000.00", true)));
+        }
+        String history = table(where, "subsidy_schema_history");
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + history + " (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (2, '2', 'ledger two', "
+                    + "'SQL', 'V2__ledger_two.sql', 0, 'a newer subsidy', CURRENT_TIMESTAMP, 1, "
+                    + (backend == Backend.SQLITE ? "1" : "true") + ")");
+        }
+        Snapshot before = Snapshot.of(where);
+        LedgerException e = assertThrows(LedgerException.class, () -> open(where));
+        assertEquals(LedgerException.Kind.NEWER, e.kind());
+        assertTrue(e.getMessage().contains("newer"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+        assertEquals(before, Snapshot.of(where));
+    }
+
+    @Disabled("bug: a first run killed while it creates the ledger can leave a ledger no later run accepts: "
+            + "Flyway commits its schema history table (subsidy_schema_history) before, and apart from, V1's tables; "
+            + "killed between the two (seen with SIGKILL about 2 s into `calc --ledger NEW.sqlite`, 2 of 16 kills), "
+            + "the file holds only that empty table, and every later open refuses it as NOT_OURS ('it holds other "
+            + "tables (subsidy_schema_history)'). identify() could take a database holding nothing but an empty "
+            + "(or all-failed) history table as new")
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLedgerWhoseCreationWasCutShortAfterFlywayMadeItsHistoryTableIsMadeByTheNextOpen(Backend backend)
+            throws Exception {
+        String where = ledgers.fresh(backend);
+        open(where).close();
+        // what the kill leaves: Flyway's history table, empty, and none of V1's tables
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            for (String t : List.of("subsidy_ledger", "ledger_change", "batch", "payment", "entity_state")) {
+                s.execute("DROP TABLE " + table(where, t));
+            }
+            s.execute("DELETE FROM " + table(where, "subsidy_schema_history"));
+        }
+        try (Ledger l = open(where)) {
+            assertTrue(l.created(), "an empty ledger is made afresh");
+            assertEquals(0, l.state());
+            batch(l, P5, "k1", List.of("E1"), List.of(item("hire", "1000.00", true)));
+            assertEquals(1, l.state());
+        }
+    }
+
+    // ---- a batch: whole or nothing ----
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBatchFinishedButNotCommittedLeavesNothingRecorded(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        try (Ledger l = open(where)) {
+            try (LedgerRun run = l.begin(request(P5))) {
+                assertEquals(1, run.id());
+                assertEquals(0, run.against());
+                pay(run, "E1", P5, List.of(item("hire", "1000.00", true)));
+                pay(run, "E2", P5, List.of(item("hire", "500.00", true), item("training", "300.00", false)));
+                pay(run, "E3", P5, List.of(item("training", "300.00", false)));
+                pay(run, "E4", P5, List.of());
+                run.finish(finish("k1", 4, new BigDecimal("2100.00")));
+                // closed without commit
+            }
+            assertNothingRecorded(l, List.of("E1", "E2", "E3", "E4"));
+            // and the lock went with it: the next run begins at once, as batch 1 again
+            try (LedgerRun next = l.begin(request(P5))) {
+                assertEquals(1, next.id());
+            }
+        }
+    }
+
+    /** A run stopped mid-way (more rows than one write holds, so the writer thread is at work) records nothing. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBatchStoppedWhileItsRowsAreBeingWrittenLeavesNothingRecorded(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        List<String> entities = new ArrayList<>();
+        try (Ledger l = open(where)) {
+            try (LedgerRun run = l.begin(request(P5))) {
+                for (int i = 0; i < 5_000; i++) {
+                    String e = String.format("E%05d", i);
+                    entities.add(e);
+                    run.record(e, List.of(item("hire", "1000.00", true)),
+                            new Prior(List.of(new Entry("hire", P5, run.id(), new BigDecimal("1000.00"), null))));
+                }
+            }
+            assertNothingRecorded(l, entities);
+            try (LedgerRun next = l.begin(request(P5))) {
+                assertEquals(1, next.id(), "the lock is free again");
+            }
+        }
+    }
+
+    private static void assertNothingRecorded(Ledger l, List<String> entities) throws Exception {
+        assertEquals(List.of(), l.batches(null));
+        assertEquals(0, l.state());
+        assertEquals(List.of(), l.changes());
+        try (StateReader r = l.stateReader(null)) {
+            assertEquals(Map.of(), r.lookup(entities));
+        }
+        for (String e : entities.subList(0, Math.min(10, entities.size()))) {
+            assertEquals(List.of(), l.history().of(e));
+        }
+        assertEquals(List.of(), l.history().ofBatch(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aCommittedBatchIsRecordedWholeAndAdvancesTheStateByOne(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        try (Ledger l = open(where)) {
+            try (LedgerRun run = l.begin(request(P5))) {
+                pay(run, "E1", P5, List.of(item("hire", "1000.00", true)));
+                pay(run, "E2", P5, List.of(item("hire", "500.00", true), item("training", "300.00", false)));
+                pay(run, "E3", P5, List.of(item("training", "300.00", false)));
+                pay(run, "E4", P5, List.of());
+                run.finish(finish("k1", 4, new BigDecimal("2100.00")));
+                run.commit();
+                assertTrue(run.recorded());
+            }
+            assertEquals(1, l.state());
+            List<BatchInfo> batches = l.batches(null);
+            assertEquals(1, batches.size());
+            BatchInfo b = batches.get(0);
+            assertEquals(1, b.id());
+            assertEquals(1, b.seq());
+            assertEquals(P5, b.period());
+            assertEquals("calc", b.kind());
+            assertEquals("k1", b.contentKey());
+            assertEquals("counted", b.state());
+            assertEquals("none", b.files(), "no output directory: no files to confirm");
+            assertEquals(0, b.against());
+            assertEquals(4, b.entities());
+            assertEquals("2100.00", b.total());
+            assertEquals("2022-06-01T08:00:00Z", b.createdAt());
+            assertEquals(List.of(new Ledger.Change(1, "2022-06-01T08:00:00Z", "batch", 1, null, null, null,
+                    subsidy.Version.get())), l.changes());
+            List<History.Payment> paid = l.history().ofBatch(1);
+            assertEquals(List.of("E1", "E2", "E3"), paid.stream().map(History.Payment::entity).toList(),
+                    "one payment row per entity paid anything; E4 was paid nothing");
+            assertEquals(List.of(1L, 2L, 3L), paid.stream().map(History.Payment::row).toList());
+            assertEquals(List.of(item("hire", "500.00", true), item("training", "300.00", false)), paid.get(1).items());
+            try (StateReader r = l.stateReader(null)) {
+                assertEquals(Map.of(
+                        "E1", new Prior(List.of(new Entry("hire", P5, 1, new BigDecimal("1000.00"), null))),
+                        "E2", new Prior(List.of(new Entry("hire", P5, 1, new BigDecimal("500.00"), null)))),
+                        r.lookup(List.of("E1", "E2", "E3", "E4")));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aReplacingBatchAdvancesTheStateByTwo(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        try (Ledger l = open(where)) {
+            long first = batch(l, P5, "k1", List.of("E1", "E2"), List.of(item("hire", "1000.00", true)));
+            assertEquals(1, l.state());
+            try (LedgerRun run = l.begin(TestLedgers.replacing(P5, first, "wrong headcount"))) {
+                assertEquals(2, run.id());
+                assertEquals(1, run.against());
+                assertEquals(first, run.replaced().id());
+                // E1 and E2 are there with no entries (the reader leaves the replaced batch's out of their row)
+                assertEquals(List.of(), run.reader().lookup(List.of("E1", "E2")).values().stream()
+                        .flatMap(p -> p.entries().stream()).toList(), "computed as the ledger stood without batch 1");
+                pay(run, "E1", P5, List.of(item("hire", "800.00", true)));
+                run.finish(finish("k2", 1, new BigDecimal("800.00")));
+                run.commit();
+            }
+            assertEquals(3, l.state(), "the replace and the batch: two changes");
+            assertEquals(List.of("replace", "batch"), l.changes().stream().skip(1).map(Ledger.Change::what).toList());
+            try (StateReader r = l.stateReader(null)) {
+                assertEquals(Map.of("E1", new Prior(List.of(new Entry("hire", P5, 2, new BigDecimal("800.00"), null)))),
+                        r.lookup(List.of("E1", "E2")));
+            }
+        }
+    }
+
+    /** A run reads what entities used up in bulk, a query for up to 500: every one is found, across queries. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRunReadsWhatEachOfManyEntitiesUsedUpAcrossSeveralQueries(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        List<String> entities = new ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            entities.add(String.format("91530100%010dX", i));
+        }
+        try (Ledger l = open(where)) {
+            batch(l, "2022-04", "k1", entities, List.of(item("hire", "10.00", true), item("rent", "1.00", false)));
+            List<String> asked = new ArrayList<>(entities);
+            asked.add(600, "91530100NEVERPAID0");
+            try (LedgerRun run = l.begin(request(P5))) {
+                Map<String, Prior> read = run.reader().lookup(asked);
+                assertEquals(1_201, read.size(), "every entity paid, and not the one never paid");
+                assertEquals(new Prior(List.of(new Entry("hire", "2022-04", 1, new BigDecimal("10.00"), null))),
+                        read.get(entities.get(1_200)));
+                assertEquals(l.history().priorAt(l.state(), asked), read);
+            }
+        }
+    }
+
+    @Test
+    void aPasswordInAPostgresqlUrlIsNeverShown() throws Exception {
+        TestLedgers.requirePg();
+        String where = TestLedgers.database(ledgers.newDatabase()) + "&password=s3cret-Pa55";
+        try (Ledger l = open(where)) {
+            assertTrue(l.shown().contains("password=***"), l.shown());
+            assertFalse(l.shown().contains("s3cret"), l.shown());
+        }
+        String nowhere = "jdbc:postgresql://127.0.0.1:1/none?user=postgres&password=s3cret-Pa55&connectTimeout=5";
+        LedgerException e = assertThrows(LedgerException.class, () -> open(nowhere));
+        assertEquals(LedgerException.Kind.DAMAGED, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("could not use the ledger jdbc:postgresql://127.0.0.1:1/none?user=postgres"
+                + "&password=***"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    // ---- two runs ----
+
+    @Test
+    void aSecondRunGivesUpWhenAPostgresqlLedgerIsNotFreeWithinItsWaitAndSaysSo() throws Exception {
+        aSecondRunGivesUpBusy(Backend.POSTGRESQL);
+    }
+
+    @Disabled("bug: on SQLite a second run's begin that finds the ledger locked fails as DAMAGED ('could not use "
+            + "the ledger …: [SQLITE_BUSY] The database file is locked'), not BUSY naming --ledger-wait: with "
+            + "transaction_mode=IMMEDIATE the xerial driver runs BEGIN IMMEDIATE inside Connection.setAutoCommit(false), "
+            + "which Ledger.lock calls outside the try that turns SQLITE_BUSY into busy() (Ledger.java, lock). The "
+            + "same holds for Corrections' voids and imports, which lock the same way")
+    @Test
+    void aSecondRunGivesUpWhenAnSqliteLedgerIsNotFreeWithinItsWaitAndSaysSo() throws Exception {
+        aSecondRunGivesUpBusy(Backend.SQLITE);
+    }
+
+    private void aSecondRunGivesUpBusy(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        open(where).close();
+        try (Ledger a = open(where); LedgerRun runA = a.begin(request(P5))) {
+            pay(runA, "E1", P5, List.of(item("hire", "1000.00", true)));
+            try (Ledger b = Ledger.open(where, Duration.ofSeconds(1), TestLedgers.CLOCK)) {
+                LedgerException e = assertThrows(LedgerException.class, () -> b.begin(request("2022-06")).close());
+                assertEquals(LedgerException.Kind.BUSY, e.kind(), e.getMessage());
+                assertEquals("the ledger " + b.shown() + " is being written by another run, and was not free within "
+                        + "1 s (--ledger-wait); nothing was recorded", e.getMessage());
+                LedgerException v = assertThrows(LedgerException.class,
+                        () -> new Corrections(b).voidEntries(1, null, null, "clawback"));
+                assertEquals(LedgerException.Kind.BUSY, v.kind(), v.getMessage());
+            }
+            runA.finish(finish("kA", 1, new BigDecimal("1000.00")));
+            runA.commit();
+        }
+        try (Ledger l = open(where)) {
+            assertEquals(1, l.batches(null).size(), "A's batch, and nothing of B's");
+            assertEquals(1, l.state());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void afterTheFirstRunCommitsTheSecondBeginsAndSeesItsBatch(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        open(where).close();
+        CountDownLatch aHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch bIsWaiting = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Ledger a = open(where); LedgerRun runA = a.begin(request(P5))) {
+            pay(runA, "E1", P5, List.of(item("hire", "1000.00", true)));
+            aHoldsTheLock.countDown();
+            Future<List<Object>> b = pool.submit(() -> {
+                aHoldsTheLock.await();
+                try (Ledger lb = open(where)) {
+                    bIsWaiting.countDown();
+                    try (LedgerRun runB = lb.begin(request("2022-06"))) { // waits for A's commit
+                        return List.of(runB.id(), runB.against(), runB.batches().keySet(),
+                                runB.batches().get(1L).contentKey(), runB.reader().lookup(List.of("E1")));
+                    }
+                }
+            });
+            bIsWaiting.await();
+            runA.finish(finish("kA", 1, new BigDecimal("1000.00")));
+            runA.commit();
+            assertEquals(List.of(2L, 1L, Set.of(1L), "kA",
+                    Map.of("E1", new Prior(List.of(new Entry("hire", P5, 1, new BigDecimal("1000.00"), null))))),
+                    b.get(), "B began after A's commit, as batch 2 against state 1, and sees A's batch and entry");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The way two processes meet: the second opens the ledger while the first is recording into it. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLedgerCanBeOpenedWhileAnotherRunIsRecordingIntoIt(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        open(where).close();
+        try (Ledger a = open(where); LedgerRun runA = a.begin(request(P5))) {
+            pay(runA, "E1", P5, List.of(item("hire", "1000.00", true)));
+            try (Ledger b = Ledger.open(where, Duration.ofSeconds(1), TestLedgers.CLOCK)) {
+                assertFalse(b.created());
+                assertEquals(a.id(), b.id());
+                assertEquals(List.of(), b.batches(null), "A's batch is not visible before its commit");
+            }
+            runA.finish(finish("kA", 1, new BigDecimal("1000.00")));
+            runA.commit();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void twoThreadsCommittingAtOnceNeverShareABatchNumberAndLoseNoEntry(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        open(where).close();
+        int threads = 2;
+        int each = 5;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Long>>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    List<Long> ids = new ArrayList<>();
+                    try (Ledger l = open(where)) {
+                        start.await();
+                        for (int k = 0; k < each; k++) {
+                            String period = String.format("2022-%02d", k + 1);
+                            try (LedgerRun run = l.begin(request(period))) {
+                                pay(run, "T" + thread + "-" + k, period, List.of(item("hire", "100.00", true)));
+                                pay(run, "SHARED", period, List.of(item("hire", "1.00", true)));
+                                run.finish(finish("t" + thread + "k" + k, 2, new BigDecimal("101.00")));
+                                run.commit();
+                                ids.add(run.id());
+                            }
+                        }
+                    }
+                    return ids;
+                }));
+            }
+            Set<Long> ids = new TreeSet<>();
+            for (Future<List<Long>> f : done) {
+                ids.addAll(f.get());
+            }
+            assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), ids, "10 batches, 10 numbers");
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Ledger l = open(where)) {
+            assertEquals(10, l.state());
+            List<BatchInfo> batches = l.batches(null);
+            assertEquals(10, batches.size());
+            for (BatchInfo b : batches) {
+                assertEquals(b.id(), b.seq(), "one change per batch, in the order of their commits");
+                assertEquals(b.id() - 1, b.against(), "each computed against the one before");
+                List<History.Payment> paid = l.history().ofBatch(b.id());
+                assertEquals(2, paid.size(), "batch " + b.id() + "'s payments");
+                assertEquals("SHARED", paid.get(1).entity());
+            }
+            try (StateReader r = l.stateReader(null)) {
+                Prior shared = r.lookup(List.of("SHARED")).get("SHARED");
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L),
+                        shared.entries().stream().map(Entry::batch).toList(),
+                        "the entity both threads paid has every batch's entry, none lost");
+                assertEquals(l.history().priorAt(l.state(), List.of("SHARED")).get("SHARED"), shared);
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static List<Path> siblings(Path file) throws Exception {
+        try (Stream<Path> all = Files.list(file.getParent())) {
+            return all.sorted().toList();
+        }
+    }
+
+    private static List<String> pgTables(String where) throws SQLException {
+        try (Connection c = raw(where)) {
+            return TestLedgers.dump(c, "information_schema.tables WHERE table_schema NOT IN "
+                    + "('pg_catalog', 'information_schema')");
+        }
+    }
+
+    /** All that a ledger holds: the file's bytes (SQLite), or every table of the schema subsidy. */
+    record Snapshot(byte[] bytes, List<String> rows) {
+        static Snapshot of(String where) throws Exception {
+            if (!where.startsWith("jdbc:")) {
+                return new Snapshot(Files.readAllBytes(Path.of(where)), List.of());
+            }
+            List<String> rows = new ArrayList<>();
+            try (Connection c = raw(where)) {
+                for (String t : List.of("subsidy_ledger", "subsidy_schema_history", "batch", "payment",
+                        "ledger_change", "entity_state")) {
+                    for (String r : TestLedgers.dump(c, "subsidy." + t)) {
+                        rows.add(t + ": " + r);
+                    }
+                }
+                rows.addAll(pgTables(where));
+            }
+            return new Snapshot(null, rows);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot s && java.util.Arrays.equals(bytes, s.bytes) && rows.equals(s.rows);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes) * 31 + rows.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return bytes != null ? bytes.length + " bytes, SHA-256 " + subsidy.Sha256.of(bytes) : rows.toString();
+        }
+    }
+}
