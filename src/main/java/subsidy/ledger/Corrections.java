@@ -84,7 +84,7 @@ public final class Corrections {
                 c.commit();
                 return id;
             } catch (SQLException | LedgerException | RuntimeException e) {
-                c.rollback();
+                Ledger.rollback(c); // what went wrong is e, not the rollback
                 throw e;
             }
         } catch (SQLException e) {
@@ -108,6 +108,10 @@ public final class Corrections {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, "the ledger has no batch " + batch
                             + "; subsidy ledger list shows its batches");
                 }
+                if (entity == null && program != null) {
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "a program is voided for one entity; "
+                            + "name the entity, or void the whole batch");
+                }
                 if (!b.counted()) {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " was " + b.state()
                             + " already; it does not count");
@@ -130,7 +134,7 @@ public final class Corrections {
                 c.commit();
                 return touched;
             } catch (SQLException | LedgerException | RuntimeException e) {
-                c.rollback();
+                Ledger.rollback(c); // what went wrong is e, not the rollback
                 throw e;
             }
         } catch (SQLException e) {
@@ -160,6 +164,8 @@ public final class Corrections {
             p.setString(1, entity);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
+            } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+                throw new SQLException("entity_state of " + entity + " cannot be read: " + garbled.getMessage(), garbled);
             }
         }
     }

@@ -67,7 +67,7 @@ public final class History {
                             if (wanted != null && !wanted.contains(entity)) {
                                 continue;
                             }
-                            for (LedgerRun.Item i : LedgerRun.Item.decodeAll(rs.getString(3))) {
+                            for (LedgerRun.Item i : items(rs.getString(3), b.id(), entity)) {
                                 if (i.counted() && !voided(voids, b.id(), entity, i.program())) {
                                     found.computeIfAbsent(entity, k -> new ArrayList<>()).add(
                                             new Entry(i.program(), rs.getString(2), b.id(), i.amount(), i.months()));
@@ -83,6 +83,15 @@ public final class History {
         Map<String, Prior> result = new HashMap<>();
         found.forEach((k, v) -> result.put(k, new Prior(v)));
         return result;
+    }
+
+    /** A payment row's items, or the ledger named as damaged when the cell is not what subsidy wrote. */
+    private List<LedgerRun.Item> items(String paid, long batch, String entity) throws LedgerException {
+        try {
+            return LedgerRun.Item.decodeAll(paid);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+            throw ledger.unreadable("the payment of batch " + batch + " to " + entity, paid);
+        }
     }
 
     private static boolean voided(List<Ledger.Change> voids, long batch, String entity, String program) {
@@ -125,7 +134,7 @@ public final class History {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Payment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            LedgerRun.Item.decodeAll(rs.getString(5))));
+                            items(rs.getString(5), rs.getLong(1), rs.getString(3))));
                 }
             }
         } catch (SQLException e) {

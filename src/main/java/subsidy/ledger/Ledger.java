@@ -100,10 +100,15 @@ public final class Ledger implements AutoCloseable {
             shown = file.toString();
         }
         boolean created;
+        try (Connection c = plain(dialect, url, wait)) {
+            // Looked at with no setting of ours: a file that is not a ledger is left as it was, byte for byte.
+            created = identify(dialect, c, shown);
+        } catch (SQLException e) {
+            throw damaged(shown, e);
+        }
+        migrate(dialect, url, shown);
         String id;
         try (Connection c = connect(dialect, url, wait)) {
-            created = identify(dialect, c, shown);
-            migrate(dialect, url, shown);
             id = setting(c, "ledger_id");
         } catch (SQLException e) {
             throw damaged(shown, e);
@@ -152,7 +157,9 @@ public final class Ledger implements AutoCloseable {
                 tables.add(rs.getString(1));
             }
         }
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() || tables.equals(Set.of(HISTORY_TABLE)) && applied(dialect, c) == 0) {
+            // New; or a first run was stopped after Flyway made its history table and before the first
+            // version's tables, which are made in one transaction: made afresh.
             return true;
         }
         String where = dialect == Dialect.SQLITE ? shown : shown + " (schema subsidy)";
@@ -166,24 +173,29 @@ public final class Ledger implements AutoCloseable {
             throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + where
                     + " is not a subsidy ledger; nothing was changed");
         }
-        int version = 0;
-        if (tables.contains(HISTORY_TABLE)) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
-                    + HISTORY_TABLE + " WHERE success = " + (dialect == Dialect.SQLITE ? "1" : "true"))) {
-                while (rs.next()) {
-                    String v = rs.getString(1);
-                    if (v != null && v.matches("\\d+")) {
-                        version = Math.max(version, Integer.parseInt(v));
-                    }
-                }
-            }
-        }
+        int version = tables.contains(HISTORY_TABLE) ? applied(dialect, c) : 0;
         if (version > SCHEMA) {
             throw new LedgerException(LedgerException.Kind.NEWER, "--ledger " + where + " was written by a newer "
                     + "subsidy (ledger schema " + version + "; this is " + Version.get() + ", which knows schema "
                     + SCHEMA + "); use that version or newer, nothing was changed");
         }
         return false;
+    }
+
+    /** The highest schema version applied successfully (0 when none). */
+    private static int applied(Dialect dialect, Connection c) throws SQLException {
+        int version = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM "
+                + (dialect == Dialect.POSTGRESQL ? "subsidy." : "") + HISTORY_TABLE + " WHERE success = "
+                + (dialect == Dialect.SQLITE ? "1" : "true"))) {
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (v != null && v.matches("\\d+")) {
+                    version = Math.max(version, Integer.parseInt(v));
+                }
+            }
+        }
+        return version;
     }
 
     private static List<String> first(Set<String> names, int n) {
@@ -210,6 +222,19 @@ public final class Ledger implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    /**
+     * A connection with no setting of ours (SQLite: not even its journal mode), to look at a database
+     * before it is known to be a ledger.
+     */
+    private static Connection plain(Dialect dialect, String url, Duration wait) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            Properties p = new Properties();
+            p.setProperty("busy_timeout", Long.toString(Math.min(Integer.MAX_VALUE, wait.toMillis())));
+            return DriverManager.getConnection(url, p);
+        }
+        return connect(dialect, url, wait);
     }
 
     /** A connection with the ledger's settings; PostgreSQL's search path is the schema subsidy. */
@@ -241,10 +266,11 @@ public final class Ledger implements AutoCloseable {
      * wait: every change to the ledger holds it until its commit or rollback.
      */
     void lock(Connection c) throws SQLException, LedgerException {
-        c.setAutoCommit(false);
         if (dialect == Dialect.SQLITE) {
-            // transaction_mode IMMEDIATE: the first statement takes the write lock, waiting busy_timeout.
+            // transaction_mode IMMEDIATE: the driver's BEGIN IMMEDIATE (in setAutoCommit, or at the first
+            // statement) takes the write lock, waiting busy_timeout.
             try (Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
                 s.executeUpdate("UPDATE subsidy_ledger SET value = value WHERE name = 'application'");
             } catch (SQLException e) {
                 if (e.getMessage() != null && e.getMessage().contains("SQLITE_BUSY")) {
@@ -254,6 +280,7 @@ public final class Ledger implements AutoCloseable {
             }
             return;
         }
+        c.setAutoCommit(false);
         long deadline = System.nanoTime() + wait.toNanos();
         try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             p.setLong(1, 0x7375627369647931L); // "subsidy1"
@@ -277,6 +304,17 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /** Rolls back what {@code c} began, if anything; a failure to is not the news (the database undoes it anyway). */
+    static void rollback(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // a transaction that never began (a lock not taken), or a closed connection
+        }
+    }
+
     private LedgerException busy() {
         return new LedgerException(LedgerException.Kind.BUSY, "the ledger " + shown + " is being written by another "
                 + "run, and was not free within " + wait.toSeconds() + " s (--ledger-wait); nothing was recorded");
@@ -293,6 +331,13 @@ public final class Ledger implements AutoCloseable {
 
     LedgerException damaged(SQLException e) {
         return damaged(shown, e);
+    }
+
+    /** A cell of the ledger that is not what subsidy wrote (edited by hand, or garbled). */
+    LedgerException unreadable(String what, String cell) {
+        return new LedgerException(LedgerException.Kind.DAMAGED, "the ledger " + shown + " is damaged: " + what
+                + " holds '" + (cell.length() > 80 ? cell.substring(0, 80) + "…" : cell) + "', which subsidy did not "
+                + "write; restore it from a copy");
     }
 
     /** The ledger as messages and the manifest name it: the file, or the URL without its password. */

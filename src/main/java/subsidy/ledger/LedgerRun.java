@@ -241,6 +241,8 @@ public final class LedgerRun implements AutoCloseable {
                 Prior before;
                 try (ResultSet rs = read.executeQuery()) {
                     before = rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
+                } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+                    throw new SQLException("entity_state of " + e + " cannot be read: " + garbled.getMessage(), garbled);
                 }
                 Prior after = before.without(batch, program);
                 if (after.entries().size() == before.entries().size()) {
@@ -365,7 +367,8 @@ public final class LedgerRun implements AutoCloseable {
                 }
             }
             for (BatchInfo b : Ledger.batchMap(w).values()) {
-                if (b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
+                // A dry run records nothing, so it may look at inputs recorded already.
+                if (!request.dryRun() && b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
                     throw new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for "
                             + b.period() + " already, as batch " + b.id() + " on " + b.createdAt() + "; pass "
                             + "--replace to recompute that batch, or --dry-run to compute without recording");

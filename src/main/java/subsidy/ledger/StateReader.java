@@ -66,7 +66,13 @@ public final class StateReader implements AutoCloseable {
                 }
                 try (ResultSet rs = r.query.executeQuery()) {
                     while (rs.next()) {
-                        Prior p = Prior.decode(rs.getString(2));
+                        String cell = rs.getString(2);
+                        Prior p;
+                        try {
+                            p = Prior.decode(cell);
+                        } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+                            throw ledger.unreadable("entity_state of " + rs.getString(1), cell);
+                        }
                         out.put(rs.getString(1), without == null ? p : p.without(without));
                     }
                 }

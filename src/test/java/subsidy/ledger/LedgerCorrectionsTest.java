@@ -11,7 +11,6 @@ import static subsidy.ledger.TestLedgers.open;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -229,10 +228,6 @@ class LedgerCorrectionsTest {
         }
     }
 
-    @Disabled("bug: --dry-run is refused for inputs recorded already, though the refusal itself says to pass "
-            + "--dry-run ('these inputs were recorded for 2022-05 already … or --dry-run to compute without "
-            + "recording'): LedgerRun.finish checks the content key whether or not request.dryRun(); "
-            + "`subsidy calc --ledger L --period P --dry-run` on a recorded input exits 2")
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aDryRunOfInputsRecordedAlreadyComputesAndRecordsNothing(Backend backend) throws Exception {
@@ -251,10 +246,6 @@ class LedgerCorrectionsTest {
         }
     }
 
-    @Disabled("bug: a void with no entity but a program (voidEntries(batch, null, program, …)) marks the whole "
-            + "batch voided, so History no longer counts any of its entries, but takes only that program's entries "
-            + "out of entity_state (LedgerRun.takeOut with the program): what a run reads then differs from the "
-            + "history. Either refuse a program without an entity, or take every entry of the batch out")
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aVoidOfABatchWithAProgramNamedKeepsWhatARunReadsEqualToTheHistory(Backend backend) throws Exception {

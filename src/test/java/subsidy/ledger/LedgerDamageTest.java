@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,11 +86,6 @@ class LedgerDamageTest {
         assertTrue(Arrays.equals(damaged, Files.readAllBytes(file)), "the damaged ledger is not written to");
     }
 
-    @Disabled("bug: a ledger cell that is not what subsidy wrote (an entity_state row edited or garbled: "
-            + "'hire|2022-05|x|1|') stops calc as 'internal error (a defect of subsidy …): For input string: \"x\"' "
-            + "instead of naming the ledger as damaged: Prior.decode/Entry.decode throw NumberFormatException or "
-            + "IllegalArgumentException, which StateReader.lookup (and History, LedgerRun.takeOut) let through "
-            + "instead of turning into LedgerException DAMAGED")
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aLedgerWithAnEntryThatCannotBeReadStopsTheRunAsDamagedNotAsAnInternalError(Backend backend)
