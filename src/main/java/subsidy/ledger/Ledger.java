@@ -247,7 +247,10 @@ public final class Ledger implements AutoCloseable {
             p.setProperty("transaction_mode", "IMMEDIATE");
             return DriverManager.getConnection(url, p);
         }
-        Connection c = DriverManager.getConnection(url);
+        Properties p = new Properties();
+        // Batched inserts sent as multi-row statements: a run's rows go in a few round trips.
+        p.setProperty("reWriteBatchedInserts", "true");
+        Connection c = DriverManager.getConnection(url, p);
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO subsidy");
         } catch (SQLException e) {

@@ -97,7 +97,7 @@ public final class LedgerRun implements AutoCloseable {
     private final Writer writer;
     private List<Row> pending = new ArrayList<>(ROWS_PER_WRITE);
 
-    private record Row(long row, String entity, String paid, String state) {
+    private record Row(long row, String entity, Paid paid) {
     }
 
     private LedgerRun(Ledger ledger, Request request, Connection w, long id, long against,
@@ -332,22 +332,40 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     /**
-     * Records what this batch paid one entity, in input order: its payments, and what it has used up
-     * now when that changed.
-     *
-     * @param newState the entity's prior entries and this batch's counted ones, or null when unchanged
+     * What one computed entity was paid, and what it has used up now: worked out on the writer's thread,
+     * so that the thread that keeps input order only hands it over.
      */
-    public void record(String entity, List<Item> paid, Prior newState) throws LedgerException {
+    public interface Paid {
+        /** The nonzero amounts; empty when nothing was paid. */
+        List<Item> items();
+
+        /** The entity's prior entries and this batch's counted ones, or null when nothing counted changed. */
+        Prior newState();
+    }
+
+    /** Records what this batch paid one entity, in input order. */
+    public void record(String entity, Paid paid) throws LedgerException {
         rows++;
-        if (paid.isEmpty() && newState == null) {
-            return;
-        }
-        pending.add(new Row(rows, entity, paid.isEmpty() ? null : Item.encode(paid),
-                newState == null ? null : newState.encode()));
+        pending.add(new Row(rows, entity, paid));
         if (pending.size() == ROWS_PER_WRITE) {
             writer.put(pending);
             pending = new ArrayList<>(ROWS_PER_WRITE);
         }
+    }
+
+    /** As {@link #record(String, Paid)}, with the amounts already known. */
+    public void record(String entity, List<Item> items, Prior newState) throws LedgerException {
+        record(entity, new Paid() {
+            @Override
+            public List<Item> items() {
+                return items;
+            }
+
+            @Override
+            public Prior newState() {
+                return newState;
+            }
+        });
     }
 
     /**
@@ -494,18 +512,20 @@ public final class LedgerRun implements AutoCloseable {
                     boolean anyPaid = false;
                     boolean anyState = false;
                     for (Row r : rows) {
-                        if (r.paid() != null) {
+                        List<Item> items = r.paid().items();
+                        if (!items.isEmpty()) {
                             pay.setLong(1, id);
                             pay.setLong(2, r.row());
                             pay.setString(3, r.entity());
                             pay.setString(4, request.period());
-                            pay.setString(5, r.paid());
+                            pay.setString(5, Item.encode(items));
                             pay.addBatch();
                             anyPaid = true;
                         }
-                        if (r.state() != null) {
+                        Prior now = r.paid().newState();
+                        if (now != null) {
                             state.setString(1, r.entity());
-                            state.setString(2, r.state());
+                            state.setString(2, now.encode());
                             state.addBatch();
                             anyState = true;
                         }

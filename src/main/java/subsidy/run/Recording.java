@@ -78,24 +78,41 @@ public final class Recording implements AutoCloseable {
         return ids -> run.reader().lookup(ids);
     }
 
-    /** What the batch paid one computed entity, and what it has used up now. */
+    /**
+     * What the batch paid one computed entity, and what it has used up now; worked out by the ledger's
+     * writer thread, not the one that keeps input order.
+     */
     public void record(EntityResult r) throws LedgerException {
-        List<LedgerRun.Item> items = new ArrayList<>();
-        List<Entry> entries = new ArrayList<>();
-        List<ProgramResult> results = r.programs();
-        for (int i = 0; i < results.size(); i++) {
-            ProgramResult p = results.get(i);
-            if (p.amount().signum() == 0) {
-                continue;
+        run.record(r.entity().entityId(), new LedgerRun.Paid() {
+            private List<Entry> entries;
+
+            @Override
+            public List<LedgerRun.Item> items() {
+                List<LedgerRun.Item> items = new ArrayList<>();
+                entries = new ArrayList<>();
+                List<ProgramResult> results = r.programs();
+                for (int i = 0; i < results.size(); i++) {
+                    ProgramResult p = results.get(i);
+                    if (p.amount().signum() == 0) {
+                        continue;
+                    }
+                    BigDecimal m = months[i] ? p.months() : null;
+                    items.add(new LedgerRun.Item(p.programId(), p.amount(), m, counted[i]));
+                    if (counted[i]) {
+                        entries.add(new Entry(p.programId(), options.period(), run.id(), p.amount(), m));
+                    }
+                }
+                return items;
             }
-            BigDecimal m = months[i] ? p.months() : null;
-            items.add(new LedgerRun.Item(p.programId(), p.amount(), m, counted[i]));
-            if (counted[i]) {
-                entries.add(new Entry(p.programId(), options.period(), run.id(), p.amount(), m));
+
+            @Override
+            public Prior newState() {
+                if (entries == null) {
+                    items();
+                }
+                return entries.isEmpty() ? null : (r.prior() == null ? Prior.NONE : r.prior()).plus(entries);
             }
-        }
-        Prior prior = r.prior() == null ? Prior.NONE : r.prior();
-        run.record(r.entity().entityId(), items, entries.isEmpty() ? null : prior.plus(entries));
+        });
     }
 
     /** Refuses inputs already recorded for the period (unless replacing them) and writes the batch's row. */
