@@ -79,7 +79,7 @@ public final class Corrections {
                         : periods.first() + ".." + periods.last();
                 LedgerRun.insert(c, new BatchInfo(id, seq, period, "import", contentKey, source + " " + contentKey + "\n",
                         null, null, null, Version.get(), ledger.now(), seq - 1, null, "none", "counted", null, null,
-                        byEntity.size(), total.toPlainString(), reason));
+                        byEntity.size(), total.toPlainString(), reason), null);
                 LedgerRun.change(c, seq, ledger.now(), "import", id, null, null, reason);
                 c.commit();
                 return id;

@@ -472,10 +472,15 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** Whether {@code batch} is recorded (a stopped run's journal asks this). */
-    public boolean recorded(long batch) throws LedgerException {
-        try (Connection c = connect(); PreparedStatement p = c.prepareStatement("SELECT 1 FROM batch WHERE id = ?")) {
+    /**
+     * Whether {@code batch} is recorded as written by {@code run} (a stopped run's journal asks this): a
+     * number a stopped run did not record may since be another run's batch.
+     */
+    public boolean recorded(long batch, String run) throws LedgerException {
+        try (Connection c = connect(); PreparedStatement p = c.prepareStatement(
+                "SELECT 1 FROM batch WHERE id = ? AND run = ?")) {
             p.setLong(1, batch);
+            p.setString(2, run);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next();
             }

@@ -32,9 +32,15 @@ public final class LedgerRun implements AutoCloseable {
      * @param replaceId         the batch to replace (--replace=N), or null
      * @param replaceContentKey the content key of the batch to replace (--replace with regular files), or null
      * @param reason            why, for --replace (recorded with the replaced batch)
+     * @param runId             the run's own name (its output set's directory), so that a stopped run's journal
+     *                          names this batch and no other that takes its number; null for none
      */
     public record Request(String period, String policyId, String policySha256, String asOf, String outDir,
-            Long replaceId, String replaceContentKey, String reason, boolean dryRun) {
+            Long replaceId, String replaceContentKey, String reason, boolean dryRun, String runId) {
+        public Request(String period, String policyId, String policySha256, String asOf, String outDir,
+                Long replaceId, String replaceContentKey, String reason, boolean dryRun) {
+            this(period, policyId, policySha256, asOf, outDir, replaceId, replaceContentKey, reason, dryRun, null);
+        }
     }
 
     /** One program paid to one entity: {@code counted} when it counts against the program's limit. */
@@ -263,14 +269,14 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     /** Writes a batch's row. */
-    static void insert(Connection c, BatchInfo b) throws SQLException {
+    static void insert(Connection c, BatchInfo b, String run) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO batch (id, seq, period, kind, content_key, inputs, "
                 + "policy_id, policy_sha256, as_of, tool_version, created_at, computed_against, out_dir, files, state, "
-                + "replaces, replaced_by, entities, total, reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "replaces, replaced_by, entities, total, reason, run) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             Object[] values = {b.id(), b.seq(), b.period(), b.kind(), b.contentKey(), b.inputs(), b.policyId(),
                 b.policySha256(), b.asOf(), b.toolVersion(), b.createdAt(), b.against(), b.outDir(), b.files(), b.state(),
-                b.replaces(), b.replacedBy(), b.entities(), b.total(), b.reason()};
+                b.replaces(), b.replacedBy(), b.entities(), b.total(), b.reason(), run};
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
                     p.setNull(i + 1, i == 15 || i == 16 ? java.sql.Types.BIGINT : java.sql.Types.VARCHAR);
@@ -396,7 +402,7 @@ public final class LedgerRun implements AutoCloseable {
             insert(w, new BatchInfo(id, seq, request.period(), "calc", f.contentKey(), f.inputs(), request.policyId(),
                     request.policySha256(), request.asOf(), Version.get(), ledger.now(), against, request.outDir(),
                     request.outDir() == null ? "none" : "pending", "counted", replaced == null ? null : replaced.id(),
-                    null, f.entities(), f.total().toPlainString(), request.reason()));
+                    null, f.entities(), f.total().toPlainString(), request.reason()), request.runId());
             change(w, seq, ledger.now(), "batch", id, null, null, null);
             finished = true;
         } catch (SQLException e) {

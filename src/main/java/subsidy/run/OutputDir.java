@@ -73,9 +73,9 @@ public final class OutputDir implements AutoCloseable {
      */
     @FunctionalInterface
     public interface LedgerCheck {
-        Boolean recorded(String ledgerId, long batch) throws IOException;
+        Boolean recorded(String ledgerId, long batch, String run) throws IOException;
 
-        LedgerCheck NONE = (ledgerId, batch) -> null;
+        LedgerCheck NONE = (ledgerId, batch, run) -> null;
     }
 
     /** Called by {@link #commit} after the journal is written and before the first rename: the ledger's commit. */
@@ -325,7 +325,7 @@ public final class OutputDir implements AutoCloseable {
         Journal j = Journal.read(journal);
         Path staging = home.resolve(j.staging());
         if (j.batch() != null && Files.isDirectory(staging)) {
-            Boolean recorded = ledger.recorded(j.ledgerId(), j.batch());
+            Boolean recorded = ledger.recorded(j.ledgerId(), j.batch(), j.staging());
             if (recorded == null) {
                 throw new IOException(out + " was being written by a run that was stopped while recording batch "
                         + j.batch() + " in a ledger (id " + j.ledgerId() + "); run again with that --ledger, which "
@@ -426,6 +426,11 @@ public final class OutputDir implements AutoCloseable {
     /** Whether the commit replaced a set and, keeping none (--keep-previous 0), deleted it. */
     public synchronized boolean replacedDeleted() {
         return replacedDeleted;
+    }
+
+    /** This run's own name, its set's directory in subsidy's room: a ledger records it with the batch. */
+    public String runName() {
+        return staging.getFileName().toString();
     }
 
     /** --out as it will be replaced (links followed). */

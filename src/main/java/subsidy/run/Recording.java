@@ -62,10 +62,11 @@ public final class Recording implements AutoCloseable {
     }
 
     /** Takes the ledger's lock and starts the batch; {@code outDir} null for standard output. */
-    public static Recording begin(Options options, Policy policy, String outDir) throws LedgerException {
+    public static Recording begin(Options options, Policy policy, String outDir, String runName)
+            throws LedgerException {
         LedgerRun run = options.ledger().begin(new LedgerRun.Request(options.period(), policy.id(), policy.sha256(),
                 policy.asOf() == null ? null : policy.asOf().toString(), outDir, options.replaceId(),
-                options.replaceContentKey(), options.reason(), options.dryRun()));
+                options.replaceContentKey(), options.reason(), options.dryRun(), runName));
         return new Recording(options, policy, run);
     }
 
@@ -225,6 +226,6 @@ public final class Recording implements AutoCloseable {
 
     /** What a journal naming a batch learns from this ledger (null for another ledger's batch). */
     public static OutputDir.LedgerCheck check(Ledger ledger) {
-        return (ledgerId, batch) -> ledgerId.equals(ledger.id()) ? ledger.recorded(batch) : null;
+        return (ledgerId, batch, run) -> ledgerId.equals(ledger.id()) ? ledger.recorded(batch, run) : null;
     }
 }

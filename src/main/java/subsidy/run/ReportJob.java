@@ -164,7 +164,8 @@ public final class ReportJob {
                     new RejectedTable(sharedHeader), stderr, target.noticeInside, null);
         }
         try (Recording ledger = Recording.begin(options.ledger(), policy,
-                target.dir == null ? null : target.dir.path().toString())) {
+                target.dir == null ? null : target.dir.path().toString(),
+                target.dir == null ? null : target.dir.runName())) {
             Batch batch = new Batch(ledger.calculator(new Calculator(policy)), workers, ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);

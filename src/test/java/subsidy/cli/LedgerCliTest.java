@@ -200,6 +200,34 @@ class LedgerCliTest {
         }
     }
 
+    /**
+     * A stopped run's batch number is taken by the next batch recorded: its files must not be put in place
+     * as that batch (the review's reproduction: June killed before the ledger's commit, a late list then
+     * recorded as batch 2).
+     */
+    @Test
+    void aStoppedRunsFilesAreNeverPutInPlaceAsAnotherRunsBatch() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("may")).exit());
+        ProcessBuilder pb = Processes.subsidy("calc", "--input", june.toString(), "--out", tmp.resolve("june").toString(),
+                "--ledger", ledger.toString(), "--period", "2022-06");
+        pb.command().add(1, "-Dsubsidy.test.halt-at=journal");
+        pb.redirectErrorStream(true);
+        Process killed = pb.start();
+        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        Path late = tmp.resolve("late.csv");
+        List<String> lines = Files.readAllLines(Path.of("samples/firms.csv"), StandardCharsets.UTF_8);
+        List<String> l = new ArrayList<>(List.of(lines.get(0)));
+        l.addAll(lines.subList(30, 40));
+        Files.write(late, l, StandardCharsets.UTF_8);
+        assertEquals(0, calc(late, "2022-06", tmp.resolve("june-late")).exit());
+        assertEquals(2, batches().size(), "the late list took number 2");
+
+        Result again = calc(june, "2022-06", tmp.resolve("june"));
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.err().contains("was stopped before the ledger recorded it: its files are deleted"), again.err());
+        assertTrue(Files.readString(tmp.resolve("june/manifest.json")).contains("\"batch\" : 3"));
+    }
+
     @Test
     void ledgerOptionsThatDoNotGoTogetherAreUsageErrors() throws Exception {
         Path out = tmp.resolve("o").toAbsolutePath();

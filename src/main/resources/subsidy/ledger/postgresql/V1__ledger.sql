@@ -33,6 +33,8 @@ CREATE TABLE batch (
   created_at TEXT NOT NULL,
   computed_against BIGINT NOT NULL,
   out_dir TEXT,
+  -- the run that wrote it (its set's directory name): a stopped run's journal names it too
+  run TEXT,
   files TEXT NOT NULL,
   state TEXT NOT NULL,
   replaces BIGINT,
