@@ -45,7 +45,13 @@ public final class LedgerAudit implements Verifier.LedgerSide {
         this.policy = policy;
         this.batch = batch;
         ledger.batches(null).forEach(b -> batches.put(b.id(), b));
-        this.before = ledger.history().priorAt(batch.against());
+        // As the ledger stood before the batch: at the state it was computed against, and without the batch
+        // it replaced (whose replacement is recorded by the same run, one change later).
+        Map<String, Prior> at = ledger.history().priorAt(batch.against());
+        if (batch.replaces() != null) {
+            at.replaceAll((entity, prior) -> prior.without(batch.replaces()));
+        }
+        this.before = at;
         this.recorded = ledger.history().ofBatch(batch.id()).iterator();
         this.next = recorded.hasNext() ? recorded.next() : null;
     }
@@ -72,7 +78,7 @@ public final class LedgerAudit implements Verifier.LedgerSide {
     @Override
     public void computed(EntityResult r, Consumer<Difference> out) throws IOException {
         row++;
-        List<LedgerRun.Item> mine = items(r);
+        List<LedgerRun.Item> mine = subsidy.run.Recording.paid(policy, batch.period(), batch.id(), r).items();
         List<LedgerRun.Item> theirs = List.of();
         if (next != null && next.row() == row) {
             if (!next.entity().equals(r.entity().entityId())) {
@@ -92,25 +98,17 @@ public final class LedgerAudit implements Verifier.LedgerSide {
         }
     }
 
-    private List<LedgerRun.Item> items(EntityResult r) {
-        List<LedgerRun.Item> items = new ArrayList<>();
-        for (int i = 0; i < r.programs().size(); i++) {
-            ProgramResult p = r.programs().get(i);
-            if (p.amount().signum() != 0) {
-                boolean months = policy.programs().get(i).reportsMonths();
-                items.add(new LedgerRun.Item(p.programId(), p.amount(), months ? p.months() : null,
-                        policy.limit(p.programId()).kind() != Limit.Kind.NONE));
-            }
-        }
-        return items;
+    /** A program's payment, or (amount 0, months) the months it records as waived before the ledger. */
+    private static String key(LedgerRun.Item i) {
+        return i.amount().signum() == 0 ? i.program() + "_months_before_ledger" : i.program();
     }
 
     private static void compare(String entity, List<LedgerRun.Item> theirs, List<LedgerRun.Item> mine,
             Consumer<Difference> out) {
         Map<String, LedgerRun.Item> a = new java.util.LinkedHashMap<>();
-        theirs.forEach(i -> a.put(i.program(), i));
+        theirs.forEach(i -> a.put(key(i), i));
         Map<String, LedgerRun.Item> b = new java.util.LinkedHashMap<>();
-        mine.forEach(i -> b.put(i.program(), i));
+        mine.forEach(i -> b.put(key(i), i));
         java.util.Set<String> programs = new java.util.LinkedHashSet<>(a.keySet());
         programs.addAll(b.keySet());
         for (String p : programs) {

@@ -24,7 +24,7 @@ import subsidy.program.Trace;
  * <li>{@code once}: paid before under this policy (or in an import) → 0.00, naming the period and batch;
  * <li>{@code once_per_year}: paid before in the calendar year of this batch's period → 0.00, naming them;
  * <li>{@code months}: months waived in earlier periods are added to the months waived before the ledger
- *     (rent_free_months_granted, or none when the entity's earlier payments were imported) and the
+ *     (rent_free_months_granted, read in the first batch that meets the entity and recorded then) and the
  *     program tops up the rest, as its own rule does (「免租期不足3个月的应予补足」);
  * <li>{@code amount}: the cap less what earlier periods paid: the amount, the rest of the cap, or 0.00;
  * <li>{@code none}: nothing.
@@ -48,7 +48,13 @@ public final class Limits {
         return period;
     }
 
-    /** The entity as the program is to see it: for a months limit, with the ledger's months added. */
+    /**
+     * The entity as the program is to see it: for a months limit, with the months already waived —
+     * those waived before the ledger, counted once (rent_free_months_granted as the first batch that met
+     * the entity recorded it; not read again once the ledger holds anything of the program for it), and
+     * those the ledger recorded. A lease paid by its days (2.47 months) had its whole term waived: nothing
+     * more is due for it.
+     */
     Entity before(Program p, Limit limit, Entity e, Prior prior, Trace trace) {
         if (limit.kind() != Limit.Kind.MONTHS) {
             return e;
@@ -57,21 +63,37 @@ public final class Limits {
         if (entries.isEmpty()) {
             return e;
         }
-        BigDecimal months = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
         boolean imported = false;
+        boolean byDays = false;
+        Entry recorded = null;
         for (Entry x : entries) {
-            months = months.add(x.months() == null ? BigDecimal.ZERO : x.months());
+            if (isBeforeLedger(x)) {
+                recorded = recorded == null ? x : recorded;
+                continue;
+            }
+            BigDecimal m = x.months() == null ? BigDecimal.ZERO : x.months();
+            paid = paid.add(m);
             imported |= isImport(x);
+            byDays |= m.stripTrailingZeros().scale() > 0;
         }
-        // A lease paid by its days (2.47 months) had its whole term waived: the part month counts whole.
-        long whole = months.setScale(0, RoundingMode.CEILING).longValueExact();
-        long before = imported ? 0 : e.rentFreeMonthsGranted();
+        // Once the ledger holds anything of the program for the entity, the column is not read again.
+        long before = recorded != null ? recorded.months().longValue() : 0;
+        long waived = byDays ? Long.MAX_VALUE / 4 : before + paid.setScale(0, RoundingMode.CEILING).longValueExact();
         if (trace.on()) {
-            trace.step("[" + p.id() + "] limit months: " + before + " waived before the ledger"
-                    + (imported ? " (its earlier payments are imported, so rent_free_months_granted is not read)" : "")
-                    + " + " + whole + " in " + where(entries) + " = " + (before + whole) + " already waived");
+            trace.step("[" + p.id() + "] limit months: " + (byDays ? "a lease paid by its days in " + where(entries)
+                    + " had its whole term waived"
+                    : before + " waived before the ledger" + (recorded != null ? " (as recorded in " + recorded.period()
+                            + ", batch " + recorded.batch() + ")" : imported ? " (its earlier payments are imported)"
+                            : " (the ledger holds none; rent_free_months_granted is read once, in the first batch)")
+                            + " + " + paid.toPlainString() + " in " + where(entries) + " = " + waived + " already waived"));
         }
-        return e.withRentFreeMonthsGranted(before + whole);
+        return e.withRentFreeMonthsGranted(waived);
+    }
+
+    /** A months entry that records rent_free_months_granted, the months waived before the ledger. */
+    public static boolean isBeforeLedger(Entry x) {
+        return x.amount().signum() == 0 && x.months() != null && x.months().signum() > 0;
     }
 
     /** The program's result under its limit. */
@@ -131,8 +153,10 @@ public final class Limits {
             return r;
         }
         String earlier = "months waived in earlier periods: " + entries.stream()
-                .map(x -> (x.months() == null ? "0" : x.months().toPlainString()) + " in " + x.period() + " (batch "
-                        + x.batch() + ")").collect(Collectors.joining(", "));
+                .map(x -> (x.months() == null ? "0" : x.months().toPlainString())
+                        + (isBeforeLedger(x) ? " before the ledger (recorded" : " in " + x.period() + " (batch")
+                        + (isBeforeLedger(x) ? " in " + x.period() + ", batch " + x.batch() : " " + x.batch()) + ")")
+                .collect(Collectors.joining(", "));
         if (r.amount().signum() == 0) {
             if (ReasonCode.MONTHS_ALREADY_GRANTED.code().equals(r.reasonCode())) {
                 return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),

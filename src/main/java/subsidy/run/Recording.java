@@ -45,20 +45,11 @@ public final class Recording implements AutoCloseable {
     private final Options options;
     private final Policy policy;
     private final LedgerRun run;
-    private final boolean[] counted;
-    private final boolean[] months;
 
     private Recording(Options options, Policy policy, LedgerRun run) {
         this.options = options;
         this.policy = policy;
         this.run = run;
-        List<Program> programs = policy.programs();
-        counted = new boolean[programs.size()];
-        months = new boolean[programs.size()];
-        for (int i = 0; i < programs.size(); i++) {
-            counted[i] = policy.limit(programs.get(i).id()).kind() != Limit.Kind.NONE;
-            months[i] = programs.get(i).reportsMonths();
-        }
     }
 
     /** Takes the ledger's lock and starts the batch; {@code outDir} null for standard output. */
@@ -85,35 +76,59 @@ public final class Recording implements AutoCloseable {
      */
     public void record(EntityResult r) throws LedgerException {
         run.record(r.entity().entityId(), new LedgerRun.Paid() {
-            private List<Entry> entries;
+            private Paid paid;
 
             @Override
             public List<LedgerRun.Item> items() {
-                List<LedgerRun.Item> items = new ArrayList<>();
-                entries = new ArrayList<>();
-                List<ProgramResult> results = r.programs();
-                for (int i = 0; i < results.size(); i++) {
-                    ProgramResult p = results.get(i);
-                    if (p.amount().signum() == 0) {
-                        continue;
-                    }
-                    BigDecimal m = months[i] ? p.months() : null;
-                    items.add(new LedgerRun.Item(p.programId(), p.amount(), m, counted[i]));
-                    if (counted[i]) {
-                        entries.add(new Entry(p.programId(), options.period(), run.id(), p.amount(), m));
-                    }
-                }
-                return items;
+                paid = paid == null ? paid(policy, options.period(), run.id(), r) : paid;
+                return paid.items();
             }
 
             @Override
             public Prior newState() {
-                if (entries == null) {
-                    items();
-                }
-                return entries.isEmpty() ? null : (r.prior() == null ? Prior.NONE : r.prior()).plus(entries);
+                paid = paid == null ? paid(policy, options.period(), run.id(), r) : paid;
+                return paid.entries().isEmpty() ? null
+                        : (r.prior() == null ? Prior.NONE : r.prior()).plus(paid.entries());
             }
         });
+    }
+
+    /** What a batch records of one entity: its payments, and the entries among them that count against limits. */
+    public record Paid(List<LedgerRun.Item> items, List<Entry> entries) {
+    }
+
+    /**
+     * What batch {@code batch} records of one computed entity: every nonzero amount, each counting against
+     * its program's limit or not; and, for a program limited by months whose months waived before the
+     * ledger are not recorded yet, this row's rent_free_months_granted (amount 0), so that the figure is
+     * counted once. {@code verify --ledger} works the recorded payments out again with this.
+     */
+    public static Paid paid(Policy policy, String period, long batch, EntityResult r) {
+        List<LedgerRun.Item> items = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        List<ProgramResult> results = r.programs();
+        Prior prior = r.prior() == null ? Prior.NONE : r.prior();
+        for (int i = 0; i < results.size(); i++) {
+            ProgramResult p = results.get(i);
+            Program program = policy.programs().get(i);
+            Limit.Kind limit = policy.limit(p.programId()).kind();
+            boolean counted = limit != Limit.Kind.NONE;
+            if (limit == Limit.Kind.MONTHS && r.entity().rentFreeMonthsGranted() > 0
+                    && prior.of(p.programId()).isEmpty()) {
+                BigDecimal before = BigDecimal.valueOf(r.entity().rentFreeMonthsGranted()).setScale(2);
+                items.add(new LedgerRun.Item(p.programId(), subsidy.money.Money.ZERO, before, true));
+                entries.add(new Entry(p.programId(), period, batch, subsidy.money.Money.ZERO, before));
+            }
+            if (p.amount().signum() == 0) {
+                continue;
+            }
+            BigDecimal m = program.reportsMonths() ? p.months() : null;
+            items.add(new LedgerRun.Item(p.programId(), p.amount(), m, counted));
+            if (counted) {
+                entries.add(new Entry(p.programId(), period, batch, p.amount(), m));
+            }
+        }
+        return new Paid(items, entries);
     }
 
     /** Refuses inputs already recorded for the period (unless replacing them) and writes the batch's row. */
@@ -173,7 +188,7 @@ public final class Recording implements AutoCloseable {
         m.put("location", options.ledger().shown());
         m.put("id", options.ledger().id());
         m.put("period", options.period());
-        m.put("batch", run.id());
+        m.put("batch", options.dryRun() ? null : run.id()); // a dry run is no batch of the ledger
         m.put("computed_against", run.against());
         BatchInfo replaced = run.replaced();
         m.put("replaces", replaced == null ? null : replaced.id());

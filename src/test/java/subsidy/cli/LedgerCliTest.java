@@ -117,6 +117,9 @@ class LedgerCliTest {
         Result r = calc(may, "2022-05", tmp.resolve("05"), "--replace", "--force", "--reason", "corrected list");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("recorded batch 3 of 2022-05 in the ledger"), r.err());
+        Result audit = CommandLineRun.run("verify", "--input", may.toString(), "--report",
+                tmp.resolve("05/report.csv").toString(), "--ledger", ledger.toString());
+        assertEquals(0, audit.exit(), "recomputed without the batch it replaced: " + audit.out() + audit.err());
         assertTrue(r.err().contains("it replaces batch 1, kept as history"), r.err());
         assertArrayEquals(first, Files.readAllBytes(tmp.resolve("05/report.csv")),
                 "recomputed as the ledger stood without batch 1: the same amounts");
@@ -133,7 +136,9 @@ class LedgerCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("dry run: computed against the ledger"), r.err());
         assertEquals("0.00", row(tmp.resolve("06"), SHARED).get("stable_job_refund"));
-        assertTrue(Files.readString(tmp.resolve("06/manifest.json")).contains("\"dry_run\" : true"));
+        String manifest = Files.readString(tmp.resolve("06/manifest.json"));
+        assertTrue(manifest.contains("\"dry_run\" : true"), manifest);
+        assertTrue(manifest.contains("\"batch\" : null"), "a dry run is no batch: " + manifest);
         assertEquals(1, batches().size());
         assertEquals(0, calc(june, "2022-06", tmp.resolve("06b")).exit(), "not recorded, so not a duplicate");
     }
