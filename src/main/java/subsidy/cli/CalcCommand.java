@@ -106,7 +106,11 @@ final class CalcCommand implements Callable<Integer> {
         new Places(spec.commandLine(), out, notice, run.policyFile).check(run.inputs);
         Recording.Options recording;
         try {
-            recording = ledger.recording(spec.commandLine(), run.inputs);
+            recording = ledger.recording(spec.commandLine(), run.inputs, out == null);
+            if (recording != null && recording.ledger().created()) {
+                main.std.messages.println("subsidy: note: made a new ledger, " + Escape.controls(recording.ledger().shown())
+                        + " (no batch recorded before this one)");
+            }
         } catch (LedgerException e) {
             Main.fail(err, Escape.controls(e.getMessage()));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;

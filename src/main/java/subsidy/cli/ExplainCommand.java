@@ -70,7 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
             subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy);
             subsidy.calc.PriorSource priors = null;
             if (ledger != null) {
-                Ledger opened = Ledger.open(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
+                Ledger opened = Ledger.openExisting(ledger, java.time.Duration.ofSeconds(60),
+                        java.time.Clock.systemUTC());
                 java.util.Map<Long, subsidy.ledger.BatchInfo> batches = new java.util.HashMap<>();
                 opened.batches(null).forEach(b -> batches.put(b.id(), b));
                 calculator = calculator.withLedger(new subsidy.calc.Limits(period, policy.id(), batches));

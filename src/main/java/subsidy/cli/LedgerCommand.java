@@ -66,8 +66,12 @@ final class LedgerCommand implements Runnable {
                 description = "How long to wait for a run writing the ledger (default: ${DEFAULT-VALUE}).")
         int waitSeconds;
 
+        /** Import and void may make a new ledger (an import is a ledger's first batch); the others only read one. */
+        boolean writes;
+
         Ledger open() throws LedgerException {
-            return Ledger.open(ledger, Duration.ofSeconds(Math.max(0, waitSeconds)), Clock.systemUTC());
+            return writes ? Ledger.open(ledger, Duration.ofSeconds(Math.max(0, waitSeconds)), Clock.systemUTC())
+                    : Ledger.openExisting(ledger, Duration.ofSeconds(Math.max(0, waitSeconds)), Clock.systemUTC());
         }
     }
 
@@ -78,6 +82,9 @@ final class LedgerCommand implements Runnable {
 
     static int withLedger(CommandLine.Model.CommandSpec spec, Where where, Body body) {
         PrintWriter err = spec.commandLine().getErr();
+        if (where.waitSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ledger-wait must be 0 or more");
+        }
         try {
             return body.run(where.open());
         } catch (LedgerException e) {
@@ -213,7 +220,8 @@ final class LedgerCommand implements Runnable {
                             ? "the ledger has no batch " + batch : "the ledger has no batch of " + period);
                 }
                 List<Ledger.Change> voids = ledger.changes().stream().filter(c -> "void".equals(c.what())).toList();
-                OutputStream stdout = new Std.Checked(main.std.out);
+                // On a terminal the list is for eyes: a control character in a reason is shown, not obeyed.
+                OutputStream stdout = new Std.Checked(Terminal.stdout() ? new TerminalText(main.std.out) : main.std.out);
                 try (Csv csv = Csv.open(new BufferedOutputStream(stdout, 1 << 16), HEADER)) {
                     for (BatchInfo b : chosen) {
                         for (History.Payment p : ledger.history().ofBatch(b.id())) {
@@ -253,8 +261,12 @@ final class LedgerCommand implements Runnable {
                 description = "Where the payments come from (kept in the ledger).")
         String reason;
 
+        @Option(names = "--policy", paramLabel = "FILE",
+                description = "The policy whose programs the payments are of (default: the bundled policy); a "
+                        + "program it does not have is refused, and months are given exactly for its rent waivers.")
+        Path policyFile;
+
         private static final Pattern PERIOD = Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
-        private static final Pattern PROGRAM = Pattern.compile("[a-z][a-z0-9_]*");
         private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,2})?");
 
         @Override
@@ -267,14 +279,31 @@ final class LedgerCommand implements Runnable {
                 Main.fail(err, Escape.controls(file + ": " + IoProblem.describe(e)));
                 return ExitCode.UNUSABLE;
             }
-            List<Corrections.Paid> rows = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            read(bytes, rows, problems);
-            if (!problems.isEmpty()) {
-                Main.fail(err, Escape.controls(file + ": " + problems.size() + " problem(s); nothing imported:\n  "
-                        + String.join("\n  ", problems.subList(0, Math.min(50, problems.size())))));
+            subsidy.policy.Policy policy;
+            try {
+                policy = Inputs.policy(policyFile, null);
+            } catch (subsidy.policy.PolicyException e) {
+                Main.fail(err, e.getMessage());
                 return ExitCode.UNUSABLE;
             }
+            List<Corrections.Paid> rows = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            read(bytes, policy, rows, problems);
+            if (problems.isEmpty() && rows.isEmpty()) {
+                problems.add("no payments below the header");
+            }
+            if (!problems.isEmpty()) {
+                // Each problem on its own line, each escaped on its own.
+                StringBuilder m = new StringBuilder(Escape.controls(file.toString())).append(": ")
+                        .append(problems.size()).append(" problem(s); nothing imported:");
+                problems.stream().limit(50).forEach(pr -> m.append("\n  ").append(Escape.controls(pr)));
+                if (problems.size() > 50) {
+                    m.append("\n  … and ").append(problems.size() - 50).append(" more");
+                }
+                Main.fail(err, m.toString());
+                return ExitCode.UNUSABLE;
+            }
+            where.writes = true;
             return withLedger(spec, where, ledger -> {
                 long id = new Corrections(ledger).importPayments(rows, file.getFileName().toString(),
                         Sha256.of(bytes), reason);
@@ -285,7 +314,8 @@ final class LedgerCommand implements Runnable {
             });
         }
 
-        private void read(byte[] bytes, List<Corrections.Paid> rows, List<String> problems) {
+        private void read(byte[] bytes, subsidy.policy.Policy policy, List<Corrections.Paid> rows,
+                List<String> problems) {
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
@@ -293,17 +323,21 @@ final class LedgerCommand implements Runnable {
             CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
             try (Reader r = new java.io.StringReader(text); CSVParser p = format.parse(r)) {
                 List<String> header = p.getHeaderNames();
-                for (String column : List.of("entity_id", "program", "period", "amount", "months")) {
-                    if (!header.contains(column)) {
-                        problems.add("the header has no column " + column + " (entity_id, program, period, amount, "
-                                + "months)");
-                    }
+                List<String> missing = List.of("entity_id", "program", "period", "amount", "months").stream()
+                        .filter(c -> !header.contains(c)).toList();
+                if (!missing.isEmpty()) {
+                    problems.add("the header has no column " + String.join(", ", missing) + " (it needs entity_id, "
+                            + "program, period, amount, months; the file is read as UTF-8)");
                 }
                 if (!problems.isEmpty()) {
                     return;
                 }
                 for (CSVRecord rec : p) {
                     long line = rec.getParser().getCurrentLineNumber();
+                    if (rec.size() != header.size()) {
+                        problems.add("line " + line + ": " + rec.size() + " cells, the header has " + header.size());
+                        continue;
+                    }
                     List<String> wrong = new ArrayList<>();
                     String entity = rec.get("entity_id").strip().toUpperCase(Locale.ROOT);
                     String why = CreditCode.problem(entity);
@@ -311,8 +345,11 @@ final class LedgerCommand implements Runnable {
                         wrong.add("entity_id '" + entity + "': " + why);
                     }
                     String program = rec.get("program").strip();
-                    if (!PROGRAM.matcher(program).matches()) {
-                        wrong.add("program '" + program + "': a program id (lower case letters, digits and _)");
+                    subsidy.program.Program known = policy.programs().stream().filter(x -> x.id().equals(program))
+                            .findFirst().orElse(null);
+                    if (known == null) {
+                        wrong.add("program '" + program + "' is not a program of " + policy.id() + " ("
+                                + String.join(", ", policy.programs().stream().map(x -> x.id()).toList()) + ")");
                     }
                     String period = rec.get("period").strip();
                     if (!PERIOD.matcher(period).matches()) {
@@ -325,6 +362,11 @@ final class LedgerCommand implements Runnable {
                     String months = rec.get("months").strip();
                     if (!months.isEmpty() && !AMOUNT.matcher(months).matches()) {
                         wrong.add("months '" + months + "': a number of months, at most 2 decimals, or blank");
+                    } else if (known != null && known.reportsMonths() && (months.isEmpty() || new BigDecimal(months)
+                            .signum() == 0)) {
+                        wrong.add("months: blank, but " + program + " waives months; give the months waived");
+                    } else if (known != null && !known.reportsMonths() && !months.isEmpty()) {
+                        wrong.add("months '" + months + "': " + program + " waives no months; leave it blank");
                     }
                     if (wrong.isEmpty()) {
                         rows.add(new Corrections.Paid(entity, program, period, new BigDecimal(amount).setScale(2),
@@ -333,8 +375,9 @@ final class LedgerCommand implements Runnable {
                         problems.add("line " + line + ": " + String.join("; ", wrong));
                     }
                 }
-            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-                problems.add("not a CSV file this can read: " + e.getMessage());
+            } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+                problems.add("not a CSV file this can read (UTF-8, with the header entity_id,program,period,amount,"
+                        + "months): " + e.getMessage());
             }
         }
     }

@@ -94,10 +94,13 @@ final class LedgerOptions {
      * hashes the inputs first, to find the batch that had them (a pipe can be read once only, so it
      * needs the number). Nothing is made before the options are known to be usable.
      */
-    Recording.Options recording(CommandLine cmd, List<Path> inputs) throws LedgerException {
+    Recording.Options recording(CommandLine cmd, List<Path> inputs, boolean toStandardOutput) throws LedgerException {
         if (ledger == null) {
             return null;
         }
+        // A report on standard output cannot be taken back: recorded inputs are refused before it starts.
+        String known = toStandardOutput && replace == null && !dryRun && inputs.stream().allMatch(Files::isRegularFile)
+                ? Recording.contentKey(period, inputs.stream().map(p -> sha256(cmd, p)).toList()) : null;
         Long id = replace == null || replace.isEmpty() ? null : Long.valueOf(replace);
         String key = null;
         if (replace != null && replace.isEmpty()) {
@@ -113,7 +116,7 @@ final class LedgerOptions {
             key = Recording.contentKey(period, shas);
         }
         Ledger opened = Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
-        return new Recording.Options(opened, period, id, key, reason, dryRun);
+        return new Recording.Options(opened, period, id, key, reason, dryRun, known);
     }
 
     private static String sha256(CommandLine cmd, Path p) {

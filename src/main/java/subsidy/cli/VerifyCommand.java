@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (ledger != null) {
             try {
-                opened = Ledger.open(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
+                opened = Ledger.openExisting(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
                 long n = batch != null ? batch : ref != null && ref.ledgerId().equals(opened.id()) ? ref.batch() : -1;
                 if (n < 0) {
                     Main.fail(err, Escape.controls(manifestFile + (ref == null ? " names no ledger batch"

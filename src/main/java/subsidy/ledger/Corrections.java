@@ -121,12 +121,21 @@ public final class Corrections {
                             + (program == null ? " nothing" : " nothing for " + program) + "; subsidy ledger history "
                             + entity + " shows what it was paid");
                 }
+                if (entity != null) {
+                    for (Ledger.Change v : Ledger.changes(c)) {
+                        if ("void".equals(v.what()) && v.batch() == batch && entity.equals(v.entity())
+                                && (v.program() == null || v.program().equals(program))) {
+                            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "what batch " + batch + " paid "
+                                    + entity + (v.program() == null ? "" : " for " + v.program()) + " was voided already, "
+                                    + v.at() + ": " + v.reason());
+                        }
+                    }
+                }
                 long touched = LedgerRun.takeOut(c, batch, entity, program);
                 if (entity == null) {
-                    try (PreparedStatement p = c.prepareStatement(
-                            "UPDATE batch SET state = 'voided', reason = ? WHERE id = ?")) {
-                        p.setString(1, reason);
-                        p.setLong(2, batch);
+                    // The void's reason is the change's; the batch keeps its own.
+                    try (PreparedStatement p = c.prepareStatement("UPDATE batch SET state = 'voided' WHERE id = ?")) {
+                        p.setLong(1, batch);
                         p.executeUpdate();
                     }
                 }

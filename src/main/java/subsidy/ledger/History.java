@@ -41,7 +41,7 @@ public final class History {
         Map<String, List<Entry>> found = new HashMap<>();
         try (Connection c = ledger.connect()) {
             Map<Long, BatchInfo> batches = Ledger.batchMap(c);
-            List<Ledger.Change> changes = changes(c);
+            List<Ledger.Change> changes = Ledger.changes(c);
             Set<Long> out = new HashSet<>();
             List<Ledger.Change> voids = new ArrayList<>();
             for (Ledger.Change ch : changes) {
@@ -101,19 +101,6 @@ public final class History {
             }
         }
         return false;
-    }
-
-    private static List<Ledger.Change> changes(Connection c) throws SQLException {
-        List<Ledger.Change> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT seq, at, what, batch, entity, program, reason, tool_version FROM ledger_change ORDER BY seq");
-                ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Ledger.Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-            }
-        }
-        return out;
     }
 
     /** Every payment to {@code entity}, oldest first (a scan of the history: an audit's question, not a run's). */

@@ -45,6 +45,8 @@ public final class Ledger implements AutoCloseable {
     /** The schema version this subsidy writes; a ledger at a higher one is refused. */
     static final int SCHEMA = 1;
     static final String APPLICATION = "subsidy ledger";
+    /** Held, so the setting stays (java.util.logging keeps loggers weakly): the driver's warnings are ours to say. */
+    private static final java.util.logging.Logger DRIVER = java.util.logging.Logger.getLogger("org.postgresql");
     private static final String HISTORY_TABLE = "subsidy_schema_history";
     static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
 
@@ -82,6 +84,18 @@ public final class Ledger implements AutoCloseable {
      * @param wait how long to wait for another run's lock before giving up
      */
     public static Ledger open(String where, Duration wait, Clock clock) throws LedgerException {
+        return open(where, wait, clock, true);
+    }
+
+    /**
+     * As {@link #open(String, Duration, Clock)}, but only a ledger that is there: reading a ledger (list,
+     * history, export, verify, explain) never makes one, so a mistyped path is an error, not an empty ledger.
+     */
+    public static Ledger openExisting(String where, Duration wait, Clock clock) throws LedgerException {
+        return open(where, wait, clock, false);
+    }
+
+    private static Ledger open(String where, Duration wait, Clock clock, boolean create) throws LedgerException {
         Dialect dialect;
         String url;
         String shown;
@@ -96,6 +110,11 @@ public final class Ledger implements AutoCloseable {
             dialect = Dialect.SQLITE;
             Path file = Path.of(where).toAbsolutePath().normalize();
             checkFile(file);
+            if (!create && (!Files.exists(file) || size(file) == 0)) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file + ": there is no ledger "
+                        + "there (" + (Files.exists(file) ? "an empty file" : "no such file") + "); name the ledger file "
+                        + "the runs wrote");
+            }
             url = "jdbc:sqlite:" + file;
             shown = file.toString();
         }
@@ -104,16 +123,28 @@ public final class Ledger implements AutoCloseable {
             // Looked at with no setting of ours: a file that is not a ledger is left as it was, byte for byte.
             created = identify(dialect, c, shown);
         } catch (SQLException e) {
-            throw damaged(shown, e);
+            throw damaged(shown, e, url);
+        }
+        if (created && !create) {
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + shown + " holds no ledger; name "
+                    + "the one the runs wrote");
         }
         migrate(dialect, url, shown);
         String id;
         try (Connection c = connect(dialect, url, wait)) {
             id = setting(c, "ledger_id");
         } catch (SQLException e) {
-            throw damaged(shown, e);
+            throw damaged(shown, e, url);
         }
         return new Ledger(dialect, url, shown, wait, clock, id, created);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** A file that is there must be an SQLite database; one that is not needs its folder. */
@@ -247,6 +278,7 @@ public final class Ledger implements AutoCloseable {
             p.setProperty("transaction_mode", "IMMEDIATE");
             return DriverManager.getConnection(url, p);
         }
+        DRIVER.setLevel(java.util.logging.Level.OFF);
         Properties p = new Properties();
         // Batched inserts sent as multi-row statements: a run's rows go in a few round trips.
         p.setProperty("reWriteBatchedInserts", "true");
@@ -324,7 +356,12 @@ public final class Ledger implements AutoCloseable {
     }
 
     static LedgerException damaged(String shown, SQLException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
+        return damaged(shown, e, shown);
+    }
+
+    static LedgerException damaged(String shown, SQLException e, String url) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        String m = scrub(cause.getMessage(), url);
         if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")) {
             return new LedgerException(LedgerException.Kind.DAMAGED, "the ledger " + shown + " is damaged (" + m
                     + "); restore it from a copy; nothing was changed", e);
@@ -333,7 +370,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     LedgerException damaged(SQLException e) {
-        return damaged(shown, e);
+        return damaged(shown, e, url);
     }
 
     /** A cell of the ledger that is not what subsidy wrote (edited by hand, or garbled). */
@@ -438,15 +475,21 @@ public final class Ledger implements AutoCloseable {
 
     /** The changes, in order: batches recorded, replaced, voided, imports. */
     public List<Change> changes() throws LedgerException {
+        try (Connection c = connect()) {
+            return changes(c);
+        } catch (SQLException e) {
+            throw damaged(e);
+        }
+    }
+
+    static List<Change> changes(Connection c) throws SQLException {
         List<Change> out = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT seq, at, what, batch, entity, program, reason, tool_version FROM ledger_change ORDER BY seq")) {
             while (rs.next()) {
                 out.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8)));
             }
-        } catch (SQLException e) {
-            throw damaged(e);
         }
         return out;
     }
@@ -505,6 +548,23 @@ public final class Ledger implements AutoCloseable {
     }
 
     static String withoutPassword(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
+    }
+
+    /** A message with the URL's password, wherever a driver repeated it, taken out. */
+    static String scrub(String message, String url) {
+        if (message == null) {
+            return "";
+        }
+        String out = message.replace(url, withoutPassword(url));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)password=([^&;]+)|//[^/@:]*:([^/@]+)@")
+                .matcher(url);
+        while (m.find()) {
+            String secret = m.group(1) != null ? m.group(1) : m.group(2);
+            if (secret.length() >= 3) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
     }
 }

@@ -34,12 +34,14 @@ public final class LedgerRun implements AutoCloseable {
      * @param reason            why, for --replace (recorded with the replaced batch)
      * @param runId             the run's own name (its output set's directory), so that a stopped run's journal
      *                          names this batch and no other that takes its number; null for none
+     * @param contentKey        the inputs' content key when known before the run (regular files): inputs
+     *                          recorded already are refused before anything is computed; null when not known
      */
     public record Request(String period, String policyId, String policySha256, String asOf, String outDir,
-            Long replaceId, String replaceContentKey, String reason, boolean dryRun, String runId) {
+            Long replaceId, String replaceContentKey, String reason, boolean dryRun, String runId, String contentKey) {
         public Request(String period, String policyId, String policySha256, String asOf, String outDir,
                 Long replaceId, String replaceContentKey, String reason, boolean dryRun) {
-            this(period, policyId, policySha256, asOf, outDir, replaceId, replaceContentKey, reason, dryRun, null);
+            this(period, policyId, policySha256, asOf, outDir, replaceId, replaceContentKey, reason, dryRun, null, null);
         }
     }
 
@@ -136,6 +138,14 @@ public final class LedgerRun implements AutoCloseable {
             long against = Ledger.state(w);
             long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
             BatchInfo replaced = toReplace(request, batches.values());
+            if (request.contentKey() != null && !request.dryRun()) {
+                for (BatchInfo b : batches.values()) {
+                    if (b.counted() && "calc".equals(b.kind()) && request.contentKey().equals(b.contentKey())
+                            && (replaced == null || b.id() != replaced.id())) {
+                        throw duplicate(b);
+                    }
+                }
+            }
             LedgerRun run = new LedgerRun(ledger, request, w, id, against, batches, replaced);
             if (replaced != null) {
                 run.takeOut(replaced);
@@ -148,6 +158,12 @@ public final class LedgerRun implements AutoCloseable {
             rollback(w);
             throw e;
         }
+    }
+
+    private static LedgerException duplicate(BatchInfo b) {
+        return new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for " + b.period()
+                + " already, as batch " + b.id() + " on " + b.createdAt() + "; pass --replace to recompute that batch, "
+                + "or --dry-run to compute without recording");
     }
 
     private static void rollback(Connection w) {
@@ -393,9 +409,7 @@ public final class LedgerRun implements AutoCloseable {
             for (BatchInfo b : Ledger.batchMap(w).values()) {
                 // A dry run records nothing, so it may look at inputs recorded already.
                 if (!request.dryRun() && b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
-                    throw new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for "
-                            + b.period() + " already, as batch " + b.id() + " on " + b.createdAt() + "; pass "
-                            + "--replace to recompute that batch, or --dry-run to compute without recording");
+                    throw duplicate(b);
                 }
             }
             long seq = nextSeq++;

@@ -34,8 +34,8 @@ final class Migrations {
             config.load().migrate();
         } catch (FlywayException e) {
             throw new LedgerException(LedgerException.Kind.DAMAGED, "could not bring the ledger " + shown
-                    + " to this version's schema: " + e.getMessage().lines().findFirst().orElse("") + "; nothing was"
-                    + " changed", e);
+                    + " to this version's schema: " + Ledger.scrub(e.getMessage(), url).lines().findFirst().orElse("")
+                    + "; nothing was changed", e);
         }
     }
 }

@@ -37,9 +37,14 @@ public final class Recording implements AutoCloseable {
      *
      * @param replaceId         --replace=N, or null
      * @param replaceContentKey --replace without a number: the content key of the inputs, or null
+     * @param contentKey        the inputs' content key when known before the run, to refuse recorded inputs at once
      */
     public record Options(Ledger ledger, String period, Long replaceId, String replaceContentKey, String reason,
-            boolean dryRun) {
+            boolean dryRun, String contentKey) {
+        public Options(Ledger ledger, String period, Long replaceId, String replaceContentKey, String reason,
+                boolean dryRun) {
+            this(ledger, period, replaceId, replaceContentKey, reason, dryRun, null);
+        }
     }
 
     private final Options options;
@@ -57,7 +62,7 @@ public final class Recording implements AutoCloseable {
             throws LedgerException {
         LedgerRun run = options.ledger().begin(new LedgerRun.Request(options.period(), policy.id(), policy.sha256(),
                 policy.asOf() == null ? null : policy.asOf().toString(), outDir, options.replaceId(),
-                options.replaceContentKey(), options.reason(), options.dryRun(), runName));
+                options.replaceContentKey(), options.reason(), options.dryRun(), runName, options.contentKey()));
         return new Recording(options, policy, run);
     }
 

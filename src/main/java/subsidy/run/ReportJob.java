@@ -314,13 +314,15 @@ public final class ReportJob {
                 }
             }, options.progress());
             report.flush();
+            if (noticeFile != null) {
+                writeNotice(noticeFile, notice); // beside its target: a full disk stops the run before the ledger
+            }
             if (ledger != null) {
                 // The report is whole on standard output: the batch is recorded now, or not at all.
                 ledger.finish(totals);
                 ledger.commit();
             }
             if (noticeFile != null) {
-                writeNotice(noticeFile, notice);
                 noticeFile.commit();
             }
             Summary.print(policy, totals, stderr);

@@ -291,4 +291,63 @@ class LedgerCliTest {
         assertEquals(2, bad.exit(), "the same file twice");
         assertTrue(bad.err().contains("was imported already, as batch 1"), bad.err());
     }
+
+    @Test
+    void anImportOfPaymentsThatWouldNotCountIsRefusedWholeNamingEachLine() throws Exception {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "entity_id,program,period,amount,months\n"
+                + SHARED + ",rent_waivre,2022-03,38400.00,3\n"
+                + SHARED + ",rent_waiver,2022-03,18000.00,\n"
+                + SHARED + ",stable_job_refund,2022-03,100.00,2\n"
+                + SHARED + ",stable_job_refund,2022-03\n");
+        Result r = CommandLineRun.run("ledger", "import", bad.toString(), "--ledger", ledger.toString(), "--reason", "r");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("4 problem(s); nothing imported:\n"), r.err());
+        assertTrue(r.err().contains("line 2: program 'rent_waivre' is not a program of yunnan-2022-default"), r.err());
+        assertTrue(r.err().contains("line 3: months: blank, but rent_waiver waives months"), r.err());
+        assertTrue(r.err().contains("line 4: months '2': stable_job_refund waives no months"), r.err());
+        assertTrue(r.err().contains("line 5: 3 cells, the header has 5"), r.err());
+        assertFalse(Files.exists(ledger), "nothing made");
+        Files.writeString(bad, "entity_id,program,period,amount,months\n");
+        assertEquals(3, CommandLineRun.run("ledger", "import", bad.toString(), "--ledger", ledger.toString(),
+                "--reason", "r").exit(), "a header and no payments");
+    }
+
+    @Test
+    void readingAMissingLedgerMakesNoneAndCalcSaysWhenItMakesOne() throws Exception {
+        for (String[] read : List.of(new String[] {"ledger", "list"}, new String[] {"ledger", "history", SHARED},
+                new String[] {"ledger", "export", "--batch", "1"})) {
+            List<String> args = new ArrayList<>(List.of(read));
+            args.addAll(List.of("--ledger", ledger.toString()));
+            Result r = CommandLineRun.run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("there is no ledger there (no such file)"), r.err());
+            assertFalse(Files.exists(ledger), String.join(" ", read));
+        }
+        Result first = calc(may, "2022-05", tmp.resolve("05"));
+        assertTrue(first.err().contains("note: made a new ledger, " + ledger), first.err());
+        Result second = calc(june, "2022-06", tmp.resolve("06"));
+        assertFalse(second.err().contains("made a new ledger"), second.err());
+    }
+
+    @Test
+    void recordedInputsWithTheReportOnStandardOutputAreRefusedBeforeAnyRowIsPrinted() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        Result again = CommandLineRun.run("calc", "--input", may.toString(), "--ledger", ledger.toString(),
+                "--period", "2022-05");
+        assertEquals(2, again.exit(), again.err());
+        assertEquals("", again.out(), "no report printed");
+        assertTrue(again.err().contains("recorded for 2022-05 already, as batch 1"), again.err());
+    }
+
+    @Test
+    void anEntryIsVoidedOnce() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        String[] voidIt = {"ledger", "void", "--ledger", ledger.toString(), "--batch", "1", "--entity", SHARED,
+            "--reason", "clawback"};
+        assertEquals(0, CommandLineRun.run(voidIt).exit());
+        Result twice = CommandLineRun.run(voidIt);
+        assertEquals(2, twice.exit(), twice.err());
+        assertTrue(twice.err().contains("was voided already"), twice.err());
+    }
 }
