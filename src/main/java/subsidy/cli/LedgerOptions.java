@@ -57,7 +57,7 @@ final class LedgerOptions {
         }
         if (!PERIOD.matcher(period).matches()) {
             throw new CommandLine.ParameterException(cmd, "--period '" + Escape.controls(period)
-                    + "': a period is a month, YYYY-MM (2022-05)");
+                    + "': a period is a month, YYYY-MM, from 2000-01 to 2099-12 (2022-05)");
         }
         return YearMonth.parse(period).atEndOfMonth();
     }

@@ -51,6 +51,10 @@ public final class Recording implements AutoCloseable {
     private final Policy policy;
     private final LedgerRun run;
 
+    /** Entities another batch of this period paid already (seen by their counted entries), and the first few. */
+    private long samePeriod;
+    private final List<String> samePeriodFirst = new ArrayList<>();
+
     private Recording(Options options, Policy policy, LedgerRun run) {
         this.options = options;
         this.policy = policy;
@@ -80,6 +84,12 @@ public final class Recording implements AutoCloseable {
      * writer thread, not the one that keeps input order.
      */
     public void record(EntityResult r) throws LedgerException {
+        if (r.prior() != null && r.prior().entries().stream().anyMatch(e -> e.period().equals(options.period()))) {
+            samePeriod++;
+            if (samePeriodFirst.size() < 5) {
+                samePeriodFirst.add(r.entity().entityId());
+            }
+        }
         run.record(r.entity().entityId(), new LedgerRun.Paid() {
             private Paid paid;
 
@@ -199,6 +209,21 @@ public final class Recording implements AutoCloseable {
         m.put("replaces", replaced == null ? null : replaced.id());
         m.put("dry_run", options.dryRun());
         return m;
+    }
+
+    /**
+     * A warning when entities of this batch were in another batch of the same period already: their
+     * limited programs were held back, but per-head programs (no limit) were paid again — a clerk checks
+     * that those hires are new. Null when there were none.
+     */
+    public String samePeriodWarning() {
+        if (samePeriod == 0) {
+            return null;
+        }
+        return samePeriod + " entit" + (samePeriod == 1 ? "y was" : "ies were") + " in another batch of "
+                + options.period() + " already (" + String.join(", ", samePeriodFirst) + (samePeriod > 5 ? ", …" : "")
+                + "): their once-a-year programs and rent months were held back, but programs without a limit "
+                + "(per-head hires, certificates) were paid again; check that those are new";
     }
 
     /** What the run says at its end: recorded, or not (a dry run). */

@@ -264,6 +264,9 @@ public final class ReportJob {
         Summary.print(policy, totals, stderr);
         if (ledger != null) {
             stderr.println("subsidy: " + Escape.controls(ledger.said()));
+            if (ledger.samePeriodWarning() != null) {
+                stderr.println("subsidy: warning: " + Escape.controls(ledger.samePeriodWarning()));
+            }
         }
         stderr.println("subsidy: wrote " + Escape.controls(options.outDir().toString()) + (dir.replaced() != null
                 ? "; the report it replaced is kept in " + Escape.controls(dir.replaced().toString())
@@ -328,6 +331,9 @@ public final class ReportJob {
             Summary.print(policy, totals, stderr);
             if (ledger != null) {
                 stderr.println("subsidy: " + Escape.controls(ledger.said()));
+                if (ledger.samePeriodWarning() != null) {
+                    stderr.println("subsidy: warning: " + Escape.controls(ledger.samePeriodWarning()));
+                }
             }
             return totals;
         } finally {

@@ -350,4 +350,16 @@ class LedgerCliTest {
         assertEquals(2, twice.exit(), twice.err());
         assertTrue(twice.err().contains("was voided already"), twice.err());
     }
+
+    @Test
+    void aSecondBatchOfThePeriodWithFirmsOfTheFirstIsWarnedOf() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("a")).exit());
+        Result late = calc(june, "2022-05", tmp.resolve("b"));
+        assertEquals(0, late.exit(), late.err());
+        assertTrue(late.err().contains("warning: 11 entities were in another batch of 2022-05 already (" + SHARED),
+                late.err());
+        assertEquals("0.00", row(tmp.resolve("b"), SHARED).get("stable_job_refund"));
+        Result nextMonth = calc(june, "2022-06", tmp.resolve("c"));
+        assertFalse(nextMonth.err().contains("another batch"), nextMonth.err());
+    }
 }
