@@ -37,59 +37,50 @@ public final class Corrections {
      * @return the import's batch number
      */
     public long importPayments(List<Paid> rows, String source, String contentKey, String reason) throws LedgerException {
-        try (Connection c = ledger.connect()) {
-            try {
-                ledger.lock(c);
-                Map<Long, BatchInfo> batches = Ledger.batchMap(c);
-                for (BatchInfo b : batches.values()) {
-                    if (b.imported() && b.counted() && contentKey.equals(b.contentKey())) {
-                        throw new LedgerException(LedgerException.Kind.DUPLICATE, source + " was imported already, as "
-                                + "batch " + b.id() + " on " + b.createdAt() + "; void that batch first to import it again");
-                    }
+        return locked(c -> {
+            Map<Long, BatchInfo> batches = Ledger.batchMap(c);
+            for (BatchInfo b : batches.values()) {
+                if (b.imported() && b.counted() && contentKey.equals(b.contentKey())) {
+                    throw new LedgerException(LedgerException.Kind.DUPLICATE, source + " was imported already, as "
+                            + "batch " + b.id() + " on " + b.createdAt() + "; void that batch first to import it again");
                 }
-                long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
-                long seq = Ledger.state(c) + 1;
-                Map<String, List<Entry>> byEntity = new LinkedHashMap<>();
-                TreeSet<String> periods = new TreeSet<>();
-                BigDecimal total = BigDecimal.ZERO;
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)")) {
-                    long row = 0;
-                    for (Paid r : rows) {
-                        row++;
-                        LedgerRun.Item item = new LedgerRun.Item(r.program(), r.amount(), r.months(), true);
-                        p.setLong(1, id);
-                        p.setLong(2, row);
-                        p.setString(3, r.entity());
-                        p.setString(4, r.period());
-                        p.setString(5, item.encode());
-                        p.addBatch();
-                        byEntity.computeIfAbsent(r.entity(), k -> new ArrayList<>())
-                                .add(new Entry(r.program(), r.period(), id, r.amount(), r.months()));
-                        periods.add(r.period());
-                        total = total.add(r.amount());
-                    }
-                    p.executeBatch();
-                }
-                for (Map.Entry<String, List<Entry>> e : byEntity.entrySet()) {
-                    Prior before = state(c, e.getKey());
-                    writeState(c, e.getKey(), before.plus(e.getValue()));
-                }
-                String period = periods.isEmpty() ? "-" : periods.first().equals(periods.last()) ? periods.first()
-                        : periods.first() + ".." + periods.last();
-                LedgerRun.insert(c, new BatchInfo(id, seq, period, "import", contentKey, source + " " + contentKey + "\n",
-                        null, null, null, Version.get(), ledger.now(), seq - 1, null, "none", "counted", null, null,
-                        byEntity.size(), total.toPlainString(), reason), null);
-                LedgerRun.change(c, seq, ledger.now(), "import", id, null, null, reason);
-                c.commit();
-                return id;
-            } catch (SQLException | LedgerException | RuntimeException e) {
-                Ledger.rollback(c); // what went wrong is e, not the rollback
-                throw e;
             }
-        } catch (SQLException e) {
-            throw ledger.damaged(e);
-        }
+            long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            long seq = Ledger.state(c) + 1;
+            Map<String, List<Entry>> byEntity = new LinkedHashMap<>();
+            TreeSet<String> periods = new TreeSet<>();
+            BigDecimal total = BigDecimal.ZERO;
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)")) {
+                long row = 0;
+                for (Paid r : rows) {
+                    row++;
+                    LedgerRun.Item item = new LedgerRun.Item(r.program(), r.amount(), r.months(), true);
+                    p.setLong(1, id);
+                    p.setLong(2, row);
+                    p.setString(3, r.entity());
+                    p.setString(4, r.period());
+                    p.setString(5, item.encode());
+                    p.addBatch();
+                    byEntity.computeIfAbsent(r.entity(), k -> new ArrayList<>())
+                            .add(new Entry(r.program(), r.period(), id, r.amount(), r.months()));
+                    periods.add(r.period());
+                    total = total.add(r.amount());
+                }
+                p.executeBatch();
+            }
+            for (Map.Entry<String, List<Entry>> e : byEntity.entrySet()) {
+                Prior before = state(c, e.getKey());
+                writeState(c, e.getKey(), before.plus(e.getValue()));
+            }
+            String period = periods.isEmpty() ? "-" : periods.first().equals(periods.last()) ? periods.first()
+                    : periods.first() + ".." + periods.last();
+            LedgerRun.insert(c, new BatchInfo(id, seq, period, "import", contentKey, source + " " + contentKey + "\n",
+                    null, null, null, Version.get(), ledger.now(), seq - 1, null, "none", "counted", null, null,
+                    byEntity.size(), total.toPlainString(), reason), null);
+            LedgerRun.change(c, seq, ledger.now(), "import", id, null, null, reason);
+            return id;
+        });
     }
 
     /**
@@ -100,48 +91,60 @@ public final class Corrections {
      * @return the entities whose used-up amounts changed
      */
     public long voidEntries(long batch, String entity, String program, String reason) throws LedgerException {
+        return locked(c -> {
+            BatchInfo b = Ledger.batchMap(c).get(batch);
+            if (b == null) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "the ledger has no batch " + batch
+                        + "; subsidy ledger list shows its batches");
+            }
+            if (entity == null && program != null) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "a program is voided for one entity; "
+                        + "name the entity, or void the whole batch");
+            }
+            if (!b.counted()) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " was " + b.state()
+                        + " already; it does not count");
+            }
+            if (entity != null && !paid(c, batch, entity, program)) {
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " paid " + entity
+                        + (program == null ? " nothing" : " nothing for " + program) + "; subsidy ledger history "
+                        + entity + " shows what it was paid");
+            }
+            if (entity != null) {
+                for (Ledger.Change v : Ledger.changes(c)) {
+                    if ("void".equals(v.what()) && v.batch() == batch && entity.equals(v.entity())
+                            && (v.program() == null || v.program().equals(program))) {
+                        throw new LedgerException(LedgerException.Kind.NOT_FOUND, "what batch " + batch + " paid "
+                                + entity + (v.program() == null ? "" : " for " + v.program()) + " was voided already, "
+                                + v.at() + ": " + v.reason());
+                    }
+                }
+            }
+            long touched = LedgerRun.takeOut(c, batch, entity, program);
+            if (entity == null) {
+                // The void's reason is the change's; the batch keeps its own.
+                try (PreparedStatement p = c.prepareStatement("UPDATE batch SET state = 'voided' WHERE id = ?")) {
+                    p.setLong(1, batch);
+                    p.executeUpdate();
+                }
+            }
+            LedgerRun.change(c, Ledger.state(c) + 1, ledger.now(), "void", batch, entity, program, reason);
+            return touched;
+        });
+    }
+
+    /** One change to the ledger: under its lock, in one transaction, rolled back whole on any failure. */
+    private interface Change<T> {
+        T run(Connection c) throws SQLException, LedgerException;
+    }
+
+    private <T> T locked(Change<T> change) throws LedgerException {
         try (Connection c = ledger.connect()) {
             try {
                 ledger.lock(c);
-                BatchInfo b = Ledger.batchMap(c).get(batch);
-                if (b == null) {
-                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "the ledger has no batch " + batch
-                            + "; subsidy ledger list shows its batches");
-                }
-                if (entity == null && program != null) {
-                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "a program is voided for one entity; "
-                            + "name the entity, or void the whole batch");
-                }
-                if (!b.counted()) {
-                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " was " + b.state()
-                            + " already; it does not count");
-                }
-                if (entity != null && !paid(c, batch, entity, program)) {
-                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " paid " + entity
-                            + (program == null ? " nothing" : " nothing for " + program) + "; subsidy ledger history "
-                            + entity + " shows what it was paid");
-                }
-                if (entity != null) {
-                    for (Ledger.Change v : Ledger.changes(c)) {
-                        if ("void".equals(v.what()) && v.batch() == batch && entity.equals(v.entity())
-                                && (v.program() == null || v.program().equals(program))) {
-                            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "what batch " + batch + " paid "
-                                    + entity + (v.program() == null ? "" : " for " + v.program()) + " was voided already, "
-                                    + v.at() + ": " + v.reason());
-                        }
-                    }
-                }
-                long touched = LedgerRun.takeOut(c, batch, entity, program);
-                if (entity == null) {
-                    // The void's reason is the change's; the batch keeps its own.
-                    try (PreparedStatement p = c.prepareStatement("UPDATE batch SET state = 'voided' WHERE id = ?")) {
-                        p.setLong(1, batch);
-                        p.executeUpdate();
-                    }
-                }
-                LedgerRun.change(c, Ledger.state(c) + 1, ledger.now(), "void", batch, entity, program, reason);
+                T out = change.run(c);
                 c.commit();
-                return touched;
+                return out;
             } catch (SQLException | LedgerException | RuntimeException e) {
                 Ledger.rollback(c); // what went wrong is e, not the rollback
                 throw e;
