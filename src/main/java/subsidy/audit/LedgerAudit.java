@@ -1,7 +1,6 @@
 package subsidy.audit;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -18,9 +17,7 @@ import subsidy.ledger.LedgerException;
 import subsidy.ledger.LedgerRun;
 import subsidy.ledger.Prior;
 import subsidy.money.Money;
-import subsidy.policy.Limit;
 import subsidy.policy.Policy;
-import subsidy.program.ProgramResult;
 
 /**
  * {@code verify --ledger}: a batch recomputed as the ledger stood before it — what entities had used
