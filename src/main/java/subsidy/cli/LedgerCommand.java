@@ -153,6 +153,11 @@ final class LedgerCommand implements Runnable {
             return withLedger(spec, where, ledger -> {
                 PrintWriter out = spec.commandLine().getOut();
                 String id = entity.strip().toUpperCase(Locale.ROOT);
+                String wrong = CreditCode.problem(id);
+                if (wrong != null) {
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "'" + id + "' is not a unified social "
+                            + "credit code: " + wrong);
+                }
                 Map<Long, BatchInfo> batches = new java.util.HashMap<>();
                 ledger.batches(null).forEach(b -> batches.put(b.id(), b));
                 List<History.Payment> paid = ledger.history().of(id);

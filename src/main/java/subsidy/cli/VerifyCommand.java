@@ -106,6 +106,11 @@ final class VerifyCommand implements Callable<Integer> {
                 audit = new LedgerAudit(opened, recorded, policy);
                 stderr.println("verify: batch " + recorded.id() + " of " + recorded.period() + ", recomputed as the "
                         + "ledger stood before it (state " + recorded.against() + "), its entries compared too");
+                if (!recorded.counted()) {
+                    stderr.println("verify: note: batch " + recorded.id() + " was " + recorded.state()
+                            + (recorded.replacedBy() == null ? "" : " by batch " + recorded.replacedBy())
+                            + " since: it no longer counts in the ledger");
+                }
             } else if (ref != null) {
                 stderr.println("verify: note: the report is batch " + ref.batch() + " of a ledger; without --ledger it "
                         + "is recomputed as if no earlier batch had paid anything");

@@ -99,6 +99,10 @@ public final class Ledger implements AutoCloseable {
         Dialect dialect;
         String url;
         String shown;
+        if (where.isBlank()) {
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger is empty; name the ledger file "
+                    + "(SQLite) or a jdbc:postgresql://HOST/DATABASE URL");
+        }
         if (where.startsWith("jdbc:postgresql:")) {
             dialect = Dialect.POSTGRESQL;
             url = where;

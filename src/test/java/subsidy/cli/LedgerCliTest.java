@@ -120,6 +120,14 @@ class LedgerCliTest {
         Result audit = CommandLineRun.run("verify", "--input", may.toString(), "--report",
                 tmp.resolve("05/report.csv").toString(), "--ledger", ledger.toString());
         assertEquals(0, audit.exit(), "recomputed without the batch it replaced: " + audit.out() + audit.err());
+        Path kept;
+        try (Stream<Path> sets = Files.list(tmp.resolve(".05.subsidy/previous"))) {
+            kept = sets.findFirst().orElseThrow();
+        }
+        Result replaced = CommandLineRun.run("verify", "--input", may.toString(), "--report",
+                kept.resolve("report.csv").toString(), "--ledger", ledger.toString());
+        assertEquals(0, replaced.exit(), replaced.err());
+        assertTrue(replaced.err().contains("batch 1 was replaced by batch 3 since: it no longer counts"), replaced.err());
         assertTrue(r.err().contains("it replaces batch 1, kept as history"), r.err());
         assertArrayEquals(first, Files.readAllBytes(tmp.resolve("05/report.csv")),
                 "recomputed as the ledger stood without batch 1: the same amounts");
@@ -285,6 +293,9 @@ class LedgerCliTest {
 
         Result history = CommandLineRun.run("ledger", "history", SHARED, "--ledger", ledger.toString());
         assertEquals(0, history.exit(), history.err());
+        Result notACode = CommandLineRun.run("ledger", "history", "123", "--ledger", ledger.toString());
+        assertEquals(2, notACode.exit(), notACode.err());
+        assertTrue(notACode.err().contains("is not a unified social credit code"), notACode.err());
         assertTrue(history.out().contains("voided"), history.out());
         Result bad = CommandLineRun.run("ledger", "import", earlier.toString(), "--ledger", ledger.toString(),
                 "--reason", "again");

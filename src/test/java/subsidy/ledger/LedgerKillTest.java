@@ -77,7 +77,10 @@ class LedgerKillTest {
             whole = l.history().ofBatch(1);
             wholeStates = count(reference, "entity_state");
         }
-        assertEquals(paidRows, whole.size(), "one payment row per computed row with a nonzero amount");
+        // Rows that only record the months waived before the ledger (amount 0) come besides those paid.
+        long beforeOnly = whole.stream().filter(p -> p.items().stream().allMatch(i -> i.amount().signum() == 0))
+                .count();
+        assertEquals(paidRows, whole.size() - beforeOnly, "one payment row per computed row with a nonzero amount");
         byte[] wholeReport = Files.readAllBytes(referenceOut.resolve("report.csv"));
 
         List<String> seen = new ArrayList<>();
