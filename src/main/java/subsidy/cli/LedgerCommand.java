@@ -312,9 +312,10 @@ final class LedgerCommand implements Runnable {
             return withLedger(spec, where, ledger -> {
                 long id = new Corrections(ledger).importPayments(rows, file.getFileName().toString(),
                         Sha256.of(bytes), reason);
-                spec.commandLine().getOut().println("imported " + rows.size() + " payment(s) from "
+                // Said on standard error, as calc says what it recorded: standard output carries data only.
+                spec.commandLine().getErr().println("subsidy: imported " + rows.size() + " payment(s) from "
                         + Escape.controls(file.toString()) + " as batch " + id + " of the ledger " + ledger.shown());
-                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().flush();
                 return ExitCode.OK;
             });
         }
@@ -418,10 +419,10 @@ final class LedgerCommand implements Runnable {
             return withLedger(spec, where, ledger -> {
                 String id = entity == null ? null : entity.strip().toUpperCase(Locale.ROOT);
                 new Corrections(ledger).voidEntries(batch, id, program, reason);
-                spec.commandLine().getOut().println("voided " + (id == null ? "batch " + batch
+                spec.commandLine().getErr().println("subsidy: voided " + (id == null ? "batch " + batch
                         : (program == null ? "what batch " + batch + " paid " : program + " of batch " + batch + " to ")
                                 + Escape.controls(id)) + " in the ledger " + ledger.shown() + "; it no longer counts");
-                spec.commandLine().getOut().flush();
+                spec.commandLine().getErr().flush();
                 return ExitCode.OK;
             });
         }

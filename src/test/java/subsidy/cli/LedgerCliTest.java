@@ -277,7 +277,8 @@ class LedgerCliTest {
         Result imported = CommandLineRun.run("ledger", "import", earlier.toString(), "--ledger", ledger.toString(),
                 "--reason", "paid by hand in March");
         assertEquals(0, imported.exit(), imported.err());
-        assertTrue(imported.out().contains("imported 2 payment(s)"), imported.out());
+        assertTrue(imported.err().contains("subsidy: imported 2 payment(s)"), imported.err());
+        assertEquals("", imported.out(), "standard output carries data only");
         assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
         CSVRecord r = row(tmp.resolve("05"), SHARED);
         assertEquals("0.00", r.get("stable_job_refund"));
