@@ -64,6 +64,16 @@ class LedgerCliTest {
                 .findFirst().orElseThrow();
     }
 
+    /** calc as a process that halts at {@code step} of its commit, as SIGKILL would stop it (exit 137). */
+    private void haltedAt(String step, Path input, String period, Path out) throws Exception {
+        ProcessBuilder pb = Processes.subsidy("calc", "--input", input.toString(), "--out", out.toString(), "--ledger",
+                ledger.toString(), "--period", period);
+        pb.command().add(1, "-Dsubsidy.test.halt-at=" + step);
+        pb.redirectErrorStream(true);
+        Process killed = pb.start();
+        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+    }
+
     private List<BatchInfo> batches() throws Exception {
         return Ledger.open(ledger.toString(), Duration.ofSeconds(5), Clock.systemUTC()).batches(null);
     }
@@ -174,12 +184,7 @@ class LedgerCliTest {
     @Test
     void aRunKilledAfterTheLedgerCommittedIsFinishedByTheNextRun() throws Exception {
         Path out = tmp.resolve("05");
-        ProcessBuilder pb = Processes.subsidy("calc", "--input", may.toString(), "--out", out.toString(), "--ledger",
-                ledger.toString(), "--period", "2022-05");
-        pb.command().add(1, "-Dsubsidy.test.halt-at=ledger committed");
-        pb.redirectErrorStream(true);
-        Process killed = pb.start();
-        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        haltedAt("ledger committed", may, "2022-05", out);
         assertEquals(List.of("pending"), batches().stream().map(BatchInfo::files).toList(), "recorded, files not in place");
         assertFalse(Files.exists(out.resolve("report.csv")));
 
@@ -195,12 +200,7 @@ class LedgerCliTest {
     @Test
     void aRunKilledBeforeTheLedgerCommittedIsUndoneByTheNextRun() throws Exception {
         Path out = tmp.resolve("05");
-        ProcessBuilder pb = Processes.subsidy("calc", "--input", may.toString(), "--out", out.toString(), "--ledger",
-                ledger.toString(), "--period", "2022-05");
-        pb.command().add(1, "-Dsubsidy.test.halt-at=journal");
-        pb.redirectErrorStream(true);
-        Process killed = pb.start();
-        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        haltedAt("journal", may, "2022-05", out);
         assertEquals(List.of(), batches());
 
         Result next = calc(may, "2022-05", out);
@@ -221,12 +221,7 @@ class LedgerCliTest {
     @Test
     void aStoppedRunsFilesAreNeverPutInPlaceAsAnotherRunsBatch() throws Exception {
         assertEquals(0, calc(may, "2022-05", tmp.resolve("may")).exit());
-        ProcessBuilder pb = Processes.subsidy("calc", "--input", june.toString(), "--out", tmp.resolve("june").toString(),
-                "--ledger", ledger.toString(), "--period", "2022-06");
-        pb.command().add(1, "-Dsubsidy.test.halt-at=journal");
-        pb.redirectErrorStream(true);
-        Process killed = pb.start();
-        assertEquals(137, Processes.exit(killed), new String(killed.getInputStream().readAllBytes()));
+        haltedAt("journal", june, "2022-06", tmp.resolve("june"));
         Path late = tmp.resolve("late.csv");
         List<String> lines = Files.readAllLines(Path.of("samples/firms.csv"), StandardCharsets.UTF_8);
         List<String> l = new ArrayList<>(List.of(lines.get(0)));
