@@ -161,14 +161,14 @@ final class LedgerCommand implements Runnable {
                 Map<Long, BatchInfo> batches = new java.util.HashMap<>();
                 ledger.batches(null).forEach(b -> batches.put(b.id(), b));
                 List<History.Payment> paid = ledger.history().of(id);
-                List<Ledger.Change> voids = ledger.changes().stream()
-                        .filter(c -> "void".equals(c.what()) && id.equals(c.entity())).toList();
+                List<Ledger.Change> changes = ledger.changes();
                 out.println(Escape.controls(id) + ": " + paid.size() + " payment(s) in the ledger " + ledger.shown());
                 for (History.Payment p : paid) {
                     BatchInfo b = batches.get(p.batch());
                     for (LedgerRun.Item i : p.items()) {
-                        String voided = voids.stream().filter(v -> v.batch() == p.batch()
-                                && (v.program() == null || v.program().equals(i.program())))
+                        // A whole batch's void shows in its state; an entry's void is said beside it.
+                        String voided = changes.stream().filter(v -> v.entity() != null
+                                && v.voids(p.batch(), id, i.program()))
                                 .map(v -> "voided " + v.at() + ": " + v.reason()).findFirst().orElse("");
                         out.println(String.format(Locale.ROOT, "  %-7s  batch %-5d  %-22s  %14s  %6s  %s", p.period(),
                                 p.batch(), i.program(), i.amount().toPlainString(),
@@ -224,16 +224,14 @@ final class LedgerCommand implements Runnable {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, batch != null
                             ? "the ledger has no batch " + batch : "the ledger has no batch of " + period);
                 }
-                List<Ledger.Change> voids = ledger.changes().stream().filter(c -> "void".equals(c.what())).toList();
+                List<Ledger.Change> changes = ledger.changes();
                 // On a terminal the list is for eyes: a control character in a reason is shown, not obeyed.
                 OutputStream stdout = new Std.Checked(Terminal.stdout() ? new TerminalText(main.std.out) : main.std.out);
                 try (Csv csv = Csv.open(new BufferedOutputStream(stdout, 1 << 16), HEADER)) {
                     for (BatchInfo b : chosen) {
                         for (History.Payment p : ledger.history().ofBatch(b.id())) {
                             for (LedgerRun.Item i : p.items()) {
-                                String voided = voids.stream().filter(v -> v.batch() == b.id()
-                                        && (v.entity() == null || v.entity().equals(p.entity()))
-                                        && (v.program() == null || v.program().equals(i.program())))
+                                String voided = changes.stream().filter(v -> v.voids(b.id(), p.entity(), i.program()))
                                         .map(v -> v.at() + " " + v.reason()).findFirst().orElse("");
                                 csv.row(b.id(), p.period(), b.state(), p.entity(), i.program(),
                                         i.amount().toPlainString(), i.months() == null ? "" : i.months().toPlainString(),

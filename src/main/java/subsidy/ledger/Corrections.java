@@ -112,8 +112,7 @@ public final class Corrections {
             }
             if (entity != null) {
                 for (Ledger.Change v : Ledger.changes(c)) {
-                    if ("void".equals(v.what()) && v.batch() == batch && entity.equals(v.entity())
-                            && (v.program() == null || v.program().equals(program))) {
+                    if (v.voids(batch, entity, program)) {
                         throw new LedgerException(LedgerException.Kind.NOT_FOUND, "what batch " + batch + " paid "
                                 + entity + (v.program() == null ? "" : " for " + v.program()) + " was voided already, "
                                 + v.at() + ": " + v.reason());

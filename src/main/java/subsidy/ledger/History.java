@@ -95,12 +95,7 @@ public final class History {
     }
 
     private static boolean voided(List<Ledger.Change> voids, long batch, String entity, String program) {
-        for (Ledger.Change v : voids) {
-            if (v.batch() == batch && entity.equals(v.entity()) && (v.program() == null || v.program().equals(program))) {
-                return true;
-            }
-        }
-        return false;
+        return voids.stream().anyMatch(v -> v.voids(batch, entity, program));
     }
 
     /** Every payment to {@code entity}, oldest first (a scan of the history: an audit's question, not a run's). */

@@ -501,6 +501,14 @@ public final class Ledger implements AutoCloseable {
     /** One change to the ledger. */
     public record Change(long seq, String at, String what, long batch, String entity, String program, String reason,
             String toolVersion) {
+        /**
+         * Whether this change voids what {@code batch} paid {@code entity} for {@code program}: a void of
+         * that batch, for every entity or this one, for every program or this one.
+         */
+        public boolean voids(long batch, String entity, String program) {
+            return "void".equals(what) && this.batch == batch && (this.entity == null || this.entity.equals(entity))
+                    && (this.program == null || this.program.equals(program));
+        }
     }
 
     /** Batches recorded whose output was not confirmed in place (a run stopped between the two). */
