@@ -64,6 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (run.asOf == null && period != null) {
             run.asOf = java.time.YearMonth.parse(period).atEndOfMonth();
         }
+        subsidy.ledger.StateReader reader = null;
         try {
             Policy policy = run.policy();
             RunOptions.sayLeftOut(policy, err::println);
@@ -75,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
                 java.util.Map<Long, subsidy.ledger.BatchInfo> batches = new java.util.HashMap<>();
                 opened.batches(null).forEach(b -> batches.put(b.id(), b));
                 calculator = calculator.withLedger(new subsidy.calc.Limits(period, policy.id(), batches));
-                subsidy.ledger.StateReader reader = opened.stateReader(null);
+                reader = opened.stateReader(null);
                 priors = reader::lookup;
                 err.println("explain: against the ledger " + opened.shown() + " as it stands (state " + opened.state()
                         + "), for " + period);
@@ -105,6 +106,10 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IOException e) {
             Main.fail(err, "cannot read the input: " + IoProblem.located(e));
             return ExitCode.UNUSABLE;
+        } finally {
+            if (reader != null) {
+                reader.close();
+            }
         }
     }
 }

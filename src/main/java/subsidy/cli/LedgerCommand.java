@@ -179,7 +179,10 @@ final class LedgerCommand implements Runnable {
                                         .stream().filter(s -> !s.isEmpty()).toList()))));
                     }
                 }
-                Prior now = ledger.stateReader(null).lookup(List.of(id)).getOrDefault(id, Prior.NONE);
+                Prior now;
+                try (var reader = ledger.stateReader(null)) {
+                    now = reader.lookup(List.of(id)).getOrDefault(id, Prior.NONE);
+                }
                 out.println("counting against limits now:" + (now.entries().isEmpty() ? " nothing" : ""));
                 for (Entry e : now.entries()) {
                     out.println("  " + e.program() + " " + e.amount().toPlainString()
