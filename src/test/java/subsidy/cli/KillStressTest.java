@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static subsidy.Processes.exit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import subsidy.CommandLineRun;
+import subsidy.OutputSets;
 import subsidy.Processes;
 import subsidy.Sha256;
 
@@ -84,20 +83,7 @@ class KillStressTest {
             assertTrue(Files.exists(home.resolve("commit")), "no --out, and no journal to finish it");
             return;
         }
-        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
-        List<String> listed = new ArrayList<>();
-        manifest.path("outputs").fields().forEachRemaining(e -> listed.add(e.getKey()));
-        List<String> present;
-        try (Stream<Path> files = Files.list(out)) {
-            present = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("manifest.json")).sorted()
-                    .toList();
-        }
-        assertEquals(listed.stream().sorted().toList(), present);
-        for (String name : listed) {
-            assertEquals(manifest.path("outputs").path(name).asText(), Sha256.of(Files.readAllBytes(out.resolve(name))),
-                    name);
-        }
-        assertEquals(ROWS, manifest.path("rows").path("computed").asLong());
+        JsonNode manifest = OutputSets.assertWhole(out, ROWS);
         assertEquals(ROWS + 1, Files.readAllLines(out.resolve("report.csv")).size());
         if (noticeToo) {
             assertEquals(manifest.path("notice").path("sha256").asText(), Sha256.of(Files.readAllBytes(notice)));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static subsidy.Processes.exit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +17,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import subsidy.CommandLineRun;
+import subsidy.OutputSets;
 import subsidy.Processes;
-import subsidy.Sha256;
 import subsidy.ledger.TestLedgers.Backend;
 
 /**
@@ -184,20 +182,6 @@ class LedgerKillTest {
 
     /** O is one whole set: exactly the files its manifest lists, each with the SHA-256 listed. */
     private static JsonNode assertWhole(Path out) throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
-        List<String> listed = new ArrayList<>();
-        manifest.path("outputs").fieldNames().forEachRemaining(listed::add);
-        List<String> present;
-        try (Stream<Path> files = Files.list(out)) {
-            present = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("manifest.json")).sorted()
-                    .toList();
-        }
-        assertEquals(listed.stream().sorted().toList(), present);
-        for (String name : listed) {
-            assertEquals(manifest.path("outputs").path(name).asText(), Sha256.of(Files.readAllBytes(out.resolve(name))),
-                    name);
-        }
-        assertEquals(ROWS, manifest.path("rows").path("computed").asLong());
-        return manifest;
+        return OutputSets.assertWhole(out, ROWS);
     }
 }
