@@ -3,14 +3,10 @@ package subsidy.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -261,7 +257,7 @@ final class ManifestCheck {
                         name + " (listed in the manifest, missing beside the report)", sha, "(none)"));
                 continue;
             }
-            String actual = sha256(file);
+            String actual = Sha256.of(file);
             if (!actual.equals(sha)) {
                 out.accept(new Difference(Difference.MANIFEST, name + " sha256 (edited after it was written)", sha,
                         actual));
@@ -274,7 +270,7 @@ final class ManifestCheck {
                         mine.getKey() + " (a run writes it; the manifest does not list it)", "(none)", mine.getValue()));
                 Path file = dir.resolve(mine.getKey());
                 if (Files.isRegularFile(file)) {
-                    compareRecomputed(mine.getKey(), sha256(file), recomputed, givenAsRun, out, notes);
+                    compareRecomputed(mine.getKey(), Sha256.of(file), recomputed, givenAsRun, out, notes);
                 }
             }
         }
@@ -347,7 +343,7 @@ final class ManifestCheck {
                     "(none)"));
             return;
         }
-        String actual = sha256(path);
+        String actual = Sha256.of(path);
         if (!actual.equals(sha)) {
             out.accept(new Difference(Difference.MANIFEST, "notice " + file + " sha256 (edited after it was written)",
                     sha, actual));
@@ -357,15 +353,6 @@ final class ManifestCheck {
             out.accept(new Difference(Difference.MANIFEST, "notice " + file + " (differs from a recomputation)", actual,
                     mine));
         }
-    }
-
-    /** The file's SHA-256, read through once. */
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return Sha256.hex(digest);
     }
 
     /**

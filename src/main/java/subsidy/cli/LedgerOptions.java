@@ -1,10 +1,8 @@
 package subsidy.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -120,16 +118,11 @@ final class LedgerOptions {
     }
 
     private static String sha256(CommandLine cmd, Path p) {
-        MessageDigest d = Sha256.digest();
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                d.update(buf, 0, n);
-            }
+        try {
+            return Sha256.of(p);
         } catch (IOException e) {
             throw new CommandLine.ParameterException(cmd, Escape.controls(p.toString()) + ": "
                     + IoProblem.describe(e));
         }
-        return Sha256.hex(d);
     }
 }
