@@ -375,21 +375,6 @@ public final class LedgerRun implements AutoCloseable {
         }
     }
 
-    /** As {@link #record(String, Paid)}, with the amounts already known. */
-    public void record(String entity, List<Item> items, Prior newState) throws LedgerException {
-        record(entity, new Paid() {
-            @Override
-            public List<Item> items() {
-                return items;
-            }
-
-            @Override
-            public Prior newState() {
-                return newState;
-            }
-        });
-    }
-
     /**
      * The run's end: refuses inputs already recorded for this period (unless this run replaces that
      * batch), and writes the batch's row.

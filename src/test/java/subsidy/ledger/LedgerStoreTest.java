@@ -226,8 +226,8 @@ class LedgerStoreTest {
                 for (int i = 0; i < 5_000; i++) {
                     String e = String.format("E%05d", i);
                     entities.add(e);
-                    run.record(e, List.of(item("hire", "1000.00", true)),
-                            new Prior(List.of(new Entry("hire", P5, run.id(), new BigDecimal("1000.00"), null))));
+                    run.record(e, new TestLedgers.Paid(List.of(item("hire", "1000.00", true)),
+                            new Prior(List.of(new Entry("hire", P5, run.id(), new BigDecimal("1000.00"), null)))));
                 }
             }
             assertNothingRecorded(l, entities);
