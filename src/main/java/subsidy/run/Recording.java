@@ -2,6 +2,7 @@ package subsidy.run;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import subsidy.ledger.LedgerException;
 import subsidy.ledger.LedgerRun;
 import subsidy.ledger.Prior;
 import subsidy.policy.Limit;
+import subsidy.report.Manifest;
+import subsidy.report.Outputs;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
@@ -252,14 +255,12 @@ public final class Recording implements AutoCloseable {
             if (b.outDir() == null) {
                 continue;
             }
-            OutputDir.Settled s = OutputDir.settle(java.nio.file.Path.of(b.outDir()), clock, notes,
-                    check(ledger));
-            if (s == OutputDir.Settled.BUSY) {
+            Path out = Path.of(b.outDir());
+            if (OutputDir.settle(out, clock, notes, check(ledger)) == OutputDir.Settled.BUSY) {
                 continue; // the run holding it is writing it now
             }
-            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(b.outDir()).resolve(subsidy.report.Outputs.MANIFEST))
-                    && subsidy.report.Manifest.ledgerBatch(java.nio.file.Path.of(b.outDir())
-                            .resolve(subsidy.report.Outputs.MANIFEST), ledger.id()) == b.id()) {
+            // Manifest.ledgerBatch is -1 when there is no manifest, or it names another batch or ledger.
+            if (Manifest.ledgerBatch(out.resolve(Outputs.MANIFEST), ledger.id()) == b.id()) {
                 ledger.filesDone(b.id());
             } else {
                 notes.accept("batch " + b.id() + " (" + b.period() + ") is recorded in the ledger, but its report is "
