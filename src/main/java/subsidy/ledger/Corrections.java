@@ -172,12 +172,7 @@ public final class Corrections {
 
     private static Prior state(Connection c, String entity) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT state FROM entity_state WHERE entity = ?")) {
-            p.setString(1, entity);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
-            } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
-                throw new SQLException("entity_state of " + entity + " cannot be read: " + garbled.getMessage(), garbled);
-            }
+            return LedgerRun.state(p, entity);
         }
     }
 

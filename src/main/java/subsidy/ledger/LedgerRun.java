@@ -259,13 +259,7 @@ public final class LedgerRun implements AutoCloseable {
                 PreparedStatement write = c.prepareStatement("UPDATE entity_state SET state = ? WHERE entity = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM entity_state WHERE entity = ?")) {
             for (String e : entities) {
-                read.setString(1, e);
-                Prior before;
-                try (ResultSet rs = read.executeQuery()) {
-                    before = rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
-                } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
-                    throw new SQLException("entity_state of " + e + " cannot be read: " + garbled.getMessage(), garbled);
-                }
+                Prior before = state(read, e);
                 Prior after = before.without(batch, program);
                 if (after.entries().size() == before.entries().size()) {
                     continue;
@@ -301,6 +295,19 @@ public final class LedgerRun implements AutoCloseable {
                 }
             }
             p.executeUpdate();
+        }
+    }
+
+    /**
+     * What {@code entity} has used up, by {@code read} ({@code SELECT state FROM entity_state WHERE
+     * entity = ?}); a cell subsidy did not write is the ledger's damage.
+     */
+    static Prior state(PreparedStatement read, String entity) throws SQLException {
+        read.setString(1, entity);
+        try (ResultSet rs = read.executeQuery()) {
+            return rs.next() ? Prior.decode(rs.getString(1)) : Prior.NONE;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+            throw new SQLException("entity_state of " + entity + " cannot be read: " + garbled.getMessage(), garbled);
         }
     }
 
