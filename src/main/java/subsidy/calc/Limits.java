@@ -1,7 +1,6 @@
 package subsidy.calc;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,32 +62,47 @@ public final class Limits {
         if (entries.isEmpty()) {
             return e;
         }
+        if (byDays(entries)) {
+            // Nothing is added here: the limit itself pays nothing more (see months), so that the program's
+            // own steps read as they did the first time.
+            if (trace.on()) {
+                trace.step("[" + p.id() + "] limit months: a lease paid by its days in " + where(entries)
+                        + " had its whole term waived");
+            }
+            return e;
+        }
         BigDecimal paid = BigDecimal.ZERO;
         boolean imported = false;
-        boolean byDays = false;
         Entry recorded = null;
         for (Entry x : entries) {
             if (isBeforeLedger(x)) {
                 recorded = recorded == null ? x : recorded;
                 continue;
             }
-            BigDecimal m = x.months() == null ? BigDecimal.ZERO : x.months();
-            paid = paid.add(m);
+            paid = paid.add(x.months() == null ? BigDecimal.ZERO : x.months());
             imported |= isImport(x);
-            byDays |= m.stripTrailingZeros().scale() > 0;
         }
         // Once the ledger holds anything of the program for the entity, the column is not read again.
         long before = recorded != null ? recorded.months().longValue() : 0;
-        long waived = byDays ? Long.MAX_VALUE / 4 : before + paid.setScale(0, RoundingMode.CEILING).longValueExact();
+        long waived = before + paid.longValueExact();
         if (trace.on()) {
-            trace.step("[" + p.id() + "] limit months: " + (byDays ? "a lease paid by its days in " + where(entries)
-                    + " had its whole term waived"
-                    : before + " waived before the ledger" + (recorded != null ? " (as recorded in " + recorded.period()
-                            + ", batch " + recorded.batch() + ")" : imported ? " (its earlier payments are imported)"
-                            : " (the ledger holds none; rent_free_months_granted is read once, in the first batch)")
-                            + " + " + paid.toPlainString() + " in " + where(entries) + " = " + waived + " already waived"));
+            trace.step("[" + p.id() + "] limit months: " + before + " waived before the ledger" + (recorded != null
+                    ? " (as recorded in " + recorded.period() + ", batch " + recorded.batch() + ")"
+                    : imported ? " (its earlier payments are imported)"
+                    : " (the ledger holds none; rent_free_months_granted is read once, in the first batch)")
+                    + " + " + paid.toPlainString() + " in " + where(entries) + " = " + waived + " already waived");
         }
         return e.withRentFreeMonthsGranted(waived);
+    }
+
+    /** Whether a payment was of part of a month: a lease shorter than the months due, paid by its days. */
+    private static boolean byDays(List<Entry> entries) {
+        for (Entry x : entries) {
+            if (!isBeforeLedger(x) && x.months() != null && x.months().stripTrailingZeros().scale() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A months entry that records rent_free_months_granted, the months waived before the ledger. */
@@ -157,6 +171,10 @@ public final class Limits {
                         + (isBeforeLedger(x) ? " before the ledger (recorded" : " in " + x.period() + " (batch")
                         + (isBeforeLedger(x) ? " in " + x.period() + ", batch " + x.batch() : " " + x.batch()) + ")")
                 .collect(Collectors.joining(", "));
+        if (r.amount().signum() > 0 && byDays(entries)) {
+            return r.notPaid(ReasonCode.LEDGER_MONTHS_USED.reason(earlier
+                    + "; the lease's whole term was waived by its days, none is left"));
+        }
         if (r.amount().signum() == 0) {
             if (ReasonCode.MONTHS_ALREADY_GRANTED.code().equals(r.reasonCode())) {
                 return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
