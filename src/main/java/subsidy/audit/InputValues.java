@@ -18,9 +18,20 @@ final class InputValues {
             m.put(c.header(), value(e, c));
         }
         for (ExtraColumn x : schema.extras()) {
-            m.put(x.header(), x.kind() == Column.Kind.BOOLEAN ? Boolean.toString(x.flag(e)) : Long.toString(x.count(e)));
+            m.put(x.header(), extra(e, x));
         }
         return m;
+    }
+
+    private static String extra(Entity e, ExtraColumn x) {
+        return switch (x.kind()) {
+            case BOOLEAN -> Boolean.toString(x.flag(e));
+            case COUNT -> Long.toString(x.count(e));
+            default -> {
+                Object v = e.extras().object(x.index());
+                yield v == null ? null : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+            }
+        };
     }
 
     private static String value(Entity e, Column c) {

@@ -35,7 +35,26 @@ public enum Column implements ColumnRef {
     RENT_FREE_MONTHS_GRANTED("rent_free_months_granted", "已免租月数", Kind.COUNT, false);
 
     /** How a cell of the column is read. */
-    public enum Kind { CREDIT_CODE, TEXT, ENTITY_TYPE, REGION, INDUSTRY, SIZE, COUNT, MONEY, BOOLEAN, LANDLORD, DATE }
+    public enum Kind {
+        CREDIT_CODE, TEXT, ENTITY_TYPE, REGION, INDUSTRY, SIZE, COUNT, MONEY, BOOLEAN, LANDLORD, DATE,
+        /** A policy column's rate: 0.15 or 15%, between 0 and 1. */
+        RATE,
+        /** A policy column's code: a level, a category, one of the values the policy lists. */
+        CODE;
+
+        /** The word a policy writes in {@code columns:} and a message names the kind by. */
+        public String word() {
+            return switch (this) {
+                case COUNT -> "count";
+                case BOOLEAN -> "true/false";
+                case MONEY -> "money";
+                case RATE -> "rate";
+                case DATE -> "date";
+                case CODE, REGION, INDUSTRY, ENTITY_TYPE, SIZE, LANDLORD, CREDIT_CODE -> "code";
+                case TEXT -> "text";
+            };
+        }
+    }
 
     private final String header;
     private final String chinese;
@@ -71,6 +90,21 @@ public enum Column implements ColumnRef {
     @Override
     public boolean flag(Entity e) {
         return kind == Kind.BOOLEAN ? e.flag(this) : e.count(this) != 0;
+    }
+
+    @Override
+    public java.math.BigDecimal money(Entity e) {
+        return e.money(this);
+    }
+
+    @Override
+    public java.time.LocalDate date(Entity e) {
+        return e.date(this);
+    }
+
+    @Override
+    public String code(Entity e) {
+        return e.code(this);
     }
 
     public boolean required() {

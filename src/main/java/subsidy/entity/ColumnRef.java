@@ -1,8 +1,12 @@
 package subsidy.entity;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
 /**
  * An input column a policy can name: one of the canonical columns of SPEC §2, or a column a
- * policy declares for itself (a regime that counts hires by tenure, say).
+ * policy declares for itself (a regime that counts hires by tenure, a workshop's wages paid).
+ * Each gives its value for an entity in the accessor of its kind.
  */
 public interface ColumnRef {
     /** The canonical header, as policies and messages name it. */
@@ -15,5 +19,25 @@ public interface ColumnRef {
 
     default boolean flag(Entity e) {
         return count(e) != 0;
+    }
+
+    /** Kind MONEY: the amount in yuan; null only for a blank figure that is not zero (revenue, assets). */
+    default BigDecimal money(Entity e) {
+        throw new IllegalArgumentException(header() + " is not a money column");
+    }
+
+    /** Kind RATE: a rate between 0 and 1, null when blank. */
+    default BigDecimal rate(Entity e) {
+        throw new IllegalArgumentException(header() + " is not a rate column");
+    }
+
+    /** Kind DATE: the date, null when blank. */
+    default LocalDate date(Entity e) {
+        throw new IllegalArgumentException(header() + " is not a date column");
+    }
+
+    /** A code (kind CODE, region, industry, entity type, landlord type): the code, null when blank. */
+    default String code(Entity e) {
+        throw new IllegalArgumentException(header() + " is not a code column");
     }
 }

@@ -72,4 +72,35 @@ public record Entity(
             default -> throw new IllegalArgumentException(column + " is not a boolean column");
         };
     }
+
+    /** The value of a money column (kind MONEY); a blank revenue or assets is null. */
+    public BigDecimal money(Column column) {
+        return switch (column) {
+            case REVENUE -> revenue;
+            case TOTAL_ASSETS -> totalAssets;
+            case UI_PAID_LAST_YEAR -> uiPaidLastYear;
+            case MONTHLY_RENT -> monthlyRent;
+            default -> throw new IllegalArgumentException(column + " is not a money column");
+        };
+    }
+
+    /** The value of a date column (kind DATE), null when blank. */
+    public LocalDate date(Column column) {
+        return switch (column) {
+            case LEASE_START -> leaseStart;
+            case LEASE_END -> leaseEnd;
+            default -> throw new IllegalArgumentException(column + " is not a date column");
+        };
+    }
+
+    /** The value of a code column (region, industry, entity type, landlord), null when blank. */
+    public String code(Column column) {
+        return switch (column) {
+            case REGION_CODE -> regionCode;
+            case INDUSTRY_CODE -> industryCode;
+            case ENTITY_TYPE -> type.code();
+            case LANDLORD_TYPE -> landlordType == null ? null : landlordType.code();
+            default -> throw new IllegalArgumentException(column + " is not a code column");
+        };
+    }
 }

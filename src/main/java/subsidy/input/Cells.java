@@ -112,6 +112,45 @@ final class Cells {
         return true;
     }
 
+    /** A policy's money: yuan to the fen at most, as the payments it is the base of. */
+    static BigDecimal fen(BigDecimal amount) throws CellException {
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new CellException(RejectionCode.TOO_MANY_DECIMALS,
+                    "has more than two decimals; money is in yuan to the fen (0.01)");
+        }
+        return amount;
+    }
+
+    /** A rate: 0.15, or 15% (the percent sign full-width or not), from 0 to 1. */
+    static BigDecimal rate(String cell) throws CellException {
+        String s = normalize(cell);
+        boolean percent = s.endsWith("%");
+        String number = percent ? s.substring(0, s.length() - 1).strip() : s;
+        if (number.startsWith("-")) {
+            throw new CellException(RejectionCode.BAD_RATE, "is below 0; a rate is from 0 to 1 (or 0% to 100%)");
+        }
+        if (!PLAIN_DECIMAL.matcher(number).matches()) {
+            throw new CellException(RejectionCode.BAD_RATE, "is not a rate like 0.15 or 15%");
+        }
+        BigDecimal r = new BigDecimal(number);
+        if (percent) {
+            r = r.movePointLeft(2);
+        }
+        if (r.compareTo(BigDecimal.ONE) > 0) {
+            throw new CellException(RejectionCode.BAD_RATE, "is above 1; a rate is from 0 to 1 (or 0% to 100%)");
+        }
+        return r.stripTrailingZeros().scale() < 0 ? r.setScale(0) : r.stripTrailingZeros();
+    }
+
+    /** A code as written, spaces at the ends removed; one of {@code allowed} when the policy lists them. */
+    static String code(String cell, java.util.List<String> allowed) throws CellException {
+        String s = normalize(cell);
+        if (!allowed.isEmpty() && !allowed.contains(s)) {
+            throw new CellException(RejectionCode.UNKNOWN_CODE, "is not one of " + String.join(", ", allowed));
+        }
+        return s;
+    }
+
     static boolean bool(String cell) throws CellException {
         return switch (normalize(cell).toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "是" -> true;

@@ -33,7 +33,10 @@ public enum RejectionCode {
     IMPLAUSIBLE_LEASE_DATE("a lease date's year is before 1949 or after 2100"),
     END_BEFORE_START("lease_end is before lease_start"),
     DUPLICATE_ENTITY_ID("an earlier row (of any input) has the same entity_id; only the first is computed"),
-    SIZE_NOT_DERIVABLE("an enterprise with a blank size_class and too few figures to derive one");
+    SIZE_NOT_DERIVABLE("an enterprise with a blank size_class and too few figures to derive one"),
+    TOO_MANY_DECIMALS("an amount in a policy's money column has more than two decimals (yuan to the fen)"),
+    BAD_RATE("a cell of a policy's rate column is not a rate from 0 to 1 (0.15) or from 0% to 100% (15%)"),
+    UNKNOWN_CODE("a cell of a policy's code column is not one of the codes the policy lists for it");
 
     private final String code;
     private final String meaning;

@@ -161,6 +161,7 @@ final class RowParser {
             return Extras.NONE;
         }
         long[] values = new long[columns.size()];
+        Object[] objects = null;
         for (ExtraColumn x : columns) {
             int i = header.indexOf(x);
             int at = i >= 0 && i < record.size() ? i : -1;
@@ -169,12 +170,32 @@ final class RowParser {
                 continue;
             }
             try {
-                values[x.index()] = x.kind() == Column.Kind.BOOLEAN ? (Cells.bool(v) ? 1 : 0) : Cells.count(v);
+                switch (x.kind()) {
+                    case BOOLEAN -> values[x.index()] = Cells.bool(v) ? 1 : 0;
+                    case COUNT -> values[x.index()] = Cells.count(v);
+                    default -> {
+                        if (objects == null) {
+                            objects = new Object[columns.size()];
+                        }
+                        objects[x.index()] = object(x, v);
+                    }
+                }
             } catch (CellException e) {
                 reject(e.code(), x + ": " + quote(v) + " " + e.getMessage());
             }
         }
-        return new Extras(values);
+        return objects == null ? new Extras(values) : new Extras(values, objects);
+    }
+
+    /** A cell of a policy's money, rate, date or code column. */
+    private static Object object(ExtraColumn x, String v) throws CellException {
+        return switch (x.kind()) {
+            case MONEY -> Cells.fen(Cells.money(v));
+            case RATE -> Cells.rate(v);
+            case DATE -> Cells.date(v);
+            case CODE -> Cells.code(v, x.values());
+            default -> throw new IllegalStateException(x + " is read as a number");
+        };
     }
 
     /** The raw cell, or null when the file has no such column or the row is too short for it. */
@@ -335,6 +356,8 @@ final class RowParser {
                 case LANDLORD -> LandlordType.parse(v).orElseThrow(() -> new CellException(
                         RejectionCode.UNKNOWN_LANDLORD_TYPE, "is not state_enterprise, government, public_institution or private"));
                 case DATE -> Cells.date(v);
+                case RATE -> Cells.rate(v);
+                case CODE -> Cells.code(v, List.of());
             };
         } catch (CellException e) {
             reject(e.code(), c + ": " + quote(v) + " " + e.getMessage());

@@ -22,7 +22,7 @@ import subsidy.program.Trace;
  */
 public final class Criteria {
     public static final Criteria ANYONE = new Criteria(Set.of(), Set.of(), List.of(), null, List.of(), List.of(),
-            Map.of(), Set.of(), List.of());
+            Map.of(), Set.of(), List.of(), List.of());
 
     private final Set<EntityType> entityTypes;
     private final Set<SizeClass> sizeClasses;
@@ -33,6 +33,7 @@ public final class Criteria {
     private final Map<ColumnRef, Long> atLeast;
     private final Set<LandlordType> landlordTypes;
     private final List<Criteria> anyOf;
+    private final List<Condition> conditions;
     private final ColumnRef[] atLeastColumns;
     private final long[] atLeastValues;
     private static final Reason NOT_SIZED = ReasonCode.NOT_SIZED.reason("not a sized enterprise");
@@ -48,6 +49,15 @@ public final class Criteria {
     public Criteria(Set<EntityType> entityTypes, Set<SizeClass> sizeClasses, List<String> industryPrefixes,
             RegionList regionIn, List<ColumnRef> flagsTrue, List<ColumnRef> flagsFalse, Map<ColumnRef, Long> atLeast,
             Set<LandlordType> landlordTypes, List<Criteria> anyOf) {
+        this(entityTypes, sizeClasses, industryPrefixes, regionIn, flagsTrue, flagsFalse, atLeast, landlordTypes, anyOf,
+                List.of());
+    }
+
+    /** @param conditions the conditions on the policy's money, rate, date and code columns */
+    public Criteria(Set<EntityType> entityTypes, Set<SizeClass> sizeClasses, List<String> industryPrefixes,
+            RegionList regionIn, List<ColumnRef> flagsTrue, List<ColumnRef> flagsFalse, Map<ColumnRef, Long> atLeast,
+            Set<LandlordType> landlordTypes, List<Criteria> anyOf, List<Condition> conditions) {
+        this.conditions = List.copyOf(conditions);
         this.entityTypes = Set.copyOf(entityTypes);
         this.sizeClasses = Set.copyOf(sizeClasses);
         this.industryPrefixes = List.copyOf(industryPrefixes);
@@ -104,6 +114,10 @@ public final class Criteria {
 
     public List<Criteria> anyOf() {
         return anyOf;
+    }
+
+    public List<Condition> conditions() {
+        return conditions;
     }
 
     /** As {@link #failure(Entity, SizeClass, Lookups, Trace)}, every reason made afresh. */
@@ -190,6 +204,12 @@ public final class Criteria {
                 first = ReasonCode.BELOW_MINIMUM.reason(column.header() + " " + v + " < " + atLeastValues[i]);
             }
         }
+        for (int i = 0; i < conditions.size(); i++) {
+            Reason miss = conditions.get(i).failure(e, trace);
+            if (miss != null && first == null) {
+                first = miss;
+            }
+        }
         if (!landlordTypes.isEmpty()) {
             LandlordType l = e.landlordType();
             boolean ok = l != null && landlordTypes.contains(l);
@@ -261,6 +281,7 @@ public final class Criteria {
         flagsTrue.forEach(f -> parts.add(f.header() + " true"));
         flagsFalse.forEach(f -> parts.add(f.header() + " false"));
         atLeast.forEach((c, n) -> parts.add(c.header() + " ≥ " + n));
+        conditions.forEach(c -> parts.add(c.describe()));
         if (!landlordTypes.isEmpty()) {
             parts.add("landlord " + landlordList);
         }

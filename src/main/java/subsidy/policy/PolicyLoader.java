@@ -44,6 +44,18 @@ public final class PolicyLoader {
     private static final Pattern PROGRAM_ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern REGION = Pattern.compile("\\d{6}");
 
+    /** The kinds a policy column may be, by the word {@code columns:} writes. */
+    private static final Map<String, Column.Kind> COLUMN_KINDS = new LinkedHashMap<>();
+
+    static {
+        COLUMN_KINDS.put("count", Column.Kind.COUNT);
+        COLUMN_KINDS.put("boolean", Column.Kind.BOOLEAN);
+        COLUMN_KINDS.put("money", Column.Kind.MONEY);
+        COLUMN_KINDS.put("rate", Column.Kind.RATE);
+        COLUMN_KINDS.put("date", Column.Kind.DATE);
+        COLUMN_KINDS.put("code", Column.Kind.CODE);
+    }
+
     private final Resolution resolution;
     private final ReadContext ctx;
     private final List<String> problems;
@@ -209,13 +221,16 @@ public final class PolicyLoader {
                             + "lower case letters, digits and _");
                 }
                 String kind = c.text("kind", true);
-                Column.Kind k = "count".equals(kind) ? Column.Kind.COUNT
-                        : "boolean".equals(kind) ? Column.Kind.BOOLEAN : null;
+                Column.Kind k = COLUMN_KINDS.get(kind);
                 if (kind != null && k == null) {
-                    problems.add(c.child("kind") + " (line " + c.line() + "): 'count' or 'boolean', found '" + kind
-                            + "'");
+                    problems.add(c.child("kind") + " (line " + c.line() + "): '" + kind + "' is not a column kind ("
+                            + String.join(", ", COLUMN_KINDS.keySet()) + ")");
                 }
-                extras.add(new ExtraColumn(key, c.text("chinese", false), k, extras.size()));
+                List<String> values = ctx.strings(c, "values");
+                if (c.keys().contains("values") && k != Column.Kind.CODE) {
+                    problems.add(c.child("values") + " (line " + c.line() + "): only a column of kind code lists its values");
+                }
+                extras.add(new ExtraColumn(key, c.text("chinese", false), k, extras.size(), values));
                 c.finish();
             }
             cols.finish();

@@ -6,6 +6,8 @@ import java.util.Map;
 import subsidy.program.FixedAmountReader;
 import subsidy.program.PerHeadReader;
 import subsidy.program.RentWaiverReader;
+import subsidy.program.ShareReader;
+import subsidy.program.TableReader;
 import subsidy.program.StableJobRefundReader;
 
 /**
@@ -20,6 +22,8 @@ public final class ProgramKinds {
         KINDS.put("per_head", PerHeadReader::read);
         KINDS.put("rent_waiver", RentWaiverReader::read);
         KINDS.put("fixed", FixedAmountReader::read);
+        KINDS.put("share", ShareReader::read);
+        KINDS.put("table", TableReader::read);
     }
 
     private ProgramKinds() {

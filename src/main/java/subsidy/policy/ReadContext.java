@@ -130,16 +130,57 @@ public final class ReadContext {
         List<ColumnRef> flagsTrue = columns(w, "flags_true");
         List<ColumnRef> flagsFalse = columns(w, "flags_false");
         Map<ColumnRef, Long> atLeast = new LinkedHashMap<>();
+        List<Condition> conditions = new ArrayList<>();
         Fields min = w.fields("at_least", false);
         if (min != null) {
             for (String key : min.keys()) {
-                ColumnRef c = resolve(min.child(key), min.line(), key, Column.Kind.COUNT);
+                ColumnRef c = resolve(min.keyAt(key), key, Column.Kind.COUNT, Column.Kind.MONEY,
+                        Column.Kind.RATE);
+                if (c != null && c.kind() != Column.Kind.COUNT) {
+                    BigDecimal least = datedDecimal(min, key, true);
+                    if (least != null) {
+                        conditions.add(new Condition.AtLeast(c, least));
+                    }
+                    continue;
+                }
                 Long n = datedInteger(min, key, true);
                 if (c != null && n != null) {
                     atLeast.put(c, n);
                 }
             }
             min.finish();
+        }
+        Fields dates = w.fields("dates", false);
+        if (dates != null) {
+            for (String key : dates.keys()) {
+                ColumnRef c = resolve(dates.keyAt(key), key, Column.Kind.DATE);
+                Fields window = dates.fields(key, true);
+                if (window == null) {
+                    continue;
+                }
+                Period p = period(window, "from", "to");
+                window.finish();
+                if (p.from() == null && p.to() == null) {
+                    problems.add(window.path() + " (line " + window.line() + "): give from, to, or both");
+                } else if (c != null) {
+                    conditions.add(new Condition.DateWithin(c, p));
+                }
+            }
+            dates.finish();
+        }
+        Fields codes = w.fields("codes", false);
+        if (codes != null) {
+            for (String key : codes.keys()) {
+                ColumnRef c = resolve(codes.keyAt(key), key, Column.Kind.CODE, Column.Kind.REGION,
+                        Column.Kind.INDUSTRY);
+                List<String> listed = strings(codes, key);
+                if (listed.isEmpty()) {
+                    problems.add(codes.keyAt(key) + ": list the codes the program is for");
+                } else if (c != null) {
+                    conditions.add(new Condition.CodeIn(c, listed));
+                }
+            }
+            codes.finish();
         }
         Set<LandlordType> landlords = enums(w, "landlord_types", LandlordType.class, LandlordType::code);
         List<Criteria> anyOf = new ArrayList<>();
@@ -153,7 +194,8 @@ public final class ReadContext {
             }
         }
         w.finish();
-        return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, atLeast, landlords, anyOf);
+        return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, atLeast, landlords, anyOf,
+                conditions);
     }
 
     /** The region list {@code key} names, or null with a problem. */
@@ -202,7 +244,7 @@ public final class ReadContext {
     private List<ColumnRef> columns(Fields f, String key) {
         List<ColumnRef> out = new ArrayList<>();
         for (String s : strings(f, key)) {
-            ColumnRef c = resolve(f.child(key), f.line(), s, Column.Kind.BOOLEAN);
+            ColumnRef c = resolve(f.keyAt(key), s, Column.Kind.BOOLEAN);
             if (c != null) {
                 out.add(c);
             }
@@ -210,24 +252,103 @@ public final class ReadContext {
         return out;
     }
 
-    /** The input column {@code key} names, of the kind asked for; null with a problem. */
-    public ColumnRef column(Fields f, String key, Column.Kind kind) {
+    /** The input column {@code key} names, of one of the kinds asked for; null with a problem. */
+    public ColumnRef column(Fields f, String key, Column.Kind... kinds) {
         String name = f.text(key, true);
-        return name == null ? null : resolve(f.child(key), f.line(), name, kind);
+        return name == null ? null : resolve(f.keyAt(key), name, kinds);
     }
 
-    /** A canonical column or one the policy declares, of the kind asked for; noted as used. */
-    private ColumnRef resolve(String path, int line, String name, Column.Kind kind) {
-        Optional<ColumnRef> c = new InputSchema(extras, Set.of()).forName(name).filter(col -> col.kind() == kind);
+    /** A canonical column or one the policy declares, of one of the kinds asked for; noted as used. */
+    private ColumnRef resolve(String at, String name, Column.Kind... kinds) {
+        Set<Column.Kind> wanted = EnumSet.noneOf(Column.Kind.class);
+        wanted.addAll(List.of(kinds));
+        Optional<ColumnRef> any = new InputSchema(extras, Set.of()).forName(name);
+        Optional<ColumnRef> c = any.filter(col -> wanted.contains(col.kind()));
+        if (any.isPresent() && any.get().kind() == null) {
+            return null; // a column of an unknown kind: said once, where columns: declares it
+        }
         if (c.isEmpty()) {
-            problems.add(path + " (line " + line + "): '" + name + "' is not a "
-                    + (kind == Column.Kind.COUNT ? "count" : "true/false") + " input column (SPEC §2 or columns:)");
+            Set<String> words = new java.util.LinkedHashSet<>();
+            for (Column.Kind k : kinds) {
+                words.add(k.word());
+            }
+            problems.add(at + ": '" + name + "' is not a " + String.join(" or ", words)
+                    + " input column (SPEC §2 or columns:)"
+                    + (any.isPresent() && any.get().kind() != null ? "; it is a " + any.get().kind().word() + " column"
+                            : ""));
             return null;
         }
         if (c.get() instanceof ExtraColumn) {
             used.add(name);
         }
         return c.get();
+    }
+
+    /**
+     * A {@link Figure} under {@code key}, which may be dated: a number, or a mapping of {@code up_to},
+     * {@code at_least} or {@code from}/{@code to}, with the {@code pay} chosen and who {@code set_by} it.
+     * A rate is at most 1.
+     */
+    public Figure figure(Fields f, String key, boolean required, boolean rate) {
+        Node n = dated(f, key, required);
+        if (n == null) {
+            return null;
+        }
+        Figure fig;
+        String path = f.child(key);
+        if (n instanceof Node.Mapping) {
+            Fields m = Fields.of(n, path, problems);
+            BigDecimal upTo = m.keys().contains("up_to") ? m.decimal("up_to", true) : null;
+            BigDecimal atLeast = m.keys().contains("at_least") ? m.decimal("at_least", true) : null;
+            BigDecimal from = m.keys().contains("from") ? m.decimal("from", true) : null;
+            BigDecimal to = m.keys().contains("to") ? m.decimal("to", true) : null;
+            BigDecimal pay = m.decimal("pay", true);
+            String setBy = m.text("set_by", false);
+            m.finish();
+            int forms = (upTo != null ? 1 : 0) + (atLeast != null ? 1 : 0) + (from != null || to != null ? 1 : 0);
+            if (forms != 1 || (from == null) != (to == null)) {
+                problems.add(Fields.at(path, n) + ": give one of up_to, at_least, or from and to, with pay");
+                return null;
+            }
+            if (pay == null) {
+                return null;
+            }
+            Figure.Bound bound = upTo != null ? Figure.Bound.UP_TO : atLeast != null ? Figure.Bound.AT_LEAST
+                    : Figure.Bound.RANGE;
+            BigDecimal low = atLeast != null ? atLeast : from;
+            BigDecimal high = upTo != null ? upTo : to;
+            if (low != null && high != null && high.compareTo(low) < 0) {
+                problems.add(Fields.at(path, n) + ": to " + high.toPlainString() + " is below from " + low.toPlainString());
+                return null;
+            }
+            if ((low != null && pay.compareTo(low) < 0) || (high != null && pay.compareTo(high) > 0)) {
+                problems.add(Fields.at(path + ".pay", n) + ": " + pay.toPlainString() + " is outside what the text allows ("
+                        + new Figure(pay, bound, low, high, null).note().replaceFirst(":.*", "") + ")");
+                return null;
+            }
+            fig = new Figure(pay, bound, low, high, setBy);
+        } else {
+            BigDecimal v = Fields.decimal(n, path, problems);
+            if (v == null) {
+                return null;
+            }
+            fig = Figure.exact(v);
+        }
+        BigDecimal biggest = fig.high() != null ? fig.high() : fig.pay();
+        if (rate && biggest.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(Fields.at(path, n) + ": a rate is between 0 and 1, found " + biggest.toPlainString());
+            return null;
+        }
+        return fig;
+    }
+
+    /** A date written like 2022-06-30 under {@code key}; null (with a problem when required) if absent. */
+    public LocalDate date(Fields f, String key, boolean required) {
+        if (required && !f.keys().contains(key)) {
+            f.node(key, true);
+            return null;
+        }
+        return date(f, key);
     }
 
     /** A rate between 0 and 1, which may be dated. */

@@ -19,7 +19,7 @@ public enum ReasonCode {
     CONDITION_FALSE("a true/false column the program needs true is false (such as severely_affected)"),
     CONDITION_TRUE("a true/false column the program needs false is true"),
     SERIOUS_DISHONESTY("serious_dishonesty is true: an entity listed for serious dishonesty is excluded"),
-    BELOW_MINIMUM("a count is below the least the program asks for (at_least)"),
+    BELOW_MINIMUM("a count or amount is below the least the program asks for (at_least)"),
     NO_LEASE("the program is for tenants, and landlord_type is blank"),
     NOT_FOR_LANDLORD_TYPE("the program is not for leases from this landlord type (such as a private landlord)"),
     NO_ALTERNATIVE_MET("none of the program's alternatives (any_of) holds; the text gives each one's reason"),
@@ -31,6 +31,18 @@ public enum ReasonCode {
     LEASE_OUTSIDE_RENT_PERIOD("the lease ended before, or started after, the period whose rent is waived"),
     MONTHS_ALREADY_GRANTED("eligible, but rent_free_months_granted already covers the months due"),
     PAID_BY_HIGHER_PROGRAM("not combined with another program of its exclusive group, which pays more"),
+    NO_VALUE("a cell the program needs (a policy's rate, date or code column) is blank"),
+    OUTSIDE_DATE_WINDOW("a date the program checks (a claim's date, say) is outside its window or after its deadline"),
+    NOT_FOR_CODE("a policy's code column holds a code the program is not for"),
+    NOTHING_IN_BASE("eligible, but the money column the program pays a share of is 0"),
+    NO_MONTHS_IN_WINDOW("eligible, but none of the months the program counts falls inside its window"),
+    NOT_IN_TABLE("the program's table has no amount for the entity's value (a region the county has not set a"
+            + " figure for, a level not listed)"),
+    CAPPED("paid: the amount computed is above the program's cap for one entity (or per person) in one run; the"
+            + " cap is paid"),
+    RAISED_TO_MINIMUM("paid: the amount computed is below the program's least amount; the least amount is paid"),
+    FIGURE_CHOSEN("paid: the text gives a ceiling, a floor or a range (最高…, 不低于…, …至…), and the policy"
+            + " chose the figure paid; the note says which and who set it"),
     LEDGER_PAID_ALREADY("with a ledger: paid to this entity already (once, or once this year), in the period and"
             + " batch the text names"),
     LEDGER_MONTHS_USED("with a ledger: months waived in earlier periods count against the months due; the rest is"

@@ -11,6 +11,7 @@ import subsidy.entity.SizeClass;
 import subsidy.money.Money;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
+import subsidy.policy.Period;
 import subsidy.policy.RegionList;
 
 /**
@@ -23,10 +24,12 @@ import subsidy.policy.RegionList;
  *
  * @param rentFrom first day of the period whose rent is waived, or null when open
  * @param rentTo   last day of that period, or null when open
+ * @param window   when given, only the lease's days inside it count (「上半年」, seed 004 @29909): the lease is
+ *                 cut to the window, and a cut lease shorter than the months due is paid by its days
  */
 public record RentWaiver(String id, String title, List<Clause> clauses, Criteria who, long months,
         RegionList extendedRegions, long extendedMonths, boolean prorateShortLeases, LocalDate rentFrom,
-        LocalDate rentTo) implements Program {
+        LocalDate rentTo, Period window) implements Program {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
     private static final Reason NO_RENT = ReasonCode.NO_RENT.reason("monthly_rent is 0");
@@ -63,6 +66,21 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (outside != null) {
             return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, outside);
         }
+        if (window != null) {
+            LocalDate from = start == null || start.isBefore(window.from()) ? window.from() : start;
+            LocalDate to = end == null || end.isAfter(window.to()) ? window.to() : end;
+            boolean inside = !to.isBefore(from);
+            if (trace.on()) {
+                trace.condition("lease " + lease(start, end) + " inside the window " + window.from() + " to "
+                        + window.to() + (inside ? ": " + from + " to " + to : ""), inside);
+            }
+            if (!inside) {
+                return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, "lease " + lease(start, end)
+                        + " has no day inside " + window.from() + " to " + window.to() + ", the months that count");
+            }
+            start = from;
+            end = to;
+        }
         boolean extended = extendedRegions != null && extendedRegions.contains(e.regionCode());
         long entitled = extended ? extendedMonths : months;
         long due = Math.max(0, entitled - e.rentFreeMonthsGranted());
@@ -76,7 +94,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                     "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the " + entitled
                     + " months", ReasonCode.MONTHS_ALREADY_GRANTED.code());
         }
-        if (prorateShortLeases && start != null && end != null) {
+        if ((prorateShortLeases || window != null) && start != null && end != null) {
             LocalDate fullEnd = start.plusMonths(due).minusDays(1);
             boolean shorter = end.isBefore(fullEnd);
             if (trace.on()) {
@@ -133,6 +151,9 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 prorateShortLeases ? "a lease shorter than the months due: monthly_rent × 12 × days / 365"
                         : "short leases are not pro-rated",
                 rentFrom == null && rentTo == null ? "leases of any dates"
-                        : "leases that overlap " + period() + ", the period whose rent is waived");
+                        : "leases that overlap " + period() + ", the period whose rent is waived",
+                window == null ? "every month of the lease counts"
+                        : "only the lease's days from " + window.from() + " to " + window.to() + " count; fewer than"
+                                + " the months due are paid by their days");
     }
 }

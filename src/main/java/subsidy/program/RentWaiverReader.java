@@ -9,7 +9,8 @@ import subsidy.policy.yaml.Fields;
 /**
  * Reads kind {@code rent_waiver}: {@code months}, an optional {@code extended} (a region list and its
  * months), {@code prorate_short_leases}, and the {@code rent_period} whose rent is waived (by default
- * the program's period of force).
+ * the program's period of force), and an optional {@code window} (from, to) outside which no day of the
+ * lease counts.
  */
 public final class RentWaiverReader {
     private RentWaiverReader() {
@@ -36,10 +37,21 @@ public final class RentWaiverReader {
             }
             rp.finish();
         }
+        // The months that count: only the lease's days inside a window (「上半年」), when given.
+        Period window = null;
+        Fields w = p.fields("window", false);
+        if (w != null) {
+            window = ctx.period(w, "from", "to");
+            w.finish();
+            if (window.from() == null || window.to() == null) {
+                ctx.problems().add(p.keyAt("window") + ": give both 'from' and 'to'");
+                return null;
+            }
+        }
         if (months == null || extendedMonths == null || prorate == null || (ext != null && extendedIn == null)) {
             return null;
         }
         return new RentWaiver(h.id(), h.title(), h.clauses(), h.who(), months, extendedIn, extendedMonths, prorate,
-                rentPeriod == null ? null : rentPeriod.from(), rentPeriod == null ? null : rentPeriod.to());
+                rentPeriod == null ? null : rentPeriod.from(), rentPeriod == null ? null : rentPeriod.to(), window);
     }
 }

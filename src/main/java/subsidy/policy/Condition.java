@@ -1,0 +1,101 @@
+package subsidy.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import subsidy.Reason;
+import subsidy.entity.ColumnRef;
+import subsidy.entity.Entity;
+import subsidy.program.ReasonCode;
+import subsidy.program.Trace;
+
+/**
+ * A condition of a {@code who} on one of the policy's money, rate, date or code columns: a least
+ * amount (「支付工资总额……」 of at least a figure), a date inside a window (a claim by its deadline),
+ * a code among those listed. Each says why it fails in a clerk's words, with its code.
+ */
+public sealed interface Condition {
+    /** Null when {@code e} meets it, else why not; the trace gets the values and the verdict. */
+    Reason failure(Entity e, Trace trace);
+
+    /** The condition in a clerk's words, for {@code policy show}. */
+    String describe();
+
+    /** {@code at_least} on a money or rate column: the value is at least {@code min}. */
+    record AtLeast(ColumnRef column, BigDecimal min) implements Condition {
+        @Override
+        public Reason failure(Entity e, Trace trace) {
+            BigDecimal v = column.kind() == subsidy.entity.Column.Kind.RATE ? column.rate(e) : column.money(e);
+            if (v == null) {
+                trace.condition(column.header() + " is blank, needs ≥ " + min.toPlainString(), false);
+                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+            }
+            boolean ok = v.compareTo(min) >= 0;
+            if (trace.on()) {
+                trace.condition(column.header() + " " + v.toPlainString() + (ok ? " ≥ " : " < ") + min.toPlainString(), ok);
+            }
+            return ok ? null : ReasonCode.BELOW_MINIMUM.reason(column.header() + " " + v.toPlainString() + " < "
+                    + min.toPlainString());
+        }
+
+        @Override
+        public String describe() {
+            return column.header() + " ≥ " + min.toPlainString();
+        }
+    }
+
+    /** {@code dates}: the column's date is inside {@code window} (a deadline is a window with only {@code to}). */
+    record DateWithin(ColumnRef column, Period window) implements Condition {
+        @Override
+        public Reason failure(Entity e, Trace trace) {
+            LocalDate d = column.date(e);
+            if (d == null) {
+                trace.condition(column.header() + " is blank, needs a date " + window, false);
+                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+            }
+            boolean ok = window.contains(d);
+            if (trace.on()) {
+                trace.condition(column.header() + " " + d + (ok ? " is " : " is not ") + window, ok);
+            }
+            if (ok) {
+                return null;
+            }
+            boolean late = window.to() != null && d.isAfter(window.to());
+            return ReasonCode.OUTSIDE_DATE_WINDOW.reason(column.header() + " " + d + " is "
+                    + (late ? "after " + window.to() : "before " + window.from()));
+        }
+
+        @Override
+        public String describe() {
+            return column.header() + " " + window;
+        }
+    }
+
+    /** {@code codes}: the column's code is one of {@code codes}. */
+    record CodeIn(ColumnRef column, List<String> codes) implements Condition {
+        public CodeIn {
+            codes = List.copyOf(codes);
+        }
+
+        @Override
+        public Reason failure(Entity e, Trace trace) {
+            String c = column.code(e);
+            if (c == null) {
+                trace.condition(column.header() + " is blank, needs one of " + String.join(", ", codes), false);
+                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+            }
+            boolean ok = codes.contains(c);
+            if (trace.on()) {
+                trace.condition(column.header() + " " + c + (ok ? " is" : " is not") + " one of "
+                        + String.join(", ", codes), ok);
+            }
+            return ok ? null : ReasonCode.NOT_FOR_CODE.reason(column.header() + " " + c + " is not one of "
+                    + String.join(", ", codes));
+        }
+
+        @Override
+        public String describe() {
+            return column.header() + " one of " + String.join(", ", codes);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package subsidy.program;
+
+import java.math.BigDecimal;
+import subsidy.entity.Column;
+import subsidy.entity.ColumnRef;
+import subsidy.policy.Figure;
+import subsidy.policy.Period;
+import subsidy.policy.ProgramReader;
+import subsidy.policy.ReadContext;
+import subsidy.policy.yaml.Fields;
+
+/**
+ * Reads kind {@code share}: {@code base} (a money column), {@code rate} (a {@link Figure}), and
+ * optionally {@code months} ({@code from}, {@code to} date columns and a {@code window}), {@code cap},
+ * {@code cap_per_head} ({@code column}, {@code amount}) and {@code minimum}.
+ */
+public final class ShareReader {
+    private ShareReader() {
+    }
+
+    public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
+        ColumnRef base = ctx.column(p, "base", Column.Kind.MONEY);
+        Figure rate = ctx.figure(p, "rate", true, true);
+        Share.Months months = null;
+        boolean bad = false;
+        Fields m = p.fields("months", false);
+        if (m != null) {
+            ColumnRef from = m.keys().contains("from") ? ctx.column(m, "from", Column.Kind.DATE) : null;
+            ColumnRef to = m.keys().contains("to") ? ctx.column(m, "to", Column.Kind.DATE) : null;
+            Fields w = m.fields("window", true);
+            Period window = null;
+            if (w != null) {
+                window = ctx.period(w, "from", "to");
+                w.finish();
+                if (window.from() == null || window.to() == null) {
+                    ctx.problems().add(w.path() + " (line " + w.line() + "): give both 'from' and 'to'");
+                    window = null;
+                }
+            }
+            m.finish();
+            bad = window == null || (m.keys().contains("from") && from == null) || (m.keys().contains("to") && to == null);
+            months = bad ? null : new Share.Months(from, to, window);
+        }
+        BigDecimal cap = p.keys().contains("cap") ? ctx.datedDecimal(p, "cap", true) : null;
+        Share.PerHeadCap perHead = null;
+        Fields ph = p.fields("cap_per_head", false);
+        if (ph != null) {
+            ColumnRef column = ctx.column(ph, "column", Column.Kind.COUNT);
+            BigDecimal amount = ctx.datedDecimal(ph, "amount", true);
+            ph.finish();
+            bad |= column == null || amount == null;
+            perHead = bad ? null : new Share.PerHeadCap(column, amount);
+        }
+        BigDecimal minimum = p.keys().contains("minimum") ? ctx.datedDecimal(p, "minimum", true) : null;
+        if (cap != null && minimum != null && minimum.compareTo(cap) > 0) {
+            ctx.problems().add(p.keyAt("minimum") + ": the least amount " + minimum.toPlainString()
+                    + " is above the cap " + cap.toPlainString());
+            return null;
+        }
+        if (base == null || rate == null || bad || (p.keys().contains("cap") && cap == null)
+                || (p.keys().contains("minimum") && minimum == null)) {
+            return null;
+        }
+        return new Share(h.id(), h.title(), h.clauses(), h.who(), base, rate, months, cap, perHead, minimum);
+    }
+}

@@ -1,0 +1,123 @@
+package subsidy.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import subsidy.program.Program;
+
+/**
+ * What the policy loader says of a wrong use of the policy language's columns, shares, tables and
+ * figures: each problem named once, by key path and line, in words an analyst can act on.
+ */
+class PolicyLanguageLoaderTest {
+    static final String LANGUAGE = read();
+
+    static String read() {
+        try {
+            return Files.readString(Path.of("src/test/resources/policies/language.yaml"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> problems(String yaml) {
+        return PolicyLoaderTest.problems(yaml);
+    }
+
+    private static String only(List<String> problems) {
+        assertEquals(1, problems.size(), String.join("\n", problems));
+        return problems.get(0);
+    }
+
+    @Test
+    void theTestPolicyLoadsWithItsNinePrograms() throws Exception {
+        Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml");
+        assertEquals(List.of("workshop_reward", "innovation_voucher", "test_cost_relief", "premium_relief",
+                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year"),
+                p.programs().stream().map(Program::id).toList());
+    }
+
+    @Test
+    void anUnknownColumnKindListsTheKinds() {
+        String p = only(problems(LANGUAGE.replace("poor_wages: {kind: money", "poor_wages: {kind: yuan")));
+        assertEquals("columns.poor_wages.kind (line " + PolicyLoaderTest.lineOf(LANGUAGE, "poor_wages: {kind")
+                + "): 'yuan' is not a column kind (count, boolean, money, rate, date, code)", p);
+    }
+
+    @Test
+    void onlyACodeColumnListsValues() {
+        String p = only(problems(LANGUAGE.replace("trainees: {kind: count,", "trainees: {kind: count, values: [a],")));
+        assertTrue(p.startsWith("columns.trainees.values (line " + PolicyLoaderTest.lineOf(LANGUAGE, "trainees: {kind")
+                + "): only a column of kind code lists its values"), p);
+    }
+
+    @Test
+    void aShareOfACountColumnNamesTheKindItIs() {
+        String p = only(problems(LANGUAGE.replace("base: poor_wages", "base: poor_workers")));
+        assertEquals("programs.workshop_reward.base (line " + PolicyLoaderTest.lineOf(LANGUAGE, "base: poor_wages")
+                + "): 'poor_workers' is not a money input column (SPEC §2 or columns:); it is a count column", p);
+    }
+
+    @Test
+    void aRateAboveOneIsAProblem() {
+        String p = only(problems(LANGUAGE.replace("rate: 0.50", "rate: 50")));
+        assertTrue(p.contains("a rate is between 0 and 1, found 50"), p);
+    }
+
+    @Test
+    void aFigureChosenOutsideWhatTheTextAllowsIsAProblem() {
+        String p = only(problems(LANGUAGE.replace("{up_to: 6000, pay: 3000", "{up_to: 6000, pay: 8000")));
+        assertTrue(p.contains("8000 is outside what the text allows (up to 6000)"), p);
+    }
+
+    @Test
+    void aFigureNeedsTheValuePaid() {
+        String p = only(problems(LANGUAGE.replace("{from: 6000, to: 10000, pay: 10000}", "{from: 6000, to: 10000}")));
+        assertTrue(p.contains("missing required key 'pay'"), p);
+    }
+
+    @Test
+    void aTableByACodeTakesAmountsNotBands() {
+        String yaml = LANGUAGE.replace("    by: training_level\n    per: trainees\n    amounts:",
+                "    by: training_level\n    per: trainees\n    bands: []\n    amounts:");
+        String p = only(problems(yaml));
+        assertTrue(p.contains("training_level is a code column, chosen from by amounts, not bands"), p);
+    }
+
+    @Test
+    void aTableOfACodeColumnListsOnlyItsValues() {
+        String p = only(problems(LANGUAGE.replace("      junior: 300", "      beginner: 300")));
+        assertTrue(p.contains("'beginner' is not one of the values of training_level (junior, intermediate, senior)"), p);
+    }
+
+    @Test
+    void aTableByADateColumnIsAProblem() {
+        String p = only(problems(LANGUAGE.replace("by: jobs_created", "by: claim_date")));
+        assertTrue(p.contains("'claim_date' is not a code or count or money or rate input column"), p);
+    }
+
+    @Test
+    void aDeadlineOnANonDateColumnIsAProblem() {
+        String p = only(problems(LANGUAGE.replace("dates: {claim_date:", "dates: {jobs_created:")));
+        assertTrue(p.contains("'jobs_created' is not a date input column"), p);
+    }
+
+    @Test
+    void aMonthsWindowNeedsBothEnds() {
+        String p = only(problems(LANGUAGE.replace("window: {from: 2022-05-01, to: 2023-04-30}",
+                "window: {from: 2022-05-01}")));
+        assertTrue(p.contains("programs.premium_relief.months.window") && p.contains("give both 'from' and 'to'"), p);
+    }
+
+    @Test
+    void aLeastAmountAboveTheCapIsAProblem() {
+        String p = only(problems(LANGUAGE.replace("    rate: 0.50\n    cap: 300000", "    rate: 0.50\n    cap: 300000\n"
+                + "    minimum: 400000")));
+        assertTrue(p.contains("the least amount 400000 is above the cap 300000"), p);
+    }
+}
