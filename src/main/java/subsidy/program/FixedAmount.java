@@ -14,8 +14,8 @@ import subsidy.policy.Criteria;
  * poverty workshop employing 50 or more poor labourers (seed 002 @16300 「对带动贫困劳动力和易致贫
  * 边缘人口就业50人以上的扶贫车间加大奖补力度,奖补标准由县(市)政府结合本地实际确定」).
  */
-public record FixedAmount(String id, String title, List<Clause> clauses, Criteria who, BigDecimal amount)
-        implements Program {
+public record FixedAmount(String id, String title, List<Clause> clauses, Criteria who, BigDecimal amount,
+        String note) implements Program {
     public FixedAmount {
         clauses = List.copyOf(clauses);
     }
@@ -30,11 +30,13 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
         if (trace.on()) {
             trace.step("amount = " + Money.format(rounded) + " (fixed)");
         }
-        return ProgramResult.paid(id, null, null, amount, BigDecimal.ONE, rounded, null);
+        return note == null ? ProgramResult.paid(id, null, null, amount, BigDecimal.ONE, rounded, null)
+                : new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, note,
+                        ReasonCode.FIGURE_CHOSEN.code());
     }
 
     @Override
     public List<String> describe() {
-        return List.of("amount: " + amount.toPlainString() + " per qualifying entity");
+        return List.of("amount: " + amount.toPlainString() + " per qualifying entity" + (note == null ? "" : " (" + note + ")"));
     }
 }

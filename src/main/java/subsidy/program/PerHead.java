@@ -19,8 +19,15 @@ import subsidy.policy.Criteria;
 public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units,
         Reason noneCounted) implements Program {
 
-    /** One counted column and the amount paid per head of it. */
-    public record Unit(ColumnRef column, BigDecimal amount) {
+    /**
+     * One counted column and the amount paid per head of it.
+     *
+     * @param note for an amount the text only bounds (「最高…」), what the report says of it; else null
+     */
+    public record Unit(ColumnRef column, BigDecimal amount, String note) {
+        public Unit(ColumnRef column, BigDecimal amount) {
+            this(column, amount, null);
+        }
     }
 
     public PerHead {
@@ -53,10 +60,28 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
                     .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
+        String note = heads == 0 ? null : notes(e);
+        if (note != null) {
+            return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, note,
+                    ReasonCode.FIGURE_CHOSEN.code());
+        }
         return heads == 0
                 ? new ProgramResult(id, true, null, null, unit, BigDecimal.ZERO, amount, null, noneCounted.text(),
                         noneCounted.code())
                 : ProgramResult.paid(id, null, null, unit, BigDecimal.valueOf(heads), amount, null);
+    }
+
+    /** The notes of the units this entity has heads in whose amount the text only bounds; null when none. */
+    private String notes(Entity e) {
+        String out = null;
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            if (u.note() != null && u.column().count(e) > 0) {
+                String one = u.column().header() + " " + u.note();
+                out = out == null ? one : out + "; " + one;
+            }
+        }
+        return out;
     }
 
     /** The note for a row that counts nobody, "grad_hires + youth_hires = 0": the same on every such row. */

@@ -1,6 +1,5 @@
 package subsidy.program;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.entity.Column;
@@ -27,11 +26,11 @@ public final class PerHeadReader {
                 continue;
             }
             ColumnRef column = ctx.column(u, "column", Column.Kind.COUNT);
-            BigDecimal amount = ctx.datedDecimal(u, "amount", true);
+            subsidy.policy.Figure amount = ctx.figure(u, "amount", true, false);
             u.finish();
             if (column != null && amount != null) {
-                ctx.lint().perHeadUnit(u.path(), u.line(), column.header(), amount);
-                units.add(new PerHead.Unit(column, amount));
+                ctx.lint().perHeadUnit(u.path(), u.line(), column.header(), amount.pay());
+                units.add(new PerHead.Unit(column, amount.pay(), amount.note()));
             }
         }
         if (items.isEmpty()) {

@@ -24,7 +24,7 @@ import subsidy.policy.Criteria;
  */
 public record StableJobRefund(String id, String title, List<Clause> clauses, Criteria who, BigDecimal rateMax,
         long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
-        BigDecimal unsizedRate, List<RateTier> tiers) implements Program {
+        BigDecimal unsizedRate, List<RateTier> tiers, Map<String, String> rateNotes) implements Program {
 
     private static final Reason NOT_INSURED = ReasonCode.NOT_INSURED.reason("no unemployment insurance paid last year");
 
@@ -32,6 +32,15 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         clauses = List.copyOf(clauses);
         rates = Map.copyOf(rates);
         tiers = List.copyOf(tiers);
+        rateNotes = Map.copyOf(rateNotes);
+    }
+
+    /** A refund whose rates are all exact figures of the text: no note on a paid amount. */
+    public StableJobRefund(String id, String title, List<Clause> clauses, Criteria who, BigDecimal rateMax,
+            long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
+            BigDecimal unsizedRate, List<RateTier> tiers) {
+        this(id, title, clauses, who, rateMax, smallUnitInsuredMax, smallUnitRateMax, rates, unsizedRate, tiers,
+                Map.of());
     }
 
     @Override
@@ -86,7 +95,12 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
             trace.step("amount = " + rate.toPlainString() + " × " + paid.toPlainString() + " = "
                     + rate.multiply(paid).toPlainString() + " → " + Money.format(amount) + " (half-up to 0.01)");
         }
-        return ProgramResult.paid(id, paid, rate, null, null, amount, null);
+        // A rate the text only bounds (「最高可提至……100%」): the note says which the policy pays.
+        String note = rateNotes.isEmpty() || !tiers.isEmpty() ? null
+                : rateNotes.get(size == null ? "unsized" : size.code());
+        return note == null ? ProgramResult.paid(id, paid, rate, null, null, amount, null)
+                : new ProgramResult(id, true, paid, rate, null, null, amount, null, note,
+                        ReasonCode.FIGURE_CHOSEN.code());
     }
 
     private static String layoffRate(Entity e) {
@@ -138,9 +152,11 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         }
         if (tiers.isEmpty()) {
             for (SizeClass s : SizeClass.values()) {
-                lines.add(s.code() + " enterprises: " + Money.percent(rates.get(s)) + " of last year's premiums");
+                lines.add(s.code() + " enterprises: " + Money.percent(rates.get(s)) + " of last year's premiums"
+                        + (rateNotes.containsKey(s.code()) ? " (" + rateNotes.get(s.code()) + ")" : ""));
             }
-            lines.add("individual businesses and nonprofits: " + Money.percent(unsizedRate));
+            lines.add("individual businesses and nonprofits: " + Money.percent(unsizedRate)
+                    + (rateNotes.containsKey("unsized") ? " (" + rateNotes.get("unsized") + ")" : ""));
         } else {
             tiers.forEach(t -> lines.add("tier " + t + " of last year's premiums"));
             lines.add("above the last tier: nothing");

@@ -29,6 +29,7 @@ public final class StableJobRefundReader {
         BigDecimal smallRate = p.keys().contains("small_unit_layoff_rate_max") || (layoffTest && !tiered)
                 ? ctx.rate(p, "small_unit_layoff_rate_max", true) : null;
         Map<SizeClass, BigDecimal> rates = new EnumMap<>(SizeClass.class);
+        Map<String, String> notes = new java.util.HashMap<>();
         BigDecimal unsized = null;
         List<RateTier> tiers = new ArrayList<>();
         if (tiered) {
@@ -41,9 +42,9 @@ public final class StableJobRefundReader {
             Fields r = p.fields("rates", true);
             if (r != null) {
                 for (SizeClass s : SizeClass.values()) {
-                    rates.put(s, ctx.rate(r, s.code(), true));
+                    rates.put(s, rate(ctx.figure(r, s.code(), true, true), s.code(), notes));
                 }
-                unsized = ctx.rate(r, "unsized", true);
+                unsized = rate(ctx.figure(r, "unsized", true, true), "unsized", notes);
                 r.finish();
             }
             if (rates.size() < SizeClass.values().length || rates.containsValue(null) || unsized == null) {
@@ -54,7 +55,18 @@ public final class StableJobRefundReader {
             return null;
         }
         return new StableJobRefund(h.id(), h.title(), h.clauses(), h.who(), rateMax, smallMax, smallRate, rates,
-                unsized, tiers);
+                unsized, tiers, notes);
+    }
+
+    /** The rate paid, its note kept under {@code key} when the text only bounds it. */
+    private static BigDecimal rate(subsidy.policy.Figure f, String key, Map<String, String> notes) {
+        if (f == null) {
+            return null;
+        }
+        if (!f.exact()) {
+            notes.put(key, "rate " + f.note());
+        }
+        return f.pay();
     }
 
     /**

@@ -35,10 +35,10 @@ class PolicyLanguageLoaderTest {
     }
 
     @Test
-    void theTestPolicyLoadsWithItsNinePrograms() throws Exception {
+    void theTestPolicyLoadsWithItsElevenPrograms() throws Exception {
         Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml");
         assertEquals(List.of("workshop_reward", "innovation_voucher", "test_cost_relief", "premium_relief",
-                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year"),
+                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year", "refund_up_to", "hire_up_to"),
                 p.programs().stream().map(Program::id).toList());
     }
 
