@@ -148,7 +148,8 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
     @Override
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add("rate " + rate.describe() + " of " + base.header() + (months == null ? "" : ", " + months.describe()));
+        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : "rate (" + rate.describe() + ")")
+                + (months == null ? "" : ", " + months.describe()));
         if (cap != null) {
             out.add("at most " + Money.format(cap) + " per entity in one run");
         }
