@@ -128,7 +128,9 @@ public final class Limits {
                 yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason("paid in " + year
                         + " already: " + paidIn(paid) + " (once a year)"));
             }
-            case AMOUNT -> amountCap(limit, r, entries);
+            case AMOUNT -> amountCap(limit, r, entries, "over all periods");
+            case AMOUNT_PER_YEAR -> amountCap(limit, r, entries.stream().filter(x -> x.year() == year).toList(),
+                    "in " + year);
             case MONTHS -> months(r, entries);
             case NONE -> r;
         };
@@ -139,7 +141,7 @@ public final class Limits {
         return limited;
     }
 
-    private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries) {
+    private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over) {
         if (entries.isEmpty()) {
             return r;
         }
@@ -151,7 +153,7 @@ public final class Limits {
         if (r.amount().compareTo(rest) <= 0) {
             return r;
         }
-        String text = "cap " + Money.format(limit.cap()) + " over all periods; " + Money.format(used) + " paid before: "
+        String text = "cap " + Money.format(limit.cap()) + " " + over + "; " + Money.format(used) + " paid before: "
                 + paidIn(entries);
         if (rest.signum() == 0) {
             return r.notPaid(ReasonCode.LEDGER_CAP_REACHED.reason(text + "; nothing is left"));

@@ -98,4 +98,33 @@ public sealed interface Condition {
             return column.header() + " one of " + String.join(", ", codes);
         }
     }
+
+    /** {@code industry_prefixes_not}: the industry code is under none of {@code prefixes} (「除高耗能行业以外」). */
+    record IndustryNot(List<String> prefixes) implements Condition {
+        public IndustryNot {
+            prefixes = List.copyOf(prefixes);
+        }
+
+        @Override
+        public Reason failure(Entity e, Trace trace) {
+            String industry = e.industryCode();
+            String under = null;
+            for (int i = 0; i < prefixes.size() && under == null; i++) {
+                if (industry.startsWith(prefixes.get(i))) {
+                    under = prefixes.get(i);
+                }
+            }
+            if (trace.on()) {
+                trace.condition("industry " + industry + (under == null ? " is under none of "
+                        : " is under " + under + ", one of ") + String.join(", ", prefixes) + " (excluded)", under == null);
+            }
+            return under == null ? null : ReasonCode.NOT_FOR_INDUSTRY.reason("industry " + industry + " is under "
+                    + under + ", which the program excludes");
+        }
+
+        @Override
+        public String describe() {
+            return "industry not under " + String.join(", ", prefixes);
+        }
+    }
 }

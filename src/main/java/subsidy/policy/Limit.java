@@ -8,7 +8,8 @@ import java.util.Locale;
  * How often a program may be paid to one entity across batches, when a ledger remembers them
  * ({@code calc --ledger}). Without a ledger each run is computed on its own and no limit applies.
  *
- * @param cap      for {@link Kind#AMOUNT}: the most paid to one entity over all periods, in yuan; else null
+ * @param cap      for {@link Kind#AMOUNT}: the most paid to one entity over all periods, in yuan; for
+ *                 {@link Kind#AMOUNT_PER_YEAR}, in one calendar year; else null
  * @param clauses  the policy's words for the limit
  */
 public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
@@ -27,10 +28,12 @@ public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
         MONTHS,
         /** A money cap over all periods (「最高不超过30万元」). */
         AMOUNT,
+        /** A money cap per calendar year of the batch's period (「每户……每年……不超过30万元」). */
+        AMOUNT_PER_YEAR,
         /** Each batch pays it afresh: per-head counts of the period's new hires. */
         NONE;
 
-        /** The word in a policy file: once, once_per_year, months, amount, none. */
+        /** The word in a policy file: once, once_per_year, months, amount, amount_per_year, none. */
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -49,6 +52,7 @@ public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
         clauses = List.copyOf(clauses);
     }
 
+
     /** For policy show: the limit as a clerk reads it. */
     public String describe() {
         return switch (kind) {
@@ -56,6 +60,7 @@ public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
             case ONCE_PER_YEAR -> "paid once a calendar year to an entity (with a ledger)";
             case MONTHS -> "months topped up across periods up to the months due, never repeated (with a ledger)";
             case AMOUNT -> "at most " + cap.toPlainString() + " yuan to an entity over all periods (with a ledger)";
+            case AMOUNT_PER_YEAR -> "at most " + cap.toPlainString() + " yuan to an entity in a calendar year (with a ledger)";
             case NONE -> "none: each batch pays it afresh";
         };
     }

@@ -427,15 +427,18 @@ public final class PolicyLoader {
         Limit.Kind kind = Limit.Kind.of(word);
         if (kind == null) {
             problems.add(l.child("kind") + " (line " + l.line() + "): '" + word
-                    + "' is not a limit (once, once_per_year, months, amount, none)");
+                    + "' is not a limit (once, once_per_year, months, amount, amount_per_year, none)");
             return null;
         }
-        if (kind == Limit.Kind.AMOUNT && (cap == null || cap.signum() <= 0)) {
-            problems.add(l.path() + " (line " + l.line() + "): a limit of kind amount needs a cap above 0, in yuan");
+        boolean capped = kind == Limit.Kind.AMOUNT || kind == Limit.Kind.AMOUNT_PER_YEAR;
+        if (capped && (cap == null || cap.signum() <= 0)) {
+            problems.add(l.path() + " (line " + l.line() + "): a limit of kind " + word
+                    + " needs a cap above 0, in yuan");
             return null;
         }
-        if (kind != Limit.Kind.AMOUNT && cap != null) {
-            problems.add(l.child("cap") + " (line " + l.line() + "): only a limit of kind amount has a cap");
+        if (!capped && cap != null) {
+            problems.add(l.child("cap") + " (line " + l.line() + "): only a limit of kind amount or amount_per_year"
+                    + " has a cap");
         }
         if (kind != Limit.Kind.NONE && clauses.isEmpty()) {
             problems.add(l.path() + " (line " + l.line() + "): a limit names the clause it rests on (source)");

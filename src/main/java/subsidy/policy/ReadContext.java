@@ -126,11 +126,21 @@ public final class ReadContext {
             }
             industries.add(s);
         }
+        List<String> excluded = new ArrayList<>();
+        for (String s : strings(w, "industry_prefixes_not")) {
+            if (!INDUSTRY_PREFIX.matcher(s).matches()) {
+                problems.add(w.keyAt("industry_prefixes_not") + ": '" + s + "' is not a GB/T 4754 code prefix like C25");
+            }
+            excluded.add(s);
+        }
         RegionList region = w.keys().contains("region_in") ? regionRef(w, "region_in") : null;
         List<ColumnRef> flagsTrue = columns(w, "flags_true");
         List<ColumnRef> flagsFalse = columns(w, "flags_false");
         Map<ColumnRef, Long> atLeast = new LinkedHashMap<>();
         List<Condition> conditions = new ArrayList<>();
+        if (!excluded.isEmpty()) {
+            conditions.add(new Condition.IndustryNot(excluded));
+        }
         Fields min = w.fields("at_least", false);
         if (min != null) {
             for (String key : min.keys()) {

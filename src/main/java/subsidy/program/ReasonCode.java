@@ -14,7 +14,8 @@ public enum ReasonCode {
     NOT_FOR_ENTITY_TYPE("the program is not for this entity type (enterprise, individual business, nonprofit)"),
     NOT_SIZED("the program is for enterprises of some sizes, and this entity type has no size class"),
     NOT_FOR_SIZE("the program is not for the entity's size class"),
-    NOT_FOR_INDUSTRY("the entity's industry code is under none of the program's industry prefixes"),
+    NOT_FOR_INDUSTRY("the entity's industry code is under none of the program's industry prefixes, or under one"
+            + " it excludes"),
     REGION_NOT_LISTED("the entity's region code is not in the region list the program names"),
     CONDITION_FALSE("a true/false column the program needs true is false (such as severely_affected)"),
     CONDITION_TRUE("a true/false column the program needs false is true"),
@@ -47,7 +48,7 @@ public enum ReasonCode {
             + " batch the text names"),
     LEDGER_MONTHS_USED("with a ledger: months waived in earlier periods count against the months due; the rest is"
             + " paid, or nothing when none is left"),
-    LEDGER_CAP_REACHED("with a ledger: the program's cap over all periods is reached; the rest of the cap is paid,"
+    LEDGER_CAP_REACHED("with a ledger: the program's cap over all periods (or in the year) is reached; the rest of the cap is paid,"
             + " or nothing when none is left");
 
     private final String code;

@@ -35,6 +35,8 @@ class LimitsTest {
                 + "    limit: {kind: once, source: " + CITE + "}\n"
                 + "  capped:\n    kind: fixed\n    title: 最高不超过30万元\n    source: " + CITE + "\n    amount: 120000\n"
                 + "    limit: {kind: amount, cap: 300000, source: " + CITE + "}\n"
+                + "  yearly:\n    kind: fixed\n    title: 每年不超过30万元\n    source: " + CITE + "\n    amount: 120000\n"
+                + "    limit: {kind: amount_per_year, cap: 300000, source: " + CITE + "}\n"
                 + "  plain:\n    kind: fixed\n    title: plain\n    source: " + CITE + "\n    amount: 100\n"
                 + "    limit: {kind: none}\n";
         try {
@@ -97,6 +99,18 @@ class LimitsTest {
         ProgramResult under = compute("capped", paid("capped", 1, "120000.00"));
         assertEquals(new BigDecimal("120000.00"), under.amount(), "180000 left: the whole amount");
         assertNull(under.reason());
+    }
+
+    @Test
+    void aYearlyAmountCapCountsOnlyThePaymentsOfTheBatchYear() {
+        // The batch is of 2020-06: 2019-12's 150000 (imported) is another year; 2020-03's 200000 leaves 100000.
+        ProgramResult rest = compute("yearly", paid("yearly", 3, "150000.00"), paid("yearly", 1, "200000.00"));
+        assertEquals(new BigDecimal("100000.00"), rest.amount());
+        assertEquals("ledger_cap_reached", rest.reasonCode());
+        assertTrue(rest.reason().startsWith("cap 300000.00 in 2020; 200000.00 paid before: 200000.00 in 2020-03"),
+                rest.reason());
+        ProgramResult fresh = compute("yearly", paid("yearly", 3, "290000.00"));
+        assertEquals(new BigDecimal("120000.00"), fresh.amount(), "a new year: the whole amount");
     }
 
     @Test

@@ -43,6 +43,12 @@ class PolicyLanguageLoaderTest {
     }
 
     @Test
+    void everyPassageTheTestPolicyCitesStandsAtItsOffset() throws Exception {
+        Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml", Resolution.CHECK);
+        assertEquals(List.of(), Citations.check(p, Path.of("seeds")));
+    }
+
+    @Test
     void anUnknownColumnKindListsTheKinds() {
         String p = only(problems(LANGUAGE.replace("poor_wages: {kind: money", "poor_wages: {kind: yuan")));
         assertEquals("columns.poor_wages.kind (line " + PolicyLoaderTest.lineOf(LANGUAGE, "poor_wages: {kind")
