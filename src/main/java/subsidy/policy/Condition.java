@@ -44,30 +44,43 @@ public sealed interface Condition {
         }
     }
 
-    /** {@code dates}: the column's date is inside {@code window} (a deadline is a window with only {@code to}). */
-    record DateWithin(ColumnRef column, Period window) implements Condition {
+    /**
+     * {@code dates}: the column's date is inside {@code window} (a deadline is a window with only
+     * {@code to}; 「正常经营1年以上」 is a {@code to} counted back from the as-of date, which {@code rule}
+     * then says in words, else null).
+     */
+    record DateWithin(ColumnRef column, Period window, String rule) implements Condition {
+        public DateWithin(ColumnRef column, Period window) {
+            this(column, window, null);
+        }
+
         @Override
         public Reason failure(Entity e, Trace trace) {
             LocalDate d = column.date(e);
             if (d == null) {
-                trace.condition(column.header() + " is blank, needs a date " + window, false);
+                trace.condition(column.header() + " is blank, needs a date " + describeWindow(), false);
                 return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
             }
             boolean ok = window.contains(d);
             if (trace.on()) {
-                trace.condition(column.header() + " " + d + (ok ? " is " : " is not ") + window, ok);
+                trace.condition(column.header() + " " + d + (ok ? " is " : " is not ") + describeWindow(), ok);
             }
             if (ok) {
                 return null;
             }
             boolean late = window.to() != null && d.isAfter(window.to());
             return ReasonCode.OUTSIDE_DATE_WINDOW.reason(column.header() + " " + d + " is "
-                    + (late ? "after " + window.to() : "before " + window.from()));
+                    + (late && rule != null ? "not " + rule : late ? "after " + window.to() : "before " + window.from()));
+        }
+
+        private String describeWindow() {
+            return rule == null ? window.toString()
+                    : (window.from() == null ? "" : "from " + window.from() + " and ") + rule;
         }
 
         @Override
         public String describe() {
-            return column.header() + " " + window;
+            return column.header() + " " + describeWindow();
         }
     }
 

@@ -169,11 +169,29 @@ public final class ReadContext {
                     continue;
                 }
                 Period p = period(window, "from", "to");
+                Long monthsBefore = window.keys().contains("months_before_as_of")
+                        ? window.integer("months_before_as_of", true) : null;
                 window.finish();
-                if (p.from() == null && p.to() == null) {
-                    problems.add(window.path() + " (line " + window.line() + "): give from, to, or both");
-                } else if (c != null) {
-                    conditions.add(new Condition.DateWithin(c, p));
+                String rule = null;
+                if (monthsBefore != null) {
+                    // 「正常经营1年以上」: on or before the as-of date less the months, worked out when read.
+                    if (p.to() != null) {
+                        problems.add(window.keyAt("months_before_as_of") + ": give 'to' or 'months_before_as_of', not both");
+                    } else if (resolution.asOf() == null && !resolution.check()) {
+                        problems.add(window.keyAt("months_before_as_of") + ": a date counted back from the as-of date;"
+                                + " give --as-of");
+                    } else if (resolution.asOf() != null) {
+                        LocalDate latest = resolution.asOf().minusMonths(monthsBefore);
+                        p = new Period(p.from(), latest, p.line());
+                        rule = "at least " + monthsBefore + " months before " + resolution.asOf() + " (on or before "
+                                + latest + ")";
+                    }
+                }
+                if (p.from() == null && p.to() == null && monthsBefore == null) {
+                    problems.add(window.path() + " (line " + window.line() + "): give from, to, months_before_as_of,"
+                            + " or both ends");
+                } else if (c != null && (p.from() != null || p.to() != null)) {
+                    conditions.add(new Condition.DateWithin(c, p, rule));
                 }
             }
             dates.finish();

@@ -25,8 +25,13 @@ class PolicyLanguageLoaderTest {
         }
     }
 
+    /** The test policy counts a date back from the as-of date, so it is read on one. */
+    private static final Resolution AS_OF = Resolution.on(java.time.LocalDate.of(2022, 6, 30));
+
     private static List<String> problems(String yaml) {
-        return PolicyLoaderTest.problems(yaml);
+        PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", AS_OF));
+        return e.problems();
     }
 
     private static String only(List<String> problems) {
@@ -35,10 +40,10 @@ class PolicyLanguageLoaderTest {
     }
 
     @Test
-    void theTestPolicyLoadsWithItsElevenPrograms() throws Exception {
-        Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml");
+    void theTestPolicyLoadsWithItsTwelvePrograms() throws Exception {
+        Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml", AS_OF);
         assertEquals(List.of("workshop_reward", "innovation_voucher", "test_cost_relief", "premium_relief",
-                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year", "refund_up_to", "hire_up_to"),
+                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year", "refund_up_to", "hire_up_to", "return_home_startup"),
                 p.programs().stream().map(Program::id).toList());
     }
 
@@ -118,6 +123,14 @@ class PolicyLanguageLoaderTest {
         String p = only(problems(LANGUAGE.replace("window: {from: 2022-05-01, to: 2023-04-30}",
                 "window: {from: 2022-05-01}")));
         assertTrue(p.contains("programs.premium_relief.months.window") && p.contains("give both 'from' and 'to'"), p);
+    }
+
+    @Test
+    void aDateCountedBackFromTheAsOfDateNeedsOne() {
+        PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyException.class,
+                () -> PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "test.yaml", Resolution.UNDATED));
+        String p = only(e.problems());
+        assertTrue(p.contains("months_before_as_of") && p.contains("a date counted back from the as-of date; give --as-of"), p);
     }
 
     @Test
