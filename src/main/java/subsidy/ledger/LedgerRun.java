@@ -140,8 +140,7 @@ public final class LedgerRun implements AutoCloseable {
             BatchInfo replaced = toReplace(request, batches.values());
             if (request.contentKey() != null && !request.dryRun()) {
                 for (BatchInfo b : batches.values()) {
-                    if (b.counted() && "calc".equals(b.kind()) && request.contentKey().equals(b.contentKey())
-                            && (replaced == null || b.id() != replaced.id())) {
+                    if (sameInputs(b, request, request.contentKey()) && (replaced == null || b.id() != replaced.id())) {
                         throw duplicate(b);
                     }
                 }
@@ -158,6 +157,16 @@ public final class LedgerRun implements AutoCloseable {
             rollback(w);
             throw e;
         }
+    }
+
+    /**
+     * Whether {@code b} is a counted batch of the same inputs (content key: the period and the inputs'
+     * SHA-256) under the same policy: the same list under another policy pays other programs, so it is a
+     * batch of its own.
+     */
+    private static boolean sameInputs(BatchInfo b, Request request, String contentKey) {
+        return b.counted() && "calc".equals(b.kind()) && contentKey.equals(b.contentKey())
+                && request.policyId().equals(b.policyId());
     }
 
     private static LedgerException duplicate(BatchInfo b) {
@@ -191,7 +200,7 @@ public final class LedgerRun implements AutoCloseable {
         }
         for (BatchInfo b : batches) {
             boolean named = r.replaceId() != null ? b.id() == r.replaceId()
-                    : r.replaceContentKey().equals(b.contentKey()) && b.counted();
+                    : r.replaceContentKey().equals(b.contentKey()) && b.counted() && r.policyId().equals(b.policyId());
             if (!named) {
                 continue;
             }
@@ -400,7 +409,7 @@ public final class LedgerRun implements AutoCloseable {
             }
             for (BatchInfo b : Ledger.batchMap(w).values()) {
                 // A dry run records nothing, so it may look at inputs recorded already.
-                if (!request.dryRun() && b.counted() && "calc".equals(b.kind()) && f.contentKey().equals(b.contentKey())) {
+                if (!request.dryRun() && sameInputs(b, request, f.contentKey())) {
                     throw duplicate(b);
                 }
             }

@@ -120,6 +120,19 @@ class LedgerCliTest {
     }
 
     @Test
+    void theSameInputsUnderAnotherPolicyAreAnotherBatchOfThePeriod() throws Exception {
+        // A county runs its list under the default policy and under another (元江's further programs, say):
+        // each policy pays its own programs, so the second run is a batch of its own, not a repeat.
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
+        Result other = calc(may, "2022-05", tmp.resolve("05-baoshan"), "--policy", "config/baoshan-2022.yaml");
+        assertEquals(0, other.exit(), other.err());
+        assertEquals(2, batches().size());
+        Result again = calc(may, "2022-05", tmp.resolve("05-baoshan-again"), "--policy", "config/baoshan-2022.yaml");
+        assertEquals(2, again.exit(), again.err());
+        assertTrue(again.err().contains("these inputs were recorded for 2022-05 already, as batch 2"), again.err());
+    }
+
+    @Test
     void replaceRecomputesTheBatchAsTheLedgerStoodWithoutItAndKeepsItAsHistory() throws Exception {
         assertEquals(0, calc(may, "2022-05", tmp.resolve("05")).exit());
         byte[] first = Files.readAllBytes(tmp.resolve("05/report.csv"));
