@@ -39,6 +39,8 @@ public enum Column implements ColumnRef {
         CREDIT_CODE, TEXT, ENTITY_TYPE, REGION, INDUSTRY, SIZE, COUNT, MONEY, BOOLEAN, LANDLORD, DATE,
         /** A policy column's rate: 0.15 or 15%, between 0 and 1. */
         RATE,
+        /** A policy column's quantity that is not money nor a count: an area in m², 亩, kWh. */
+        NUMBER,
         /** A policy column's code: a level, a category, one of the values the policy lists. */
         CODE;
 
@@ -49,6 +51,7 @@ public enum Column implements ColumnRef {
                 case BOOLEAN -> "true/false";
                 case MONEY -> "money";
                 case RATE -> "rate";
+                case NUMBER -> "number";
                 case DATE -> "date";
                 case CODE, REGION, INDUSTRY, ENTITY_TYPE, SIZE, LANDLORD, CREDIT_CODE -> "code";
                 case TEXT -> "text";

@@ -21,7 +21,10 @@ public interface ColumnRef {
         return count(e) != 0;
     }
 
-    /** Kind MONEY: the amount in yuan; null only for a blank figure that is not zero (revenue, assets). */
+    /**
+     * Kind MONEY: the amount in yuan; null only for a blank figure that is not zero (revenue, assets).
+     * Kind NUMBER: the quantity (m², 亩).
+     */
     default BigDecimal money(Entity e) {
         throw new IllegalArgumentException(header() + " is not a money column");
     }

@@ -23,7 +23,7 @@ public record ExtraColumn(String header, String chinese, Column.Kind kind, int i
     /** Whether the column's values are objects (money, rate, date, code) rather than numbers. */
     public boolean holdsObjects() {
         return kind == Column.Kind.MONEY || kind == Column.Kind.RATE || kind == Column.Kind.DATE
-                || kind == Column.Kind.CODE;
+                || kind == Column.Kind.CODE || kind == Column.Kind.NUMBER;
     }
 
     @Override
@@ -31,7 +31,7 @@ public record ExtraColumn(String header, String chinese, Column.Kind kind, int i
         return e.extras().get(index);
     }
 
-    /** Blank money is 0.00: a firm that spent nothing on what the column counts. */
+    /** Blank money (or number) is 0: a firm that spent nothing on what the column counts. */
     @Override
     public BigDecimal money(Entity e) {
         Object v = e.extras().object(index);

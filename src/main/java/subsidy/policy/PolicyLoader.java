@@ -52,6 +52,7 @@ public final class PolicyLoader {
         COLUMN_KINDS.put("boolean", Column.Kind.BOOLEAN);
         COLUMN_KINDS.put("money", Column.Kind.MONEY);
         COLUMN_KINDS.put("rate", Column.Kind.RATE);
+        COLUMN_KINDS.put("number", Column.Kind.NUMBER);
         COLUMN_KINDS.put("date", Column.Kind.DATE);
         COLUMN_KINDS.put("code", Column.Kind.CODE);
     }

@@ -145,7 +145,7 @@ public final class ReadContext {
         if (min != null) {
             for (String key : min.keys()) {
                 ColumnRef c = resolve(min.keyAt(key), key, Column.Kind.COUNT, Column.Kind.MONEY,
-                        Column.Kind.RATE);
+                        Column.Kind.RATE, Column.Kind.NUMBER);
                 if (c != null && c.kind() != Column.Kind.COUNT) {
                     BigDecimal least = datedDecimal(min, key, true);
                     if (least != null) {

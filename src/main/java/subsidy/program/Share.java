@@ -28,9 +28,11 @@ import subsidy.policy.Period;
  * @param cap       the most one entity is paid in one run, or null
  * @param capPerHead the most paid per person of a count column in one run, or null
  * @param minimum   the least amount paid when anything is due, or null
+ * @param perUnit   true when {@code rate} is an amount per unit of a number column (「每平方米按照30元」, seed
+ *                  000 @35875), not a share of money
  */
 public record Share(String id, String title, List<Clause> clauses, Criteria who, ColumnRef base, Figure rate,
-        Months months, BigDecimal cap, PerHeadCap capPerHead, BigDecimal minimum) implements Program {
+        Months months, BigDecimal cap, PerHeadCap capPerHead, BigDecimal minimum, boolean perUnit) implements Program {
 
     /** The most paid for each person a count column counts: 「每人……最高不超过……」. */
     public record PerHeadCap(ColumnRef column, BigDecimal amount) {
@@ -71,6 +73,17 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         clauses = List.copyOf(clauses);
     }
 
+    /** A share of money. */
+    public Share(String id, String title, List<Clause> clauses, Criteria who, ColumnRef base, Figure rate,
+            Months months, BigDecimal cap, PerHeadCap capPerHead, BigDecimal minimum) {
+        this(id, title, clauses, who, base, rate, months, cap, capPerHead, minimum, false);
+    }
+
+    /** "rate" or "per unit": what the figure is, in notes and steps. */
+    private String figureWord() {
+        return perUnit ? "per unit" : "rate";
+    }
+
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace) {
         Reason miss = who.failure(e, size, lookups, trace);
@@ -100,12 +113,12 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         if (trace.on()) {
             trace.step("amount = " + amountBase.toPlainString() + " " + base.header() + " × " + rate.pay().toPlainString()
                     + (quantity == null ? "" : " × " + quantity + " months") + " = " + exact.toPlainString()
-                    + (rate.exact() ? "" : " (rate " + rate.note() + ")"));
+                    + (rate.exact() ? "" : " (" + figureWord() + " " + rate.note() + ")"));
         }
         List<String> notes = new ArrayList<>(2);
         ReasonCode code = null;
         if (!rate.exact()) {
-            notes.add("rate " + rate.note());
+            notes.add(figureWord() + " " + rate.note());
             code = ReasonCode.FIGURE_CHOSEN;
         }
         BigDecimal limit = cap;
@@ -148,7 +161,8 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
     @Override
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : "rate (" + rate.describe() + ")")
+        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : figureWord() + " (" + rate.describe() + ")")
+                + (perUnit ? " per unit" : "")
                 + (months == null ? "" : ", " + months.describe()));
         if (cap != null) {
             out.add("at most " + Money.format(cap) + " per entity in one run");

@@ -10,7 +10,8 @@ import subsidy.policy.ReadContext;
 import subsidy.policy.yaml.Fields;
 
 /**
- * Reads kind {@code share}: {@code base} (a money column), {@code rate} (a {@link Figure}), and
+ * Reads kind {@code share}: {@code base} (a money column) and {@code rate} (a {@link Figure} up to 1), or
+ * {@code base} (a number or money column) and {@code per_unit} (an amount per unit); and
  * optionally {@code months} ({@code from}, {@code to} date columns and a {@code window}), {@code cap},
  * {@code cap_per_head} ({@code column}, {@code amount}) and {@code minimum}.
  */
@@ -19,8 +20,16 @@ public final class ShareReader {
     }
 
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
-        ColumnRef base = ctx.column(p, "base", Column.Kind.MONEY);
-        Figure rate = ctx.figure(p, "rate", true, true);
+        // A share of money (rate), or an amount per unit of a quantity (per_unit: 30 yuan a m²).
+        boolean perUnit = p.keys().contains("per_unit");
+        ColumnRef base = perUnit ? ctx.column(p, "base", Column.Kind.NUMBER, Column.Kind.MONEY)
+                : ctx.column(p, "base", Column.Kind.MONEY);
+        if (perUnit && p.keys().contains("rate")) {
+            p.node("rate", false);
+            ctx.problems().add(p.keyAt("rate") + ": give rate (a share of money) or per_unit (an amount per unit), not both");
+            return null;
+        }
+        Figure rate = perUnit ? ctx.figure(p, "per_unit", true, false) : ctx.figure(p, "rate", true, true);
         Share.Months months = null;
         boolean bad = false;
         Fields m = p.fields("months", false);
@@ -61,6 +70,6 @@ public final class ShareReader {
                 || (p.keys().contains("minimum") && minimum == null)) {
             return null;
         }
-        return new Share(h.id(), h.title(), h.clauses(), h.who(), base, rate, months, cap, perHead, minimum);
+        return new Share(h.id(), h.title(), h.clauses(), h.who(), base, rate, months, cap, perHead, minimum, perUnit);
     }
 }

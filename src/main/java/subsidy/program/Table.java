@@ -112,14 +112,15 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         return switch (by.kind()) {
             case COUNT -> BigDecimal.valueOf(by.count(e));
             case RATE -> by.rate(e);
-            case MONEY -> by.money(e);
+            case MONEY, NUMBER -> by.money(e);
             default -> throw new IllegalStateException(by + " is not a number");
         };
     }
 
     /** Whether {@code kind} is chosen from by bands (a number) rather than by listed values (a code). */
     public static boolean banded(Column.Kind kind) {
-        return kind == Column.Kind.COUNT || kind == Column.Kind.MONEY || kind == Column.Kind.RATE;
+        return kind == Column.Kind.COUNT || kind == Column.Kind.MONEY || kind == Column.Kind.RATE
+                || kind == Column.Kind.NUMBER;
     }
 
     @Override

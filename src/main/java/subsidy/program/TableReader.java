@@ -25,7 +25,7 @@ public final class TableReader {
 
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
         ColumnRef by = ctx.column(p, "by", Column.Kind.CODE, Column.Kind.REGION, Column.Kind.INDUSTRY,
-                Column.Kind.COUNT, Column.Kind.MONEY, Column.Kind.RATE);
+                Column.Kind.COUNT, Column.Kind.MONEY, Column.Kind.RATE, Column.Kind.NUMBER);
         ColumnRef per = p.keys().contains("per") ? ctx.column(p, "per", Column.Kind.COUNT) : null;
         if (by == null || (p.keys().contains("per") && per == null)) {
             p.node("amounts", false);

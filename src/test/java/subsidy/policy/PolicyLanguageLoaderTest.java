@@ -40,10 +40,10 @@ class PolicyLanguageLoaderTest {
     }
 
     @Test
-    void theTestPolicyLoadsWithItsTwelvePrograms() throws Exception {
+    void theTestPolicyLoadsWithItsThirteenPrograms() throws Exception {
         Policy p = PolicyLoader.parse(LANGUAGE.getBytes(StandardCharsets.UTF_8), "language.yaml", AS_OF);
         assertEquals(List.of("workshop_reward", "innovation_voucher", "test_cost_relief", "premium_relief",
-                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year", "refund_up_to", "hire_up_to", "return_home_startup"),
+                "training_subsidy", "startup_subsidy", "region_reward", "trainee_subsidy", "rent_half_year", "refund_up_to", "hire_up_to", "return_home_startup", "greenhouse"),
                 p.programs().stream().map(Program::id).toList());
     }
 
@@ -57,7 +57,7 @@ class PolicyLanguageLoaderTest {
     void anUnknownColumnKindListsTheKinds() {
         String p = only(problems(LANGUAGE.replace("poor_wages: {kind: money", "poor_wages: {kind: yuan")));
         assertEquals("columns.poor_wages.kind (line " + PolicyLoaderTest.lineOf(LANGUAGE, "poor_wages: {kind")
-                + "): 'yuan' is not a column kind (count, boolean, money, rate, date, code)", p);
+                + "): 'yuan' is not a column kind (count, boolean, money, rate, number, date, code)", p);
     }
 
     @Test
@@ -109,7 +109,7 @@ class PolicyLanguageLoaderTest {
     @Test
     void aTableByADateColumnIsAProblem() {
         String p = only(problems(LANGUAGE.replace("by: jobs_created", "by: claim_date")));
-        assertTrue(p.contains("'claim_date' is not a code or count or money or rate input column"), p);
+        assertTrue(p.contains("'claim_date' is not a code or count or money or rate or number input column"), p);
     }
 
     @Test
