@@ -68,12 +68,16 @@ public final class TableReader {
                 if (items.isEmpty()) {
                     ctx.problems().add(p.keyAt("bands") + ": give at least one band");
                 }
+                ctx.lint().bands(p.child("bands"), bands, by.kind() == Column.Kind.COUNT);
             }
         } else {
             Fields a = p.fields("amounts", true);
             if (a != null) {
                 List<String> allowed = by instanceof ExtraColumn x ? x.values() : List.of();
                 for (String key : a.keys()) {
+                    if (by == Column.REGION_CODE && !key.matches("\\d{6}")) {
+                        ctx.problems().add(a.keyAt(key) + ": '" + key + "' is not a 6-digit region code");
+                    }
                     if (!allowed.isEmpty() && !allowed.contains(key)) {
                         ctx.problems().add(a.keyAt(key) + ": '" + key + "' is not one of the values of " + by.header()
                                 + " (" + String.join(", ", allowed) + ")");

@@ -133,6 +133,44 @@ class PolicyLanguageLoaderTest {
         assertTrue(p.contains("months_before_as_of") && p.contains("a date counted back from the as-of date; give --as-of"), p);
     }
 
+    private static List<String> warnings(String yaml) throws PolicyException {
+        return PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", AS_OF).warnings().stream()
+                .filter(w -> w.contains(".bands")).toList();
+    }
+
+    @Test
+    void theTestPolicysBandsFollowOnWithoutGapOrOverlap() throws PolicyException {
+        assertEquals(List.of(), warnings(LANGUAGE));
+    }
+
+    @Test
+    void aGapBetweenBandsOfACountIsWarnedOf() throws PolicyException {
+        assertEquals(List.of("programs.startup_subsidy.bands[1]: between the band before it and this one, 5 falls in no"
+                + " band and is paid nothing"), warnings(LANGUAGE.replace("{from: 5, amount: {from: 6000",
+                "{from: 6, amount: {from: 6000")));
+    }
+
+    @Test
+    void overlappingBandsAreWarnedOf() throws PolicyException {
+        assertEquals(List.of("programs.startup_subsidy.bands[1]: overlaps the band before it; the first band that holds"
+                + " is used"), warnings(LANGUAGE.replace("{from: 5, amount: {from: 6000", "{from: 4, amount: {from: 6000")));
+        assertEquals(List.of("programs.trainee_subsidy.bands[1]: overlaps the band before it at exactly 0.5; the first"
+                + " band that holds is used"), warnings(LANGUAGE.replace("{under: 0.5, amount: 1500}", "{to: 0.5, amount: 1500}")));
+    }
+
+    @Test
+    void valuesAboveTheLastBandAreWarnedOf() throws PolicyException {
+        assertEquals(List.of("programs.startup_subsidy.bands[1]: above 9 falls in no band and is paid nothing (give the"
+                + " last band no upper bound if that is not meant)"),
+                warnings(LANGUAGE.replace("{from: 5, amount: {from: 6000", "{from: 5, to: 9, amount: {from: 6000")));
+    }
+
+    @Test
+    void aRegionTableKeyIsASixDigitCode() {
+        String p = only(problems(LANGUAGE.replace("\"622921\": 30000", "\"62292\": 30000")));
+        assertTrue(p.contains("'62292' is not a 6-digit region code"), p);
+    }
+
     @Test
     void aLeastAmountAboveTheCapIsAProblem() {
         String p = only(problems(LANGUAGE.replace("    rate: 0.50\n    cap: 300000", "    rate: 0.50\n    cap: 300000\n"

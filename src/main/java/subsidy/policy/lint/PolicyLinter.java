@@ -64,6 +64,60 @@ public final class PolicyLinter {
         }
     }
 
+    /**
+     * A table's bands, in the order written: one that holds no value, one that overlaps the band before
+     * it (the first that holds is used), a gap between two bands, and values above the last band: each
+     * of those values is paid nothing. {@code whole}: the column counts, so 4 and 5 leave no gap.
+     */
+    public void bands(String path, List<subsidy.program.Table.Band> bands, boolean whole) {
+        for (int i = 0; i < bands.size(); i++) {
+            subsidy.program.Table.Band b = bands.get(i);
+            String at = path + "[" + i + "]";
+            BigDecimal top = b.to() != null ? b.to() : b.under();
+            boolean topIn = b.to() != null;
+            if (b.from() != null && top != null && (b.from().compareTo(top) > 0 || (b.from().compareTo(top) == 0 && !topIn)
+                    || (whole && !topIn && b.from().add(BigDecimal.ONE).compareTo(top) > 0))) {
+                warnings.add(at + ": the band holds no value; unreachable");
+            }
+            if (i > 0) {
+                subsidy.program.Table.Band prev = bands.get(i - 1);
+                BigDecimal prevTop = prev.to() != null ? prev.to() : prev.under();
+                boolean prevIn = prev.to() != null;
+                if (prevTop == null || b.from() == null) {
+                    warnings.add(at + ": overlaps the band before it; the first band that holds is used");
+                    continue;
+                }
+                // The least value after the band before: its top, or the next whole number after it.
+                BigDecimal next = whole ? (prevIn ? prevTop.add(BigDecimal.ONE) : prevTop) : prevTop;
+                int c = b.from().compareTo(next);
+                if (c < 0 || (!whole && c == 0 && prevIn)) {
+                    warnings.add(at + ": overlaps the band before it" + (c == 0 ? " at exactly " + plain(next) : "")
+                            + "; the first band that holds is used");
+                } else if (c > 0) {
+                    warnings.add(at + ": between the band before it and this one, "
+                            + (whole ? plain(next) + (b.from().subtract(next).compareTo(BigDecimal.ONE) == 0 ? ""
+                                    : " to " + plain(b.from().subtract(BigDecimal.ONE)))
+                                    : (prevIn ? "just above " : "from ") + plain(prevTop) + " to just below " + plain(b.from()))
+                            + " falls in no band and is paid nothing");
+                }
+            }
+        }
+        if (!bands.isEmpty()) {
+            subsidy.program.Table.Band last = bands.get(bands.size() - 1);
+            BigDecimal top = last.to() != null ? last.to() : last.under();
+            if (top != null) {
+                warnings.add(path + "[" + (bands.size() - 1) + "]: above " + (last.to() != null ? plain(top)
+                        : "just below " + plain(top)) + " falls in no band and is paid nothing (give the last band no"
+                        + " upper bound if that is not meant)");
+            }
+        }
+    }
+
+    private static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+
     /** A rate as a percentage with every digit it has: 0.00001 is 0.001%, not a rounded 0.00%. */
     private static String exactPercent(BigDecimal rate) {
         return Money.movedLeft(rate, -2) + "%";
