@@ -126,8 +126,8 @@ final class LedgerScript {
 
     private String apply(Step s, long before) throws LedgerException {
         if (s instanceof Calc c) {
-            return calc(new LedgerRun.Request(c.period(), "p", "0".repeat(64), null, null, null, null, null, false),
-                    c.key(), c.paid(), before);
+            // One policy throughout, as the model's "same inputs" (by key) means the same inputs under one policy.
+            return calc(TestLedgers.request(c.period()), c.key(), c.paid(), before);
         }
         if (s instanceof Replace r) {
             if (model.batches.isEmpty()) {
