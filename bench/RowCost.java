@@ -28,7 +28,8 @@ public class RowCost {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Policy policy = PolicyLoader.bundled();
+        // The default policy is the 2022 plans: read on a 2022 date.
+        Policy policy = PolicyLoader.bundled(subsidy.policy.Resolution.on(java.time.LocalDate.of(2022, 6, 30)));
         Calculator calc = new Calculator(policy);
         List<Entity> entities = new ArrayList<>();
         new InputFile(Path.of(args[0]), null).read(new SeenIds(), new RowSink() {

@@ -1,16 +1,24 @@
 package subsidy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
+import subsidy.policy.Resolution;
 import subsidy.program.ProgramResult;
 import subsidy.size.SizeDecision;
 
-/** The bundled policy, loaded once, and a shortcut to compute one program for a test entity. */
+/**
+ * The bundled policy as in force on {@link #AS_OF}, loaded once, and a shortcut to compute one program
+ * for a test entity. The default policy is the 2022 plans (every program in force 2022-01-01 to
+ * 2022-12-31), so tests read it on a 2022 date, the one the README's sample command names.
+ */
 public final class DefaultPolicy {
+    /** The date tests read the 2022 policies on: mid-2022, as the case files' {@code as_of}. */
+    public static final LocalDate AS_OF = LocalDate.of(2022, 6, 30);
     public static final Policy POLICY = load();
     private static final Calculator CALC = new Calculator(POLICY);
 
@@ -36,7 +44,7 @@ public final class DefaultPolicy {
 
     private static Policy load() {
         try {
-            return PolicyLoader.bundled();
+            return PolicyLoader.bundled(Resolution.on(AS_OF));
         } catch (PolicyException e) {
             throw new IllegalStateException(e);
         }

@@ -232,7 +232,7 @@ class InvariantProperties {
         Path out = dir.resolve("2022-05");
         Outcome first = calc(input, out);
         Map<String, byte[]> before = files(out);
-        assertEquals(first.exit(), subsidy.CommandLineRun.run("calc", "--input", input.toString(), "--out",
+        assertEquals(first.exit(), subsidy.CommandLineRun.run("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out",
                 out.toString(), "--force").exit());
         Map<String, byte[]> after = files(out);
         assertEquals(before.keySet(), after.keySet());
@@ -355,7 +355,7 @@ class InvariantProperties {
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            exit = Main.run("calc", "--input", input.toString(), "--out", out.toString());
+            exit = Main.run("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out", out.toString());
         } finally {
             System.out.flush();
             System.err.flush();

@@ -11,6 +11,7 @@ import subsidy.policy.Resolution;
 import subsidy.input.InputFile;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import subsidy.policy.Policy;
@@ -22,9 +23,53 @@ final class Inputs {
     private Inputs() {
     }
 
+    /**
+     * The policy (the bundled one when {@code file} is null) as in force on {@code asOf}. Without a date
+     * (no --as-of, no --period): a policy with no dated values is read as it is, undated (manifest
+     * {@code as_of} empty), and one with dated values or periods of force as in force today, the
+     * clerk's local date. A file that is not a regular one (a pipe) is read once, then parsed.
+     */
     static Policy policy(Path file, LocalDate asOf) throws PolicyException {
-        Resolution r = Resolution.on(asOf);
-        return file == null ? PolicyLoader.bundled(r) : PolicyLoader.load(file, r);
+        return policy(file, asOf, LocalDate::now);
+    }
+
+    static Policy policy(Path file, LocalDate asOf, java.util.function.Supplier<LocalDate> today)
+            throws PolicyException {
+        if (asOf != null) {
+            Resolution r = Resolution.on(asOf);
+            return file == null ? PolicyLoader.bundled(r) : PolicyLoader.load(file, r);
+        }
+        if (file == null) {
+            return undatedOr(r -> PolicyLoader.bundled(r), today);
+        }
+        if (Files.isRegularFile(file) || Files.isDirectory(file)) {
+            return undatedOr(r -> PolicyLoader.load(file, r), today);
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(PolicyLoader.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new PolicyException(file.toString(), List.of("cannot be read: " + subsidy.input.IoProblem.describe(e)));
+        }
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        return undatedOr(r -> PolicyLoader.parse(bytes, file.toString(), r, dir), today);
+    }
+
+    private interface Reader {
+        Policy read(Resolution r) throws PolicyException;
+    }
+
+    /**
+     * Read undated first: a policy that needs no date is taken as it is. One that does (or one with problems,
+     * which are then the problems it has on today's date) is read again as in force today.
+     */
+    private static Policy undatedOr(Reader reader, java.util.function.Supplier<LocalDate> today)
+            throws PolicyException {
+        try {
+            return reader.read(Resolution.UNDATED);
+        } catch (PolicyException needsADate) {
+            return reader.read(Resolution.on(today.get()));
+        }
     }
 
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */

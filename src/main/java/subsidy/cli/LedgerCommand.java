@@ -287,7 +287,10 @@ final class LedgerCommand implements Runnable {
             }
             subsidy.policy.Policy policy;
             try {
-                policy = Inputs.policy(policyFile, null);
+                // Its programs in any period: payments of any month may be imported, so every program is read
+                // whatever its period of force (as policy check reads them).
+                policy = policyFile == null ? subsidy.policy.PolicyLoader.bundled(subsidy.policy.Resolution.CHECK)
+                        : subsidy.policy.PolicyLoader.load(policyFile, subsidy.policy.Resolution.CHECK);
             } catch (subsidy.policy.PolicyException e) {
                 Main.fail(err, e.getMessage());
                 return ExitCode.UNUSABLE;

@@ -99,9 +99,18 @@ final class VerifyCommand implements Callable<Integer> {
                 return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
             }
         }
+        boolean manifestDate = false;
+        if (run.asOf == null && recorded == null) {
+            run.asOf = asOf(manifestFile); // recomputed on the date the report was computed on
+            manifestDate = run.asOf != null;
+        }
         try {
             Policy policy = run.policy();
             PrintStream stderr = main.std.messages;
+            if (manifestDate) {
+                stderr.println("verify: the policy read as in force on " + run.asOf + ", the as_of of "
+                        + Escape.controls(manifestFile.toString()) + " (give --as-of for another date)");
+            }
             if (recorded != null) {
                 audit = new LedgerAudit(opened, recorded, policy);
                 stderr.println("verify: batch " + recorded.id() + " of " + recorded.period() + ", recomputed as the "
@@ -147,6 +156,23 @@ final class VerifyCommand implements Callable<Integer> {
             return failed(err, e.getCause());
         } catch (IOException e) {
             return failed(err, e);
+        }
+    }
+
+    /**
+     * The date a manifest says its run read the policy on ({@code as_of}), or null: none (an undated policy),
+     * no manifest, or one that cannot be read (which the manifest check reports).
+     */
+    private static java.time.LocalDate asOf(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode asOf = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest.toFile()).path("as_of");
+            return asOf.isTextual() ? java.time.LocalDate.parse(asOf.asText()) : null;
+        } catch (IOException | java.time.DateTimeException unreadable) {
+            return null;
         }
     }
 

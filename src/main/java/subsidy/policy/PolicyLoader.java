@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,6 +62,8 @@ public final class PolicyLoader {
     private final ReadContext ctx;
     private final List<String> problems;
     private final List<String> leftOut = new ArrayList<>();
+    /** The periods of force the programs' windows and versions give, for the message when none holds. */
+    private final List<Period> periods = new ArrayList<>();
     private final Map<String, Limit> limits = new LinkedHashMap<>();
     private final Set<String> required = new HashSet<>();
     private final SizeTableReader sizeTables;
@@ -271,13 +274,35 @@ public final class PolicyLoader {
         ctx.lint().columns(extras, read);
         if (resolution.asOf() != null && programs.isEmpty() && !leftOut.isEmpty()) {
             // A report with no program columns would look like a run that paid nobody.
-            problems.add("no program is in force on " + resolution.asOf() + ": " + String.join("; ", leftOut));
+            problems.add(noneInForce(id));
         }
         String sha = sha256(bytes, sizeTables.included().stream().map(SizeTableReader.Included::bytes).toList());
         return new Policy(id, title, ctx.sources, ctx.regionLists, programs, groups, sizeTable,
                 new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().warnings()),
                 ctx.citations, sizeTables.included().stream().map(i -> new Include(i.name(), i.where(),
                         subsidy.Sha256.of(i.bytes()))).toList(), origin, sha, limits);
+    }
+
+    /**
+     * Says when the policy is in force and which date to give: the span of its programs' periods, and
+     * the day of them nearest to the date asked for. Each program's period is named only when they differ.
+     */
+    private String noneInForce(String id) {
+        LocalDate asOf = resolution.asOf();
+        boolean openStart = periods.stream().anyMatch(p -> p.from() == null);
+        boolean openEnd = periods.stream().anyMatch(p -> p.to() == null);
+        LocalDate from = openStart ? null : periods.stream().map(Period::from).min(LocalDate::compareTo).orElse(null);
+        LocalDate to = openEnd ? null : periods.stream().map(Period::to).max(LocalDate::compareTo).orElse(null);
+        LocalDate nearest = periods.stream().flatMap(p -> java.util.stream.Stream.of(p.from(), p.to()))
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.comparing((LocalDate d) -> Math.abs(d.toEpochDay() - asOf.toEpochDay()))
+                        .thenComparing(java.util.Comparator.reverseOrder()))
+                .orElse(null);
+        boolean alike = periods.stream().map(p -> p.from() + ".." + p.to()).distinct().count() <= 1;
+        return "policy " + (id == null ? "(no id)" : id) + ": no program is in force on " + asOf
+                + "; its programs are in force " + new Period(from, to, 0)
+                + (nearest == null ? "" : "; give --as-of with a date in that period, e.g. --as-of " + nearest)
+                + (alike ? "" : " (" + String.join("; ", leftOut) + ")");
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
@@ -389,6 +414,7 @@ public final class PolicyLoader {
                 problems.add(v.path() + " (line " + v.line() + "): a version needs 'from'");
             }
             periods.add(period);
+            this.periods.add(period);
             Set<String> outer = ctx.used;
             ctx.used = new HashSet<>();
             ctx.window = period;
@@ -453,6 +479,9 @@ public final class PolicyLoader {
         ctx.used = new HashSet<>();
         Program program = body.get();
         boolean dated = window.from() != null || window.to() != null;
+        if (dated) {
+            periods.add(window);
+        }
         boolean inForce = !dated || resolution.check() || window.contains(resolution.asOf());
         if (dated && resolution.asOf() == null && !resolution.check()) {
             problems.add(path + ": this program has a validity window; give --as-of");

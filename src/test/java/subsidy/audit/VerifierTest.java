@@ -114,7 +114,8 @@ class VerifierTest {
         // 5.5% → 6%: 五华区某某商贸 (11 / 199 = 5.53%) now qualifies: 0.90 × 412000.00 = 370800.00
         String yaml = Files.readString(Path.of("config/policy.yaml")).replace("layoff_rate_max: 0.055",
                 "layoff_rate_max: 0.06");
-        Policy changed = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "changed.yaml");
+        Policy changed = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "changed.yaml",
+                Resolution.on(DefaultPolicy.AS_OF));
         List<Difference> d = verify(changed);
         assertEquals(new Difference("915301022674397173", "stable_job_refund", "0.00", "370800.00"), d.get(0));
         // and the control totals and summary.csv, recomputed, follow the changed amount
@@ -128,15 +129,20 @@ class VerifierTest {
     }
 
     /**
-     * A report made with --as-of 2022-06-30 and verified against 2023-06-30: the program in force
+     * A report made with --as-of 2022-06-30 and verified against 2022-12-31, on which the hiring subsidy
+     * of this copy of the 保山 policy (ended 2022-06-30 here) is no longer in force: the program in force
      * only then is not silently skipped, and the manifest's date is compared too.
      */
     @Test
     void programLeftOutOnTheVerifyDateAndAnotherAsOfAreDifferences() throws Exception {
-        Path policyFile = Path.of("config/baoshan-2022.yaml");
+        String yaml = Files.readString(Path.of("config/baoshan-2022.yaml"));
+        int hiring = yaml.indexOf("\n  hiring_subsidy:");
+        Path policyFile = Files.writeString(dir.resolve("baoshan-2022.yaml"), yaml.substring(0, hiring)
+                + yaml.substring(hiring).replaceFirst("valid_to: 2022-12-31", "valid_to: 2022-06-30"));
         Path input = Path.of("samples/baoshan-2022.csv");
         Policy then = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2022, 6, 30)));
-        Policy later = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2023, 6, 30)));
+        Policy later = PolicyLoader.load(policyFile, Resolution.on(java.time.LocalDate.of(2022, 12, 31)));
+        assertEquals(List.of("hiring_subsidy"), later.leftOutIds());
         Path out = dir.resolve("baoshan");
         calc(then, out, List.of(new InputFile(input, null)));
         Path laterRun = dir.resolve("baoshan-later");
@@ -147,7 +153,7 @@ class VerifierTest {
         assertEquals(List.of(new Difference(Difference.COLUMN, gone, "in the report",
                         "left out: " + later.leftOut().get(0)),
                 new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", "2022-06-30",
-                        "2023-06-30"),
+                        "2022-12-31"),
                 // the program's amounts are no longer paid: the totals and the summary say so too
                 new Difference(Difference.MANIFEST, "control_totals.total", "1139364.60", "1106364.60"),
                 new Difference(Difference.MANIFEST, "control_totals." + gone, "33000.00", "(none)"),

@@ -45,7 +45,7 @@ class MemoLookupsProperties {
 
     private static List<Policy> shipped() {
         try {
-            return List.of(PolicyLoader.bundled(),
+            return List.of(PolicyLoader.bundled(Resolution.CHECK),
                     PolicyLoader.load(Path.of("config/baoshan-2022.yaml"), Resolution.CHECK),
                     PolicyLoader.load(Path.of("config/linxia-2020.yaml"), Resolution.CHECK),
                     PolicyLoader.load(Path.of("config/national-ui-refund.yaml"), Resolution.CHECK),

@@ -43,7 +43,7 @@ class SampleGoldenTest {
 
     @Test
     void firmsSampleGivesTheExpectedReport() throws IOException {
-        assertEquals(0, calc("calc", "--input", "samples/firms.csv", "--out", out.toString(), "--details"));
+        assertEquals(0, calc("calc", "--as-of", "2022-06-30", "--input", "samples/firms.csv", "--out", out.toString(), "--details"));
         for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "details.csv", "size_check.csv")) {
             assertSameFile(GOLDEN.resolve("firms").resolve(f), out.resolve(f));
         }
@@ -51,7 +51,7 @@ class SampleGoldenTest {
 
     @Test
     void messySampleRejectsEveryBadRowWithItsReason() throws IOException {
-        assertEquals(1, calc("calc", "--input", "samples/messy.csv", "--out", out.toString()));
+        assertEquals(1, calc("calc", "--as-of", "2022-06-30", "--input", "samples/messy.csv", "--out", out.toString()));
         for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "size_check.csv")) {
             assertSameFile(GOLDEN.resolve("messy").resolve(f), out.resolve(f));
         }
@@ -63,7 +63,7 @@ class SampleGoldenTest {
         Files.write(gbk, ChineseSample.translate(Files.readString(Path.of("samples/firms.csv")))
                 .getBytes(Charset.forName("GBK")));
         Path dir = out.resolve("gbk");
-        assertEquals(0, calc("calc", "--input", gbk.toString(), "--out", dir.toString()));
+        assertEquals(0, calc("calc", "--as-of", "2022-06-30", "--input", gbk.toString(), "--out", dir.toString()));
         assertSameFile(GOLDEN.resolve("firms/report.csv"), dir.resolve("report.csv"));
     }
 
@@ -73,7 +73,7 @@ class SampleGoldenTest {
         String text = Files.readString(Path.of("samples/firms.csv")).replace("\r\n", "\n").replace("\n", "\r\n");
         Files.writeString(bom, "\uFEFF" + text);
         Path dir = out.resolve("bom");
-        assertEquals(0, calc("calc", "--input", bom.toString(), "--out", dir.toString()));
+        assertEquals(0, calc("calc", "--as-of", "2022-06-30", "--input", bom.toString(), "--out", dir.toString()));
         assertSameFile(GOLDEN.resolve("firms/report.csv"), dir.resolve("report.csv"));
     }
 }

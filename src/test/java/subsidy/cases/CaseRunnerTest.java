@@ -26,7 +26,9 @@ class CaseRunnerTest {
 
     private Path file(String body) throws Exception {
         Path f = tmp.resolve("cases-" + System.nanoTime() + ".yaml");
-        Files.writeString(f, "policy: " + POLICY + "\ncases:\n" + body, StandardCharsets.UTF_8);
+        // The default policy is the 2022 plans: the date goes last, so that the lines of the cases stay put.
+        Files.writeString(f, "policy: " + POLICY + "\ncases:\n" + body + (body.endsWith("\n") ? "" : "\n")
+                + "as_of: 2022-06-30\n", StandardCharsets.UTF_8);
         return f;
     }
 
@@ -102,7 +104,8 @@ class CaseRunnerTest {
         assertEquals(List.of(new Mismatch("", "", "rejected", "rejected, reason contains \"duplicate\"",
                 "computed, total 392596.47")), r.mismatches());
         r = run(oneCase("{stable_job_refund: {in_force: false}}")).get(0);
-        assertEquals(List.of(new Mismatch("", "stable_job_refund", "in_force", "false", "in force")), r.mismatches());
+        assertEquals(List.of(new Mismatch("", "stable_job_refund", "in_force", "false", "in force on 2022-06-30")),
+                r.mismatches());
     }
 
     @Test
@@ -147,7 +150,8 @@ class CaseRunnerTest {
                         + "yunnan-2022-default; calc would ignore it").stream().map(s -> s.replace("line 1", "line 3")
                         .replace("line 2", "line 4")).toList(),
                 problems("  - name: a\n    entity: {insured: 3}\n    expect: {total: 0}\n"));
-        assertEquals(List.of("line 4, column 1: not valid YAML: found unexpected end of stream "
+        // The quote runs on through the file's last line, the as_of that file() writes after the cases.
+        assertEquals(List.of("line 5, column 1: not valid YAML: found unexpected end of stream "
                 + "(while scanning a quoted scalar)"), problems("  - name: \"a\n"));
     }
 

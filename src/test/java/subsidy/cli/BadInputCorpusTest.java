@@ -38,7 +38,7 @@ class BadInputCorpusTest {
     void messyInputEndsAsExpected(String file, int exit, long read, long computed, long rejected, String message)
             throws IOException {
         Path out = dir.resolve("out");
-        Result r = run("calc", "--input", BAD.resolve("input").resolve(file).toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", BAD.resolve("input").resolve(file).toString(), "--out", out.toString());
         assertNoStackTrace(r);
         assertEquals(exit, r.exit(), r.err());
         if (exit == 3) {
@@ -59,7 +59,7 @@ class BadInputCorpusTest {
     @CsvFileSource(resources = "/bad/policy/EXPECTED.csv", numLinesToSkip = 1)
     void unusablePolicyExitsThreeWithEveryProblemAndWritesNothing(String file, String message) {
         Path out = dir.resolve("out");
-        Result r = run("calc", "--input", "samples/firms.csv", "--policy", BAD.resolve("policy").resolve(file).toString(),
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", "samples/firms.csv", "--policy", BAD.resolve("policy").resolve(file).toString(),
                 "--out", out.toString());
         assertNoStackTrace(r);
         assertEquals(3, r.exit(), r.err());
@@ -72,7 +72,7 @@ class BadInputCorpusTest {
         Path f = dir.resolve("huge.csv");
         Files.writeString(f, "entity_id,name,entity_type,region_code,industry_code,size_class\n"
                 + "91440300708461136T," + "某".repeat(2_000_000) + ",enterprise,530102,M74,small\n");
-        Result r = run("calc", "--input", f.toString(), "--out", dir.resolve("out").toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", f.toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.exit(), r.err());
         String rejected = Files.readString(dir.resolve("out/rejected.csv"));
         assertTrue(rejected.contains("is 2000000 characters long; at most 1000"));
@@ -82,21 +82,21 @@ class BadInputCorpusTest {
     void aVeryLargePolicyIsRefused() throws IOException {
         Path p = dir.resolve("big.yaml");
         Files.writeString(p, "id: big\ndescription: " + "x".repeat(2 << 20) + "\n");
-        Result r = run("calc", "--input", "samples/firms.csv", "--policy", p.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", "samples/firms.csv", "--policy", p.toString());
         assertEquals(3, r.exit());
         assertTrue(r.err().contains("a policy may have at most"), r.err());
     }
 
     @Test
     void missingInputDirectoryInputAndOutputThatIsAFileExitThree() throws IOException {
-        Result missing = run("calc", "--input", dir.resolve("nope.csv").toString());
+        Result missing = run("calc", "--as-of", "2022-06-30", "--input", dir.resolve("nope.csv").toString());
         assertEquals(3, missing.exit());
         assertTrue(missing.err().contains("nope.csv: no such file"), missing.err());
-        Result directory = run("calc", "--input", dir.toString());
+        Result directory = run("calc", "--as-of", "2022-06-30", "--input", dir.toString());
         assertEquals(3, directory.exit());
         assertTrue(directory.err().contains("is a directory"), directory.err());
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        Result outIsFile = run("calc", "--input", "samples/firms.csv", "--out", file.toString());
+        Result outIsFile = run("calc", "--as-of", "2022-06-30", "--input", "samples/firms.csv", "--out", file.toString());
         assertEquals(3, outIsFile.exit());
         assertTrue(outIsFile.err().contains("is not a directory"), outIsFile.err());
         Stream.of(missing, directory, outIsFile).forEach(BadInputCorpusTest::assertNoStackTrace);
@@ -105,7 +105,7 @@ class BadInputCorpusTest {
     @Test
     void formulaLikeTextIsNeutralisedInTheReport() throws IOException {
         Path out = dir.resolve("out");
-        run("calc", "--input", BAD.resolve("input/formula_in_name.csv").toString(), "--out", out.toString());
+        run("calc", "--as-of", "2022-06-30", "--input", BAD.resolve("input/formula_in_name.csv").toString(), "--out", out.toString());
         String report = Files.readString(out.resolve("report.csv"));
         assertTrue(report.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), report);
         assertTrue(report.contains(",'@SUM(A1),"), report);

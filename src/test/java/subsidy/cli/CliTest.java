@@ -40,7 +40,7 @@ class CliTest {
     @Test
     void exit0WhenEveryRowOfFirmsCsvIsComputed() throws IOException {
         Path out = tmp.resolve("firms");
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         for (String name : OUTPUTS) {
             assertTrue(Files.isRegularFile(out.resolve(name)), name + " written");
@@ -52,7 +52,7 @@ class CliTest {
     @Test
     void exit1WhenSomeRowsAreRejectedAndRejectedCsvListsMessyLines5To22() throws IOException {
         Path out = tmp.resolve("messy");
-        Result r = run("calc", "--input", MESSY.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", MESSY.toString(), "--out", out.toString());
         assertEquals(1, r.exit(), r.err());
         List<CSVRecord> rejected = rows(out.resolve("rejected.csv"));
         List<Long> lines = rejected.stream().map(x -> Long.parseLong(x.get("line"))).toList();
@@ -73,7 +73,7 @@ class CliTest {
             column.put(line++, c);
         }
         Path out = tmp.resolve("messy");
-        assertEquals(1, run("calc", "--input", MESSY.toString(), "--out", out.toString()).exit());
+        assertEquals(1, run("calc", "--as-of", "2022-06-30", "--input", MESSY.toString(), "--out", out.toString()).exit());
         for (CSVRecord x : rows(out.resolve("rejected.csv"))) {
             long at = Long.parseLong(x.get("line"));
             String reasons = x.get("reasons");
@@ -92,7 +92,7 @@ class CliTest {
     @Test
     void exit2WhenInputIsMissing() {
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--out", out.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--input"), "the message names --input: " + r.err());
         assertFalse(Files.exists(out.resolve("report.csv")));
@@ -100,7 +100,7 @@ class CliTest {
 
     @Test
     void exit2ForAnUnknownOption() {
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--bogus");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--bogus");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--bogus"), "the message names the option: " + r.err());
         assertFalse(Files.exists(tmp.resolve("out").resolve("report.csv")));
@@ -124,7 +124,7 @@ class CliTest {
     @Test
     void noticeIsNotReplacedWithoutForceAndNeverReplacesAnInput() throws IOException {
         Path notice = Files.writeString(tmp.resolve("notice.csv"), "keep me");
-        Result exists = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("a").toString(),
+        Result exists = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("a").toString(),
                 "--notice", notice.toString());
         assertEquals(2, exists.exit(), exists.err());
         assertTrue(exists.err().contains(notice + " exists; pass --force"), exists.err());
@@ -133,13 +133,13 @@ class CliTest {
 
         Path input = Files.copy(FIRMS, tmp.resolve("in.csv"));
         byte[] before = Files.readAllBytes(input);
-        Result itself = run("calc", "--input", input.toString(), "--out", tmp.resolve("b").toString(),
+        Result itself = run("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out", tmp.resolve("b").toString(),
                 "--notice", input.toString(), "--force");
         assertEquals(2, itself.exit(), itself.err());
         assertTrue(itself.err().contains("--notice " + input + " is an input"), itself.err());
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(input)));
 
-        Result inOut = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("c").toString(),
+        Result inOut = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("c").toString(),
                 "--notice", tmp.resolve("c").resolve("report.csv").toString());
         assertEquals(2, inOut.exit(), inOut.err());
         assertTrue(inOut.err().contains("is one of the files --out writes"), inOut.err());
@@ -151,20 +151,20 @@ class CliTest {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         Path link = Files.createSymbolicLink(tmp.resolve("link"), out);
-        Result viaLink = run("calc", "--input", FIRMS.toString(), "--out", out.toString(),
+        Result viaLink = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(),
                 "--notice", link.resolve("summary.csv").toString());
         assertEquals(2, viaLink.exit(), viaLink.err());
         assertTrue(viaLink.err().contains("is one of the files --out writes"), viaLink.err());
 
         Path policy = Files.copy(Path.of("config/policy.yaml"), tmp.resolve("policy.yaml"));
         String before = Files.readString(policy);
-        Result onPolicy = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
+        Result onPolicy = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
                 tmp.resolve("p").toString(), "--notice", policy.toString(), "--force");
         assertEquals(2, onPolicy.exit(), onPolicy.err());
         assertTrue(onPolicy.err().contains("is the policy"), onPolicy.err());
         assertEquals(before, Files.readString(policy));
 
-        Result root = run("calc", "--input", FIRMS.toString(), "--notice", "/");
+        Result root = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--notice", "/");
         assertEquals(2, root.exit(), root.err());
         assertTrue(root.err().contains("--notice / names no file"), root.err());
     }
@@ -174,7 +174,7 @@ class CliTest {
     void noticeThroughALinkIntoAnOutNotYetMadeIsAUsageError() throws IOException {
         Path here = Files.createSymbolicLink(tmp.resolve("here"), tmp);
         Path out = tmp.resolve("o2");
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", out.toString(),
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(),
                 "--notice", here.resolve("o2").resolve("report.csv").toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("is one of the files --out writes"), r.err());
@@ -184,7 +184,7 @@ class CliTest {
     @Test
     void anOutThatCannotBeMadeStopsTheRunBeforeTheNoticesDirectoryIsMade() throws IOException {
         Path file = Files.writeString(tmp.resolve("afile"), "");
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", file.resolve("sub").toString(),
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", file.resolve("sub").toString(),
                 "--notice", tmp.resolve("newdir").resolve("n.csv").toString());
         assertEquals(3, r.exit(), r.err());
         assertFalse(Files.exists(tmp.resolve("newdir")));
@@ -194,8 +194,8 @@ class CliTest {
     @Test
     void aRefusedRunCreatesNotTheNoticesDirectory() throws IOException {
         Path out = tmp.resolve("out");
-        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
-        Result again = run("calc", "--input", FIRMS.toString(), "--out", out.toString(), "--notice",
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        Result again = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(), "--notice",
                 tmp.resolve("newdir").resolve("n.csv").toString());
         assertEquals(2, again.exit(), again.err());
         assertFalse(Files.exists(tmp.resolve("newdir")));
@@ -205,7 +205,7 @@ class CliTest {
     @Test
     void unwritableNoticeStopsTheRunBeforeTheReportIsPrinted() throws IOException {
         Path file = Files.writeString(tmp.resolve("afile"), "");
-        Result r = run("calc", "--input", FIRMS.toString(), "--notice", file.resolve("notice.csv").toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--notice", file.resolve("notice.csv").toString());
         assertEquals(3, r.exit(), r.err());
         assertEquals("", r.out(), "no report on standard output");
     }
@@ -224,18 +224,25 @@ class CliTest {
         }
     }
 
-    /** explain names a program left out on --as-of, as calc does, so its absence explains itself. */
+    /**
+     * explain names a program left out on --as-of, as calc does, so its absence explains itself: here
+     * the hiring subsidy of a copy of the 保山 policy that ends it on 2022-06-30, explained on 2022-12-31.
+     */
     @Test
-    void explainNamesTheProgramsLeftOutOnItsDate() {
-        Result r = run("explain", "--input", "samples/baoshan-2022.csv", "--policy", "config/baoshan-2022.yaml",
-                "--as-of", "2023-06-30", "--id", "91530502MA5ECL1240");
+    void explainNamesTheProgramsLeftOutOnItsDate() throws IOException {
+        String yaml = Files.readString(Path.of("config/baoshan-2022.yaml"));
+        int hiring = yaml.indexOf("\n  hiring_subsidy:");
+        Path policy = Files.writeString(tmp.resolve("baoshan-2022.yaml"), yaml.substring(0, hiring)
+                + yaml.substring(hiring).replaceFirst("valid_to: 2022-12-31", "valid_to: 2022-06-30"));
+        Result r = run("explain", "--input", "samples/baoshan-2022.csv", "--policy", policy.toString(),
+                "--as-of", "2022-12-31", "--id", "91530502MA5ECL1240");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("subsidy: left out, not in force: hiring_subsidy"), r.err());
     }
 
     @Test
     void exit2ForDetailsWithoutOut() {
-        Result r = run("calc", "--input", FIRMS.toString(), "--details");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--details");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--out"), "the message says --details needs --out: " + r.err());
         assertEquals("", r.out(), "no report on standard output");
@@ -244,16 +251,16 @@ class CliTest {
     @Test
     void exit2WhenOutAlreadyHoldsAReportWithoutForceAndExit0WithForce() throws IOException {
         Path out = tmp.resolve("again");
-        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString()).exit());
         byte[] before = Files.readAllBytes(out.resolve("report.csv"));
         Files.writeString(out.resolve("report.csv"), "marker\n");
 
-        Result refused = run("calc", "--input", FIRMS.toString(), "--out", out.toString());
+        Result refused = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString());
         assertEquals(2, refused.exit(), refused.err());
         assertTrue(refused.err().contains("--force"), "the message suggests --force: " + refused.err());
         assertEquals("marker\n", Files.readString(out.resolve("report.csv")), "the existing report is untouched");
 
-        Result forced = run("calc", "--input", FIRMS.toString(), "--out", out.toString(), "--force");
+        Result forced = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(), "--force");
         assertEquals(0, forced.exit(), forced.err());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("report.csv"))),
                 "--force replaces the report");
@@ -264,7 +271,7 @@ class CliTest {
     @Test
     void exit3ForAMissingInputFileAndNothingWritten() {
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--input", tmp.resolve("no-such.csv").toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", tmp.resolve("no-such.csv").toString(), "--out", out.toString());
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains("no-such.csv"), "the message names the file: " + r.err());
         assertNothingWritten(out, r);
@@ -274,7 +281,7 @@ class CliTest {
     void exit3ForAnInputThatIsADirectoryAndNothingWritten() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("a-directory.csv"));
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--input", dir.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", dir.toString(), "--out", out.toString());
         assertEquals(3, r.exit(), r.err());
         assertNothingWritten(out, r);
     }
@@ -285,7 +292,7 @@ class CliTest {
         Files.writeString(policy, Files.readString(Path.of("config/policy.yaml"), StandardCharsets.UTF_8)
                 + "\nnot_a_policy_key: 1\n", StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out", out.toString());
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains("not_a_policy_key"), "the message names the key: " + r.err());
         assertNothingWritten(out, r);
@@ -296,7 +303,7 @@ class CliTest {
         // The control for the unknown-key case: the copy itself is a usable policy.
         Path policy = tmp.resolve("policy.yaml");
         Files.copy(Path.of("config/policy.yaml"), policy);
-        Result r = run("calc", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--policy", policy.toString(), "--out",
                 tmp.resolve("out").toString());
         assertEquals(0, r.exit(), r.err());
     }
@@ -305,7 +312,7 @@ class CliTest {
     void exit3ForAnEmptyInputFileAndNothingWritten() throws IOException {
         Path empty = Files.createFile(tmp.resolve("empty.csv"));
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--input", empty.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", empty.toString(), "--out", out.toString());
         assertEquals(3, r.exit(), r.err());
         assertNothingWritten(out, r);
     }
@@ -323,23 +330,23 @@ class CliTest {
     @Test
     void anEncodingWhoseRecordsCannotBeFoundByTheirBytesIsAUsageError() {
         for (String encoding : List.of("ISO-2022-CN", "UTF-16", "ISO-2022-JP")) {
-            Result r = run("calc", "--input", FIRMS.toString(), "--encoding", encoding);
+            Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--encoding", encoding);
             assertEquals(2, r.exit(), r.err());
             assertTrue(r.err().contains("--encoding " + encoding + " cannot be read"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
-        Result gb = run("calc", "--input", FIRMS.toString(), "--encoding", "GB18030"); // read, if garbled (UTF-8 bytes)
+        Result gb = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--encoding", "GB18030"); // read, if garbled (UTF-8 bytes)
         assertTrue(gb.exit() <= 1 && !gb.err().contains("cannot be read"), gb.err());
     }
 
     /** A table beside the policy wins over the bundled one: which was used is said, in the manifest too. */
     @Test
     void theSizeTableUsedIsNamedByPolicyShowAndInTheManifest() throws IOException {
-        Result show = run("policy", "show", "config/policy.yaml");
+        Result show = run("policy", "show", "config/policy.yaml", "--as-of", "2022-06-30");
         assertTrue(show.out().contains("includes size-table-2011 from config/tables/size-table-2011.yaml (sha256 "),
                 show.out());
         Path out = tmp.resolve("inc");
-        assertEquals(0, run("calc", "--input", FIRMS.toString(), "--out", out.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString()).exit());
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"name\" : \"size-table-2011\",\n        \"from\" : \"bundled "
                 + "tables/size-table-2011.yaml\""), manifest);
@@ -348,7 +355,7 @@ class CliTest {
     /** The inputs are named as the clerk gave them, not as a Java list in brackets. */
     @Test
     void explainOfAnIdNoRowHasNamesTheInputsPlainly() {
-        Result r = run("explain", "--input", FIRMS.toString(), "--input", MESSY.toString(), "--id", "915304024619715394");
+        Result r = run("explain", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--input", MESSY.toString(), "--id", "915304024619715394");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("no row of samples/firms.csv, samples/messy.csv has entity_id 915304024619715394"),
                 r.err());

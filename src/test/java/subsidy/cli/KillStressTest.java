@@ -67,7 +67,7 @@ class KillStressTest {
     }
 
     private static Process calc(Path input, Path out, Path notice) throws IOException {
-        return Processes.subsidy("calc", "--input", input.toString(), "--out", out.toString(), "--notice",
+        return Processes.subsidy("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out", out.toString(), "--notice",
                 notice.toString(), "--force", "--quiet").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }

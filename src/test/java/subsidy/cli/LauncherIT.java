@@ -29,7 +29,7 @@ class LauncherIT {
         Path firms = Path.of("samples/firms.csv").toAbsolutePath();
         String script = "name=\"$(printf '\\344\\274\\201\\344\\270\\232')\"\n" // 企业
                 + "cp '" + firms + "' \"$name.csv\"\n"
-                + "LC_ALL=C LANG= '" + LAUNCHER + "' calc --input \"$name.csv\" --out \"$name\" --quiet\n"
+                + "LC_ALL=C LANG= '" + LAUNCHER + "' calc --input \"$name.csv\" --as-of 2022-06-30 --out \"$name\" --quiet\n"
                 + "code=$?; test -f \"$name/report.csv\" && echo report-written; exit $code\n";
         Process p = new ProcessBuilder("sh", "-c", script).directory(tmp.toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -44,7 +44,7 @@ class LauncherIT {
         Path big = Processes.generated(tmp.resolve("big.csv"), 300_000, 3);
         Path report = tmp.resolve("report.csv");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(LAUNCHER.toString(), "calc", "--input", big.toString(), "--quiet")
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "calc", "--as-of", "2022-06-30", "--input", big.toString(), "--quiet")
                 .redirectOutput(report.toFile()).redirectError(err.toFile()).start();
         while (Files.size(report) == 0 && p.isAlive()) { // the JVM is up and handles signals once it writes
             Thread.sleep(10);

@@ -26,10 +26,10 @@ class OutputPlacesTest {
     @Test
     void anInputInsideOutIsRefusedAndKept() throws Exception {
         Path out = tmp.resolve("2022-05");
-        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString()).exit());
         Path rejected = out.resolve("rejected.csv");
         String before = Files.readString(rejected);
-        Result r = run("calc", "--input", rejected.toString(), "--out", out.toString(), "--force");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", rejected.toString(), "--out", out.toString(), "--force");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--input " + rejected + " is inside --out " + out + ", which a run replaces as a "
                 + "whole; copy it elsewhere first, or choose another --out"), r.err());
@@ -39,12 +39,12 @@ class OutputPlacesTest {
     @Test
     void aPolicyInsideOutIsRefusedEvenThroughALink() throws Exception {
         Path out = tmp.resolve("2022-05");
-        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString()).exit());
         Path summary = out.resolve("summary.csv"); // a policy saved under an output's name, as the issue found
         Files.copy(Path.of("config/policy.yaml"), summary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path link = Files.createSymbolicLink(tmp.resolve("county.yaml"), summary);
         String before = Files.readString(summary);
-        Result r = run("calc", "--input", FIRMS, "--policy", link.toString(), "--out", out.toString(), "--force");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--policy", link.toString(), "--out", out.toString(), "--force");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--policy " + link + " is inside --out"), r.err());
         assertEquals(before, Files.readString(summary));
@@ -52,10 +52,10 @@ class OutputPlacesTest {
 
     @Test
     void anEmptyOutOrTheCurrentDirectoryIsAUsageError() {
-        Result empty = run("calc", "--input", FIRMS, "--out", "");
+        Result empty = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", "");
         assertEquals(2, empty.exit(), empty.err());
         assertTrue(empty.err().contains("--out names no directory"), empty.err());
-        Result here = run("calc", "--input", FIRMS, "--out", ".");
+        Result here = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", ".");
         assertEquals(2, here.exit(), here.err());
         assertTrue(here.err().contains("is the current directory or holds it"), here.err());
         assertFalse(Files.exists(Path.of("report.csv")));
@@ -76,7 +76,7 @@ class OutputPlacesTest {
                     .getBytes(StandardCharsets.UTF_8));
             feed.flush();
             awaitLock(out);
-            second = run("calc", "--input", FIRMS, "--out", out.toString());
+            second = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString());
         }
         assertEquals(1, Processes.exit(first), "every duplicate rejected");
         assertEquals(2, second.exit(), second.err());
@@ -90,7 +90,7 @@ class OutputPlacesTest {
     void aNoticeThroughALinkReplacesWhatItNames() throws Exception {
         Path real = Files.writeString(tmp.resolve("公示名单.csv"), "old list");
         Path link = Files.createSymbolicLink(tmp.resolve("notice.csv"), real);
-        Result r = run("calc", "--input", FIRMS, "--out", tmp.resolve("out").toString(), "--notice", link.toString(),
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", tmp.resolve("out").toString(), "--notice", link.toString(),
                 "--force");
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.isSymbolicLink(link));
@@ -100,11 +100,11 @@ class OutputPlacesTest {
     @Test
     void aNoticeThatIsADeviceOrADirectoryIsRefused() throws Exception {
         Path device = Files.createSymbolicLink(tmp.resolve("notice.csv"), Path.of("/dev/null"));
-        Result r = run("calc", "--input", FIRMS, "--notice", device.toString(), "--force");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--notice", device.toString(), "--force");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--notice " + device + " is not a regular file"), r.err());
         assertTrue(Files.isSymbolicLink(device));
-        Result dir = run("calc", "--input", FIRMS, "--notice", tmp.toString(), "--force");
+        Result dir = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--notice", tmp.toString(), "--force");
         assertEquals(2, dir.exit(), dir.err());
         assertTrue(dir.err().contains(" is a directory"), dir.err());
     }
@@ -114,11 +114,11 @@ class OutputPlacesTest {
     void aNoticeInsideOutIsPartOfTheSet() throws Exception {
         Path out = tmp.resolve("out");
         Path notice = out.resolve("公示名单.csv");
-        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"公示名单.csv\" : "));
-        Result again = run("calc", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString(), "--force");
+        Result again = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString(), "--force");
         assertEquals(0, again.exit(), again.err());
-        Result without = run("calc", "--input", FIRMS, "--out", out.toString(), "--force");
+        Result without = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--force");
         assertEquals(0, without.exit(), without.err());
         assertFalse(Files.exists(notice), "a later run without --notice replaces the set, list and all");
     }
@@ -128,7 +128,7 @@ class OutputPlacesTest {
     void aNoticeOutsideOutIsNamedInTheManifest() throws Exception {
         Path out = tmp.resolve("out");
         Path notice = tmp.resolve("notice.csv");
-        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"notice\" : {\n    \"file\" : \"" + notice + "\",\n    \"sha256\" : \""
                 + subsidy.Sha256.of(Files.readAllBytes(notice)) + "\""), manifest);
@@ -146,13 +146,13 @@ class OutputPlacesTest {
         String titled = row.substring(0, comma + 1) + "\u001b]0;pwned\u0007甲\u009b2J" + row.substring(second);
         Files.writeString(bad, lines.get(0) + "\n" + titled + "\n" + titled.replaceFirst(",\\d{6},", ",53\u001b[2J01,")
                 + "\n");
-        Result calc = run("calc", "--input", bad.toString());
+        Result calc = run("calc", "--as-of", "2022-06-30", "--input", bad.toString());
         assertFalse(calc.err().contains("\u001b"), calc.err());
         assertTrue(calc.err().contains("\\x1b[2J"), calc.err());
-        Result explain = run("explain", "--input", bad.toString(), "--id", id);
+        Result explain = run("explain", "--as-of", "2022-06-30", "--input", bad.toString(), "--id", id);
         assertFalse(explain.out().contains("\u001b") || explain.out().contains("\u009b"), explain.out());
         assertTrue(explain.out().contains("\\x1b]0;pwned\\x07甲\\x9b2J"), explain.out());
-        Result json = run("explain", "--input", bad.toString(), "--id", id, "--format", "json");
+        Result json = run("explain", "--as-of", "2022-06-30", "--input", bad.toString(), "--id", id, "--format", "json");
         assertTrue(json.out().contains("\\u001B]0;pwned\\u0007甲\\u009b2J"), json.out());
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()); // still JSON
     }
@@ -166,7 +166,7 @@ class OutputPlacesTest {
         Result second;
         try (OutputStream feed = Files.newOutputStream(fifo)) { // opened: the run is reading, nothing sent yet
             awaitLock(out);
-            second = run("calc", "--input", FIRMS, "--out", out.toString());
+            second = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString());
             feed.write(Files.readAllBytes(Path.of(FIRMS)));
         }
         assertEquals(0, Processes.exit(first));
@@ -177,7 +177,7 @@ class OutputPlacesTest {
     @Test
     void aDanglingLinkAsOutIsRefusedBeforeAnyRow() throws Exception {
         Path link = Files.createSymbolicLink(tmp.resolve("dl"), tmp.resolve("nowhere"));
-        Result r = run("calc", "--input", FIRMS, "--out", link.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", link.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--out " + link + " is a symbolic link to nothing"), r.err());
         assertFalse(Files.exists(tmp.resolve(".dl.subsidy")));
@@ -187,8 +187,8 @@ class OutputPlacesTest {
     @Test
     void keepingNoPreviousReportSaysItIsDeleted() throws Exception {
         Path out = tmp.resolve("k");
-        assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString()).exit());
-        Result r = run("calc", "--input", FIRMS, "--out", out.toString(), "--force", "--keep-previous", "0");
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString()).exit());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--force", "--keep-previous", "0");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("subsidy: wrote " + out + "; the report it replaced is deleted (--keep-previous 0)"),
                 r.err());
@@ -202,7 +202,7 @@ class OutputPlacesTest {
         for (boolean inside : new boolean[] {true, false}) {
             Path out = tmp.resolve(inside ? "in" : "outside");
             Path notice = inside ? out.resolve("公示名单.csv") : tmp.resolve("notice-" + out.getFileName() + ".csv");
-            assertEquals(0, run("calc", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
+            assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString(), "--notice", notice.toString()).exit());
             String list = Files.readString(notice);
             String edited = list.replaceFirst("\n([^,\n]*),([^,\n]*),", "\n$1,$2改,");
             Files.writeString(notice, edited);
@@ -230,7 +230,7 @@ class OutputPlacesTest {
     }
 
     private static Process calcFrom(Path input, Path out) throws java.io.IOException {
-        return Processes.subsidy("calc", "--input", input.toString(), "--out", out.toString(), "--quiet")
+        return Processes.subsidy("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out", out.toString(), "--quiet")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 

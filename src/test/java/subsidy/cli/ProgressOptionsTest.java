@@ -23,7 +23,7 @@ class ProgressOptionsTest {
     @Test
     void progressAndQuietTogetherAreAUsageError() {
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", out.toString(), "--progress", "--quiet");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(), "--progress", "--quiet");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--progress") && r.err().contains("--quiet"), "names both options: " + r.err());
         assertFalse(Files.exists(out.resolve("report.csv")));
@@ -31,7 +31,7 @@ class ProgressOptionsTest {
 
     @Test
     void progressDrawsTheFinalRowCountOnStandardErrorEvenWhenItIsNotATerminal() {
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--progress");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--progress");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().startsWith("\rsubsidy: 47 rows in "), "the progress line comes first: " + r.err());
         String progressLine = r.err().substring(0, r.err().indexOf(NL) + NL.length());
@@ -43,7 +43,7 @@ class ProgressOptionsTest {
 
     @Test
     void withProgressEveryRejectedRowStillStartsALineOfItsOwn() {
-        Result r = run("calc", "--input", MESSY.toString(), "--progress");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", MESSY.toString(), "--progress");
         assertEquals(1, r.exit(), r.err());
         assertEquals(18, r.err().lines().filter(l -> l.startsWith("rejected: ")).count(), r.err());
         assertEquals(18, r.err().split("rejected: ", -1).length - 1, "and nowhere else: " + r.err());
@@ -51,7 +51,7 @@ class ProgressOptionsTest {
 
     @Test
     void withoutEitherOptionANonTerminalGetsNoProgress() {
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.err().contains("\r"), "no progress line: " + r.err());
         assertTrue(r.err().startsWith("subsidy: 47 rows read"), r.err());
@@ -59,7 +59,7 @@ class ProgressOptionsTest {
 
     @Test
     void quietHidesOnlyTheProgressNotTheSummary() {
-        Result r = run("calc", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.err().contains("\r"), "no progress line: " + r.err());
         assertTrue(r.err().contains("subsidy: 47 rows read") && r.err().contains("subsidy: wrote"), r.err());

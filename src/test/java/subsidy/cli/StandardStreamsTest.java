@@ -50,7 +50,7 @@ class StandardStreamsTest {
     @Test
     void aReportToAFullDiskExitsThreeSayingItIsIncomplete() throws Exception {
         assumeTrue(FULL.exists(), "/dev/full");
-        String said = run(subsidy("calc", "--input", FIRMS).redirectOutput(FULL), 3);
+        String said = run(subsidy("calc", "--as-of", "2022-06-30", "--input", FIRMS).redirectOutput(FULL), 3);
         assertTrue(said.contains("could not write the report to standard output: no space left on device; "
                 + "the report is incomplete"), said);
         assertFalse(said.contains("rows read"), "no summary of a report nobody got: " + said);
@@ -60,14 +60,14 @@ class StandardStreamsTest {
     void verifyExplainAndHelpToAFullDiskExitThree() throws Exception {
         assumeTrue(FULL.exists(), "/dev/full");
         Path out = tmp.resolve("verify-me");
-        assertEquals(0, exit(subsidy("calc", "--input", FIRMS, "--out", out.toString()).start()));
+        assertEquals(0, exit(subsidy("calc", "--as-of", "2022-06-30", "--input", FIRMS, "--out", out.toString()).start()));
         // A report with one amount changed, so verify has a difference to write (and would exit 4).
         Path report = out.resolve("report.csv");
         Files.writeString(report, Files.readString(report).replaceFirst("\n(\\w+),", "\n$1,x"));
         String verify = run(subsidy("verify", "--input", FIRMS, "--report", report.toString()).redirectOutput(FULL), 3);
         assertTrue(verify.contains("could not write the differences to standard output: no space left on device"),
                 verify);
-        run(subsidy("explain", "--input", FIRMS, "--id", "915304024619715393").redirectOutput(FULL), 3);
+        run(subsidy("explain", "--as-of", "2022-06-30", "--input", FIRMS, "--id", "915304024619715393").redirectOutput(FULL), 3);
         run(subsidy("--help").redirectOutput(FULL), 3);
         run(subsidy("policy", "show", "config/policy.yaml").redirectOutput(FULL), 3);
     }
@@ -76,7 +76,7 @@ class StandardStreamsTest {
     @Test
     void aReportIntoAPipeClosedEarlyStopsTheRunWithExitThree() throws Exception {
         Path err = tmp.resolve("pipe-err.txt");
-        Process p = subsidy("calc", "--input", big.toString()).redirectError(err.toFile()).start();
+        Process p = subsidy("calc", "--as-of", "2022-06-30", "--input", big.toString()).redirectError(err.toFile()).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertTrue(r.readLine().startsWith("entity_id,"));
         } // closed: the next writes fail with a broken pipe
@@ -89,7 +89,7 @@ class StandardStreamsTest {
     /** Under a non-UTF-8 locale the outputs are still UTF-8: 说明 is not written as question marks. */
     @Test
     void textIsUtf8WhateverTheLocale() throws Exception {
-        ProcessBuilder pb = subsidy("explain", "--input", FIRMS, "--id", "915304024619715393");
+        ProcessBuilder pb = subsidy("explain", "--as-of", "2022-06-30", "--input", FIRMS, "--id", "915304024619715393");
         pb.environment().put("LC_ALL", "C");
         Path out = tmp.resolve("explain.txt");
         run(pb.redirectOutput(out.toFile()), 0);
@@ -106,7 +106,7 @@ class StandardStreamsTest {
     void rejectedRowsLostToAFullStandardErrorUnderProgressExitThree() throws Exception {
         assumeTrue(FULL.exists(), "/dev/full");
         Path report = tmp.resolve("progress-report.csv");
-        Process p = subsidy("calc", "--input", "samples/messy.csv", "--progress").redirectOutput(report.toFile())
+        Process p = subsidy("calc", "--as-of", "2022-06-30", "--input", "samples/messy.csv", "--progress").redirectOutput(report.toFile())
                 .redirectError(FULL).start();
         assertEquals(3, exit(p));
     }

@@ -101,6 +101,16 @@ class CitationsTest {
 
     // ------------------------------------------------------------------ what the check finds
 
+    /**
+     * The line of the default policy's citation whose {@code at:} line is the first to read exactly
+     * {@code atLine}: the item starts on the line before it ({@code - seed: …}).
+     */
+    private static int itemAt(String atLine) throws java.io.IOException {
+        int index = Files.readAllLines(DEFAULT, StandardCharsets.UTF_8).indexOf(atLine);
+        assertTrue(index > 0, atLine);
+        return index; // the 0-based index of the at: line is the 1-based number of the line before it
+    }
+
     /** The default policy with one replacement made (it must be made), loaded as policy check loads it. */
     private static Policy defaultWith(String from, String to) throws Exception {
         String yaml = Files.readString(DEFAULT, StandardCharsets.UTF_8);
@@ -114,7 +124,7 @@ class CitationsTest {
     @Test
     void aShiftedOffsetIsNamedWithWhatStandsThereAndWhereTheWordsAre() throws Exception {
         Policy p = defaultWith("\n        at: 10666", "\n        at: 10669");
-        assertEquals(List.of("programs.stable_job_refund.source[0] (line 56): seed003 @10669: the words are not what "
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line " + itemAt("        at: 10666") + "): seed003 @10669: the words are not what "
                 + SEED003 + " says at @10669: they differ from the first character; the policy quotes 「大型企业按企业及其职…」, "
                 + "the source at @10669 reads 「…业按企业及其职工20…」; the words stand at @10666 in " + SEED003),
                 Citations.check(p, SEEDS));
@@ -123,7 +133,7 @@ class CitationsTest {
     @Test
     void aMisquotedFigureIsNamedWhereItDiffers() throws Exception {
         Policy p = defaultWith("高级2000元的标准给予培训补贴", "高级2500元的标准给予培训补贴");
-        assertEquals(List.of("programs.skills_certificate.source[0] (line 171): seed003 @11438: the words are not what "
+        assertEquals(List.of("programs.skills_certificate.source[0] (line " + itemAt("        at: 11438") + "): seed003 @11438: the words are not what "
                 + SEED003 + " says at @11438: they part after 51 character(s); the policy quotes "
                 + "「…1500 元、高级2500元的标准给予培…」, the source at @11479 reads 「…1500 元、高级2000元的标准给予培…」; "
                 + "the words stand nowhere in " + SEED003), Citations.check(p, SEEDS));
@@ -132,11 +142,11 @@ class CitationsTest {
     @Test
     void anOffsetOutsideTheFileAndAMissingOneAreNamed() throws Exception {
         List<String> past = Citations.check(defaultWith("\n        at: 10666", "\n        at: 36514"), SEEDS);
-        assertEquals(List.of("programs.stable_job_refund.source[0] (line 56): seed003 @36514: the offset is outside "
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line " + itemAt("        at: 10666") + "): seed003 @36514: the offset is outside "
                 + SEED003 + ", which has 36514 characters (offsets count from 0); the words stand at @10666 in "
                 + SEED003), past);
         List<String> none = Citations.check(defaultWith("\n        at: 10666\n", "\n"), SEEDS);
-        assertEquals(List.of("programs.stable_job_refund.source[0] (line 56): seed003: no offset (at) is given; "
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line " + itemAt("        at: 10666") + "): seed003: no offset (at) is given; "
                 + "the words stand at @10666 in " + SEED003), none);
     }
 
@@ -150,11 +160,11 @@ class CitationsTest {
         List<String> problems = Citations.check(p, partial);
         String missing = ": seeds/004_b3ab74a9220c91c1.txt is not in " + partial + " (no file "
                 + partial.resolve("004_b3ab74a9220c91c1.txt") + ")";
-        assertEquals(List.of("programs.stable_job_refund.source[3] (line 65): seed004 @14367" + missing,
-                "programs.rent_waiver.limit.source[1] (line 190): seed004 @29401" + missing,
-                "programs.rent_waiver.source[2] (line 200): seed004 @29401" + missing,
-                "programs.rent_waiver.source[3] (line 203): seed004 @30016" + missing,
-                "firm_size.source[0] (line 229): seed004 @30059" + missing), problems);
+        assertEquals(List.of("programs.stable_job_refund.source[3] (line " + itemAt("        at: 14367") + "): seed004 @14367" + missing,
+                "programs.rent_waiver.limit.source[1] (line " + itemAt("          at: 29401") + "): seed004 @29401" + missing,
+                "programs.rent_waiver.source[2] (line " + itemAt("        at: 29401") + "): seed004 @29401" + missing,
+                "programs.rent_waiver.source[3] (line " + itemAt("        at: 30016") + "): seed004 @30016" + missing,
+                "firm_size.source[0] (line " + itemAt("      at: 30059") + "): seed004 @30059" + missing), problems);
     }
 
     @Test
@@ -200,7 +210,7 @@ class CitationsTest {
         PolicyException e = assertThrows(PolicyException.class,
                 () -> Citations.require(defaultWith("\n        at: 10666", "\n        at: 10669"), SEEDS));
         assertTrue(e.getMessage().startsWith("edited.yaml: 1 problem(s):\n  programs.stable_job_refund.source[0] "
-                + "(line 56): seed003 @10669: "), e.getMessage());
+                + "(line " + itemAt("        at: 10666") + "): seed003 @10669: "), e.getMessage());
     }
 
     // ------------------------------------------------------------------ policy check --sources
@@ -212,7 +222,7 @@ class CitationsTest {
         Result r = CommandLineRun.run("policy", "check", bad.toString(), "--sources", "seeds");
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().startsWith("subsidy: " + bad + ": 1 problem(s):\n  programs.skills_certificate.source[0] "
-                + "(line 171): seed003 @11438: the words are not what"), r.err());
+                + "(line " + itemAt("        at: 11438") + "): seed003 @11438: the words are not what"), r.err());
         assertFalse(r.out().contains("usable"), r.out());
         // without --sources the same file is usable, and the check not made is named
         Result unchecked = CommandLineRun.run("policy", "check", bad.toString());

@@ -23,6 +23,9 @@ import subsidy.program.Program;
 class PolicyLoaderTest {
     static final String DEFAULT = read();
 
+    /** The default policy is the 2022 plans: read on a 2022 date. */
+    static final Resolution IN_2022 = Resolution.on(subsidy.DefaultPolicy.AS_OF);
+
     static String read() {
         try {
             return Files.readString(Path.of("config/policy.yaml"));
@@ -33,7 +36,7 @@ class PolicyLoaderTest {
 
     static List<String> problems(String yaml) {
         PolicyException e = assertThrows(PolicyException.class,
-                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml"));
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", IN_2022));
         return e.problems();
     }
 
@@ -49,11 +52,11 @@ class PolicyLoaderTest {
 
     @Test
     void bundledPolicyIsTheConfigFileWithSixProgramsInReportOrder() throws Exception {
-        Policy p = PolicyLoader.bundled();
+        Policy p = PolicyLoader.bundled(IN_2022);
         assertEquals("yunnan-2022-default", p.id());
         assertEquals(List.of("stable_job_refund", "hiring_subsidy", "absorption_subsidy", "retention_training",
                 "skills_certificate", "rent_waiver"), p.programs().stream().map(Program::id).toList());
-        assertEquals(PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "x").sha256(), p.sha256());
+        assertEquals(PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "x", IN_2022).sha256(), p.sha256());
     }
 
     @Test
@@ -147,14 +150,14 @@ class PolicyLoaderTest {
     /** A size tier that every firm meeting it would meet a higher tier first is a typo in the table. */
     @Test
     void sizeTierNoFirmCanReachIsAWarning() throws Exception {
-        assertEquals(List.of(), PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
+        assertEquals(List.of(), PolicyLoader.parse(DEFAULT.getBytes(StandardCharsets.UTF_8), "test.yaml", IN_2022).warnings());
         String yaml = SizeTableIncludeTest.inlined(DEFAULT).replace(
                 "      small: {employees: 10, revenue: 100}\n    - label: transport",
                 "      small: {employees: 100, revenue: 600}\n    - label: transport");
         assertEquals(List.of("firm_size.rows[4].small (line " + lineOf(yaml, "small: {employees: 100, revenue: 600}")
                 + "): no firm can be small here: one that meets employees ≥ 100, revenue ≥ 600万 meets medium"
                 + " (employees ≥ 50, revenue ≥ 500万) first"),
-                PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml").warnings());
+                PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", IN_2022).warnings());
     }
 
     /** A group that names one program twice combines nothing: it is refused like a group of one. */
@@ -257,7 +260,7 @@ class PolicyLoaderTest {
         assertEquals(1, p.size(), p.toString());
         assertTrue(p.get(0).contains("'b\\x1b[2J\\u202e'"), p.get(0));
         PolicyException e = assertThrows(PolicyException.class,
-                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "x\u001b]0;t\u0007.yaml"));
+                () -> PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "x\u001b]0;t\u0007.yaml", IN_2022));
         assertTrue(e.getMessage().startsWith("x\\x1b]0;t\\x07.yaml: 1 problem(s):\n  "), e.getMessage());
     }
 

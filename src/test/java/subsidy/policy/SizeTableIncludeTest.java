@@ -37,7 +37,7 @@ class SizeTableIncludeTest {
     }
 
     static Policy parse(String yaml) throws PolicyException {
-        return PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml");
+        return PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", PolicyLoaderTest.IN_2022);
     }
 
     static List<String> problems(String yaml) {
@@ -46,14 +46,14 @@ class SizeTableIncludeTest {
 
     @Test
     void theIncludedTableIsTheOneTheFiveCopiesWere() throws Exception {
-        Policy included = PolicyLoader.load(Path.of("config/policy.yaml"));
+        Policy included = PolicyLoader.load(Path.of("config/policy.yaml"), PolicyLoaderTest.IN_2022);
         Policy inline = parse(inlined(DEFAULT));
         assertEquals(15, included.sizeTable().rows().size());
         assertEquals(inline.sizeTable().rows(), included.sizeTable().rows());
         assertEquals("seed004 @30059", included.sizeTable().source());
         assertEquals(inline.sizeTable().source(), included.sizeTable().source());
         // the bundled policy includes the bundled table
-        assertEquals(included.sizeTable().rows(), PolicyLoader.bundled().sizeTable().rows());
+        assertEquals(included.sizeTable().rows(), PolicyLoader.bundled(PolicyLoaderTest.IN_2022).sizeTable().rows());
         for (String name : List.of("baoshan-2022", "linxia-2020", "national-ui-refund", "tiered-stable-job")) {
             assertEquals(included.sizeTable().rows(),
                     PolicyLoader.load(Path.of("config", name + ".yaml"), Resolution.CHECK).sizeTable().rows(), name);
@@ -67,8 +67,8 @@ class SizeTableIncludeTest {
         byte[] table = Files.readAllBytes(TABLE);
         String lines = Sha256.of(policy) + "\n" + Sha256.of(table) + "\n";
         String expected = Sha256.of(lines.getBytes(StandardCharsets.US_ASCII));
-        assertEquals(expected, PolicyLoader.load(Path.of("config/policy.yaml")).sha256());
-        assertEquals(expected, PolicyLoader.bundled().sha256());
+        assertEquals(expected, PolicyLoader.load(Path.of("config/policy.yaml"), PolicyLoaderTest.IN_2022).sha256());
+        assertEquals(expected, PolicyLoader.bundled(PolicyLoaderTest.IN_2022).sha256());
         // A policy that includes nothing keeps the SHA-256 of its bytes.
         String inline = inlined(DEFAULT);
         assertEquals(Sha256.of(inline.getBytes(StandardCharsets.UTF_8)), parse(inline).sha256());
@@ -79,7 +79,7 @@ class SizeTableIncludeTest {
                 "small: {employees: 11, revenue: 100}\n  - label: transport");
         assertNotEquals(Files.readString(TABLE), changed);
         Files.writeString(dir.resolve("tables/size-table-2011.yaml"), changed);
-        Policy p = PolicyLoader.load(dir.resolve("policy.yaml"));
+        Policy p = PolicyLoader.load(dir.resolve("policy.yaml"), PolicyLoaderTest.IN_2022);
         assertEquals(Sha256.of((Sha256.of(policy) + "\n" + Sha256.of(changed.getBytes(StandardCharsets.UTF_8)) + "\n")
                 .getBytes(StandardCharsets.US_ASCII)), p.sha256());
         assertNotEquals(expected, p.sha256());
@@ -101,7 +101,7 @@ class SizeTableIncludeTest {
                 PolicyLoader.load(dir.resolve("policy.yaml"), Resolution.CHECK).warnings());
         Files.writeString(file, table.replace("  - label: every other industry\n    industries: [\"*\"]",
                 "  - label: every other industry\n    industries: []"));
-        List<String> p = assertThrows(PolicyException.class, () -> PolicyLoader.load(dir.resolve("policy.yaml")))
+        List<String> p = assertThrows(PolicyException.class, () -> PolicyLoader.load(dir.resolve("policy.yaml"), PolicyLoaderTest.IN_2022))
                 .problems();
         assertEquals(List.of(
                 file + ": rows[14].industries (line " + PolicyLoaderTest.lineOf(table, "label: every other industry")

@@ -32,7 +32,7 @@ class SizeCheckTest {
         Path in = dir.resolve("in.csv");
         Files.writeString(in, HEADER + "\n" + String.join("\n", rows) + "\n");
         Path out = dir.resolve("out");
-        assertEquals(0, CommandLineRun.run("calc", "--input", in.toString(), "--out", out.toString()).exit());
+        assertEquals(0, CommandLineRun.run("calc", "--as-of", "2022-06-30", "--input", in.toString(), "--out", out.toString()).exit());
         return Files.readAllLines(out.resolve(Outputs.SIZE_CHECK), StandardCharsets.UTF_8);
     }
 

@@ -157,7 +157,7 @@ class AtomicOutputTest {
 
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process calc = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                "subsidy.cli.Main", "calc", "--input", fifo.toString(), "--out", out.toString(), "--force", "--quiet")
+                "subsidy.cli.Main", "calc", "--as-of", "2022-06-30", "--input", fifo.toString(), "--out", out.toString(), "--force", "--quiet")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("said.txt").toFile()).start();
         try (OutputStream feed = Files.newOutputStream(fifo)) {
             // The header and a megabyte of rows (repeats of one, so duplicates): past the part of the
