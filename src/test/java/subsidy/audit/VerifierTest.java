@@ -122,7 +122,7 @@ class VerifierTest {
         assertEquals(List.of(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)",
                         DefaultPolicy.POLICY.sha256(), changed.sha256()),
                 new Difference(Difference.MANIFEST, "control_totals.stable_job_refund", "3586045.85", "3956845.85"),
-                new Difference(Difference.MANIFEST, "control_totals.total", "4623391.60", "4994191.60")),
+                new Difference(Difference.MANIFEST, "control_totals.total", "4620391.60", "4991191.60")),
                 d.stream().filter(x -> x.entityId().equals(Difference.MANIFEST)
                         && !x.column().startsWith("summary.csv")).toList());
         assertEquals("summary.csv (differs from a recomputation)", d.get(d.size() - 1).column());
@@ -155,7 +155,7 @@ class VerifierTest {
                 new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", "2022-06-30",
                         "2022-12-31"),
                 // the program's amounts are no longer paid: the totals and the summary say so too
-                new Difference(Difference.MANIFEST, "control_totals.total", "1139364.60", "1106364.60"),
+                new Difference(Difference.MANIFEST, "control_totals.total", "1137864.60", "1104864.60"),
                 new Difference(Difference.MANIFEST, "control_totals." + gone, "33000.00", "(none)"),
                 new Difference(Difference.MANIFEST, "summary.csv (differs from a recomputation)",
                         sha256(out.resolve("summary.csv")), sha256(laterRun.resolve("summary.csv")))),
@@ -333,7 +333,7 @@ class VerifierTest {
     void controlTotalsAndRowCountsInTheManifestAreComparedWithTheRecomputation() throws Exception {
         editManifest(report.getParent(), m -> {
             ((ObjectNode) m.path("control_totals")).put("hiring_subsidy", "45001.00");
-            ((ObjectNode) m.path("control_totals")).put("total", "4623391.6"); // the same amount
+            ((ObjectNode) m.path("control_totals")).put("total", "4620391.6"); // the same amount
             ((ObjectNode) m.path("rows")).put("read", 48);
         });
         assertEquals(List.of(new Difference(Difference.MANIFEST, "rows.read", "48", "47"),

@@ -102,7 +102,7 @@ class PolicyLoaderTest {
 
     @Test
     void rateAboveOneAndUnknownRegionListAreErrors() {
-        String yaml = DEFAULT.replace("large: 0.50", "large: 50").replace("region_in: risk_area_2022\n      months: 6",
+        String yaml = DEFAULT.replace("large: 0.50", "large: 50").replace("region_in: risk_county_2022\n      months: 6",
                 "region_in: risk_area_2023\n      months: 6");
         List<String> p = problems(yaml);
         assertTrue(p.get(0).contains("a rate is between 0 and 1"), p.toString());
@@ -174,7 +174,7 @@ class PolicyLoaderTest {
     /** Every problem names its line, those about one item of a list or a table too. */
     @Test
     void problemsWithAnItemNameTheLineOfItsKey() {
-        String yaml = DEFAULT.replace("\"530428\": 元江", "\"53042\": 元江")
+        String yaml = DEFAULT.replaceFirst("\"530428\": 元江", "\"53042\": 元江") // the first listing only
                 .replace("industry_prefixes: [H62, F52,", "industry_prefixes: [h62, F52,")
                 .replaceFirst("entity_types: \\[enterprise\\]", "entity_types: [企业]");
         List<String> p = problems(yaml);

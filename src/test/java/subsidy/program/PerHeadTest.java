@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static subsidy.DefaultPolicy.amount;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,11 +79,22 @@ class PerHeadTest {
         assertEquals(new BigDecimal(expected), amount(t, "retention_training"));
     }
 
+    /**
+     * The hard-hit branch is for enterprises (「……5个特困行业企业」 seed 003 @11083): an individual business
+     * or a nonprofit in those industries is paid only when severely affected in a listed county.
+     */
     @Test
-    void retentionTrainingCoversIndividualBusinessesInHardHitIndustries() {
-        TestEntity t = TestEntity.of(EntityType.INDIVIDUAL_BUSINESS).industry("H62").insurance(3, 0, "0");
-        // 500 × 3 = 1500.00
-        assertEquals(new BigDecimal("1500.00"), amount(t, "retention_training"));
+    void retentionTrainingsHardHitBranchIsForEnterprisesOnly() {
+        for (EntityType type : List.of(EntityType.INDIVIDUAL_BUSINESS, EntityType.NONPROFIT)) {
+            TestEntity t = TestEntity.of(type).industry("H62").insurance(3, 0, "0");
+            assertEquals(new BigDecimal("0.00"), amount(t, "retention_training"), type.toString());
+            t.region("530428");
+            t.affected = true;
+            // 500 × 3 = 1500.00
+            assertEquals(new BigDecimal("1500.00"), amount(t, "retention_training"), type.toString());
+        }
+        TestEntity firm = TestEntity.enterprise(SizeClass.SMALL).industry("H62").insurance(3, 0, "0");
+        assertEquals(new BigDecimal("1500.00"), amount(firm, "retention_training"));
     }
 
     @Test

@@ -98,7 +98,9 @@ class WorkerCountTest {
         assertEquals(47 + 21 + GENERATED + GENERATED / 2, one.read());
         assertEquals(47 + 3 + GENERATED, one.computed());
         assertEquals(18 + GENERATED / 2, one.rejected());
-        assertEquals("1009322549.33", Money.format(one.total()));
+        // 999015049.33: since retention training's hard-hit branch is for enterprises (seed 003 @11083),
+        // 10307500.00 less than before, the retention of 322 individual businesses and nonprofits
+        assertEquals("999015049.33", Money.format(one.total()));
         for (int workers : new int[] {2, 3, 8}) {
             Path out = data.resolve("workers-" + workers);
             Totals several = calc(workers, out);
