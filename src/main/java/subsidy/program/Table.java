@@ -25,9 +25,10 @@ import subsidy.policy.Figure;
  * @param amounts the amount for each listed value (codes, region codes), or empty when banded
  * @param bands   the bands of a number, the first that holds chosen, or empty when by value
  * @param per     a count column the amount is paid for each of, or null for one amount per entity
+ * @param missing what the note adds for a value with no amount (who has not set it yet), or null
  */
 public record Table(String id, String title, List<Clause> clauses, Criteria who, ColumnRef by,
-        Map<String, Figure> amounts, List<Band> bands, ColumnRef per) implements Program {
+        Map<String, Figure> amounts, List<Band> bands, ColumnRef per, String missing) implements Program {
 
     /** A band of numbers: {@code from} ≤ v, v ≤ {@code to}, v &lt; {@code under}; an absent bound is open. */
     public record Band(BigDecimal from, BigDecimal to, BigDecimal under, Figure amount) {
@@ -91,7 +92,8 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         }
         if (chosen == null) {
             return ProgramResult.ineligible(this, ReasonCode.NOT_IN_TABLE, by.header() + " " + shown
-                    + (bands.isEmpty() ? ": no amount in the table" : ": in no band of the table"));
+                    + (bands.isEmpty() ? ": no amount in the table" : ": in no band of the table")
+                    + (missing == null ? "" : " (" + missing + ")"));
         }
         long heads = per == null ? 1 : per.count(e);
         BigDecimal amount = Money.round(chosen.pay().multiply(BigDecimal.valueOf(heads)));
@@ -129,7 +131,8 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         String each = per == null ? "" : " per head of " + per.header();
         if (bands.isEmpty()) {
             amounts.forEach((k, v) -> out.add(by.header() + " " + k + ": " + v.describe() + each));
-            out.add("any other " + by.header() + ": nothing (not in the table)");
+            out.add((amounts.isEmpty() ? "every " : "any other ") + by.header() + ": nothing (not in the table"
+                    + (missing == null ? "" : ": " + missing) + ")");
         } else {
             bands.forEach(b -> out.add(by.header() + " " + b.describe() + each));
         }

@@ -17,7 +17,9 @@ import subsidy.policy.yaml.Node;
 /**
  * Reads kind {@code table}: {@code by} (a code, region, industry, count, money or rate column), then
  * {@code amounts} (value → amount) for a code or {@code bands} (each {@code from} / {@code to} /
- * {@code under} and an {@code amount}) for a number, and optionally {@code per} (a count column).
+ * {@code under} and an {@code amount}) for a number, and optionally {@code per} (a count column) and
+ * {@code missing} (what the note says of a value with no amount: who has not set it). An empty
+ * {@code amounts} (no county's figure known yet) pays nothing, with a warning.
  */
 public final class TableReader {
     private TableReader() {
@@ -27,6 +29,7 @@ public final class TableReader {
         ColumnRef by = ctx.column(p, "by", Column.Kind.CODE, Column.Kind.REGION, Column.Kind.INDUSTRY,
                 Column.Kind.COUNT, Column.Kind.MONEY, Column.Kind.RATE, Column.Kind.NUMBER);
         ColumnRef per = p.keys().contains("per") ? ctx.column(p, "per", Column.Kind.COUNT) : null;
+        String missing = p.text("missing", false);
         if (by == null || (p.keys().contains("per") && per == null)) {
             p.node("amounts", false);
             p.node("bands", false);
@@ -89,13 +92,14 @@ public final class TableReader {
                 }
                 a.finish();
                 if (a.keys().isEmpty()) {
-                    ctx.problems().add(p.keyAt("amounts") + ": give at least one value and its amount");
+                    // 「奖补标准由县(市)政府……确定」 with no county's figure known yet: pays nothing, and says so.
+                    ctx.lint().emptyTable(p.keyAt("amounts"), by.header());
                 }
             }
         }
         if (ctx.problems().size() > before) {
             return null;
         }
-        return new Table(h.id(), h.title(), h.clauses(), h.who(), by, amounts, bands, per);
+        return new Table(h.id(), h.title(), h.clauses(), h.who(), by, amounts, bands, per, missing);
     }
 }

@@ -166,6 +166,15 @@ class PolicyLanguageLoaderTest {
     }
 
     @Test
+    void aTableWithNoAmountYetLoadsAndIsWarnedOf() throws PolicyException {
+        String yaml = LANGUAGE.replace("      \"622921\": 30000\n", "").replace("    amounts:\n\n", "    amounts: {}\n\n");
+        Policy p = PolicyLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), "test.yaml", AS_OF);
+        assertTrue(p.warnings().stream().anyMatch(w -> w.startsWith("programs.region_reward.amounts (line ")
+                && w.endsWith("no region_code has an amount yet; the program pays nothing until the figures are"
+                        + " written here")), String.join("\n", p.warnings()));
+    }
+
+    @Test
     void aRegionTableKeyIsASixDigitCode() {
         String p = only(problems(LANGUAGE.replace("\"622921\": 30000", "\"62292\": 30000")));
         assertTrue(p.contains("'62292' is not a 6-digit region code"), p);

@@ -113,6 +113,12 @@ public final class PolicyLinter {
         }
     }
 
+    /** A table with no amount yet: every entity it would pay gets nothing until one is written. */
+    public void emptyTable(String at, String column) {
+        warnings.add(at + ": no " + column + " has an amount yet; the program pays nothing until the figures are"
+                + " written here");
+    }
+
     private static String plain(BigDecimal v) {
         BigDecimal s = v.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
