@@ -137,7 +137,7 @@ class AsOfDefaultTest {
         Policy p = Inputs.policy(fifo, null, () -> LocalDate.of(2020, 6, 30));
         writer.join();
         assertEquals(LocalDate.of(2020, 6, 30), p.asOf());
-        assertEquals(6, p.programs().size());
+        assertEquals(8, p.programs().size());
         assertEquals(List.of(), p.leftOut());
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("valid_from"));
     }
