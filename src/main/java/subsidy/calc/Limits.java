@@ -142,9 +142,6 @@ public final class Limits {
     }
 
     private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over) {
-        if (entries.isEmpty()) {
-            return r;
-        }
         BigDecimal used = BigDecimal.ZERO;
         for (Entry x : entries) {
             used = used.add(x.amount());
@@ -153,8 +150,8 @@ public final class Limits {
         if (r.amount().compareTo(rest) <= 0) {
             return r;
         }
-        String text = "cap " + Money.format(limit.cap()) + " " + over + "; " + Money.format(used) + " paid before: "
-                + paidIn(entries);
+        String text = "cap " + Money.format(limit.cap()) + " " + over + "; " + (entries.isEmpty() ? "nothing paid before"
+                : Money.format(used) + " paid before: " + paidIn(entries));
         if (rest.signum() == 0) {
             return r.notPaid(ReasonCode.LEDGER_CAP_REACHED.reason(text + "; nothing is left"));
         }

@@ -37,6 +37,8 @@ class LimitsTest {
                 + "    limit: {kind: amount, cap: 300000, source: " + CITE + "}\n"
                 + "  yearly:\n    kind: fixed\n    title: 每年不超过30万元\n    source: " + CITE + "\n    amount: 120000\n"
                 + "    limit: {kind: amount_per_year, cap: 300000, source: " + CITE + "}\n"
+                + "  over:\n    kind: fixed\n    title: 每年不超过30万元\n    source: " + CITE + "\n    amount: 400000\n"
+                + "    limit: {kind: amount_per_year, cap: 300000, source: " + CITE + "}\n"
                 + "  plain:\n    kind: fixed\n    title: plain\n    source: " + CITE + "\n    amount: 100\n"
                 + "    limit: {kind: none}\n";
         try {
@@ -111,6 +113,17 @@ class LimitsTest {
                 rest.reason());
         ProgramResult fresh = compute("yearly", paid("yearly", 3, "290000.00"));
         assertEquals(new BigDecimal("120000.00"), fresh.amount(), "a new year: the whole amount");
+    }
+
+    @Test
+    void anAmountCapHoldsInTheFirstBatchToo() {
+        // Nothing paid before, 120000 due under a yearly cap of 100000? The cap is 300000 here, so a
+        // program that computes more than its cap in its first batch is needed: 'over' computes 400000.
+        ProgramResult first = compute("over");
+        assertEquals(new BigDecimal("300000.00"), first.amount(), "at most the cap, even with nothing paid before");
+        assertEquals("ledger_cap_reached", first.reasonCode());
+        ProgramResult otherYear = compute("over", paid("over", 3, "300000.00"));
+        assertEquals(new BigDecimal("300000.00"), otherYear.amount(), "2019's payment is another year's");
     }
 
     @Test
