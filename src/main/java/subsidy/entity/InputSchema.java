@@ -23,7 +23,8 @@ public record InputSchema(List<ExtraColumn> extras, java.util.Set<String> requir
     /** The policy column a header cell names, case-insensitively, in either language. */
     public Optional<ExtraColumn> extraForHeader(String cell) {
         String h = cell.strip().toLowerCase(Locale.ROOT);
-        return extras.stream().filter(x -> x.header().equals(h) || h.equals(x.chinese())).findFirst();
+        return extras.stream().filter(x -> x.header().equals(h)
+                || (x.chinese() != null && h.equals(x.chinese().strip().toLowerCase(Locale.ROOT)))).findFirst();
     }
 
     /** A column by canonical name, canonical or the policy's own. */

@@ -142,13 +142,36 @@ final class Cells {
         return r.stripTrailingZeros().scale() < 0 ? r.setScale(0) : r.stripTrailingZeros();
     }
 
-    /** A code as written, spaces at the ends removed; one of {@code allowed} when the policy lists them. */
+    /**
+     * A code, spaces at the ends removed; when the policy lists the codes, one of them whatever its case
+     * (as the built-in codes are read: {@code SMALL} is small), given in the policy's spelling.
+     */
     static String code(String cell, java.util.List<String> allowed) throws CellException {
         String s = normalize(cell);
-        if (!allowed.isEmpty() && !allowed.contains(s)) {
-            throw new CellException(RejectionCode.UNKNOWN_CODE, "is not one of " + String.join(", ", allowed));
+        if (allowed.isEmpty()) {
+            return s;
         }
-        return s;
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(s)) {
+                return a;
+            }
+        }
+        throw new CellException(RejectionCode.UNKNOWN_CODE, "is not one of " + String.join(", ", allowed));
+    }
+
+    /** A policy's number column (an area, a quantity): a decimal ≥ 0, with a number's messages. */
+    static BigDecimal number(String cell) throws CellException {
+        try {
+            return money(cell);
+        } catch (CellException e) {
+            if (e.code() == RejectionCode.NEGATIVE_AMOUNT) {
+                throw new CellException(RejectionCode.NEGATIVE_AMOUNT, "must be a number ≥ 0");
+            }
+            if (e.code() == RejectionCode.NOT_A_NUMBER) {
+                throw new CellException(RejectionCode.NOT_A_NUMBER, "is not a number");
+            }
+            throw e;
+        }
     }
 
     static boolean bool(String cell) throws CellException {

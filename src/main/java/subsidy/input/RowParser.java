@@ -192,7 +192,7 @@ final class RowParser {
         return switch (x.kind()) {
             case MONEY -> Cells.fen(Cells.money(v));
             case RATE -> Cells.rate(v);
-            case NUMBER -> Cells.money(v);
+            case NUMBER -> Cells.number(v);
             case DATE -> Cells.date(v);
             case CODE -> Cells.code(v, x.values());
             default -> throw new IllegalStateException(x + " is read as a number");
@@ -358,7 +358,7 @@ final class RowParser {
                         RejectionCode.UNKNOWN_LANDLORD_TYPE, "is not state_enterprise, government, public_institution or private"));
                 case DATE -> Cells.date(v);
                 case RATE -> Cells.rate(v);
-                case NUMBER -> Cells.money(v);
+                case NUMBER -> Cells.number(v);
                 case CODE -> Cells.code(v, List.of());
             };
         } catch (CellException e) {

@@ -97,7 +97,10 @@ public sealed interface Condition {
                 trace.condition(column.header() + " is blank, needs one of " + String.join(", ", codes), false);
                 return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
             }
-            boolean ok = codes.contains(c);
+            boolean ok = false;
+            for (int i = 0; i < codes.size() && !ok; i++) {
+                ok = codes.get(i).equalsIgnoreCase(c); // a code column read without listed values keeps its case
+            }
             if (trace.on()) {
                 trace.condition(column.header() + " " + c + (ok ? " is" : " is not") + " one of "
                         + String.join(", ", codes), ok);

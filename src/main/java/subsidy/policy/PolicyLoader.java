@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import subsidy.Sha256;
@@ -233,8 +234,19 @@ public final class PolicyLoader {
                 List<String> values = ctx.strings(c, "values");
                 if (c.keys().contains("values") && k != Column.Kind.CODE) {
                     problems.add(c.child("values") + " (line " + c.line() + "): only a column of kind code lists its values");
+                } else if (c.keys().contains("values") && values.isEmpty()) {
+                    problems.add(c.keyAt("values") + ": list at least one value, or leave values out to take any code");
+                } else if (values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().count()
+                        < values.size()) {
+                    problems.add(c.keyAt("values") + ": a value is listed twice (codes are matched whatever their case)");
                 }
-                extras.add(new ExtraColumn(key, c.text("chinese", false), k, extras.size(), values));
+                String chinese = c.text("chinese", false);
+                String clash = clash(key, chinese, extras);
+                if (clash != null) {
+                    problems.add(c.keyAt("chinese") + ": '" + chinese + "' is already the header of " + clash
+                            + "; a header cell names one column");
+                }
+                extras.add(new ExtraColumn(key, chinese, k, extras.size(), values));
                 c.finish();
             }
             cols.finish();
@@ -386,8 +398,9 @@ public final class PolicyLoader {
             return null;
         }
         Fields l = p.fields("limit", false);
+        Limit limit = null;
         if (l != null) {
-            Limit limit = limit(l);
+            limit = limit(l);
             if (limit != null) {
                 limits.put(id, limit);
             }
@@ -398,7 +411,8 @@ public final class PolicyLoader {
         if (versions == null) {
             Period window = ctx.period(p, "valid_from", "valid_to");
             ctx.window = window;
-            return selected(id, window, p.path(), () -> body(id, p));
+            Limit lim = limit;
+            return selected(id, window, p.path(), () -> limited(lim, body(id, p), l));
         }
         p.finish();
         List<Period> periods = new ArrayList<>();
@@ -418,7 +432,7 @@ public final class PolicyLoader {
             Set<String> outer = ctx.used;
             ctx.used = new HashSet<>();
             ctx.window = period;
-            Program body = body(id, v);
+            Program body = limited(limit, body(id, v), l);
             // Of overlapping versions the first that holds is used, as policy check's warning says.
             boolean inForce = resolution.check() ? i == versions.size() - 1
                     : !any && period.contains(resolution.asOf());
@@ -437,6 +451,35 @@ public final class PolicyLoader {
             leftOut.add(id + ": no version in force on " + resolution.asOf());
         }
         return chosen;
+    }
+
+    /** The column whose header (English or Chinese) {@code chinese} already is, or null when none. */
+    private static String clash(String key, String chinese, List<ExtraColumn> before) {
+        if (chinese == null) {
+            return null;
+        }
+        String c = chinese.strip().toLowerCase(java.util.Locale.ROOT);
+        Optional<Column> base = Column.forHeader(c);
+        if (base.isPresent()) {
+            return base.get().header();
+        }
+        for (ExtraColumn x : before) {
+            if (x.header().equals(c) || (x.chinese() != null && x.chinese().strip().toLowerCase(java.util.Locale.ROOT)
+                    .equals(c))) {
+                return x.header();
+            }
+        }
+        return null;
+    }
+
+    /** The program, with a problem when its limit cannot apply to it: months for a program that counts none. */
+    private Program limited(Limit limit, Program program, Fields l) {
+        if (limit != null && limit.kind() == Limit.Kind.MONTHS && program != null && !program.reportsMonths()) {
+            problems.add(l.child("kind") + " (line " + l.line() + "): a limit of kind months is for a program that"
+                    + " reports months (rent_waiver); " + program.id() + " pays an amount: use once, once_per_year,"
+                    + " amount, amount_per_year or none");
+        }
+        return program;
     }
 
     /**
@@ -458,18 +501,24 @@ public final class PolicyLoader {
             return null;
         }
         boolean capped = kind == Limit.Kind.AMOUNT || kind == Limit.Kind.AMOUNT_PER_YEAR;
-        if (capped && (cap == null || cap.signum() <= 0)) {
-            problems.add(l.path() + " (line " + l.line() + "): a limit of kind " + word
-                    + " needs a cap above 0, in yuan");
+        if (capped && !l.keys().contains("cap")) {
+            problems.add(l.path() + " (line " + l.line() + "): a limit of kind " + word + " needs a cap, in yuan");
+            return null;
+        }
+        if (capped && cap == null) {
+            return null; // not a number: said by the read
+        }
+        if (capped && (cap.signum() <= 0 || ctx.fen(cap, l.keyAt("cap")) == null)) {
+            if (cap.signum() <= 0) {
+                problems.add(l.keyAt("cap") + ": a cap is above 0, in yuan");
+            }
             return null;
         }
         if (!capped && cap != null) {
             problems.add(l.child("cap") + " (line " + l.line() + "): only a limit of kind amount or amount_per_year"
                     + " has a cap");
         }
-        if (kind != Limit.Kind.NONE && clauses.isEmpty()) {
-            problems.add(l.path() + " (line " + l.line() + "): a limit names the clause it rests on (source)");
-        }
+        // A limit other than none without its clause is said once, by the read of source.
         return new Limit(kind, cap, clauses);
     }
 

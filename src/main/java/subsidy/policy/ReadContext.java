@@ -148,6 +148,13 @@ public final class ReadContext {
                         Column.Kind.RATE, Column.Kind.NUMBER);
                 if (c != null && c.kind() != Column.Kind.COUNT) {
                     BigDecimal least = datedDecimal(min, key, true);
+                    if (least != null && c.kind() == Column.Kind.MONEY) {
+                        least = fen(least, min.keyAt(key));
+                    } else if (least != null && c.kind() == Column.Kind.RATE && least.compareTo(BigDecimal.ONE) > 0) {
+                        problems.add(min.keyAt(key) + ": a rate is between 0 and 1, found " + least.toPlainString()
+                                + "; no rate can reach it");
+                        least = null;
+                    }
                     if (least != null) {
                         conditions.add(new Condition.AtLeast(c, least));
                     }
@@ -187,7 +194,8 @@ public final class ReadContext {
                                 + latest + ")";
                     }
                 }
-                if (p.from() == null && p.to() == null && monthsBefore == null) {
+                if (p.from() == null && p.to() == null && monthsBefore == null && !window.keys().contains("from")
+                        && !window.keys().contains("to") && !window.keys().contains("months_before_as_of")) {
                     problems.add(window.path() + " (line " + window.line() + "): give from, to, months_before_as_of,"
                             + " or both ends");
                 } else if (c != null && (p.from() != null || p.to() != null)) {
@@ -199,12 +207,11 @@ public final class ReadContext {
         Fields codes = w.fields("codes", false);
         if (codes != null) {
             for (String key : codes.keys()) {
-                ColumnRef c = resolve(codes.keyAt(key), key, Column.Kind.CODE, Column.Kind.REGION,
-                        Column.Kind.INDUSTRY);
+                ColumnRef c = resolve(codes.keyAt(key), key, CODE_KINDS);
                 List<String> listed = strings(codes, key);
                 if (listed.isEmpty()) {
                     problems.add(codes.keyAt(key) + ": list the codes the program is for");
-                } else if (c != null) {
+                } else if (c != null && codesCanMatch(c, listed, codes.keyAt(key))) {
                     conditions.add(new Condition.CodeIn(c, listed));
                 }
             }
@@ -224,6 +231,59 @@ public final class ReadContext {
         w.finish();
         return new Criteria(types, sizes, industries, region, flagsTrue, flagsFalse, atLeast, landlords, anyOf,
                 conditions);
+    }
+
+    /** The kinds of column whose value is a code a condition or a table can name. */
+    public static final Column.Kind[] CODE_KINDS = {Column.Kind.CODE, Column.Kind.REGION, Column.Kind.INDUSTRY,
+            Column.Kind.ENTITY_TYPE, Column.Kind.LANDLORD};
+
+    /**
+     * Whether every code of {@code codes} can be a value of {@code c}: one of a policy column's listed values,
+     * a 6-digit region code, an industry code as the input holds it (upper case), an entity or landlord type.
+     * Each code that cannot is a problem at {@code at}.
+     */
+    public boolean codesCanMatch(ColumnRef c, java.util.Collection<String> codes, String at) {
+        int before = problems.size();
+        for (String code : codes) {
+            String why = switch (c.kind()) {
+                case REGION -> code.matches("\\d{6}") ? null : "is not a 6-digit region code";
+                case INDUSTRY -> INDUSTRY_PREFIX.matcher(code).matches() ? null
+                        : "is not a GB/T 4754 code as the input holds it (a capital A-T and up to 4 digits, like H6210)";
+                case ENTITY_TYPE -> EnumSet.allOf(EntityType.class).stream().anyMatch(t -> t.code().equals(code)) ? null
+                        : "is not one of " + EnumSet.allOf(EntityType.class).stream().map(EntityType::code).toList();
+                case LANDLORD -> EnumSet.allOf(LandlordType.class).stream().anyMatch(t -> t.code().equals(code)) ? null
+                        : "is not one of " + EnumSet.allOf(LandlordType.class).stream().map(LandlordType::code).toList();
+                default -> c instanceof ExtraColumn x && !x.values().isEmpty()
+                        && x.values().stream().noneMatch(v -> v.equalsIgnoreCase(code))
+                        ? "is not one of the values of " + c.header() + " (" + String.join(", ", x.values()) + ")" : null;
+            };
+            if (why != null) {
+                problems.add(at + ": '" + code + "' " + why);
+            }
+        }
+        return problems.size() == before;
+    }
+
+    /** {@code v} when it is yuan to the fen; else null with a problem at {@code at}. */
+    public BigDecimal fen(BigDecimal v, String at) {
+        if (v != null && v.stripTrailingZeros().scale() > 2) {
+            problems.add(at + ": " + v.toPlainString() + " is in yuan to the fen: at most two decimals");
+            return null;
+        }
+        return v;
+    }
+
+    /** A figure in yuan: its value paid and its bounds to the fen; else null with a problem at {@code at}. */
+    public Figure fen(Figure f, String at) {
+        if (f == null) {
+            return null;
+        }
+        for (BigDecimal v : new BigDecimal[] {f.pay(), f.low(), f.high()}) {
+            if (v != null && fen(v, at) == null) {
+                return null;
+            }
+        }
+        return f;
     }
 
     /** The region list {@code key} names, or null with a problem. */

@@ -26,7 +26,7 @@ public final class PerHeadReader {
                 continue;
             }
             ColumnRef column = ctx.column(u, "column", Column.Kind.COUNT);
-            subsidy.policy.Figure amount = ctx.figure(u, "amount", true, false);
+            subsidy.policy.Figure amount = ctx.fen(ctx.figure(u, "amount", true, false), u.keyAt("amount"));
             u.finish();
             if (column != null && amount != null) {
                 ctx.lint().perHeadUnit(u.path(), u.line(), column.header(), amount.pay());

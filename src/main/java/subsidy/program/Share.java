@@ -125,6 +125,10 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         String limitText = limit == null ? null : "cap " + Money.format(cap) + " per entity";
         if (capPerHead != null) {
             long heads = capPerHead.column().count(e);
+            if (heads == 0) { // at most the amount per head of nobody: the share has no one to pay for
+                return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, Money.ZERO, null,
+                        capPerHead.column().header() + " = 0", ReasonCode.NONE_COUNTED.code());
+            }
             BigDecimal perHead = capPerHead.amount().multiply(BigDecimal.valueOf(heads));
             if (limit == null || perHead.compareTo(limit) < 0) {
                 limit = perHead;

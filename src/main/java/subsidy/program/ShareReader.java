@@ -11,7 +11,7 @@ import subsidy.policy.yaml.Fields;
 
 /**
  * Reads kind {@code share}: {@code base} (a money column) and {@code rate} (a {@link Figure} up to 1), or
- * {@code base} (a number or money column) and {@code per_unit} (an amount per unit); and
+ * {@code base} (a number column) and {@code per_unit} (an amount per unit); and
  * optionally {@code months} ({@code from}, {@code to} date columns and a {@code window}), {@code cap},
  * {@code cap_per_head} ({@code column}, {@code amount}) and {@code minimum}.
  */
@@ -22,10 +22,10 @@ public final class ShareReader {
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
         // A share of money (rate), or an amount per unit of a quantity (per_unit: 30 yuan a m²).
         boolean perUnit = p.keys().contains("per_unit");
-        ColumnRef base = perUnit ? ctx.column(p, "base", Column.Kind.NUMBER, Column.Kind.MONEY)
-                : ctx.column(p, "base", Column.Kind.MONEY);
+        ColumnRef base = perUnit ? ctx.column(p, "base", Column.Kind.NUMBER) : ctx.column(p, "base", Column.Kind.MONEY);
         if (perUnit && p.keys().contains("rate")) {
             p.node("rate", false);
+            p.node("per_unit", false);
             ctx.problems().add(p.keyAt("rate") + ": give rate (a share of money) or per_unit (an amount per unit), not both");
             return null;
         }
@@ -50,17 +50,24 @@ public final class ShareReader {
             bad = window == null || (m.keys().contains("from") && from == null) || (m.keys().contains("to") && to == null);
             months = bad ? null : new Share.Months(from, to, window);
         }
-        BigDecimal cap = p.keys().contains("cap") ? ctx.datedDecimal(p, "cap", true) : null;
+        BigDecimal cap = p.keys().contains("cap") ? ctx.fen(ctx.datedDecimal(p, "cap", true), p.keyAt("cap")) : null;
         Share.PerHeadCap perHead = null;
         Fields ph = p.fields("cap_per_head", false);
         if (ph != null) {
             ColumnRef column = ctx.column(ph, "column", Column.Kind.COUNT);
-            BigDecimal amount = ctx.datedDecimal(ph, "amount", true);
+            BigDecimal amount = ctx.fen(ctx.datedDecimal(ph, "amount", true), ph.keyAt("amount"));
             ph.finish();
             bad |= column == null || amount == null;
             perHead = bad ? null : new Share.PerHeadCap(column, amount);
         }
-        BigDecimal minimum = p.keys().contains("minimum") ? ctx.datedDecimal(p, "minimum", true) : null;
+        BigDecimal minimum = p.keys().contains("minimum")
+                ? ctx.fen(ctx.datedDecimal(p, "minimum", true), p.keyAt("minimum")) : null;
+        if (rate != null && rate.pay().signum() == 0) {
+            ctx.lint().paysNothing(p.keyAt(perUnit ? "per_unit" : "rate"), "a " + (perUnit ? "per_unit" : "rate") + " of 0");
+        }
+        if (cap != null && cap.signum() == 0) {
+            ctx.lint().paysNothing(p.keyAt("cap"), "a cap of 0");
+        }
         if (cap != null && minimum != null && minimum.compareTo(cap) > 0) {
             ctx.problems().add(p.keyAt("minimum") + ": the least amount " + minimum.toPlainString()
                     + " is above the cap " + cap.toPlainString());

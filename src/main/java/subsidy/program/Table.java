@@ -72,6 +72,13 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
                 return ProgramResult.ineligible(this, ReasonCode.NO_VALUE, by.header() + " is blank");
             }
             chosen = amounts.get(key);
+            if (chosen == null) {
+                for (Map.Entry<String, Figure> a : amounts.entrySet()) {
+                    if (a.getKey().equalsIgnoreCase(key)) { // a code column read without listed values keeps its case
+                        chosen = a.getValue();
+                    }
+                }
+            }
             shown = key;
         } else {
             BigDecimal v = number(e);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import subsidy.entity.Column;
 import subsidy.entity.ColumnRef;
-import subsidy.entity.ExtraColumn;
 import subsidy.policy.Figure;
 import subsidy.policy.ProgramReader;
 import subsidy.policy.ReadContext;
@@ -25,9 +24,23 @@ public final class TableReader {
     private TableReader() {
     }
 
+    /** A band's bound under {@code key}, or null when absent; a count's bound is a whole number. */
+    private static BigDecimal bound(Fields b, String key, boolean whole, ReadContext ctx) {
+        if (!b.keys().contains(key)) {
+            return null;
+        }
+        BigDecimal v = b.decimal(key, true);
+        if (v != null && whole && v.stripTrailingZeros().scale() > 0) {
+            ctx.problems().add(b.keyAt(key) + ": " + v.toPlainString() + " is not a whole number; the column counts");
+            return null;
+        }
+        return v;
+    }
+
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
         ColumnRef by = ctx.column(p, "by", Column.Kind.CODE, Column.Kind.REGION, Column.Kind.INDUSTRY,
-                Column.Kind.COUNT, Column.Kind.MONEY, Column.Kind.RATE, Column.Kind.NUMBER);
+                Column.Kind.ENTITY_TYPE, Column.Kind.LANDLORD, Column.Kind.COUNT, Column.Kind.MONEY, Column.Kind.RATE,
+                Column.Kind.NUMBER);
         ColumnRef per = p.keys().contains("per") ? ctx.column(p, "per", Column.Kind.COUNT) : null;
         String missing = p.text("missing", false);
         if (by == null || (p.keys().contains("per") && per == null)) {
@@ -51,41 +64,44 @@ public final class TableReader {
         if (banded) {
             List<Node> items = p.list("bands", true);
             if (items != null) {
+                List<Integer> lines = new ArrayList<>();
+                boolean whole = by.kind() == Column.Kind.COUNT;
                 for (int i = 0; i < items.size(); i++) {
                     Fields b = ctx.fields(items.get(i), p.child("bands") + "[" + i + "]");
                     if (b == null) {
                         continue;
                     }
-                    BigDecimal from = b.keys().contains("from") ? b.decimal("from", true) : null;
-                    BigDecimal to = b.keys().contains("to") ? b.decimal("to", true) : null;
-                    BigDecimal under = b.keys().contains("under") ? b.decimal("under", true) : null;
-                    Figure amount = ctx.figure(b, "amount", true, false);
+                    BigDecimal from = bound(b, "from", whole, ctx);
+                    BigDecimal to = bound(b, "to", whole, ctx);
+                    BigDecimal under = bound(b, "under", whole, ctx);
+                    Figure amount = ctx.fen(ctx.figure(b, "amount", true, false), b.keyAt("amount"));
                     b.finish();
+                    BigDecimal top = to != null ? to : under;
                     if (to != null && under != null) {
                         ctx.problems().add(b.path() + " (line " + b.line() + "): give 'to' or 'under', not both");
+                    } else if (from != null && top != null && (from.compareTo(top) > 0 || (under != null
+                            && from.compareTo(under) >= 0))) {
+                        ctx.problems().add(b.path() + " (line " + b.line() + "): the band from " + from.toPlainString()
+                                + (to != null ? " to " : " under ") + top.toPlainString() + " holds no value");
                     }
                     if (amount != null) {
                         bands.add(new Table.Band(from, to, under, amount));
+                        lines.add(b.line());
                     }
                 }
                 if (items.isEmpty()) {
                     ctx.problems().add(p.keyAt("bands") + ": give at least one band");
                 }
-                ctx.lint().bands(p.child("bands"), bands, by.kind() == Column.Kind.COUNT);
+                ctx.lint().bands(p.child("bands"), bands, lines, whole ? BigDecimal.ONE
+                        : by.kind() == Column.Kind.MONEY ? new BigDecimal("0.01") : null,
+                        by.kind() == Column.Kind.RATE ? BigDecimal.ONE : null);
             }
         } else {
             Fields a = p.fields("amounts", true);
             if (a != null) {
-                List<String> allowed = by instanceof ExtraColumn x ? x.values() : List.of();
                 for (String key : a.keys()) {
-                    if (by == Column.REGION_CODE && !key.matches("\\d{6}")) {
-                        ctx.problems().add(a.keyAt(key) + ": '" + key + "' is not a 6-digit region code");
-                    }
-                    if (!allowed.isEmpty() && !allowed.contains(key)) {
-                        ctx.problems().add(a.keyAt(key) + ": '" + key + "' is not one of the values of " + by.header()
-                                + " (" + String.join(", ", allowed) + ")");
-                    }
-                    Figure amount = ctx.figure(a, key, true, false);
+                    ctx.codesCanMatch(by, List.of(key), a.keyAt(key));
+                    Figure amount = ctx.fen(ctx.figure(a, key, true, false), a.keyAt(key));
                     if (amount != null) {
                         amounts.put(key, amount);
                     }

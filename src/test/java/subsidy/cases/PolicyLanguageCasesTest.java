@@ -28,6 +28,6 @@ class PolicyLanguageCasesTest {
             }
         }
         assertTrue(failed.isEmpty(), failed.size() + " case(s) failed:\n" + String.join("\n", failed));
-        assertEquals(41, results.size(), "every case is found");
+        assertEquals(43, results.size(), "every case is found");
     }
 }

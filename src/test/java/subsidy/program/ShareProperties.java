@@ -69,6 +69,19 @@ class ShareProperties {
         }
     }
 
+    @net.jqwik.api.Example
+    void aCapPerHeadOfNobodyPaysNothingSayingNoOneIsCounted() {
+        ExtraColumn heads = new ExtraColumn("poor_workers", null, Column.Kind.COUNT, 3);
+        Share s = new Share("s", "s", List.of(), Criteria.ANYONE, BASE, Figure.exact(new BigDecimal("0.15")), null, null,
+                new Share.PerHeadCap(heads, new BigDecimal("1000")), null);
+        TestEntity t = new TestEntity();
+        t.extras = new Extras(new long[4], new Object[] {new BigDecimal("48000"), null, null, null});
+        ProgramResult r = s.evaluate(t.build(), null, Trace.NONE);
+        assertEquals(new BigDecimal("0.00"), r.amount());
+        assertEquals("none_counted", r.reasonCode());
+        assertEquals("poor_workers = 0", r.reason());
+    }
+
     @Property(tries = 2000)
     void monthsInsideAWindowAreNeverMoreThanTheWindowsAndAWholeSpanCountsThemAll(
             @ForAll @IntRange(min = 0, max = 800) int fromDay, @ForAll @IntRange(min = 0, max = 800) int span,

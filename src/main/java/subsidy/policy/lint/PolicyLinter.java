@@ -65,52 +65,56 @@ public final class PolicyLinter {
     }
 
     /**
-     * A table's bands, in the order written: one that holds no value, one that overlaps the band before
-     * it (the first that holds is used), a gap between two bands, and values above the last band: each
-     * of those values is paid nothing. {@code whole}: the column counts, so 4 and 5 leave no gap.
+     * A table's bands, in the order written: one that overlaps the band before it (the first that holds
+     * is used), a gap between two bands, and values above the last band: each of those values is paid
+     * nothing. {@code step} is the least difference two values can have (1 for a count, 0.01 for money),
+     * null for a rate or number; {@code max} the largest value there can be (1 for a rate), or null.
+     *
+     * @param lines the line each band is written on
      */
-    public void bands(String path, List<subsidy.program.Table.Band> bands, boolean whole) {
-        for (int i = 0; i < bands.size(); i++) {
+    public void bands(String path, List<subsidy.program.Table.Band> bands, List<Integer> lines, BigDecimal step,
+            BigDecimal max) {
+        for (int i = 1; i < bands.size(); i++) {
             subsidy.program.Table.Band b = bands.get(i);
-            String at = path + "[" + i + "]";
-            BigDecimal top = b.to() != null ? b.to() : b.under();
-            boolean topIn = b.to() != null;
-            if (b.from() != null && top != null && (b.from().compareTo(top) > 0 || (b.from().compareTo(top) == 0 && !topIn)
-                    || (whole && !topIn && b.from().add(BigDecimal.ONE).compareTo(top) > 0))) {
-                warnings.add(at + ": the band holds no value; unreachable");
+            subsidy.program.Table.Band prev = bands.get(i - 1);
+            String at = path + "[" + i + "] (line " + lines.get(i) + ")";
+            BigDecimal prevTop = prev.to() != null ? prev.to() : prev.under();
+            if (prevTop == null || b.from() == null) {
+                warnings.add(at + ": overlaps the band before it; the first band that holds is used");
+                continue;
             }
-            if (i > 0) {
-                subsidy.program.Table.Band prev = bands.get(i - 1);
-                BigDecimal prevTop = prev.to() != null ? prev.to() : prev.under();
-                boolean prevIn = prev.to() != null;
-                if (prevTop == null || b.from() == null) {
-                    warnings.add(at + ": overlaps the band before it; the first band that holds is used");
-                    continue;
-                }
-                // The least value after the band before: its top, or the next whole number after it.
-                BigDecimal next = whole ? (prevIn ? prevTop.add(BigDecimal.ONE) : prevTop) : prevTop;
-                int c = b.from().compareTo(next);
-                if (c < 0 || (!whole && c == 0 && prevIn)) {
-                    warnings.add(at + ": overlaps the band before it" + (c == 0 ? " at exactly " + plain(next) : "")
-                            + "; the first band that holds is used");
-                } else if (c > 0) {
-                    warnings.add(at + ": between the band before it and this one, "
-                            + (whole ? plain(next) + (b.from().subtract(next).compareTo(BigDecimal.ONE) == 0 ? ""
-                                    : " to " + plain(b.from().subtract(BigDecimal.ONE)))
-                                    : (prevIn ? "just above " : "from ") + plain(prevTop) + " to just below " + plain(b.from()))
-                            + " falls in no band and is paid nothing");
-                }
+            boolean prevIn = prev.to() != null;
+            // The least value above the band before: its top's next step (to), or its top itself (under).
+            BigDecimal next = prevIn && step != null ? prevTop.add(step) : prevTop;
+            int c = b.from().compareTo(next);
+            if (c < 0 || (step == null && c == 0 && prevIn)) {
+                warnings.add(at + ": overlaps the band before it" + (c == 0 ? " at exactly " + plain(next) : "")
+                        + "; the first band that holds is used");
+            } else if (c > 0) {
+                String gap = step == null ? (prevIn ? "just above " : "from ") + plain(prevTop) + " to just below "
+                        + plain(b.from())
+                        : plain(next) + (b.from().subtract(next).compareTo(step) == 0 ? "" : " to " + plain(b.from().subtract(step)));
+                warnings.add(at + ": between the band before it and this one, " + gap + " falls in no band and is paid"
+                        + " nothing");
             }
         }
         if (!bands.isEmpty()) {
-            subsidy.program.Table.Band last = bands.get(bands.size() - 1);
-            BigDecimal top = last.to() != null ? last.to() : last.under();
-            if (top != null) {
-                warnings.add(path + "[" + (bands.size() - 1) + "]: above " + (last.to() != null ? plain(top)
-                        : "just below " + plain(top)) + " falls in no band and is paid nothing (give the last band no"
-                        + " upper bound if that is not meant)");
+            int last = bands.size() - 1;
+            subsidy.program.Table.Band b = bands.get(last);
+            BigDecimal top = b.to() != null ? b.to() : b.under();
+            boolean reachesMax = max != null && top != null && (b.to() != null ? top.compareTo(max) >= 0
+                    : top.compareTo(max) > 0);
+            if (top != null && !reachesMax) {
+                warnings.add(path + "[" + last + "] (line " + lines.get(last) + "): " + (b.to() != null
+                        ? "above " + plain(top) : "from " + plain(top) + " up") + " falls in no band and is paid nothing"
+                        + " (give the last band no upper bound if that is not meant)");
             }
         }
+    }
+
+    /** A figure that makes a program pay nothing to anyone: a rate of 0, a cap of 0. */
+    public void paysNothing(String at, String what) {
+        warnings.add(at + ": " + what + " pays nothing to anyone");
     }
 
     /** A table with no amount yet: every entity it would pay gets nothing until one is written. */

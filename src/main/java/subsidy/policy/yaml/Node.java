@@ -26,6 +26,7 @@ public sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
         if (this instanceof Sequence) {
             return "a list";
         }
-        return ((Scalar) this).text() == null ? "empty" : "a single value";
+        String text = ((Scalar) this).text();
+        return text == null || text.isBlank() ? "empty" : "a single value";
     }
 }
