@@ -160,7 +160,7 @@ public final class PolicyLoader {
         Node root = YamlTree.parse(text, loader.problems);
         Policy policy = root == null ? null : loader.policy(root, origin, bytes);
         if (!loader.problems.isEmpty()) {
-            throw new PolicyException(origin, loader.problems);
+            throw new PolicyException(origin, loader.problems, PeriodsOfForce.of(loader.periods));
         }
         return policy;
     }
