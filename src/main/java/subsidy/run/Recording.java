@@ -54,7 +54,10 @@ public final class Recording implements AutoCloseable {
     private final Policy policy;
     private final LedgerRun run;
 
-    /** Entities another batch of this period paid already (seen by their counted entries), and the first few. */
+    /**
+     * Entities another batch of this period under this policy (or an import) paid already, seen by their
+     * counted entries, and the first few.
+     */
     private long samePeriod;
     private final List<String> samePeriodFirst = new ArrayList<>();
 
@@ -87,7 +90,8 @@ public final class Recording implements AutoCloseable {
      * writer thread, not the one that keeps input order.
      */
     public void record(EntityResult r) throws LedgerException {
-        if (r.prior() != null && r.prior().entries().stream().anyMatch(e -> e.period().equals(options.period()))) {
+        if (r.prior() != null && r.prior().entries().stream()
+                .anyMatch(e -> e.period().equals(options.period()) && samePolicy(e.batch()))) {
             samePeriod++;
             if (samePeriodFirst.size() < 5) {
                 samePeriodFirst.add(r.entity().entityId());
@@ -109,6 +113,15 @@ public final class Recording implements AutoCloseable {
                         : (r.prior() == null ? Prior.NONE : r.prior()).plus(paid.entries());
             }
         });
+    }
+
+    /**
+     * Whether {@code batch} is one of this policy's (or an import, of payments under no policy): the same list
+     * under another policy is a batch of its own, not a late filing listing a firm again.
+     */
+    private boolean samePolicy(long batch) {
+        BatchInfo b = run.batches().get(batch);
+        return b != null && (b.imported() || policy.id().equals(b.policyId()));
     }
 
     /** What a batch records of one entity: its payments, and the entries among them that count against limits. */
@@ -215,9 +228,9 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
-     * A warning when entities of this batch were in another batch of the same period already: their
-     * limited programs were held back, but per-head programs (no limit) were paid again — a clerk checks
-     * that those hires are new. Null when there were none.
+     * A warning when entities of this batch were in another batch of the same period and policy already
+     * (or an import of that period): their limited programs were held back, but per-head programs (no
+     * limit) were paid again — a clerk checks that those hires are new. Null when there were none.
      */
     public String samePeriodWarning() {
         if (samePeriod == 0) {

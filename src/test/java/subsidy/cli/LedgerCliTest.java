@@ -382,4 +382,20 @@ class LedgerCliTest {
         Result nextMonth = calc(june, "2022-06", tmp.resolve("c"));
         assertFalse(nextMonth.err().contains("another batch"), nextMonth.err());
     }
+
+    /**
+     * The warning of a second batch of the period is about a late filing listing a firm again under the
+     * same policy: the same firms in a batch of the period under another policy are not warned of.
+     */
+    @Test
+    void aSecondBatchOfThePeriodIsWarnedOfOnlyUnderTheSamePolicy() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("a")).exit());
+        Result other = calc(june, "2022-05", tmp.resolve("b"), "--policy", "config/baoshan-2022.yaml");
+        assertEquals(0, other.exit(), other.err());
+        assertFalse(other.err().contains("another batch"), other.err());
+        Result late = calc(june, "2022-05", tmp.resolve("c"));
+        assertEquals(0, late.exit(), late.err());
+        assertTrue(late.err().contains("warning: 11 entities were in another batch of 2022-05 already (" + SHARED),
+                late.err());
+    }
 }
