@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,6 +242,34 @@ public final class Recording implements AutoCloseable {
                 + options.period() + " already (" + String.join(", ", samePeriodFirst) + (samePeriod > 5 ? ", …" : "")
                 + "): their once-a-year programs and rent months were held back, but programs without a limit "
                 + "(per-head hires, certificates) were paid again; check that those are new";
+    }
+
+    /**
+     * A warning when the rules' date is in another calendar year than the batch's period: the once-a-year
+     * limits ({@code once_per_year}, {@code amount_per_year}) count the period's year, so a claim for 2022
+     * run as a batch of 2023-01 with 2022's rules counts in 2023 and is not held back by 2022's batches. A
+     * late claim for a year is a batch of a period of that year. Null when the years are the same.
+     */
+    public static String asOfYearWarning(Policy policy, String period, LocalDate asOf) {
+        if (asOf == null || period == null) {
+            return null;
+        }
+        int year = YearMonth.parse(period).getYear();
+        if (asOf.getYear() == year) {
+            return null;
+        }
+        List<String> yearly = policy.programs().stream().map(Program::id).filter(id -> {
+            Limit.Kind k = policy.limit(id).kind();
+            return k == Limit.Kind.ONCE_PER_YEAR || k == Limit.Kind.AMOUNT_PER_YEAR;
+        }).toList();
+        return "--as-of " + asOf + " is in " + asOf.getYear() + ", but --period " + period + " is in " + year
+                + ": once-a-year limits count the period's year, so this batch counts in " + year
+                + (yearly.isEmpty() ? ", not in " + asOf.getYear()
+                        : " and what batches of " + asOf.getYear() + " paid does not hold back its once-a-year programs ("
+                                + String.join(", ", yearly) + ")")
+                + "; a " + (asOf.getYear() < year ? "late " : "") + "claim for " + asOf.getYear()
+                + " is a batch of a period of " + asOf.getYear() + " (e.g. --period "
+                + (asOf.getYear() < year ? asOf.getYear() + "-12" : YearMonth.from(asOf)) + ")";
     }
 
     /** What the run says at its end: recorded, or not (a dry run). */
