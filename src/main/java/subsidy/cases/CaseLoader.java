@@ -211,9 +211,12 @@ public final class CaseLoader {
                 problems.add(where + ": the policy " + policyFile + (asOf == null ? "" : " on " + asOf) + ": " + problem);
             }
             if (needsDate) {
+                // The example is a day the policy's programs are in force, never a date of another plan's year.
+                LocalDate example = e.inForce().example();
                 problems.add("as_of: the policy " + policyFile + " has dated values or programs in force for a while; "
-                        + "give the date its cases are computed on, as 'as_of: 2022-06-30' at the top of this file "
-                        + "(or in a case)");
+                        + (example == null ? "" : "its programs are in force " + e.inForce().describe() + "; ")
+                        + "give the date its cases are computed on, as 'as_of: "
+                        + (example == null ? "YYYY-MM-DD" : example) + "' at the top of this file (or in a case)");
             }
             if (asOf == null) {
                 policyUnusable = true;

@@ -131,6 +131,11 @@ final class CalcCommand implements Callable<Integer> {
         ReportJob job = new ReportJob(policy,
                 new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording));
         RunOptions.sayLeftOut(policy, stderr::println);
+        String otherYear = recording == null ? null
+                : Recording.asOfYearWarning(policy, recording.period(), run.asOf);
+        if (otherYear != null) {
+            stderr.println("subsidy: warning: " + Escape.controls(otherYear));
+        }
         // --out is taken before the inputs are opened: reading a pipe's header may wait for its writer.
         List<InputFile> files = null;
         try (ReportJob.Target target = job.prepare(stderr)) {

@@ -161,7 +161,7 @@ public final class PolicyLoader {
         Node root = YamlTree.parse(text, loader.problems);
         Policy policy = root == null ? null : loader.policy(root, origin, bytes);
         if (!loader.problems.isEmpty()) {
-            throw new PolicyException(origin, loader.problems);
+            throw new PolicyException(origin, loader.problems, PeriodsOfForce.of(loader.periods));
         }
         return policy;
     }
@@ -296,24 +296,19 @@ public final class PolicyLoader {
     }
 
     /**
-     * Says when the policy is in force and which date to give: the span of its programs' periods, and
-     * the day of them nearest to the date asked for. Each program's period is named only when they differ.
+     * Says when the policy is in force and which date to give: its programs' periods, merged where they
+     * overlap or meet (a gap between them named as one), and the day of them nearest to the date asked
+     * for. Each program's period is named only when they differ.
      */
     private String noneInForce(String id) {
         LocalDate asOf = resolution.asOf();
-        boolean openStart = periods.stream().anyMatch(p -> p.from() == null);
-        boolean openEnd = periods.stream().anyMatch(p -> p.to() == null);
-        LocalDate from = openStart ? null : periods.stream().map(Period::from).min(LocalDate::compareTo).orElse(null);
-        LocalDate to = openEnd ? null : periods.stream().map(Period::to).max(LocalDate::compareTo).orElse(null);
-        LocalDate nearest = periods.stream().flatMap(p -> java.util.stream.Stream.of(p.from(), p.to()))
-                .filter(java.util.Objects::nonNull)
-                .min(java.util.Comparator.comparing((LocalDate d) -> Math.abs(d.toEpochDay() - asOf.toEpochDay()))
-                        .thenComparing(java.util.Comparator.reverseOrder()))
-                .orElse(null);
+        PeriodsOfForce inForce = PeriodsOfForce.of(periods);
+        LocalDate nearest = inForce.nearest(asOf);
         boolean alike = periods.stream().map(p -> p.from() + ".." + p.to()).distinct().count() <= 1;
         return "policy " + (id == null ? "(no id)" : id) + ": no program is in force on " + asOf
-                + "; its programs are in force " + new Period(from, to, 0)
-                + (nearest == null ? "" : "; give --as-of with a date in that period, e.g. --as-of " + nearest)
+                + "; its programs are in force " + inForce.describe()
+                + (nearest == null ? "" : "; give --as-of with a date in " + inForce.whichPeriod() + ", e.g. --as-of "
+                        + nearest)
                 + (alike ? "" : " (" + String.join("; ", leftOut) + ")");
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +56,10 @@ public final class Recording implements AutoCloseable {
     private final Policy policy;
     private final LedgerRun run;
 
-    /** Entities another batch of this period paid already (seen by their counted entries), and the first few. */
+    /**
+     * Entities another batch of this period under this policy (or an import) paid already, seen by their
+     * counted entries, and the first few.
+     */
     private long samePeriod;
     private final List<String> samePeriodFirst = new ArrayList<>();
 
@@ -87,7 +92,8 @@ public final class Recording implements AutoCloseable {
      * writer thread, not the one that keeps input order.
      */
     public void record(EntityResult r) throws LedgerException {
-        if (r.prior() != null && r.prior().entries().stream().anyMatch(e -> e.period().equals(options.period()))) {
+        if (r.prior() != null && r.prior().entries().stream()
+                .anyMatch(e -> e.period().equals(options.period()) && samePolicy(e.batch()))) {
             samePeriod++;
             if (samePeriodFirst.size() < 5) {
                 samePeriodFirst.add(r.entity().entityId());
@@ -109,6 +115,15 @@ public final class Recording implements AutoCloseable {
                         : (r.prior() == null ? Prior.NONE : r.prior()).plus(paid.entries());
             }
         });
+    }
+
+    /**
+     * Whether {@code batch} is one of this policy's (or an import, of payments under no policy): the same list
+     * under another policy is a batch of its own, not a late filing listing a firm again.
+     */
+    private boolean samePolicy(long batch) {
+        BatchInfo b = run.batches().get(batch);
+        return b != null && (b.imported() || policy.id().equals(b.policyId()));
     }
 
     /** What a batch records of one entity: its payments, and the entries among them that count against limits. */
@@ -215,9 +230,9 @@ public final class Recording implements AutoCloseable {
     }
 
     /**
-     * A warning when entities of this batch were in another batch of the same period already: their
-     * limited programs were held back, but per-head programs (no limit) were paid again — a clerk checks
-     * that those hires are new. Null when there were none.
+     * A warning when entities of this batch were in another batch of the same period and policy already
+     * (or an import of that period): their limited programs were held back, but per-head programs (no
+     * limit) were paid again — a clerk checks that those hires are new. Null when there were none.
      */
     public String samePeriodWarning() {
         if (samePeriod == 0) {
@@ -227,6 +242,34 @@ public final class Recording implements AutoCloseable {
                 + options.period() + " already (" + String.join(", ", samePeriodFirst) + (samePeriod > 5 ? ", …" : "")
                 + "): their once-a-year programs and rent months were held back, but programs without a limit "
                 + "(per-head hires, certificates) were paid again; check that those are new";
+    }
+
+    /**
+     * A warning when the rules' date is in another calendar year than the batch's period: the once-a-year
+     * limits ({@code once_per_year}, {@code amount_per_year}) count the period's year, so a claim for 2022
+     * run as a batch of 2023-01 with 2022's rules counts in 2023 and is not held back by 2022's batches. A
+     * late claim for a year is a batch of a period of that year. Null when the years are the same.
+     */
+    public static String asOfYearWarning(Policy policy, String period, LocalDate asOf) {
+        if (asOf == null || period == null) {
+            return null;
+        }
+        int year = YearMonth.parse(period).getYear();
+        if (asOf.getYear() == year) {
+            return null;
+        }
+        List<String> yearly = policy.programs().stream().map(Program::id).filter(id -> {
+            Limit.Kind k = policy.limit(id).kind();
+            return k == Limit.Kind.ONCE_PER_YEAR || k == Limit.Kind.AMOUNT_PER_YEAR;
+        }).toList();
+        return "--as-of " + asOf + " is in " + asOf.getYear() + ", but --period " + period + " is in " + year
+                + ": once-a-year limits count the period's year, so this batch counts in " + year
+                + (yearly.isEmpty() ? ", not in " + asOf.getYear()
+                        : " and what batches of " + asOf.getYear() + " paid does not hold back its once-a-year programs ("
+                                + String.join(", ", yearly) + ")")
+                + "; a " + (asOf.getYear() < year ? "late " : "") + "claim for " + asOf.getYear()
+                + " is a batch of a period of " + asOf.getYear() + " (e.g. --period "
+                + (asOf.getYear() < year ? asOf.getYear() + "-12" : YearMonth.from(asOf)) + ")";
     }
 
     /** What the run says at its end: recorded, or not (a dry run). */

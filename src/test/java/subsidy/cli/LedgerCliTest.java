@@ -382,4 +382,43 @@ class LedgerCliTest {
         Result nextMonth = calc(june, "2022-06", tmp.resolve("c"));
         assertFalse(nextMonth.err().contains("another batch"), nextMonth.err());
     }
+
+    /**
+     * The warning of a second batch of the period is about a late filing listing a firm again under the
+     * same policy: the same firms in a batch of the period under another policy are not warned of.
+     */
+    @Test
+    void aSecondBatchOfThePeriodIsWarnedOfOnlyUnderTheSamePolicy() throws Exception {
+        assertEquals(0, calc(may, "2022-05", tmp.resolve("a")).exit());
+        Result other = calc(june, "2022-05", tmp.resolve("b"), "--policy", "config/baoshan-2022.yaml");
+        assertEquals(0, other.exit(), other.err());
+        assertFalse(other.err().contains("another batch"), other.err());
+        Result late = calc(june, "2022-05", tmp.resolve("c"));
+        assertEquals(0, late.exit(), late.err());
+        assertTrue(late.err().contains("warning: 11 entities were in another batch of 2022-05 already (" + SHARED),
+                late.err());
+    }
+
+    /**
+     * The yearly limits count the year of --period, not of --as-of: a claim for 2022 run as a batch of
+     * 2023-01 with 2022's rules is warned of (a late claim for a year is a batch of a period of that year).
+     */
+    @Test
+    void anAsOfInAnotherYearThanThePeriodIsWarnedOfWithALedger() throws Exception {
+        String warning = "warning: --as-of 2022-12-31 is in 2022, but --period 2023-01 is in 2023: once-a-year limits "
+                + "count the period's year, so this batch counts in 2023 and what batches of 2022 paid does not hold back"
+                + " its once-a-year programs (stable_job_refund, retention_training); a late claim for 2022 is a batch of"
+                + " a period of 2022 (e.g. --period 2022-12)";
+        assertEquals(0, calc(may, "2022-12", tmp.resolve("dec"), "--as-of", "2022-12-31").exit());
+        Result late = calc(june, "2023-01", tmp.resolve("jan"), "--as-of", "2022-12-31");
+        assertEquals(0, late.exit(), late.err());
+        assertTrue(late.err().contains(warning), late.err());
+        assertEquals("47385.77", row(tmp.resolve("jan"), SHARED).get("stable_job_refund"), "2022's refund again");
+        Result sameYear = calc(june, "2022-12", tmp.resolve("dec-late"), "--as-of", "2022-06-30");
+        assertEquals(0, sameYear.exit(), sameYear.err());
+        assertFalse(sameYear.err().contains("--period"), sameYear.err());
+        assertEquals("0.00", row(tmp.resolve("dec-late"), SHARED).get("stable_job_refund"));
+        assertFalse(CommandLineRun.run("calc", "--input", june.toString(), "--out", tmp.resolve("plain").toString(),
+                "--as-of", "2022-12-31").err().contains("--period"), "without a ledger no limit applies");
+    }
 }

@@ -60,4 +60,26 @@ class TestCommandTest {
         assertTrue(r.out().endsWith(" passed, 0 failed; some case files are unusable (see above)\n"), r.out());
         assertEquals(3, CommandLineRun.run("test", tmp.resolve("none.yaml").toString()).exit());
     }
+
+    /**
+     * A case file of a dated policy without as_of is told a date on which its policy is in force (益阳's
+     * programs are 2019's), and when the policy is in force, not a date of another year's plans.
+     */
+    @Test
+    void theAsOfSuggestedForACaseFileIsADayItsPolicyIsInForce() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tests"));
+        Files.copy(Path.of("config/yiyang-2019.yaml"), tmp.resolve("yiyang-2019.yaml"));
+        Path cases = dir.resolve("yiyang-2019.yaml");
+        String text = Files.readString(Path.of("config/tests/yiyang-2019.yaml"), StandardCharsets.UTF_8);
+        assertTrue(text.contains("as_of: 2019-12-31\n"));
+        Files.writeString(cases, text.replace("as_of: 2019-12-31\n", "").replace("../../samples/",
+                Path.of("samples").toAbsolutePath() + "/"), StandardCharsets.UTF_8);
+        Result r = CommandLineRun.run("test", cases.toString());
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("as_of: the policy " + tmp.resolve("yiyang-2019.yaml")
+                + " has dated values or programs in force for a while; its programs are in force from 2019-01-01 to "
+                + "2019-12-31; give the date its cases are computed on, as 'as_of: 2019-12-31' at the top of this file"
+                + " (or in a case)"), r.err());
+        assertFalse(r.err().contains("2022"), r.err());
+    }
 }

@@ -89,7 +89,7 @@ class PeriodOfForceTest {
         PolicyException before = assertThrows(PolicyException.class,
                 () -> PolicyLoader.load(NATIONAL, Resolution.on(LocalDate.of(2021, 12, 31))));
         assertEquals(List.of("policy national-ui-refund-2022-2023: no program is in force on 2021-12-31; its programs"
-                + " are in force from 2022-01-01; give --as-of with a date in that period, e.g. --as-of 2022-01-01"
+                + " are in force from 2022-01-01 on; give --as-of with a date in that period, e.g. --as-of 2022-01-01"
                 + " (stable_job_refund: no version in force on 2021-12-31)"),
                 before.problems());
     }
@@ -102,7 +102,10 @@ class PeriodOfForceTest {
         assertEquals(List.of("stable_job_subsidy"), inForce(TIERED, LocalDate.of(2026, 1, 1)));
     }
 
-    /** Programs whose periods differ are each named after the span, so the clerk sees which is which. */
+    /**
+     * Programs whose periods differ are each named after the time the policy is in force, so the clerk sees
+     * which is which; a gap between them (2021) is not said to be in force.
+     */
     @Test
     void programsWithDifferentPeriodsAreEachNamed() {
         String yaml = """
@@ -131,8 +134,62 @@ class PeriodOfForceTest {
         PolicyException e = assertThrows(PolicyException.class, () -> PolicyLoader.parse(
                 yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "two.yaml", Resolution.on(LAST_2022)));
         assertEquals(List.of("policy two-years: no program is in force on 2022-12-31; its programs are in force from "
-                + "2020-01-01 to 2022-06-30; give --as-of with a date in that period, e.g. --as-of 2022-06-30 "
+                + "2020-01-01 to 2020-12-31 and from 2022-01-01 to 2022-06-30; give --as-of with a date in one of those "
+                + "periods, e.g. --as-of 2022-06-30 "
                 + "(a: in force from 2020-01-01 to 2020-12-31, not on 2022-12-31; "
                 + "b: in force from 2022-01-01 to 2022-06-30, not on 2022-12-31)"), e.problems());
+    }
+
+    private static final String OPEN_ENDS = """
+            id: open-ends
+            title: t
+            sources:
+              s: {file: s.txt, title: s}
+            programs:
+              a:
+                kind: fixed
+                title: a
+                limit: {kind: none}
+                source: [{seed: s, words: w}]
+                valid_to: 2020-12-31
+                amount: 1
+              b:
+                kind: fixed
+                title: b
+                limit: {kind: none}
+                source: [{seed: s, words: w}]
+                valid_from: 2022-01-01
+                amount: 1
+            """;
+
+    private static List<String> problemsOn(String yaml, LocalDate d) {
+        return assertThrows(PolicyException.class, () -> PolicyLoader.parse(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "p.yaml", Resolution.on(d))).problems();
+    }
+
+    /**
+     * Programs in force until a day and from a later one, with the as-of date in the gap: each part of
+     * the time they are in force is named with its open end, and the date suggested is in one of them.
+     */
+    @Test
+    void nothingInForceNamesOpenEndsAndSuggestsADateInsideAPeriod() {
+        assertEquals(List.of("policy open-ends: no program is in force on 2021-06-30; its programs are in force "
+                + "until 2020-12-31 and from 2022-01-01 on; give --as-of with a date in one of those periods, e.g. "
+                + "--as-of 2020-12-31 (a: in force to 2020-12-31, not on 2021-06-30; "
+                + "b: in force from 2022-01-01, not on 2021-06-30)"), problemsOn(OPEN_ENDS, LocalDate.of(2021, 6, 30)));
+        assertEquals(List.of("policy open-ends: no program is in force on 2021-10-01; its programs are in force "
+                + "until 2020-12-31 and from 2022-01-01 on; give --as-of with a date in one of those periods, e.g. "
+                + "--as-of 2022-01-01 (a: in force to 2020-12-31, not on 2021-10-01; "
+                + "b: in force from 2022-01-01, not on 2021-10-01)"), problemsOn(OPEN_ENDS, LocalDate.of(2021, 10, 1)));
+    }
+
+    /** Only an open start: "until" its end, and that end is the date to give. */
+    @Test
+    void nothingInForceNamesAnOpenStartAsUntil() {
+        String yaml = OPEN_ENDS.replace("    valid_from: 2022-01-01\n", "    valid_to: 2019-06-30\n");
+        assertEquals(List.of("policy open-ends: no program is in force on 2021-06-30; its programs are in force "
+                + "until 2020-12-31; give --as-of with a date in that period, e.g. --as-of 2020-12-31 "
+                + "(a: in force to 2020-12-31, not on 2021-06-30; b: in force to 2019-06-30, not on 2021-06-30)"),
+                problemsOn(yaml, LocalDate.of(2021, 6, 30)));
     }
 }
