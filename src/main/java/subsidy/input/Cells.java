@@ -13,6 +13,9 @@ final class Cells {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    /** 2022.4.15 (one separator throughout) and 2022年4月15日, as clerks write dates. */
+    private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{4})\\.(\\d{1,2})\\.(\\d{1,2})");
+    private static final Pattern CHINESE_DATE = Pattern.compile("(\\d{4}) ?年 ?(\\d{1,2}) ?月 ?(\\d{1,2}) ?日");
     private static final Pattern EXPONENT = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     /** Counts past this are not a real firm's and would overflow per-head sums. */
     static final long MAX_COUNT = 100_000_000L;
@@ -67,6 +70,24 @@ final class Cells {
 
     static BigDecimal money(String cell) throws CellException {
         String s = normalize(cell);
+        // ¥4,200.00, 4200元, 300万, 4.2万元: the sign and unit clerks write, 万 converted exactly.
+        boolean wan = false;
+        if (!s.isEmpty() && (s.charAt(0) == '\u00A5' || s.charAt(0) == '\uFFE5')) {
+            s = s.substring(1).strip();
+        }
+        if (s.endsWith("元")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        if (s.endsWith("万")) {
+            s = s.substring(0, s.length() - 1).strip();
+            wan = true;
+        }
+        BigDecimal yuan = plainMoney(s);
+        return wan ? yuan.multiply(subsidy.money.Money.WAN) : yuan;
+    }
+
+    /** An amount written as digits, with thousands separators or not. */
+    private static BigDecimal plainMoney(String s) throws CellException {
         int dot = s.indexOf('.');
         if (dot != 0 && dot != s.length() - 1 && !s.isEmpty()
                 && (dot < 0 ? plainDigits(s, 0, s.length())
@@ -183,9 +204,17 @@ final class Cells {
     }
 
     static LocalDate date(String cell) throws CellException {
-        var m = DATE.matcher(normalize(cell));
+        String s = normalize(cell);
+        var m = DATE.matcher(s);
         if (!m.matches()) {
-            throw new CellException(RejectionCode.BAD_DATE, "is not a date like 2022-03-01 or 2022/3/1");
+            m = DOTTED_DATE.matcher(s);
+        }
+        if (!m.matches()) {
+            m = CHINESE_DATE.matcher(s);
+        }
+        if (!m.matches()) {
+            throw new CellException(RejectionCode.BAD_DATE,
+                    "is not a date like 2022-03-01, 2022/3/1, 2022.3.1 or 2022年3月1日");
         }
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

@@ -29,7 +29,7 @@ public enum RejectionCode {
     NEGATIVE_AMOUNT("an amount is below 0"),
     COUNT_TOO_LARGE("a count is larger than 100000000"),
     NOT_A_BOOLEAN("a true/false cell is not true/false, yes/no, 1/0 or 是/否"),
-    BAD_DATE("a date is not a calendar date written like 2022-03-01 or 2022/3/1"),
+    BAD_DATE("a date is not a calendar date written like 2022-03-01, 2022/3/1, 2022.3.1 or 2022年3月1日"),
     IMPLAUSIBLE_LEASE_DATE("a lease date's year is before 1949 or after 2100"),
     END_BEFORE_START("lease_end is before lease_start"),
     DUPLICATE_ENTITY_ID("an earlier row (of any input) has the same entity_id; only the first is computed"),
