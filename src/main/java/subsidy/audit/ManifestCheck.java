@@ -421,6 +421,9 @@ final class ManifestCheck {
                 count(out, input + " rows_read", then.get("rows_read"), now.rowsRead());
                 count(out, input + " rows_computed", then.get("rows_computed"), now.rowsAccepted());
                 count(out, input + " rows_rejected", then.get("rows_rejected"), now.rowsRejected());
+                count(out, input + " header_line", then.get("header_line"), now.headerLine());
+                count(out, input + " rows_above_header", then.get("rows_above_header"), now.aboveHeader());
+                count(out, input + " empty_rows_ignored", then.get("empty_rows_ignored"), now.emptyRows());
             }
         }
         if (!inOrder) {

@@ -22,6 +22,8 @@ import subsidy.entity.InputSchema;
  * ({@link #open}, {@link Reading#rows}). Either way only a chunk of the file is in memory at a time.
  */
 public final class InputFile {
+    /** How many records a header may be below the first: title rows and notes clerks put above it. */
+    static final int HEADER_SEARCH = 20;
     private final Path path;
     private final Charset forced;
     private final InputSchema schema;
@@ -179,6 +181,10 @@ public final class InputFile {
         private final ChunkReader chunks;
         private final MessageDigest digest;
         private Header fileHeader;
+        private long headerLine;
+        /** Records above the header (a title row, notes) that were skipped. */
+        private long aboveHeader;
+        private final java.util.concurrent.atomic.AtomicLong emptyRows = new java.util.concurrent.atomic.AtomicLong();
         private Chunk pending;
         /** Each thread that parses chunks keeps its parsers, and with them what they have learned. */
         private final ThreadLocal<Parsers> parsers = ThreadLocal.withInitial(
@@ -240,9 +246,18 @@ public final class InputFile {
             return InputFile.this.size();
         }
 
-        /** The header is the first record that is not a blank line. */
+        /**
+         * The header is the first record that is not a blank line — or, when that one names no columns, the
+         * first of the next records that does, within {@link #HEADER_SEARCH} records: a title row
+         * (2022年5月稳岗返还申报表) or notes above the header are skipped and counted. When none is a header,
+         * the first record's problems are said, as for a file whose header is wrong.
+         */
         private void readHeader() throws InputException, IOException {
             RecordParser parser = new RecordParser(chunks.charset());
+            List<String> firstProblems = null;
+            long firstLine = 0;
+            String[] firstCells = null;
+            int seen = 0;
             for (Chunk chunk = nextChunk(); chunk != null; chunk = nextChunk()) {
                 parser.reset(chunk);
                 while (parser.next()) {
@@ -254,17 +269,42 @@ public final class InputFile {
                         problems.add(parser.problem());
                     }
                     Header h = Header.read(List.of(parser.cells()), schema, problems);
-                    if (!problems.isEmpty()) {
-                        wrongEncoding(parser.cells()).ifPresent(problems::add);
-                        throw new InputException(path + ": line " + parser.line() + " (header): "
-                                + String.join("; ", problems));
+                    if (problems.isEmpty()) {
+                        fileHeader = h;
+                        headerLine = parser.line();
+                        aboveHeader = seen;
+                        pending = parser.rest(chunk);
+                        return;
                     }
-                    fileHeader = h;
-                    pending = parser.rest(chunk);
-                    return;
+                    if (firstProblems == null) {
+                        firstProblems = problems;
+                        firstLine = parser.line();
+                        firstCells = parser.cells();
+                    }
+                    if (++seen >= HEADER_SEARCH || !namesNoColumn(parser.cells())) {
+                        throw badHeader(firstProblems, firstLine, firstCells);
+                    }
                 }
             }
+            if (firstProblems != null) {
+                throw badHeader(firstProblems, firstLine, firstCells);
+            }
             throw new InputException(path + ": the file is empty; a header row is needed");
+        }
+
+        /** A record that names no input column at all: a title or a note, not a header gone wrong. */
+        private boolean namesNoColumn(String[] cells) {
+            for (String c : cells) {
+                if (subsidy.entity.Column.forHeader(c).isPresent() || schema.extraForHeader(c).isPresent()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private InputException badHeader(List<String> problems, long line, String[] cells) {
+            wrongEncoding(cells).ifPresent(problems::add);
+            return new InputException(path + ": line " + line + " (header): " + String.join("; ", problems));
         }
 
         /** The next chunk of data rows, or null after the last. */
@@ -302,6 +342,10 @@ public final class InputFile {
                 if (records.blank()) {
                     continue;
                 }
+                if (records.emptyCells()) {
+                    emptyRows.incrementAndGet();
+                    continue;
+                }
                 Entity entity = rows.parse(records);
                 List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
                 List<String> codes = rows.codes().isEmpty() ? List.of() : List.copyOf(rows.codes());
@@ -316,7 +360,7 @@ public final class InputFile {
         /** What reading gave, once {@link #next} has returned null (so every byte is in the digest). */
         public InputStats stats(long read, long accepted) {
             return new InputStats(file(), Sha256.hex(digest), chunks.charset().name(), read, accepted,
-                    read - accepted, fileHeader);
+                    read - accepted, fileHeader, aboveHeader, headerLine, emptyRows.get());
         }
 
         @Override

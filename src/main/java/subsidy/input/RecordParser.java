@@ -175,6 +175,28 @@ final class RecordParser {
     }
 
     /** A record of one empty cell: a blank line, skipped without counting as a row. */
+    /**
+     * Whether every cell of a record of several is empty or spaces: a row of empty cells, as Excel leaves
+     * below a table ({@code ,,,,}). It holds no value, so it is no row to compute or reject.
+     */
+    boolean emptyCells() {
+        if (size < 2) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (raw(i)) {
+                for (int k = starts[i]; k < ends[i]; k++) {
+                    if (b[k] != ' ' && b[k] != '\t') {
+                        return false;
+                    }
+                }
+            } else if (!texts[i].isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean blank() {
         return size == 1 && (raw(0) ? starts[0] == ends[0] : texts[0].isEmpty());
     }

@@ -81,6 +81,10 @@ public final class Manifest {
             i.put("rows_read", s.rowsRead());
             i.put("rows_computed", s.rowsAccepted());
             i.put("rows_rejected", s.rowsRejected());
+            // Rows that are no entity: a title or notes above the header, rows of empty cells below.
+            i.put("header_line", s.headerLine());
+            i.put("rows_above_header", s.aboveHeader());
+            i.put("empty_rows_ignored", s.emptyRows());
             inputs.add(i);
         }
         m.put("inputs", inputs);

@@ -29,6 +29,16 @@ public final class Summary {
     public static void print(Policy policy, Totals t, PrintStream err) {
         err.printf("subsidy: %d rows read, %d computed, %d rejected (policy %s)%n", t.read(), t.computed(),
                 t.rejected(), policy.id());
+        for (subsidy.input.InputStats s : t.inputs()) {
+            String file = subsidy.input.Escape.controls(s.file());
+            if (s.aboveHeader() > 0) {
+                err.printf("subsidy: %s: the header is on line %d; the %d row(s) above it (a title, notes) were"
+                        + " skipped%n", file, s.headerLine(), s.aboveHeader());
+            }
+            if (s.emptyRows() > 0) {
+                err.printf("subsidy: %s: %d row(s) of empty cells were ignored%n", file, s.emptyRows());
+            }
+        }
         List<Program> programs = policy.programs();
         for (int i = 0; i < programs.size(); i++) {
             err.printf("  %-22s %8d beneficiaries %16s%n", programs.get(i).id(), t.beneficiaries(i),
