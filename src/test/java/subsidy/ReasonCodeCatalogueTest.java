@@ -139,7 +139,7 @@ class ReasonCodeCatalogueTest {
                 }
             }
         }
-        assertEquals(17, rejected.size(), "rows the corpus rejects");
+        assertEquals(20, rejected.size(), "rows the corpus rejects");
         Set<String> seen = new TreeSet<>();
         for (Rejection r : rejected) {
             assertEquals(r.reasons().size(), r.codes().size(), r.toString());

@@ -102,6 +102,10 @@ final class Inputs {
      */
     static boolean asciiCompatible(Charset charset) {
         String n = charset.name().toUpperCase(java.util.Locale.ROOT);
+        if (charset.equals(StandardCharsets.UTF_16) || charset.equals(StandardCharsets.UTF_16LE)
+                || charset.equals(StandardCharsets.UTF_16BE)) {
+            return true; // read through a conversion to UTF-8 (Excel's "Unicode text")
+        }
         if (!charset.canEncode() || n.startsWith("ISO-2022") || n.contains("UTF-7") || n.startsWith("UTF-16")
                 || n.startsWith("UTF-32") || n.contains("EBCDIC") || n.startsWith("IBM")) {
             return false;
@@ -123,7 +127,8 @@ final class Inputs {
         if (!asciiCompatible(charset)) {
             throw new CommandLine.ParameterException(cl, "--encoding " + name + " cannot be read: records are found "
                     + "by their quote, comma and line-end bytes, so the encoding must write those as ASCII does and "
-                    + "never inside another character (UTF-8, GBK, GB18030, Big5 do; UTF-16 and ISO-2022 do not)");
+                    + "never inside another character (UTF-8, GBK, GB18030, Big5 do; ISO-2022 and UTF-32 do not; UTF-16"
+                    + " is read through a conversion)");
         }
         return charset;
     }

@@ -8,9 +8,10 @@ package subsidy.input;
  *
  * @param sequence the chunk's place in its file, from 0
  * @param end      the file offset just after the chunk, for progress
+ * @param delimiter the byte between cells: a comma, or the tab or semicolon the file was found to use
  */
-public record Chunk(int sequence, byte[] bytes, int from, int to, long firstLine, long end) {
+public record Chunk(int sequence, byte[] bytes, int from, int to, long firstLine, long end, byte delimiter) {
     Chunk from(int newFrom, long newFirstLine) {
-        return new Chunk(sequence, bytes, newFrom, to, newFirstLine, end);
+        return new Chunk(sequence, bytes, newFrom, to, newFirstLine, end, delimiter);
     }
 }

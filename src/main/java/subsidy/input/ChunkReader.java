@@ -37,7 +37,9 @@ final class ChunkReader implements AutoCloseable {
     private static final int QUOTE_SEEN = 3; // just after a quote inside a quoted cell
     // The bytes that can change the state inside an unquoted and inside a quoted cell; the scan runs
     // over all others without looking further, and they are nearly every byte of a file.
-    private static final boolean[] ENDS_UNQUOTED = marks(',', '\n', '\r');
+    private final boolean[] endsUnquoted;
+    /** The byte between cells: a comma, or a tab or semicolon found in the file's first lines. */
+    private final byte delimiter;
     private static final boolean[] ENDS_QUOTED = marks('"', '\n', '\r');
 
     // Eight bytes at a time: a run of bytes with no quote and no line break leaves the state as its
@@ -79,6 +81,11 @@ final class ChunkReader implements AutoCloseable {
 
     /** @param target chunk size; tests make it tiny so that records fall across every kind of cut */
     ChunkReader(InputStream in, Charset forced, MessageDigest digest, int target) throws IOException {
+        this(in, forced, digest, target, null);
+    }
+
+    /** @param delimiter the byte between cells, or null to find it in the first lines */
+    ChunkReader(InputStream in, Charset forced, MessageDigest digest, int target, Byte delimiter) throws IOException {
         this.in = in;
         this.target = Math.max(1, target);
         buf = new byte[Math.max(2 * this.target, SNIFF)];
@@ -91,6 +98,48 @@ final class ChunkReader implements AutoCloseable {
             len -= 3;
             offset = 3;
         }
+        this.delimiter = delimiter != null ? delimiter : delimiter(buf, len);
+        endsUnquoted = marks((char) this.delimiter, '\n', '\r');
+    }
+
+    /**
+     * The byte between cells, from the file's first 20 lines: of comma, tab and semicolon, the one a line
+     * holds most of outside quotes (the header's, under a title row), a comma when none is more. Excel's
+     * "Unicode text" and "Text (tab delimited)" are tab-separated; a European CSV uses semicolons.
+     */
+    static byte delimiter(byte[] b, int n) {
+        byte[] candidates = {',', '\t', ';'};
+        int[] most = new int[candidates.length];
+        int[] inLine = new int[candidates.length];
+        boolean quoted = false;
+        int lines = 0;
+        for (int i = 0; i < n && lines < 20; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                for (int k = 0; k < candidates.length; k++) {
+                    most[k] = Math.max(most[k], inLine[k]);
+                    inLine[k] = 0;
+                }
+                lines++;
+            } else if (!quoted) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        inLine[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 0; k < candidates.length; k++) {
+            most[k] = Math.max(most[k], inLine[k]);
+            // Another than the comma only on clear evidence: a line of at least the 5 required columns.
+            if (most[k] > most[best] && most[k] >= 4) {
+                best = k;
+            }
+        }
+        return candidates[best];
     }
 
     Charset charset() {
@@ -153,7 +202,7 @@ final class ChunkReader implements AutoCloseable {
     }
 
     private Chunk cut(int at, long linesBefore) {
-        Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at);
+        Chunk chunk = new Chunk(sequence++, buf, 0, at, firstLine, offset + at, delimiter);
         // Room for what is left and a chunk's worth more; the record that crosses the target may
         // need it to grow, which is rare and cheaper than making every buffer twice the size.
         byte[] next = new byte[len - at + target + 1024];
@@ -202,11 +251,11 @@ final class ChunkReader implements AutoCloseable {
                     i += 8;
                 }
                 if (i > from && s != QUOTED) {
-                    s = b[i - 1] == ',' ? START : UNQUOTED; // no quote among them: none opened a quoted cell
+                    s = b[i - 1] == delimiter ? START : UNQUOTED; // no quote among them: none opened a quoted cell
                 }
             }
             if (s == UNQUOTED && !pendingCr) {
-                while (i < n && !ENDS_UNQUOTED[b[i] & 0xFF]) {
+                while (i < n && !endsUnquoted[b[i] & 0xFF]) {
                     i++;
                 }
             } else if (s == QUOTED && !pendingCr) {
@@ -239,13 +288,13 @@ final class ChunkReader implements AutoCloseable {
                         quoteLine = ln + 1;
                         break;
                     }
-                    if (c == ',') {
+                    if (c == delimiter) {
                         break;
                     }
                     // fall through: the first character of an unquoted cell
                 case UNQUOTED:
                 case QUOTE_SEEN:
-                    if (c == ',') {
+                    if (c == delimiter) {
                         s = START;
                     } else if (c == '\n') {
                         s = START;

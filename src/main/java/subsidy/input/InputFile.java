@@ -147,12 +147,24 @@ public final class InputFile {
             throw unreadable(e);
         }
         try {
-            String unsupported = forced == null ? null : ChunkReader.unsupported(forced);
+            MessageDigest digest = Sha256.digest();
+            // UTF-16 (a byte-order mark FF FE or FE FF, or --encoding UTF-16): read as UTF-8 made from it, the
+            // SHA-256 still of the file's own bytes.
+            java.io.PushbackInputStream head = new java.io.PushbackInputStream(in, 4);
+            in = head;
+            byte[] mark = new byte[4];
+            int got = head.readNBytes(mark, 0, 4);
+            head.unread(mark, 0, got);
+            Charset utf16 = forced != null && Utf16Input.isUtf16(forced) ? forced : forced == null
+                    ? Utf16Input.bomCharset(mark, got) : null;
+            String unsupported = forced == null || utf16 != null ? null : ChunkReader.unsupported(forced);
             if (unsupported != null) {
                 throw new InputException(path + ": " + unsupported);
             }
-            MessageDigest digest = Sha256.digest();
-            Reading reading = new Reading(new ChunkReader(in, forced, digest), digest);
+            Reading reading = utf16 == null ? new Reading(new ChunkReader(in, forced, digest), digest, null)
+                    : new Reading(new ChunkReader(new Utf16Input(new java.security.DigestInputStream(in, digest), utf16),
+                            StandardCharsets.UTF_8, Sha256.digest()), digest,
+                            utf16.equals(StandardCharsets.UTF_16) ? "UTF-16" : utf16.name());
             reading.readHeader();
             header = reading.header();
             return reading;
@@ -190,9 +202,13 @@ public final class InputFile {
         private final ThreadLocal<Parsers> parsers = ThreadLocal.withInitial(
                 () -> new Parsers(new RecordParser(charset()), new RowParser(fileHeader, notText())));
 
-        private Reading(ChunkReader chunks, MessageDigest digest) {
+        /** The encoding the file is in when the reader reads it transcoded (UTF-16), else null. */
+        private final String transcoded;
+
+        private Reading(ChunkReader chunks, MessageDigest digest, String transcoded) {
             this.chunks = chunks;
             this.digest = digest;
+            this.transcoded = transcoded;
         }
 
         public Header header() {
@@ -208,7 +224,7 @@ public final class InputFile {
          * GB18030, which decodes it the same, but is GBK to the clerk.
          */
         private String encodingName() {
-            return forced != null ? forced.name() : charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
+            return transcoded != null ? transcoded : forced != null ? forced.name() : charset().equals(EncodingDetector.GBK) ? "GBK" : charset().name();
         }
 
         /** Why a header that lacks its columns may only have been read in the wrong encoding. */
@@ -359,7 +375,8 @@ public final class InputFile {
 
         /** What reading gave, once {@link #next} has returned null (so every byte is in the digest). */
         public InputStats stats(long read, long accepted) {
-            return new InputStats(file(), Sha256.hex(digest), chunks.charset().name(), read, accepted,
+            return new InputStats(file(), Sha256.hex(digest), transcoded != null ? transcoded : chunks.charset().name(),
+                    read, accepted,
                     read - accepted, fileHeader, aboveHeader, headerLine, emptyRows.get());
         }
 

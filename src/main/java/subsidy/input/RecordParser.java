@@ -25,6 +25,8 @@ final class RecordParser {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private String[] texts = new String[32];
+    /** The byte between cells, from the chunk: a comma, a tab or a semicolon. */
+    private byte delimiter = ',';
     private int size;
     private long recordLine;
     private int recordStart;
@@ -41,6 +43,7 @@ final class RecordParser {
     }
 
     void reset(Chunk chunk) {
+        delimiter = chunk.delimiter();
         b = chunk.bytes();
         pos = chunk.from();
         end = chunk.to();
@@ -84,7 +87,7 @@ final class RecordParser {
                 line++;
                 return true;
             }
-            // c == ',': the next cell
+            // c == the delimiter: the next cell
         }
     }
 
@@ -156,7 +159,7 @@ final class RecordParser {
 
     /** The current record alone, as a chunk, so it can be read again later. */
     Chunk record(Chunk chunk) {
-        return new Chunk(chunk.sequence(), b, recordStart, pos, recordLine, chunk.end());
+        return new Chunk(chunk.sequence(), b, recordStart, pos, recordLine, chunk.end(), delimiter);
     }
 
     /** Where the next record starts, and its line: the rest of the chunk as a chunk of its own. */
@@ -217,7 +220,7 @@ final class RecordParser {
         int start = pos;
         while (pos < end) {
             byte c = b[pos];
-            if (c == ',' || c == '\n' || c == '\r') {
+            if (c == delimiter || c == '\n' || c == '\r') {
                 break;
             }
             pos++;
@@ -253,7 +256,7 @@ final class RecordParser {
         int after = pos;
         boolean junk = false;
         boolean wide = false;
-        while (pos < end && b[pos] != ',' && b[pos] != '\n' && b[pos] != '\r') {
+        while (pos < end && b[pos] != delimiter && b[pos] != '\n' && b[pos] != '\r') {
             wide |= b[pos] < 0;
             junk |= b[pos] >= 0 && !whitespace(b[pos]);
             pos++;

@@ -292,7 +292,7 @@ class RecordReaderProperties {
     private static Chunked chunked(byte[] bytes, Charset forced, int target) throws IOException, CsvSyntaxException {
         MessageDigest digest = Sha256.digest();
         List<Rec> records = new ArrayList<>();
-        try (ChunkReader reader = new ChunkReader(new ByteArrayInputStream(bytes), forced, digest, target)) {
+        try (ChunkReader reader = new ChunkReader(new ByteArrayInputStream(bytes), forced, digest, target, (byte) ',')) {
             RecordParser parser = new RecordParser(reader.charset());
             for (Parsed p : read(reader, parser, bytes.length)) {
                 assertNull(p.problem(), "no problem in well-formed text, line " + p.rec().line());
@@ -303,7 +303,7 @@ class RecordReaderProperties {
     }
 
     private static List<Parsed> parsed(byte[] bytes, int target) throws IOException, CsvSyntaxException {
-        try (ChunkReader reader = new ChunkReader(new ByteArrayInputStream(bytes), null, Sha256.digest(), target)) {
+        try (ChunkReader reader = new ChunkReader(new ByteArrayInputStream(bytes), null, Sha256.digest(), target, (byte) ',')) {
             return read(reader, new RecordParser(reader.charset()), bytes.length);
         }
     }
