@@ -73,11 +73,12 @@ final class Inputs {
     }
 
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */
-    static List<InputFile> open(List<Path> paths, Charset charset, InputSchema schema) throws InputException {
+    static List<InputFile> open(List<Path> paths, Charset charset, Byte delimiter, InputSchema schema)
+            throws InputException {
         List<InputFile> files = new ArrayList<>();
         try {
             for (Path p : paths) {
-                InputFile f = new InputFile(p, charset, schema);
+                InputFile f = new InputFile(p, charset, schema, delimiter);
                 files.add(f);
                 f.header();
             }
@@ -111,6 +112,26 @@ final class Inputs {
             return false;
         }
         return java.util.Arrays.equals("\",\r\n".getBytes(charset), "\",\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The --delimiter option as the byte between cells; null when absent (found in the first lines). */
+    static Byte delimiter(CommandLine cl, String name) {
+        if (name == null) {
+            return null;
+        }
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "comma", ",":
+                return (byte) ',';
+            case "tab", "\\t":
+                return (byte) '\t';
+            case "semicolon", ";":
+                return (byte) ';';
+            case "|", "pipe":
+                return (byte) '|';
+            default:
+                throw new CommandLine.ParameterException(cl, "--delimiter: '" + subsidy.input.Escape.controls(name)
+                        + "' is not one of comma, tab, semicolon, pipe (or , ; |)");
+        }
     }
 
     /** The --encoding option as a charset; null when absent (detect). */

@@ -25,6 +25,10 @@ final class RunOptions {
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
     String encoding;
 
+    @Option(names = "--delimiter", paramLabel = "D",
+            description = "The byte between cells: comma, tab, semicolon (or , ; |); default: found in the first lines.")
+    String delimiter;
+
     @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
             description = "Take the policy's dated values in force on this date (2023-06-30 or 2023/6/30).")
     LocalDate asOf;
@@ -40,6 +44,7 @@ final class RunOptions {
 
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
-        return Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding), policy.schema());
+        return Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding),
+                Inputs.delimiter(spec.commandLine(), delimiter), policy.schema());
     }
 }

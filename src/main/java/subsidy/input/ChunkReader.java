@@ -146,6 +146,16 @@ final class ChunkReader implements AutoCloseable {
         return charset;
     }
 
+    /** The separator between cells, in words, for the manifest. */
+    String delimiterName() {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case ';' -> "semicolon";
+            case '|' -> "pipe";
+            default -> "comma";
+        };
+    }
+
     /** True when the file starts with UTF-8's byte-order mark, whatever it is read as. */
     boolean bom() {
         return bom;

@@ -26,6 +26,7 @@ public final class InputFile {
     static final int HEADER_SEARCH = 20;
     private final Path path;
     private final Charset forced;
+    private final Byte delimiter;
     private final InputSchema schema;
     /** The file's bytes when it is held in memory (a test case's rows), else null. */
     private final byte[] content;
@@ -40,14 +41,20 @@ public final class InputFile {
 
     /** @param schema the columns the policy reads beyond SPEC §2 */
     public InputFile(Path path, Charset forced, InputSchema schema) {
-        this(path, forced, schema, null);
+        this(path, forced, schema, (Byte) null);
     }
 
-    private InputFile(Path path, Charset forced, InputSchema schema, byte[] content) {
+    /** @param delimiter the byte between cells (--delimiter), or null to find it in the first lines */
+    public InputFile(Path path, Charset forced, InputSchema schema, Byte delimiter) {
+        this(path, forced, schema, null, delimiter);
+    }
+
+    private InputFile(Path path, Charset forced, InputSchema schema, byte[] content, Byte delimiter) {
         this.path = path;
         this.forced = forced;
         this.schema = schema;
         this.content = content;
+        this.delimiter = delimiter;
     }
 
     /**
@@ -55,7 +62,7 @@ public final class InputFile {
      * CSV per case); {@code name} stands for the file in every message.
      */
     public static InputFile inMemory(Path name, byte[] content, InputSchema schema) {
-        return new InputFile(name, null, schema, content.clone());
+        return new InputFile(name, null, schema, content.clone(), null);
     }
 
     public Path path() {
@@ -161,9 +168,10 @@ public final class InputFile {
             if (unsupported != null) {
                 throw new InputException(path + ": " + unsupported);
             }
-            Reading reading = utf16 == null ? new Reading(new ChunkReader(in, forced, digest), digest, null)
+            Reading reading = utf16 == null
+                    ? new Reading(new ChunkReader(in, forced, digest, ChunkReader.TARGET, delimiter), digest, null)
                     : new Reading(new ChunkReader(new Utf16Input(new java.security.DigestInputStream(in, digest), utf16),
-                            StandardCharsets.UTF_8, Sha256.digest()), digest,
+                            StandardCharsets.UTF_8, Sha256.digest(), ChunkReader.TARGET, delimiter), digest,
                             utf16.equals(StandardCharsets.UTF_16) ? "UTF-16" : utf16.name());
             reading.readHeader();
             header = reading.header();
@@ -377,7 +385,7 @@ public final class InputFile {
         public InputStats stats(long read, long accepted) {
             return new InputStats(file(), Sha256.hex(digest), transcoded != null ? transcoded : chunks.charset().name(),
                     read, accepted,
-                    read - accepted, fileHeader, aboveHeader, headerLine, emptyRows.get());
+                    read - accepted, fileHeader, aboveHeader, headerLine, emptyRows.get(), chunks.delimiterName());
         }
 
         @Override

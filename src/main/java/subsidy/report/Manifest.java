@@ -78,6 +78,7 @@ public final class Manifest {
             i.put("file", s.file());
             i.put("sha256", s.sha256());
             i.put("encoding", s.encoding());
+            i.put("delimiter", s.delimiter());
             i.put("rows_read", s.rowsRead());
             i.put("rows_computed", s.rowsAccepted());
             i.put("rows_rejected", s.rowsRejected());

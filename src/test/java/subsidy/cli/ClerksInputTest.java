@@ -68,4 +68,29 @@ class ClerksInputTest {
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains(f + ": line 1 (header):"), r.err());
     }
+
+    @Test
+    void theSeparatorIsFoundOrGivenAndTheManifestSaysWhich() throws Exception {
+        Path semicolons = Path.of("src/test/resources/bad/input/semicolon_separated.csv");
+        Path tabs = Path.of("src/test/resources/bad/input/excel_unicode_text.txt");
+        for (Path f : List.of(semicolons, tabs)) {
+            Path out = tmp.resolve(f.getFileName().toString());
+            Result r = run("calc", "--as-of", "2022-06-30", "--input", f.toString(), "--out", out.toString());
+            assertEquals(1, r.exit(), r.err());
+            JsonNode input = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("inputs").get(0);
+            assertEquals(f == tabs ? "tab" : "semicolon", input.path("delimiter").asText());
+            assertEquals(f == tabs ? "UTF-16LE" : "UTF-8", input.path("encoding").asText());
+            assertEquals(2, input.path("rows_computed").asLong());
+        }
+        Result given = run("calc", "--as-of", "2022-06-30", "--input", semicolons.toString(), "--delimiter", "semicolon",
+                "--out", tmp.resolve("given").toString());
+        assertEquals(1, given.exit(), given.err());
+        // A comma given for a semicolon file: its header is one cell, naming no column.
+        Result wrong = run("calc", "--as-of", "2022-06-30", "--input", semicolons.toString(), "--delimiter", ",");
+        assertEquals(3, wrong.exit(), wrong.err());
+        assertTrue(wrong.err().contains(semicolons + ": line 1 (header):"), wrong.err());
+        Result bad = run("calc", "--as-of", "2022-06-30", "--input", semicolons.toString(), "--delimiter", "colon");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--delimiter: 'colon' is not one of comma, tab, semicolon, pipe"), bad.err());
+    }
 }
