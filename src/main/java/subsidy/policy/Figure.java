@@ -60,7 +60,6 @@ public record Figure(BigDecimal pay, Bound bound, BigDecimal low, BigDecimal hig
     }
 
     private static String plain(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return subsidy.money.Money.movedLeft(v, 0);
     }
 }

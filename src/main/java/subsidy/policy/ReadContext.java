@@ -449,6 +449,23 @@ public final class ReadContext {
         return r;
     }
 
+    /**
+     * The period written under {@code key} as {@code {from, to}}, both ends needed (a rent period, a window
+     * of months): null when absent (a problem when required), with a problem when an end is missing.
+     */
+    public Period boundedPeriod(Fields f, String key, boolean required) {
+        Fields w = f.fields(key, required);
+        if (w == null) {
+            return null;
+        }
+        Period p = period(w, "from", "to");
+        w.finish();
+        if (!p.bounded()) {
+            problems.add(f.keyAt(key) + ": give both 'from' and 'to'");
+        }
+        return p;
+    }
+
     /** A period of force from two date keys; either may be absent. */
     public Period period(Fields f, String fromKey, String toKey) {
         LocalDate from = date(f, fromKey);

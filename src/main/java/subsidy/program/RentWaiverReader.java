@@ -28,25 +28,12 @@ public final class RentWaiverReader {
         }
         Boolean prorate = p.bool("prorate_short_leases", true);
         // The period whose rent is waived: its own rent_period, else the program's period of force.
-        Period rentPeriod = ctx.window();
-        Fields rp = p.fields("rent_period", false);
-        if (rp != null) {
-            rentPeriod = ctx.period(rp, "from", "to");
-            if (rentPeriod.from() == null || rentPeriod.to() == null) {
-                ctx.problems().add(p.keyAt("rent_period") + ": give both 'from' and 'to'");
-            }
-            rp.finish();
-        }
+        Period own = ctx.boundedPeriod(p, "rent_period", false);
+        Period rentPeriod = own != null ? own : ctx.window();
         // The months that count: only the lease's days inside a window (「上半年」), when given.
-        Period window = null;
-        Fields w = p.fields("window", false);
-        if (w != null) {
-            window = ctx.period(w, "from", "to");
-            w.finish();
-            if (window.from() == null || window.to() == null) {
-                ctx.problems().add(p.keyAt("window") + ": give both 'from' and 'to'");
-                return null;
-            }
+        Period window = ctx.boundedPeriod(p, "window", false);
+        if (window != null && !window.bounded()) {
+            return null;
         }
         if (months == null || extendedMonths == null || prorate == null || (ext != null && extendedIn == null)) {
             return null;

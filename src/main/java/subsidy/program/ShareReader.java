@@ -36,15 +36,9 @@ public final class ShareReader {
         if (m != null) {
             ColumnRef from = m.keys().contains("from") ? ctx.column(m, "from", Column.Kind.DATE) : null;
             ColumnRef to = m.keys().contains("to") ? ctx.column(m, "to", Column.Kind.DATE) : null;
-            Fields w = m.fields("window", true);
-            Period window = null;
-            if (w != null) {
-                window = ctx.period(w, "from", "to");
-                w.finish();
-                if (window.from() == null || window.to() == null) {
-                    ctx.problems().add(w.path() + " (line " + w.line() + "): give both 'from' and 'to'");
-                    window = null;
-                }
+            Period window = ctx.boundedPeriod(m, "window", true);
+            if (window != null && !window.bounded()) {
+                window = null;
             }
             m.finish();
             bad = window == null || (m.keys().contains("from") && from == null) || (m.keys().contains("to") && to == null);

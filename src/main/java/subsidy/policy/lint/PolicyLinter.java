@@ -124,8 +124,7 @@ public final class PolicyLinter {
     }
 
     private static String plain(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+        return Money.movedLeft(v, 0);
     }
 
     /** A rate as a percentage with every digit it has: 0.00001 is 0.001%, not a rounded 0.00%. */
