@@ -115,32 +115,35 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
                     + (quantity == null ? "" : " × " + quantity + " months") + " = " + exact.toPlainString()
                     + (rate.exact() ? "" : " (" + figureWord() + " " + rate.note() + ")"));
         }
-        List<String> notes = new ArrayList<>(2);
+        // Runs for every row the share pays: a note's text is made only when the row has something to say.
+        String note = null;
         ReasonCode code = null;
         if (!rate.exact()) {
-            notes.add(figureWord() + " " + rate.note());
+            note = figureWord() + " " + rate.note();
             code = ReasonCode.FIGURE_CHOSEN;
         }
         BigDecimal limit = cap;
-        String limitText = limit == null ? null : "cap " + Money.format(cap) + " per entity";
+        long heads = -1; // the count the cap per head is of, when that cap is the lower
         if (capPerHead != null) {
-            long heads = capPerHead.column().count(e);
-            if (heads == 0) { // at most the amount per head of nobody: the share has no one to pay for
+            long n = capPerHead.column().count(e);
+            if (n == 0) { // at most the amount per head of nobody: the share has no one to pay for
                 return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, Money.ZERO, null,
                         capPerHead.column().header() + " = 0", ReasonCode.NONE_COUNTED.code());
             }
-            BigDecimal perHead = capPerHead.amount().multiply(BigDecimal.valueOf(heads));
+            BigDecimal perHead = capPerHead.amount().multiply(BigDecimal.valueOf(n));
             if (limit == null || perHead.compareTo(limit) < 0) {
                 limit = perHead;
-                limitText = "cap " + capPerHead.amount().toPlainString() + " × " + heads + " "
-                        + capPerHead.column().header() + " = " + Money.format(perHead);
+                heads = n;
             }
         }
         if (limit != null && exact.compareTo(limit) > 0) {
+            String limitText = heads < 0 ? "cap " + Money.format(cap) + " per entity"
+                    : "cap " + capPerHead.amount().toPlainString() + " × " + heads + " " + capPerHead.column().header()
+                            + " = " + Money.format(limit);
             if (trace.on()) {
                 trace.step(limitText + ": " + exact.toPlainString() + " → " + Money.format(limit));
             }
-            notes.add(Money.format(Money.round(exact)) + " computed; " + limitText + " is paid");
+            note = joined(note, Money.format(Money.round(exact)) + " computed; " + limitText + " is paid");
             exact = limit;
             code = ReasonCode.CAPPED;
         }
@@ -149,8 +152,8 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
                 trace.step("least amount " + Money.format(minimum) + ": " + exact.toPlainString() + " → "
                         + Money.format(minimum));
             }
-            notes.add(Money.format(Money.round(exact)) + " computed; the least amount, " + Money.format(minimum)
-                    + ", is paid");
+            note = joined(note, Money.format(Money.round(exact)) + " computed; the least amount, "
+                    + Money.format(minimum) + ", is paid");
             exact = minimum;
             code = code == ReasonCode.CAPPED ? code : ReasonCode.RAISED_TO_MINIMUM;
         }
@@ -158,8 +161,12 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         if (trace.on()) {
             trace.step("amount = " + Money.format(amount) + " (half-up to 0.01)");
         }
-        return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, amount, null,
-                code == null ? null : String.join("; ", notes), code == null ? null : code.code());
+        return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, amount, null, note,
+                code == null ? null : code.code());
+    }
+
+    private static String joined(String note, String more) {
+        return note == null ? more : note + "; " + more;
     }
 
     @Override
