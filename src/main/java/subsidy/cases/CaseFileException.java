@@ -16,4 +16,12 @@ public final class CaseFileException extends Exception {
     public List<String> problems() {
         return problems;
     }
+
+    /**
+     * The message in a language. Until this exception's texts come from the catalogue it is the
+     * English {@link #getMessage()}; the owner of this class replaces that.
+     */
+    public String message(subsidy.text.Texts texts) {
+        return getMessage();
+    }
 }

@@ -43,4 +43,12 @@ public class LedgerException extends java.io.IOException {
     public boolean usage() {
         return kind == Kind.DUPLICATE || kind == Kind.NOT_FOUND;
     }
+
+    /**
+     * The message in a language. Until this exception's texts come from the catalogue it is the
+     * English {@link #getMessage()}; the owner of this class replaces that.
+     */
+    public String message(subsidy.text.Texts texts) {
+        return getMessage();
+    }
 }

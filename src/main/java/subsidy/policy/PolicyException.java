@@ -37,4 +37,12 @@ public final class PolicyException extends Exception {
     public PeriodsOfForce inForce() {
         return inForce;
     }
+
+    /**
+     * The message in a language. Until this exception's texts come from the catalogue it is the
+     * English {@link #getMessage()}; the owner of this class replaces that.
+     */
+    public String message(subsidy.text.Texts texts) {
+        return getMessage();
+    }
 }
