@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import subsidy.text.Msg;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,8 +42,8 @@ public final class Corrections {
             Map<Long, BatchInfo> batches = Ledger.batchMap(c);
             for (BatchInfo b : batches.values()) {
                 if (b.imported() && b.counted() && contentKey.equals(b.contentKey())) {
-                    throw new LedgerException(LedgerException.Kind.DUPLICATE, source + " was imported already, as "
-                            + "batch " + b.id() + " on " + b.createdAt() + "; void that batch first to import it again");
+                    throw new LedgerException(LedgerException.Kind.DUPLICATE,
+                            Msg.of("ledger.imported_already", source, b.id(), b.createdAt()));
                 }
             }
             long id = batches.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
@@ -94,28 +95,26 @@ public final class Corrections {
         return locked(c -> {
             BatchInfo b = Ledger.batchMap(c).get(batch);
             if (b == null) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "the ledger has no batch " + batch
-                        + "; subsidy ledger list shows its batches");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.no_batch", batch));
             }
             if (entity == null && program != null) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "a program is voided for one entity; "
-                        + "name the entity, or void the whole batch");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.void_program_needs_entity"));
             }
             if (!b.counted()) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " was " + b.state()
-                        + " already; it does not count");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND,
+                        Msg.of("ledger.void_not_counted", batch, Msg.of("ledger.state." + b.state())));
             }
             if (entity != null && !paid(c, batch, entity, program)) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + batch + " paid " + entity
-                        + (program == null ? " nothing" : " nothing for " + program) + "; subsidy ledger history "
-                        + entity + " shows what it was paid");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, program == null
+                        ? Msg.of("ledger.void_paid_nothing", batch, entity)
+                        : Msg.of("ledger.void_paid_nothing_for", batch, entity, program));
             }
             if (entity != null) {
                 for (Ledger.Change v : Ledger.changes(c)) {
                     if (v.voids(batch, entity, program)) {
-                        throw new LedgerException(LedgerException.Kind.NOT_FOUND, "what batch " + batch + " paid "
-                                + entity + (v.program() == null ? "" : " for " + v.program()) + " was voided already, "
-                                + v.at() + ": " + v.reason());
+                        throw new LedgerException(LedgerException.Kind.NOT_FOUND, v.program() == null
+                                ? Msg.of("ledger.voided_already", batch, entity, v.at(), v.reason())
+                                : Msg.of("ledger.voided_already_for", batch, entity, v.program(), v.at(), v.reason()));
                     }
                 }
             }

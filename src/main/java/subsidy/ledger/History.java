@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import subsidy.text.Msg;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,7 +91,7 @@ public final class History {
         try {
             return LedgerRun.Item.decodeAll(paid);
         } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
-            throw ledger.unreadable("the payment of batch " + batch + " to " + entity, paid);
+            throw ledger.unreadable(Msg.of("ledger.payment_of", batch, entity), paid);
         }
     }
 

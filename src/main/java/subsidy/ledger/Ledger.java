@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import subsidy.Version;
+import subsidy.text.Msg;
 
 /**
  * The record of what was paid, across monthly batches: an SQLite file (the default, one file a clerk
@@ -100,24 +101,22 @@ public final class Ledger implements AutoCloseable {
         String url;
         String shown;
         if (where.isBlank()) {
-            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger is empty; name the ledger file "
-                    + "(SQLite) or a jdbc:postgresql://HOST/DATABASE URL");
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.empty_option"));
         }
         if (where.startsWith("jdbc:postgresql:")) {
             dialect = Dialect.POSTGRESQL;
             url = where;
             shown = withoutPassword(where);
         } else if (where.startsWith("jdbc:")) {
-            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + withoutPassword(where)
-                    + ": a ledger is a file (SQLite) or a jdbc:postgresql://HOST/DATABASE URL");
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND,
+                    Msg.of("ledger.not_a_ledger_url", withoutPassword(where)));
         } else {
             dialect = Dialect.SQLITE;
             Path file = Path.of(where).toAbsolutePath().normalize();
             checkFile(file);
             if (!create && (!Files.exists(file) || size(file) == 0)) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file + ": there is no ledger "
-                        + "there (" + (Files.exists(file) ? "an empty file" : "no such file") + "); name the ledger file "
-                        + "the runs wrote");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.none_there", file,
+                        Msg.of(Files.exists(file) ? "ledger.an_empty_file" : "ledger.no_such_file")));
             }
             url = "jdbc:sqlite:" + file;
             shown = file.toString();
@@ -130,8 +129,7 @@ public final class Ledger implements AutoCloseable {
             throw damaged(shown, e, url);
         }
         if (created && !create) {
-            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + shown + " holds no ledger; name "
-                    + "the one the runs wrote");
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.holds_none", shown));
         }
         migrate(dialect, url, shown);
         String id;
@@ -154,13 +152,12 @@ public final class Ledger implements AutoCloseable {
     /** A file that is there must be an SQLite database; one that is not needs its folder. */
     private static void checkFile(Path file) throws LedgerException {
         if (Files.isDirectory(file)) {
-            throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file
-                    + " is a directory; name the ledger file in it, for example " + file.resolve("ledger.sqlite"));
+            throw new LedgerException(LedgerException.Kind.NOT_FOUND,
+                    Msg.of("ledger.is_a_directory", file, file.resolve("ledger.sqlite")));
         }
         if (!Files.exists(file)) {
             if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "--ledger " + file
-                        + ": its folder does not exist; make it first, the ledger file is made in it");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.no_folder", file));
             }
             return;
         }
@@ -169,12 +166,11 @@ public final class Ledger implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, 16);
         } catch (IOException e) {
-            throw new LedgerException(LedgerException.Kind.DAMAGED, "could not read the ledger " + file + ": "
-                    + subsidy.input.IoProblem.describe(e));
+            throw new LedgerException(LedgerException.Kind.DAMAGED,
+                    Msg.of("ledger.unreadable_file", file, subsidy.input.IoProblem.describe(e)));
         }
         if (n > 0 && (n < 16 || !new String(head, 0, 15, StandardCharsets.ISO_8859_1).equals("SQLite format 3"))) {
-            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + file
-                    + " is not a subsidy ledger (not an SQLite database); nothing was changed");
+            throw new LedgerException(LedgerException.Kind.NOT_OURS, Msg.of("ledger.not_sqlite", file));
         }
     }
 
@@ -199,20 +195,17 @@ public final class Ledger implements AutoCloseable {
         }
         String where = dialect == Dialect.SQLITE ? shown : shown + " (schema subsidy)";
         if (!tables.contains("subsidy_ledger")) {
-            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + where
-                    + " is not a subsidy ledger: it holds other tables (" + String.join(", ", first(tables, 5))
-                    + "); nothing was changed");
+            throw new LedgerException(LedgerException.Kind.NOT_OURS,
+                    Msg.of("ledger.other_tables", where, String.join(", ", first(tables, 5))));
         }
         String app = setting(c, "application");
         if (!APPLICATION.equals(app)) {
-            throw new LedgerException(LedgerException.Kind.NOT_OURS, "--ledger " + where
-                    + " is not a subsidy ledger; nothing was changed");
+            throw new LedgerException(LedgerException.Kind.NOT_OURS, Msg.of("ledger.not_ours", where));
         }
         int version = tables.contains(HISTORY_TABLE) ? applied(dialect, c) : 0;
         if (version > SCHEMA) {
-            throw new LedgerException(LedgerException.Kind.NEWER, "--ledger " + where + " was written by a newer "
-                    + "subsidy (ledger schema " + version + "; this is " + Version.get() + ", which knows schema "
-                    + SCHEMA + "); use that version or newer, nothing was changed");
+            throw new LedgerException(LedgerException.Kind.NEWER,
+                    Msg.of("ledger.newer", where, version, Version.get(), SCHEMA));
         }
         return false;
     }
@@ -355,8 +348,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     private LedgerException busy() {
-        return new LedgerException(LedgerException.Kind.BUSY, "the ledger " + shown + " is being written by another "
-                + "run, and was not free within " + wait.toSeconds() + " s (--ledger-wait); nothing was recorded");
+        return new LedgerException(LedgerException.Kind.BUSY, Msg.of("ledger.busy", shown, wait.toSeconds()));
     }
 
     static LedgerException damaged(String shown, SQLException e) {
@@ -367,10 +359,9 @@ public final class Ledger implements AutoCloseable {
         SQLException cause = e.getNextException() != null ? e.getNextException() : e;
         String m = scrub(cause.getMessage(), url);
         if (m.contains("SQLITE_NOTADB") || m.contains("SQLITE_CORRUPT")) {
-            return new LedgerException(LedgerException.Kind.DAMAGED, "the ledger " + shown + " is damaged (" + m
-                    + "); restore it from a copy; nothing was changed", e);
+            return new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.damaged", shown, m), e);
         }
-        return new LedgerException(LedgerException.Kind.DAMAGED, "could not use the ledger " + shown + ": " + m, e);
+        return new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.unusable", shown, m), e);
     }
 
     LedgerException damaged(SQLException e) {
@@ -378,10 +369,9 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** A cell of the ledger that is not what subsidy wrote (edited by hand, or garbled). */
-    LedgerException unreadable(String what, String cell) {
-        return new LedgerException(LedgerException.Kind.DAMAGED, "the ledger " + shown + " is damaged: " + what
-                + " holds '" + (cell.length() > 80 ? cell.substring(0, 80) + "…" : cell) + "', which subsidy did not "
-                + "write; restore it from a copy");
+    LedgerException unreadable(Msg what, String cell) {
+        return new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.damaged_cell", shown, what,
+                cell.length() > 80 ? cell.substring(0, 80) + "…" : cell));
     }
 
     /** The ledger as messages and the manifest name it: the file, or the URL without its password. */

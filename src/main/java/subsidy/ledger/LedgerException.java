@@ -1,5 +1,8 @@
 package subsidy.ledger;
 
+import subsidy.text.Text;
+import subsidy.text.Texts;
+
 /**
  * A ledger that cannot be used as asked, in words for a clerk: not a ledger, from a newer version,
  * damaged, busy, or a batch that is already recorded. Nothing was changed when this is thrown. An
@@ -24,15 +27,21 @@ public class LedgerException extends java.io.IOException {
     }
 
     private final Kind kind;
+    private final Text text;
 
+    /** A message already in words (the command line's, until they come from the catalogue). */
     public LedgerException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, texts -> message, null);
     }
 
-    public LedgerException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+    public LedgerException(Kind kind, Text text) {
+        this(kind, text, null);
+    }
+
+    public LedgerException(Kind kind, Text text, Throwable cause) {
+        super(text.in(Texts.EN), cause);
         this.kind = kind;
+        this.text = text;
     }
 
     public Kind kind() {
@@ -44,11 +53,8 @@ public class LedgerException extends java.io.IOException {
         return kind == Kind.DUPLICATE || kind == Kind.NOT_FOUND;
     }
 
-    /**
-     * The message in a language. Until this exception's texts come from the catalogue it is the
-     * English {@link #getMessage()}; the owner of this class replaces that.
-     */
-    public String message(subsidy.text.Texts texts) {
-        return getMessage();
+    /** The message in a language; {@link #getMessage()} is the English. */
+    public String message(Texts texts) {
+        return text.in(texts);
     }
 }

@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import subsidy.text.Msg;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -170,9 +171,8 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     private static LedgerException duplicate(BatchInfo b) {
-        return new LedgerException(LedgerException.Kind.DUPLICATE, "these inputs were recorded for " + b.period()
-                + " already, as batch " + b.id() + " on " + b.createdAt() + "; pass --replace to recompute that batch, "
-                + "or --dry-run to compute without recording");
+        return new LedgerException(LedgerException.Kind.DUPLICATE,
+                Msg.of("ledger.duplicate", b.period(), b.id(), b.createdAt()));
     }
 
     private static void rollback(Connection w) {
@@ -205,24 +205,23 @@ public final class LedgerRun implements AutoCloseable {
                 continue;
             }
             if (b.imported()) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " is an import; "
-                        + "void it with subsidy ledger void instead");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.replace_import", b.id()));
             }
             if (!b.counted()) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " (" + b.period()
-                        + ") was " + b.state() + (b.replacedBy() == null ? "" : " by batch " + b.replacedBy())
-                        + " already; replace that one");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND, b.replacedBy() == null
+                        ? Msg.of("ledger.replace_not_counted", b.id(), b.period(), Msg.of("ledger.state." + b.state()))
+                        : Msg.of("ledger.replace_replaced", b.id(), b.period(), Msg.of("ledger.state." + b.state()),
+                                b.replacedBy()));
             }
             if (!b.period().equals(r.period())) {
-                throw new LedgerException(LedgerException.Kind.NOT_FOUND, "batch " + b.id() + " is of period "
-                        + b.period() + ", not " + r.period() + "; --replace recomputes a batch in its own period");
+                throw new LedgerException(LedgerException.Kind.NOT_FOUND,
+                        Msg.of("ledger.replace_other_period", b.id(), b.period(), r.period()));
             }
             return b;
         }
         throw new LedgerException(LedgerException.Kind.NOT_FOUND, r.replaceId() != null
-                ? "the ledger has no batch " + r.replaceId() + "; subsidy ledger list shows its batches"
-                : "no batch of " + r.period() + " was computed from these inputs, so there is none to replace; "
-                        + "name it with --replace=N (subsidy ledger list shows them), or leave --replace out");
+                ? Msg.of("ledger.no_batch", r.replaceId())
+                : Msg.of("ledger.nothing_to_replace", r.period()));
     }
 
     /**
@@ -488,7 +487,7 @@ public final class LedgerRun implements AutoCloseable {
                 queue.put(rows);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LedgerException(LedgerException.Kind.DAMAGED, "interrupted while recording in the ledger");
+                throw new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.interrupted"));
             }
         }
 
@@ -499,7 +498,7 @@ public final class LedgerRun implements AutoCloseable {
                         idle.wait(100);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new LedgerException(LedgerException.Kind.DAMAGED, "interrupted while recording in the ledger");
+                        throw new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.interrupted"));
                     }
                 }
             }
@@ -511,7 +510,7 @@ public final class LedgerRun implements AutoCloseable {
                 throw ledger.damaged(e);
             }
             if (failed != null) {
-                throw new LedgerException(LedgerException.Kind.DAMAGED, "could not record in the ledger: " + failed);
+                throw new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.not_recorded", failed));
             }
         }
 

@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import subsidy.text.Msg;
 import java.lang.reflect.Proxy;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -33,9 +34,8 @@ final class Migrations {
             }
             config.load().migrate();
         } catch (FlywayException e) {
-            throw new LedgerException(LedgerException.Kind.DAMAGED, "could not bring the ledger " + shown
-                    + " to this version's schema: " + Ledger.scrub(e.getMessage(), url).lines().findFirst().orElse("")
-                    + "; nothing was changed", e);
+            throw new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.migration_failed", shown,
+                    Ledger.scrub(e.getMessage(), url).lines().findFirst().orElse("")), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import subsidy.text.Msg;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,7 +72,7 @@ public final class StateReader implements AutoCloseable {
                         try {
                             p = Prior.decode(cell);
                         } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
-                            throw ledger.unreadable("entity_state of " + rs.getString(1), cell);
+                            throw ledger.unreadable(Msg.of("ledger.entity_state_of", rs.getString(1)), cell);
                         }
                         out.put(rs.getString(1), without == null ? p : p.without(without));
                     }
