@@ -9,7 +9,7 @@ import subsidy.text.Texts;
  * IOException, so that it passes through a run's reading and writing as their failures do; a command
  * tells it apart from them by its type.
  */
-public class LedgerException extends java.io.IOException {
+public class LedgerException extends java.io.IOException implements subsidy.text.Localized {
     /** What went wrong, which decides the exit code: a usage error (2) or an unusable ledger (3). */
     public enum Kind {
         /** Exit 3: the file or database is not a subsidy ledger. */
@@ -54,6 +54,7 @@ public class LedgerException extends java.io.IOException {
     }
 
     /** The message in a language; {@link #getMessage()} is the English. */
+    @Override
     public String message(Texts texts) {
         return text.in(texts);
     }

@@ -1,5 +1,7 @@
 package subsidy.run;
 
+import subsidy.text.Msg;
+import subsidy.text.TextIOException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,13 +54,14 @@ public final class AtomicFile {
         Path target = file.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(target)) {
             if (!Files.exists(target)) {
-                throw new NotAFile(file, "is a symbolic link to nothing");
+                throw new NotAFile(file, Msg.of("run.dangling_link", file));
             }
             target = target.toRealPath();
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isRegularFile(target)) {
-                throw new NotAFile(file, Files.isDirectory(target) ? "is a directory" : "is not a regular file");
+                throw new NotAFile(file,
+                        Msg.of(Files.isDirectory(target) ? "run.is_a_directory" : "run.not_a_regular_file", file));
             }
             if (!force) {
                 throw new FileAlreadyExistsException(file.toString());
@@ -76,7 +79,7 @@ public final class AtomicFile {
     /** Opens the temporary file; the stream buffers and hashes what is written. */
     public synchronized OutputStream open(boolean bom) throws IOException {
         if (abandoned) {
-            throw new IOException("stopped: " + target + " is not written");
+            throw new TextIOException(Msg.of("run.stopped_not_written", target));
         }
         digest = Sha256.digest();
         temp = OutputDir.createTemp(target.getParent(), target.getFileName().toString());
@@ -95,7 +98,7 @@ public final class AtomicFile {
     /** Puts the file in place: synced to disk first, so a crash after the rename cannot leave it empty. */
     public synchronized void commit() throws IOException {
         if (abandoned) {
-            throw new IOException("stopped: " + target + " is not written");
+            throw new TextIOException(Msg.of("run.stopped_not_written", target));
         }
         OutputDir.sync(temp);
         try {
@@ -123,11 +126,11 @@ public final class AtomicFile {
     }
 
     /** A place that cannot be written as a file: a device, a pipe, a directory, a dangling link. */
-    public static final class NotAFile extends IOException {
+    public static final class NotAFile extends TextIOException {
         private final Path path;
 
-        NotAFile(Path path, String what) {
-            super(path + " " + what);
+        NotAFile(Path path, Msg what) {
+            super(what);
             this.path = path;
         }
 

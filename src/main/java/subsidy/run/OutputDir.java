@@ -1,5 +1,9 @@
 package subsidy.run;
 
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.TextIOException;
+import subsidy.text.Texts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,9 +114,11 @@ public final class OutputDir implements AutoCloseable {
     private final List<String> notes;
     /** Where notes go as they happen (standard error), the stop signal's among them. */
     private final Consumer<String> say;
+    /** The language notes, warnings and the stop signal's words are said in. */
+    private final Texts texts;
     private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
     private final List<AtomicFile> attached = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Text> warnings = new ArrayList<>();
     /** Where the set this commit replaced went; null before a commit, or when there was none or it was deleted. */
     private Path replaced;
     private boolean replacedDeleted;
@@ -139,8 +145,9 @@ public final class OutputDir implements AutoCloseable {
     private final Thread onShutdown = new Thread(this::stopped, "subsidy-output-cleanup");
 
     private OutputDir(Path out, Path home, Path staging, Opener opener, int keep, Clock clock, FileChannel lockFile,
-            List<String> notes, Consumer<String> say) {
+            List<String> notes, Consumer<String> say, Texts texts) {
         this.say = say;
+        this.texts = texts;
         this.out = out;
         this.home = home;
         this.staging = staging;
@@ -170,6 +177,12 @@ public final class OutputDir implements AutoCloseable {
     /** @param ledger asked about a batch that a stopped run's journal names */
     public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock,
             Consumer<String> say, LedgerCheck ledger) throws IOException {
+        return prepare(dir, force, keep, opener, clock, say, ledger, Texts.EN);
+    }
+
+    /** @param texts the language of the notes said and of the warnings */
+    public static OutputDir prepare(Path dir, boolean force, int keep, Opener opener, Clock clock,
+            Consumer<String> say, LedgerCheck ledger, Texts texts) throws IOException {
         Path out = resolve(dir);
         check(out, force);
         Path home = homeOf(out);
@@ -179,7 +192,8 @@ public final class OutputDir implements AutoCloseable {
             // Said as it happens: a run that then stops (an existing report without --force) has still
             // finished an earlier run's commit, and the clerk must hear of it.
             List<String> notes = new ArrayList<>();
-            Consumer<String> note = n -> {
+            Consumer<Text> note = t -> {
+                String n = t.in(texts);
                 notes.add(n);
                 say.accept(n);
             };
@@ -189,7 +203,7 @@ public final class OutputDir implements AutoCloseable {
             Path staging = home.resolve(RUN + STAMP.format(clock.instant()) + "-"
                     + Long.toUnsignedString(RANDOM.nextLong(), 36));
             Files.createDirectory(staging);
-            OutputDir d = new OutputDir(out, home, staging, opener, keep, clock, lockFile, notes, say);
+            OutputDir d = new OutputDir(out, home, staging, opener, keep, clock, lockFile, notes, say, texts);
             Runtime.getRuntime().addShutdownHook(d.onShutdown);
             return d;
         } catch (IOException | RuntimeException e) {
@@ -236,12 +250,11 @@ public final class OutputDir implements AutoCloseable {
     static Path resolve(Path dir) throws IOException {
         Path out = dir.toAbsolutePath().normalize();
         if (out.getFileName() == null) {
-            throw new NotOurs(null, dir + " names no directory");
+            throw new NotOurs(null, Msg.of("run.names_no_directory", dir));
         }
         if (Files.isSymbolicLink(out)) {
             if (!Files.exists(out)) {
-                throw new NotOurs(null, dir + " is a symbolic link to nothing; make the directory it names, or "
-                        + "name another");
+                throw new NotOurs(null, Msg.of("run.dangling_link_out", dir));
             }
             return out.toRealPath();
         }
@@ -317,7 +330,7 @@ public final class OutputDir implements AutoCloseable {
      * written. A journal that names a ledger's batch is finished only when the ledger recorded the batch;
      * when it did not (the run was stopped before the ledger's commit), the new set is deleted instead.
      */
-    private static void recover(Path out, Path home, Consumer<String> notes, LedgerCheck ledger) throws IOException {
+    private static void recover(Path out, Path home, Consumer<Text> notes, LedgerCheck ledger) throws IOException {
         Path journal = home.resolve(JOURNAL);
         if (!Files.exists(journal)) {
             return;
@@ -327,17 +340,13 @@ public final class OutputDir implements AutoCloseable {
         if (j.batch() != null && Files.isDirectory(staging)) {
             Boolean recorded = ledger.recorded(j.ledgerId(), j.batch(), j.staging());
             if (recorded == null) {
-                throw new IOException(out + " was being written by a run that was stopped while recording batch "
-                        + j.batch() + " in a ledger (id " + j.ledgerId() + "); run again with that --ledger, which "
-                        + "finishes or undoes it");
+                throw new TextIOException(Msg.of("run.stopped_while_recording", out, j.batch(), j.ledgerId()));
             }
             if (!recorded) {
                 deleteTree(staging);
                 Files.delete(journal);
                 syncDirectory(home);
-                notes.accept("the run that was writing batch " + j.batch() + " into " + out + " was stopped before the "
-                        + "ledger recorded it: its files are deleted, " + out + " is as it was, and the batch is not in "
-                        + "the ledger");
+                notes.accept(Msg.of("run.undone_unrecorded", j.batch(), out));
                 return;
             }
         }
@@ -351,9 +360,8 @@ public final class OutputDir implements AutoCloseable {
             }
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(out.getParent());
-            notes.accept(out + " holds the report of a run that was stopped while putting it in place"
-                    + (j.batch() == null ? "" : " (batch " + j.batch() + ", recorded in the ledger)")
-                    + "; its commit is now finished");
+            notes.accept(j.batch() == null ? Msg.of("run.commit_finished", out)
+                    : Msg.of("run.commit_finished_batch", out, j.batch()));
         }
         Files.delete(journal);
         syncDirectory(home);
@@ -374,6 +382,12 @@ public final class OutputDir implements AutoCloseable {
      * writing anything new: a ledger whose batch's files were not confirmed in place asks this.
      */
     public static Settled settle(Path dir, Clock clock, Consumer<String> notes, LedgerCheck ledger) throws IOException {
+        return settle(dir, clock, notes, ledger, Texts.EN);
+    }
+
+    /** @param texts the language of the notes */
+    public static Settled settle(Path dir, Clock clock, Consumer<String> notes, LedgerCheck ledger, Texts texts)
+            throws IOException {
         Path out = dir.toAbsolutePath().normalize();
         Path home = homeOf(out);
         if (!Files.isDirectory(home)) {
@@ -389,7 +403,7 @@ public final class OutputDir implements AutoCloseable {
             if (!Files.exists(home.resolve(JOURNAL))) {
                 return Settled.NOTHING_UNDER_WAY;
             }
-            recover(out, home, notes, ledger);
+            recover(out, home, t -> notes.accept(t.in(texts)), ledger);
             return Settled.FINISHED;
         } finally {
             lock.close();
@@ -397,14 +411,14 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /** A run-… directory left while holding the lock is a killed run's half-written set. */
-    private static void removeKilledRuns(Path home, Consumer<String> notes) throws IOException {
+    private static void removeKilledRuns(Path home, Consumer<Text> notes) throws IOException {
         List<Path> runs;
         try (Stream<Path> files = Files.list(home)) {
             runs = files.filter(f -> f.getFileName().toString().startsWith(RUN)).sorted().toList();
         }
         for (Path run : runs) {
             deleteTree(run);
-            notes.accept("deleted " + run + ", the unfinished files of a run that was killed");
+            notes.accept(Msg.of("run.deleted_killed_run", run));
         }
     }
 
@@ -415,7 +429,7 @@ public final class OutputDir implements AutoCloseable {
 
     /** What went wrong after the new set was in place, which the report does not depend on. */
     public synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        return warnings.stream().map(w -> w.in(texts)).toList();
     }
 
     /** Where the set the commit replaced is kept, or null (none was there, or no commit yet). */
@@ -458,7 +472,7 @@ public final class OutputDir implements AutoCloseable {
         OutputStream file;
         synchronized (this) {
             if (abandoned) {
-                throw new IOException("stopped: " + out.resolve(name) + " is not written");
+                throw new TextIOException(Msg.of("run.stopped_not_written", out.resolve(name)));
             }
             file = opener.open(staging.resolve(name));
             digests.put(name, digest);
@@ -500,7 +514,7 @@ public final class OutputDir implements AutoCloseable {
      */
     public synchronized void commit(String ledgerId, Long batch, BeforeSwap ledger) throws IOException {
         if (abandoned) {
-            throw new IOException("stopped: " + out + " keeps the previous report");
+            throw new TextIOException(Msg.of("run.stopped_keeps_previous", out));
         }
         for (String name : digests.keySet()) {
             sync(staging.resolve(name));
@@ -562,7 +576,7 @@ public final class OutputDir implements AutoCloseable {
             Files.delete(journal);
             syncDirectory(home);
         } catch (IOException e) {
-            warnings.add(journal + " could not be deleted (" + IoProblem.describe(e) + "); the next run deletes it");
+            warnings.add(Msg.of("run.journal_not_deleted", journal, IoProblem.describe(e)));
         }
         List<String> failed = new ArrayList<>();
         for (AtomicFile f : attached) {
@@ -594,8 +608,7 @@ public final class OutputDir implements AutoCloseable {
                 deleteTree(p);
             }
         } catch (IOException e) {
-            warnings.add("a replaced report in " + dir + " could not be deleted (" + IoProblem.describe(e)
-                    + "); the next run tries again");
+            warnings.add(Msg.of("run.previous_not_deleted", dir, IoProblem.describe(e)));
         }
     }
 
@@ -650,8 +663,7 @@ public final class OutputDir implements AutoCloseable {
             before = !committed && !stranded;
             abandon();
         }
-        say.accept(before ? "stopped: nothing written; " + out + " is as it was"
-                : "stopped after " + out + " was written");
+        say.accept(Msg.of(before ? "run.stopped_nothing_written" : "run.stopped_after_written", out).in(texts));
     }
 
     /**
@@ -746,8 +758,7 @@ public final class OutputDir implements AutoCloseable {
             java.util.regex.Matcher batch = lines.size() == 3 ? BATCH.matcher(lines.get(2)) : null;
             if (lines.size() < 2 || lines.size() > 3 || !STAGING.matcher(lines.get(0)).matches()
                     || !PREVIOUS_SET.matcher(lines.get(1)).matches() || batch != null && !batch.matches()) {
-                throw new IOException(file + " is not a commit journal subsidy wrote; look at it, then remove it "
-                        + "by hand");
+                throw new TextIOException(Msg.of("run.not_a_journal", file));
             }
             return new Journal(lines.get(0), lines.get(1), batch == null ? null : batch.group(1),
                     batch == null ? null : Long.valueOf(batch.group(2)));
@@ -765,11 +776,11 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /** Another run holds --out. */
-    public static final class Busy extends IOException {
+    public static final class Busy extends TextIOException {
         private final String holder;
 
         Busy(Path home, String holder) {
-            super(home + " is locked by another run" + (holder.isEmpty() ? "" : " (" + holder + ")"));
+            super(holder.isEmpty() ? Msg.of("run.locked", home) : Msg.of("run.locked_by", home, holder));
             this.holder = holder;
         }
 
@@ -780,14 +791,14 @@ public final class OutputDir implements AutoCloseable {
     }
 
     /** --out holds something subsidy did not write, or names no directory at all. */
-    public static final class NotOurs extends IOException {
+    public static final class NotOurs extends TextIOException {
         private final Path entry;
 
         NotOurs(Path dir, Path entry) {
-            this(entry, dir + " holds " + entry + ", which subsidy did not write");
+            this(entry, Msg.of("run.not_ours", dir, entry));
         }
 
-        NotOurs(Path entry, String message) {
+        NotOurs(Path entry, Text message) {
             super(message);
             this.entry = entry;
         }
@@ -802,24 +813,20 @@ public final class OutputDir implements AutoCloseable {
      * Neither the previous set nor the new one could be put at --out, or a ledger recorded the batch and
      * its set could not be put there: the next run into --out finishes the commit.
      */
-    public static final class Stranded extends IOException {
+    public static final class Stranded extends TextIOException {
         Stranded(Path out, Path staging, Path previous, Long batch, IOException cause) {
             super(previous == null
-                    ? "the ledger recorded batch " + batch + ", but its report could not be put at " + out + " ("
-                            + IoProblem.describe(cause) + "): it is in " + staging + ", and the next run into " + out
-                            + " puts it in place; " + out + " keeps the previous report meanwhile"
-                    : out + " could not be replaced (" + IoProblem.describe(cause) + ") nor put back: the new report "
-                            + "is in " + staging + " and the previous one in " + previous + "; the next run into " + out
-                            + " puts the new one in place", cause);
+                    ? Msg.of("run.stranded_recorded", batch, out, IoProblem.describe(cause), staging)
+                    : Msg.of("run.stranded", out, IoProblem.describe(cause), staging, previous), cause);
         }
     }
 
     /** The new set is in place, but a file attached to it (the notice outside --out) is not. */
-    public static final class Incomplete extends IOException {
+    public static final class Incomplete extends TextIOException {
         private final List<String> failed;
 
         Incomplete(Path out, Collection<String> failed) {
-            super(out + " is written, but not " + String.join("; ", failed));
+            super(Msg.of("run.incomplete", out, String.join("; ", failed)));
             this.failed = List.copyOf(failed);
         }
 

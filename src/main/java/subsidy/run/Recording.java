@@ -1,5 +1,7 @@
 package subsidy.run;
 
+import subsidy.text.Msg;
+import subsidy.text.Texts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -207,11 +209,15 @@ public final class Recording implements AutoCloseable {
 
     /** Says the batch's files are in place; a failure is only a warning, the next run settles it. */
     public void filesDone(Consumer<String> warn) {
+        filesDone(warn, Texts.EN);
+    }
+
+    /** As {@link #filesDone(Consumer)}, the warning in a language. */
+    public void filesDone(Consumer<String> warn, Texts texts) {
         try {
             options.ledger().filesDone(run.id());
         } catch (LedgerException e) {
-            warn.accept("the ledger could not be told that batch " + run.id() + "'s files are in place ("
-                    + e.getMessage() + "); the next run with it checks them");
+            warn.accept(Msg.of("run.files_done_not_told", run.id(), e.message(texts)).in(texts));
         }
     }
 
@@ -235,13 +241,16 @@ public final class Recording implements AutoCloseable {
      * limit) were paid again — a clerk checks that those hires are new. Null when there were none.
      */
     public String samePeriodWarning() {
+        return samePeriodWarning(Texts.EN);
+    }
+
+    /** As {@link #samePeriodWarning()}, in a language. */
+    public String samePeriodWarning(Texts texts) {
         if (samePeriod == 0) {
             return null;
         }
-        return samePeriod + " entit" + (samePeriod == 1 ? "y was" : "ies were") + " in another batch of "
-                + options.period() + " already (" + String.join(", ", samePeriodFirst) + (samePeriod > 5 ? ", …" : "")
-                + "): their once-a-year programs and rent months were held back, but programs without a limit "
-                + "(per-head hires, certificates) were paid again; check that those are new";
+        return texts.get(samePeriod == 1 ? "run.same_period_one" : "run.same_period", samePeriod, options.period(),
+                String.join(", ", samePeriodFirst) + (samePeriod > 5 ? ", …" : ""));
     }
 
     /**
@@ -251,6 +260,11 @@ public final class Recording implements AutoCloseable {
      * late claim for a year is a batch of a period of that year. Null when the years are the same.
      */
     public static String asOfYearWarning(Policy policy, String period, LocalDate asOf) {
+        return asOfYearWarning(policy, period, asOf, Texts.EN);
+    }
+
+    /** As {@link #asOfYearWarning(Policy, String, LocalDate)}, in a language. */
+    public static String asOfYearWarning(Policy policy, String period, LocalDate asOf, Texts texts) {
         if (asOf == null || period == null) {
             return null;
         }
@@ -262,26 +276,28 @@ public final class Recording implements AutoCloseable {
             Limit.Kind k = policy.limit(id).kind();
             return k == Limit.Kind.ONCE_PER_YEAR || k == Limit.Kind.AMOUNT_PER_YEAR;
         }).toList();
-        return "--as-of " + asOf + " is in " + asOf.getYear() + ", but --period " + period + " is in " + year
-                + ": once-a-year limits count the period's year, so this batch counts in " + year
-                + (yearly.isEmpty() ? ", not in " + asOf.getYear()
-                        : " and what batches of " + asOf.getYear() + " paid does not hold back its once-a-year programs ("
-                                + String.join(", ", yearly) + ")")
-                + "; a " + (asOf.getYear() < year ? "late " : "") + "claim for " + asOf.getYear()
-                + " is a batch of a period of " + asOf.getYear() + " (e.g. --period "
-                + (asOf.getYear() < year ? asOf.getYear() + "-12" : YearMonth.from(asOf)) + ")";
+        String example = asOf.getYear() < year ? asOf.getYear() + "-12" : YearMonth.from(asOf).toString();
+        return texts.get("run.as_of_year", asOf, asOf.getYear(), period, year,
+                yearly.isEmpty() ? Msg.of("run.as_of_year_not_in", asOf.getYear())
+                        : Msg.of("run.as_of_year_not_held", asOf.getYear(), String.join(", ", yearly)),
+                Msg.of(asOf.getYear() < year ? "run.as_of_year_late_claim" : "run.as_of_year_claim", asOf.getYear(),
+                        example));
     }
 
     /** What the run says at its end: recorded, or not (a dry run). */
     public String said() {
+        return said(Texts.EN);
+    }
+
+    /** As {@link #said()}, in a language. */
+    public String said(Texts texts) {
         String where = options.ledger().shown();
         if (options.dryRun()) {
-            return "dry run: computed against the ledger " + where + " as it stands (state " + run.against()
-                    + "); nothing recorded";
+            return texts.get("run.dry_run", where, run.against());
         }
         BatchInfo replaced = run.replaced();
-        return "recorded batch " + run.id() + " of " + options.period() + " in the ledger " + where
-                + (replaced == null ? "" : "; it replaces batch " + replaced.id() + ", kept as history");
+        return replaced == null ? texts.get("run.recorded", run.id(), options.period(), where)
+                : texts.get("run.recorded_replacing", run.id(), options.period(), where, replaced.id());
     }
 
     @Override
@@ -294,21 +310,24 @@ public final class Recording implements AutoCloseable {
      * in place (or their unrecorded files deleted), each said; one that cannot be settled is named.
      */
     public static void settle(Ledger ledger, Clock clock, Consumer<String> notes) throws IOException {
+        settle(ledger, clock, notes, Texts.EN);
+    }
+
+    /** As {@link #settle(Ledger, Clock, Consumer)}, the notes in a language. */
+    public static void settle(Ledger ledger, Clock clock, Consumer<String> notes, Texts texts) throws IOException {
         for (BatchInfo b : ledger.pendingFiles()) {
             if (b.outDir() == null) {
                 continue;
             }
             Path out = Path.of(b.outDir());
-            if (OutputDir.settle(out, clock, notes, check(ledger)) == OutputDir.Settled.BUSY) {
+            if (OutputDir.settle(out, clock, notes, check(ledger), texts) == OutputDir.Settled.BUSY) {
                 continue; // the run holding it is writing it now
             }
             // Manifest.ledgerBatch is -1 when there is no manifest, or it names another batch or ledger.
             if (Manifest.ledgerBatch(out.resolve(Outputs.MANIFEST), ledger.id()) == b.id()) {
                 ledger.filesDone(b.id());
             } else {
-                notes.accept("batch " + b.id() + " (" + b.period() + ") is recorded in the ledger, but its report is "
-                        + "not in " + b.outDir() + "; to write it again, run calc for " + b.period()
-                        + " with --replace=" + b.id());
+                notes.accept(texts.get("run.report_missing", b.id(), b.period(), b.outDir()));
             }
         }
     }
