@@ -7,6 +7,7 @@ import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
 import subsidy.size.SizeDecision;
+import subsidy.text.Lang;
 import subsidy.text.Texts;
 
 /**
@@ -56,6 +57,20 @@ public final class ReportTable {
 
     public List<String> header() {
         return header;
+    }
+
+    /**
+     * The language whose report header for {@code policy} is exactly {@code header} (what verify reads a
+     * report with), or null when none's is.
+     */
+    public static Texts languageOf(Policy policy, List<String> header) {
+        for (Lang lang : Lang.values()) {
+            Texts texts = Texts.of(lang);
+            if (new ReportTable(policy, texts).header().equals(header)) {
+                return texts;
+            }
+        }
+        return null;
     }
 
     /** The row as the report's reader gets it back, cell by cell. */

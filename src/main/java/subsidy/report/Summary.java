@@ -33,12 +33,26 @@ public final class Summary {
 
     public static void writeCsv(Policy policy, Totals t, Writer out, Texts texts) throws IOException {
         Csv p = Csv.open(out, header(texts));
-        List<Program> programs = policy.programs();
-        for (int i = 0; i < programs.size(); i++) {
-            p.row(programs.get(i).id(), programs.get(i).title(), t.beneficiaries(i), Money.format(t.amount(i)));
+        for (List<String> row : rows(policy, t, texts)) {
+            p.row(row);
         }
-        p.row(texts.get("report.summary.total"), "", t.entitiesPaid(), Money.format(t.total()));
         p.flush();
+    }
+
+    /**
+     * summary.csv's rows after the header, as text: per program its id, title, beneficiaries and amount
+     * (two decimals), then the total row ({@code total}, 合计).
+     */
+    public static List<List<String>> rows(Policy policy, Totals t, Texts texts) {
+        List<Program> programs = policy.programs();
+        List<List<String>> rows = new java.util.ArrayList<>(programs.size() + 1);
+        for (int i = 0; i < programs.size(); i++) {
+            rows.add(List.of(programs.get(i).id(), programs.get(i).title(), Long.toString(t.beneficiaries(i)),
+                    Money.format(t.amount(i))));
+        }
+        rows.add(List.of(texts.get("report.summary.total"), "", Long.toString(t.entitiesPaid()),
+                Money.format(t.total())));
+        return rows;
     }
 
     public static void print(Policy policy, Totals t, PrintStream err) {

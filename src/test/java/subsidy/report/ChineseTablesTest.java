@@ -100,6 +100,14 @@ class ChineseTablesTest {
         assertEquals(List.of("total", "notes"), header.subList(header.size() - 2, header.size()));
     }
 
+    /** verify tells a report's language from its header. */
+    @Test
+    void aReportHeaderSaysItsLanguage() {
+        assertEquals(Texts.ZH, ReportTable.languageOf(POLICY, new ReportTable(POLICY, Texts.ZH).header()));
+        assertEquals(Texts.EN, ReportTable.languageOf(POLICY, new ReportTable(POLICY).header()));
+        assertNull(ReportTable.languageOf(POLICY, List.of("entity_id", "name")));
+    }
+
     @Test
     void chineseRowsCarryCodeWordsInChineseAndTheSameAmountsAsEnglish() {
         ReportTable en = new ReportTable(POLICY, Texts.EN);
