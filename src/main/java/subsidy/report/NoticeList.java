@@ -29,6 +29,7 @@ public final class NoticeList {
     private final Policy policy;
     private final Labels labels;
     private final String period;
+    private final String separator;
     private final List<String[]> rows = new ArrayList<>();
     private final BigDecimal[] sums;
     private BigDecimal total = Money.ZERO;
@@ -45,6 +46,7 @@ public final class NoticeList {
         this.policy = policy;
         this.labels = Labels.of(texts);
         this.period = period;
+        this.separator = labels.get("report.notice.program_separator");
         this.sums = new BigDecimal[policy.programs().size()];
         java.util.Arrays.fill(sums, Money.ZERO);
     }
@@ -67,7 +69,7 @@ public final class NoticeList {
                 paid.add(programs.get(i).title());
             }
         }
-        row[3] = String.join(labels.get("report.notice.program_separator"), paid);
+        row[3] = String.join(separator, paid);
         row[row.length - 1] = Money.format(r.total());
         total = total.add(r.total());
         rows.add(row);

@@ -272,7 +272,7 @@ class ChineseTablesTest {
                         + "一次性留工培训补助,技能证书培训补贴,国有房屋租金减免,合计",
                 "1,530102,甲公司,915301********0000,失业保险稳岗返还,1800.00,0.00,0.00,0.00,0.00,0.00,1800.00",
                 "2,530502,乙公司,915301********0000,失业保险稳岗返还,900.00,0.00,0.00,0.00,0.00,0.00,900.00",
-                "合计,,共 2 家,,,2700.00,0.00,0.00,0.00,0.00,0.00,2700.00"), lines.subList(1, lines.size()));
+                "合计,,共2家,,,2700.00,0.00,0.00,0.00,0.00,0.00,2700.00"), lines.subList(1, lines.size()));
     }
 
     @Test
@@ -288,7 +288,7 @@ class ChineseTablesTest {
         List<List<String>> rows = notice.rows();
         List<String> last = rows.get(rows.size() - 1);
         assertEquals(totals.entitiesPaid() + 1, rows.size());
-        assertEquals("共 " + totals.entitiesPaid() + " 家", last.get(2));
+        assertEquals("共" + totals.entitiesPaid() + "家", last.get(2));
         assertEquals(subsidy.money.Money.format(totals.total()), last.get(last.size() - 1));
         for (int i = 0; i < rows.size() - 1; i++) {
             assertEquals(Integer.toString(i + 1), rows.get(i).get(0));
