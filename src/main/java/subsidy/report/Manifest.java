@@ -22,6 +22,7 @@ import subsidy.calc.Totals;
 import subsidy.input.InputStats;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
+import subsidy.text.Lang;
 
 /**
  * manifest.json: what a run read and what it wrote, so an auditor can tell whether a report still
@@ -48,9 +49,21 @@ public final class Manifest {
     /** @param ledger the run's batch in a ledger ({@code ledger}: location, id, period, batch, …), or null */
     public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
             Map<String, Object> ledger, Writer out) throws IOException {
+        write(policy, t, files, notice, ledger, null, out);
+    }
+
+    /**
+     * @param lang the language the run wrote its files in, recorded as {@code "lang": "en"} or {@code "zh"}
+     *             after the version; null records none (the manifest as written before runs had a language)
+     */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
+            Map<String, Object> ledger, Lang lang, Writer out) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
+        if (lang != null) {
+            m.put("lang", lang.code());
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", policy.id());
         p.put("file", policy.origin());
@@ -149,6 +162,34 @@ public final class Manifest {
             return Set.of();
         }
         return names;
+    }
+
+    /**
+     * The language a manifest records its run's files in ({@code "lang"}); English when it records none
+     * (a manifest written before runs had a language, or one without the key), null when there is no
+     * manifest or it cannot be read as one.
+     */
+    public static Lang lang(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if ("lang".equals(field) && value == JsonToken.VALUE_STRING) {
+                    Lang lang = Lang.parse(p.getText());
+                    return lang == null ? Lang.EN : lang;
+                }
+                p.skipChildren();
+            }
+        } catch (IOException notOurs) {
+            return null;
+        }
+        return Lang.EN;
     }
 
     /** The ledger batch a manifest says its directory is the view of. */

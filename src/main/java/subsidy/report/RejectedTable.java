@@ -6,12 +6,15 @@ import org.apache.commons.csv.CSVFormat;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
+import subsidy.text.Texts;
 
 /**
  * rejected.csv: file, line, every reason, their codes in the same order, then the original row. When all inputs share one header
  * the original cells keep their own columns, ready to fix and resubmit, and a row with too few or
  * too many cells keeps exactly those (so sent back unchanged it is rejected again); otherwise they are kept
  * together in one {@code original_row} cell, written as a CSV line so that it reads back into them.
+ * In Chinese the table's own columns are named in Chinese (文件, 行号, 退回原因, 原因代码, 原始行); the
+ * input's columns keep the input's header, so that the file can be corrected and sent again.
  */
 public final class RejectedTable {
     private final List<String> header;
@@ -19,11 +22,17 @@ public final class RejectedTable {
 
     /** @param inputHeader the header every input shares, or null when they differ */
     public RejectedTable(List<String> inputHeader) {
-        List<String> h = new ArrayList<>(List.of("file", "line", "reasons", "reason_codes"));
+        this(inputHeader, Texts.EN);
+    }
+
+    /** @param inputHeader the header every input shares, or null when they differ */
+    public RejectedTable(List<String> inputHeader, Texts texts) {
+        List<String> h = new ArrayList<>(Labels.of(texts).all("report.rejected.",
+                List.of("file", "line", "reasons", "reason_codes")));
         if (inputHeader != null) {
             h.addAll(inputHeader);
         } else {
-            h.add("original_row");
+            h.add(texts.get("report.rejected.original_row"));
         }
         shared = inputHeader != null;
         header = List.copyOf(h);

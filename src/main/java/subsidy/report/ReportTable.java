@@ -7,35 +7,70 @@ import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
 import subsidy.size.SizeDecision;
+import subsidy.text.Lang;
+import subsidy.text.Texts;
 
 /**
  * The columns of report.csv (SPEC §6): entity_id, name, entity_type, size_class, size_source,
  * region_code, one amount column per program in policy order, a months column for each program
  * that reports months, total, notes.
+ *
+ * <p>In English the header is the column ids and the coded cells their codes, as scripts read them; in
+ * Chinese the header names the columns (统一社会信用代码, 单位名称, … each program by its title, 合计,
+ * 说明), the coded cells are words (企业, 小型, 申报), and a note names its program by its title. The
+ * header and the words are looked up once, here; a row only copies them.
  */
 public final class ReportTable {
     private final List<String> header;
     private final boolean[] months;
+    private final Labels labels;
+    /** What precedes a program's reason in the notes ("stable_job_refund: ", "失业保险稳岗返还："), by program. */
+    private final String[] notePrefix;
+    private final String noteSeparator;
 
     public ReportTable(Policy policy) {
-        List<String> h = new ArrayList<>(Policy.LEADING_COLUMNS);
+        this(policy, Texts.EN);
+    }
+
+    public ReportTable(Policy policy, Texts texts) {
+        labels = Labels.of(texts);
+        List<String> h = new ArrayList<>(labels.all("report.column.", Policy.LEADING_COLUMNS));
         List<Program> programs = policy.programs();
         months = new boolean[programs.size()];
-        for (Program p : programs) {
-            h.add(p.id());
+        notePrefix = new String[programs.size()];
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            h.add(labels.program(p));
+            notePrefix[i] = labels.get("report.note.program", labels.program(p));
         }
         for (int i = 0; i < programs.size(); i++) {
-            if (programs.get(i).reportsMonths()) {
+            Program p = programs.get(i);
+            if (p.reportsMonths()) {
                 months[i] = true;
-                h.add(programs.get(i).monthsColumn());
+                h.add(labels.ids ? p.monthsColumn() : labels.get("report.column.months", p.title()));
             }
         }
-        h.addAll(Policy.TRAILING_COLUMNS);
+        h.addAll(labels.all("report.column.", Policy.TRAILING_COLUMNS));
         header = List.copyOf(h);
+        noteSeparator = labels.get("report.note.separator");
     }
 
     public List<String> header() {
         return header;
+    }
+
+    /**
+     * The language whose report header for {@code policy} is exactly {@code header} (what verify reads a
+     * report with), or null when none's is.
+     */
+    public static Texts languageOf(Policy policy, List<String> header) {
+        for (Lang lang : Lang.values()) {
+            Texts texts = Texts.of(lang);
+            if (new ReportTable(policy, texts).header().equals(header)) {
+                return texts;
+            }
+        }
+        return null;
     }
 
     /** The row as the report's reader gets it back, cell by cell. */
@@ -55,9 +90,9 @@ public final class ReportTable {
         SizeDecision size = r.size();
         row.text(r.entity().entityId());
         row.text(r.entity().name());
-        row.code(r.entity().type().code());
-        row.code(size.size() == null ? "" : size.size().code());
-        row.code(size.source() == null ? "" : size.source().code());
+        row.code(labels.entityTypes[r.entity().type().ordinal()]);
+        row.code(labels.sizeClass(size.size()));
+        row.code(labels.sizeSource(size.source()));
         row.code(r.entity().regionCode());
         List<ProgramResult> programs = r.programs();
         for (int i = 0; i < programs.size(); i++) { // indexed: no iterator per row
@@ -74,9 +109,9 @@ public final class ReportTable {
 
     /**
      * The notes: the size mismatch, if any, then why each program that pays nothing pays nothing,
-     * joined by "; ".
+     * joined by "; " ("；" in Chinese).
      */
-    private static void notes(EntityResult r, RowCells row) {
+    private void notes(EntityResult r, RowCells row) {
         row.textStart();
         String mismatch = r.size().mismatchNote();
         boolean any = mismatch != null;
@@ -88,9 +123,9 @@ public final class ReportTable {
             ProgramResult p = programs.get(i);
             if (p.reason() != null) {
                 if (any) {
-                    row.piece("; ");
+                    row.piece(noteSeparator);
                 }
-                row.piece(p.programId()).piece(": ").piece(p.reason());
+                row.piece(notePrefix[i]).piece(p.reason());
                 any = true;
             }
         }

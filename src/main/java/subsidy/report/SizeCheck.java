@@ -10,23 +10,38 @@ import subsidy.size.SizeDecision;
 import subsidy.size.SizeSource;
 import subsidy.size.SizeTable;
 import subsidy.size.StepWriter;
+import subsidy.text.Texts;
 
 /**
  * size_check.csv: every enterprise whose declared size the 2011 standard contradicts, with both
  * classes, its figures and the tier tests that decided, so an auditor can follow up with the firm.
+ * In Chinese the header names the columns and the two classes are words (小型, 中型).
  */
 public final class SizeCheck implements AutoCloseable {
+    /** The English header: the column ids. */
     public static final List<String> HEADER = List.of("entity_id", "name", "industry_code", "table_row", "declared",
             "derived", "employees", "revenue", "total_assets", "tests");
     private final Csv out;
+    private final String[] sizes;
 
     public SizeCheck(OutputStream out) throws IOException {
-        this.out = Csv.open(out, HEADER);
+        this(out, Texts.EN);
+    }
+
+    public SizeCheck(OutputStream out, Texts texts) throws IOException {
+        Labels labels = Labels.of(texts);
+        this.out = Csv.open(out, header(texts));
+        this.sizes = labels.sizeClasses;
+    }
+
+    /** The header in the language of {@code texts} ({@link #HEADER} in English). */
+    public static List<String> header(Texts texts) {
+        return Labels.of(texts).all("report.size_check.", HEADER);
     }
 
     /** The size_check.csv row for r, or null when its declared size stands. Any thread may call this. */
     public byte[] render(EntityResult r, CsvLine line) {
-        return r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line) : null;
+        return r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line, sizes) : null;
     }
 
     /**
@@ -34,11 +49,11 @@ public final class SizeCheck implements AutoCloseable {
      * the JIT's threshold only after its caller has been compiled with it inside, and is not
      * compiled a second time on its own.
      */
-    private static byte[] row(EntityResult r, CsvLine line) {
+    private static byte[] row(EntityResult r, CsvLine line, String[] sizes) {
         SizeDecision d = r.size();
         Entity e = r.entity();
         line.clear().text(e.entityId()).text(e.name()).code(e.industryCode()).code(d.row().label())
-                .code(d.declared().code()).code(d.derived().code());
+                .code(sizes[d.declared().ordinal()]).code(sizes[d.derived().ordinal()]);
         if (e.employees() == null) {
             line.text("");
         } else {
