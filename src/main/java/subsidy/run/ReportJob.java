@@ -1,5 +1,8 @@
 package subsidy.run;
 
+import subsidy.text.Msg;
+import subsidy.text.TextIOException;
+import subsidy.text.Texts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,11 +51,20 @@ public final class ReportJob {
      * @param progress told how far the run has got (for a display on a terminal)
      * @param keep     how many replaced sets of outDir to keep
      * @param ledger   the ledger the run computes against and records its batch in, or null
+     * @param texts    the language of the outputs and of what the run says (--lang)
+     * @param period   the batch's period (--period, "2022-06"), named by the notice list; or null
      */
     public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
-            Recording.Options ledger) {
+            Recording.Options ledger, Texts texts, String period) {
         public Options {
             progress = progress == null ? Progress.NONE : progress;
+            texts = texts == null ? Texts.EN : texts;
+        }
+
+        public Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
+                Recording.Options ledger) {
+            this(outDir, details, force, notice, progress, keep, ledger, Texts.EN,
+                    ledger == null ? null : ledger.period());
         }
 
         public Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep) {
@@ -124,18 +136,22 @@ public final class ReportJob {
         if (options.notice() != null && !noticeInside) {
             AtomicFile.check(options.notice(), options.force());
         }
-        java.util.function.Consumer<String> note = n -> stderr.println("subsidy: note: " + Escape.controls(n));
+        java.util.function.Consumer<String> note = n -> stderr.println(texts().get("run.say_note", Escape.controls(n)));
         OutputDir.LedgerCheck check = OutputDir.LedgerCheck.NONE;
         if (options.ledger() != null) {
             // Batches whose files a stopped run left unfinished are settled first, wherever they were written.
-            Recording.settle(options.ledger().ledger(), Clock.systemUTC(), note);
+            Recording.settle(options.ledger().ledger(), Clock.systemUTC(), note, texts());
             check = Recording.check(options.ledger().ledger());
         }
         if (options.outDir() == null) {
             return new Target(null, false);
         }
         return new Target(OutputDir.prepare(options.outDir(), options.force(), options.keep(), opener,
-                Clock.systemUTC(), note, check), noticeInside);
+                Clock.systemUTC(), note, check, texts()), noticeInside);
+    }
+
+    private Texts texts() {
+        return options.texts();
     }
 
     /** {@link #prepare} and {@link #run(Target, List, List, OutputStream, PrintStream)} in one. */
@@ -154,24 +170,26 @@ public final class ReportJob {
      */
     public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
             PrintStream stderr) throws InputException, IOException {
-        ReportTable table = new ReportTable(policy);
+        Texts texts = texts();
+        ReportTable table = new ReportTable(policy, texts);
         if (options.ledger() == null) {
-            Batch batch = new Batch(new Calculator(policy), workers);
+            Batch batch = new Batch(new Calculator(policy), workers); // LANG: Calculator(policy, texts)
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, null);
             }
-            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy),
-                    new RejectedTable(sharedHeader), stderr, target.noticeInside, null);
+            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
+                    new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, null);
         }
         try (Recording ledger = Recording.begin(options.ledger(), policy,
                 target.dir == null ? null : target.dir.path().toString(),
                 target.dir == null ? null : target.dir.runName())) {
+            // LANG: Calculator(policy, texts)
             Batch batch = new Batch(ledger.calculator(new Calculator(policy)), workers, ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);
             }
-            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy),
-                    new RejectedTable(sharedHeader), stderr, target.noticeInside, ledger);
+            return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
+                    new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, ledger);
         }
     }
 
@@ -190,13 +208,14 @@ public final class ReportJob {
     private Totals toDirectory(OutputDir dir, Batch batch, List<InputFile> inputs, ReportTable table,
             DetailsTable detailsTable, RejectedTable rejectedTable, PrintStream stderr, boolean noticeInside,
             Recording ledger) throws InputException, IOException {
-        NoticeList notice = options.notice() == null ? null : new NoticeList(policy);
+        Texts texts = texts();
+        NoticeList notice = options.notice() == null ? null : new NoticeList(policy, texts, options.period());
         Totals totals;
         try (Csv report = Csv.open(dir.openStream(Outputs.REPORT, true), table.header());
                 Csv rejected = Csv.open(dir.openStream(Outputs.REJECTED, true), rejectedTable.header());
-                SizeCheck sizeCheck = new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true));
+                SizeCheck sizeCheck = new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true), texts);
                 Csv details = options.details()
-                        ? Csv.open(dir.openStream(Outputs.DETAILS, true), DetailsTable.HEADER) : null) {
+                        ? Csv.open(dir.openStream(Outputs.DETAILS, true), detailsTable.header()) : null) {
             totals = batch.run(inputs, new ResultSink<Rendered>() {
                 @Override
                 public Rendered render(EntityResult r) {
@@ -227,7 +246,7 @@ public final class ReportJob {
             }, options.progress());
         }
         try (Writer summaryOut = dir.open(Outputs.SUMMARY, true)) {
-            Summary.writeCsv(policy, totals, summaryOut);
+            Summary.writeCsv(policy, totals, summaryOut, texts);
         }
         Manifest.Notice outside = null;
         if (notice != null && noticeInside) {
@@ -245,7 +264,8 @@ public final class ReportJob {
         }
         var written = dir.digests();
         try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
-            Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), manifestOut);
+            Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), texts.lang(),
+                    manifestOut);
         }
         try {
             if (ledger == null) {
@@ -255,23 +275,32 @@ public final class ReportJob {
                 dir.commit(ledger.dryRun() ? null : ledger.ledgerId(), ledger.dryRun() ? null : ledger.batch(),
                         ledger::commit);
                 if (ledger.recorded()) {
-                    ledger.filesDone(w -> stderr.println("subsidy: warning: " + w));
+                    ledger.filesDone(w -> stderr.println(texts.get("run.say_warning", w)), texts);
                 }
             }
         } finally {
-            dir.warnings().forEach(w -> stderr.println("subsidy: warning: " + w));
+            dir.warnings().forEach(w -> stderr.println(texts.get("run.say_warning", w)));
         }
-        Summary.print(policy, totals, stderr);
-        if (ledger != null) {
-            stderr.println("subsidy: " + Escape.controls(ledger.said()));
-            if (ledger.samePeriodWarning() != null) {
-                stderr.println("subsidy: warning: " + Escape.controls(ledger.samePeriodWarning()));
-            }
-        }
-        stderr.println("subsidy: wrote " + Escape.controls(options.outDir().toString()) + (dir.replaced() != null
-                ? "; the report it replaced is kept in " + Escape.controls(dir.replaced().toString())
-                : dir.replacedDeleted() ? "; the report it replaced is deleted (--keep-previous 0)" : ""));
+        Summary.print(policy, totals, stderr, texts);
+        sayRecorded(ledger, stderr);
+        String out = Escape.controls(options.outDir().toString());
+        stderr.println(dir.replaced() != null
+                ? texts.get("run.wrote_keeping", out, Escape.controls(dir.replaced().toString()))
+                : texts.get(dir.replacedDeleted() ? "run.wrote_deleting" : "run.wrote", out));
         return totals;
+    }
+
+    /** With a ledger: the batch recorded (or the dry run), and entities another batch of the period had. */
+    private void sayRecorded(Recording ledger, PrintStream stderr) {
+        if (ledger == null) {
+            return;
+        }
+        Texts texts = texts();
+        stderr.println(texts.get("run.say", Escape.controls(ledger.said(texts))));
+        String samePeriod = ledger.samePeriodWarning(texts);
+        if (samePeriod != null) {
+            stderr.println(texts.get("run.say_warning", Escape.controls(samePeriod)));
+        }
     }
 
     private static void writeNotice(AtomicFile file, NoticeList notice) throws IOException {
@@ -290,7 +319,7 @@ public final class ReportJob {
         }
         try {
             Csv report = Csv.open(new BufferedOutputStream(stdout, 1 << 16), table.header());
-            NoticeList notice = noticeFile == null ? null : new NoticeList(policy);
+            NoticeList notice = noticeFile == null ? null : new NoticeList(policy, texts(), options.period());
             Totals totals = batch.run(inputs, new ResultSink<byte[]>() {
                 @Override
                 public byte[] render(EntityResult r) {
@@ -310,9 +339,10 @@ public final class ReportJob {
 
                 @Override
                 public void rejected(Rejection r) throws IOException {
-                    stderr.println("rejected: " + r.file() + " line " + r.line() + ": " + String.join("; ", r.reasons()));
+                    // LANG: the reasons in the run's language
+                    stderr.println(texts().get("run.rejected_line", r.file(), r.line(), String.join("; ", r.reasons())));
                     if (stderr.checkError()) { // the rejected rows are the only record of them: never lose one
-                        throw new IOException("standard error could not be written");
+                        throw new TextIOException(Msg.of("run.stderr_failed"));
                     }
                 }
             }, options.progress());
@@ -328,13 +358,8 @@ public final class ReportJob {
             if (noticeFile != null) {
                 noticeFile.commit();
             }
-            Summary.print(policy, totals, stderr);
-            if (ledger != null) {
-                stderr.println("subsidy: " + Escape.controls(ledger.said()));
-                if (ledger.samePeriodWarning() != null) {
-                    stderr.println("subsidy: warning: " + Escape.controls(ledger.samePeriodWarning()));
-                }
-            }
+            Summary.print(policy, totals, stderr, texts());
+            sayRecorded(ledger, stderr);
             return totals;
         } finally {
             if (noticeFile != null) {
