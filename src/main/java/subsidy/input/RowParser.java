@@ -57,6 +57,11 @@ final class RowParser {
     private RecordParser record;
     private String id;
 
+    /** @param notText what is said of a cell whose bytes are not text, in English only */
+    RowParser(Header header, String notText) {
+        this(header, InputTexts.literal(notText));
+    }
+
     /** @param notText what is said of a cell whose bytes are not text: the encoding, and how it was chosen */
     RowParser(Header header, Text notText) {
         this.header = header;

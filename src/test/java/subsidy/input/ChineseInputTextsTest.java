@@ -96,7 +96,7 @@ class ChineseInputTextsTest {
         assertEquals(List.of(
                 "主体类型“shop”不是企业、个体工商户或社会组织（也可写enterprise、individual_business、nonprofit）",
                 "月租金“4.2e3”是科学计数法（表格软件可能已将其舍入）；请填写完整金额",
-                "租赁结束日期“9999-12-31”不像是租赁日期（年份应在1949年至2100年之间）；租赁没有结束日期的，租赁结束日期请留空"),
+                "租赁结束日期“9999-12-31”不是合理的租赁日期（年份应在1949年至2100年之间）；租赁没有结束日期的，租赁结束日期请留空"),
                 r.reasons(Texts.ZH));
         assertEquals(List.of("unknown_entity_type", "spreadsheet_mangled", "implausible_lease_date"), r.codes());
         assertEquals(List.of(A, "甲\u001b[2J", "shop", "530102", "M74", "4.2e3", "9999-12-31"), r.cells());
