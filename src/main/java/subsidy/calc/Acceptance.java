@@ -3,7 +3,6 @@ package subsidy.calc;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import subsidy.Reason;
 import subsidy.entity.Entity;
 import subsidy.ledger.Prior;
 import subsidy.program.Trace;
@@ -16,6 +15,7 @@ import subsidy.input.Rejection;
 import subsidy.input.RejectionCode;
 import subsidy.input.SeenIds;
 import subsidy.size.SizeDecision;
+import subsidy.text.Msg;
 
 /**
  * How a row read from an input becomes an entity's result, the one place that decides it for calc,
@@ -87,7 +87,7 @@ public final class Acceptance {
      */
     public Rejection rejection(ParsedRow row, EntityResult computed, SeenIds seen) {
         Rejection rejected = row.rejection(seen);
-        return rejected != null || computed != null ? rejected : row.rejection(notSizable(row.entity()));
+        return rejected != null || computed != null ? rejected : row.rejection(RejectionCode.SIZE_NOT_DERIVABLE, notSizable(row.entity()));
     }
 
     /**
@@ -135,9 +135,8 @@ public final class Acceptance {
         }
     }
 
-    /** Why an enterprise whose size cannot be settled is not computed. */
-    static Reason notSizable(Entity e) {
-        return RejectionCode.SIZE_NOT_DERIVABLE.reason("size_class: blank, and employees/revenue/total_assets are not"
-                + " enough to derive it for industry " + e.industryCode() + " (工信部联企业〔2011〕300号)");
+    /** Why an enterprise whose size cannot be settled is not computed ({@link RejectionCode#SIZE_NOT_DERIVABLE}). */
+    static Msg notSizable(Entity e) {
+        return Msg.of("input.row.size_not_derivable", e.industryCode());
     }
 }

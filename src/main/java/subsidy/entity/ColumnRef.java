@@ -2,6 +2,8 @@ package subsidy.entity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import subsidy.text.Lang;
+import subsidy.text.Text;
 
 /**
  * An input column a policy can name: one of the canonical columns of SPEC §2, or a column a
@@ -11,6 +13,22 @@ import java.time.LocalDate;
 public interface ColumnRef {
     /** The canonical header, as policies and messages name it. */
     String header();
+
+    /** The Chinese header the column may also have, or null. */
+    default String chinese() {
+        return null;
+    }
+
+    /**
+     * The column as a message names it: its canonical header in English, its Chinese header in
+     * Chinese (the canonical one when it has none), so that a clerk finds it in a Chinese header row.
+     */
+    default Text label() {
+        return texts -> {
+            String zh = chinese();
+            return texts.lang() == Lang.ZH && zh != null && !zh.isBlank() ? zh.strip() : header();
+        };
+    }
 
     Column.Kind kind();
 

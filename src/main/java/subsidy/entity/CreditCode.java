@@ -1,5 +1,7 @@
 package subsidy.entity;
 
+import subsidy.text.Msg;
+
 /**
  * The unified social credit code of GB 32100-2015: 18 characters from a 31-character alphabet,
  * the last a check character over the first 17 with weights 3^i mod 31.
@@ -31,21 +33,29 @@ public final class CreditCode {
     }
 
     /**
-     * Why {@code code} (already upper-cased) is not a valid code, or null when it is.
+     * Why {@code code} (already upper-cased) is not a valid code, in English, or null when it is.
      */
     public static String problem(String code) {
+        Msg why = why(code);
+        return why == null ? null : why.toString();
+    }
+
+    /**
+     * Why {@code code} (already upper-cased) is not a valid code, in any language (catalogue
+     * {@code input.credit_code.*}), or null when it is.
+     */
+    public static Msg why(String code) {
         if (code.length() != LENGTH) {
-            return "must be " + LENGTH + " characters, has " + code.length();
+            return Msg.of("input.credit_code.length", LENGTH, code.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             if (value(code.charAt(i)) < 0) {
-                return "character '" + code.charAt(i) + "' at position " + (i + 1)
-                        + " is not allowed (0-9 A-H J-N P-R T U W-Y)";
+                return Msg.of("input.credit_code.character", String.valueOf(code.charAt(i)), i + 1);
             }
         }
         char expected = checkCharacter(code);
         if (code.charAt(LENGTH - 1) != expected) {
-            return "check character is '" + code.charAt(LENGTH - 1) + "', expected '" + expected + "'";
+            return Msg.of("input.credit_code.check", String.valueOf(code.charAt(LENGTH - 1)), String.valueOf(expected));
         }
         return null;
     }

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import subsidy.text.Msg;
 
 /** Readers for the value kinds of SPEC §2. Each takes a non-blank cell and either reads it or says why not. */
 final class Cells {
@@ -19,6 +20,29 @@ final class Cells {
     private static final Pattern EXPONENT = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     /** Counts past this are not a real firm's and would overflow per-head sums. */
     static final long MAX_COUNT = 100_000_000L;
+
+    // What is wrong with a cell, after its column and value; made once, as most recur row after row.
+    static final Msg NEGATIVE_COUNT = Msg.of("input.cell.negative_count");
+    static final Msg NOT_WHOLE = Msg.of("input.cell.not_whole");
+    static final Msg COUNT_TOO_LARGE = Msg.of("input.cell.count_too_large", MAX_COUNT);
+    static final Msg NEGATIVE_AMOUNT = Msg.of("input.cell.negative_amount");
+    static final Msg EXPONENT_AMOUNT = Msg.of("input.cell.exponent_amount");
+    static final Msg NOT_AMOUNT = Msg.of("input.cell.not_amount");
+    static final Msg TOO_MANY_DECIMALS = Msg.of("input.cell.too_many_decimals");
+    static final Msg RATE_NEGATIVE = Msg.of("input.cell.rate_negative");
+    static final Msg NOT_RATE = Msg.of("input.cell.not_rate");
+    static final Msg RATE_ABOVE_ONE = Msg.of("input.cell.rate_above_one");
+    static final Msg NEGATIVE_NUMBER = Msg.of("input.cell.negative_number");
+    static final Msg NOT_NUMBER = Msg.of("input.cell.not_number");
+    static final Msg NOT_BOOLEAN = Msg.of("input.cell.not_boolean");
+    static final Msg NOT_DATE = Msg.of("input.cell.not_date");
+    static final Msg NOT_CALENDAR_DATE = Msg.of("input.cell.not_calendar_date");
+    static final Msg BAD_REGION = Msg.of("input.cell.bad_region");
+    static final Msg BAD_INDUSTRY = Msg.of("input.cell.bad_industry");
+    static final Msg SPREADSHEET_CODE = Msg.of("input.cell.spreadsheet_code");
+    static final Msg UNKNOWN_ENTITY_TYPE = Msg.of("input.cell.unknown_entity_type");
+    static final Msg UNKNOWN_SIZE = Msg.of("input.cell.unknown_size");
+    static final Msg UNKNOWN_LANDLORD = Msg.of("input.cell.unknown_landlord");
 
     private Cells() {
     }
@@ -54,16 +78,16 @@ final class Cells {
             }
         }
         if (s.startsWith("-")) {
-            throw new CellException(RejectionCode.NEGATIVE_COUNT, "must be a whole number ≥ 0");
+            throw new CellException(RejectionCode.NEGATIVE_COUNT, NEGATIVE_COUNT);
         }
         if (GROUPED_DIGITS.matcher(s).matches()) {
             s = s.replace(",", "");
         } else if (!DIGITS.matcher(s).matches()) {
-            throw new CellException(RejectionCode.NOT_A_NUMBER, "is not a whole number");
+            throw new CellException(RejectionCode.NOT_A_NUMBER, NOT_WHOLE);
         }
         String digits = s.replaceFirst("^0+(?=\\d)", ""); // 0000000005 is 5, however many zeros lead it
         if (digits.length() > 9 || Long.parseLong(digits) > MAX_COUNT) {
-            throw new CellException(RejectionCode.COUNT_TOO_LARGE, "is larger than " + MAX_COUNT);
+            throw new CellException(RejectionCode.COUNT_TOO_LARGE, COUNT_TOO_LARGE);
         }
         return Long.parseLong(digits);
     }
@@ -95,15 +119,14 @@ final class Cells {
             return plainDecimal(s, dot);   // the common case, without a regular expression
         }
         if (s.startsWith("-")) {
-            throw new CellException(RejectionCode.NEGATIVE_AMOUNT, "must be an amount ≥ 0");
+            throw new CellException(RejectionCode.NEGATIVE_AMOUNT, NEGATIVE_AMOUNT);
         }
         if (GROUPED_DECIMAL.matcher(s).matches()) {
             s = s.replace(",", "");
         } else if (!PLAIN_DECIMAL.matcher(s).matches()) {
             throw EXPONENT.matcher(s).matches()
-                    ? new CellException(RejectionCode.SPREADSHEET_MANGLED,
-                            "is in exponent notation (a spreadsheet may have rounded it); write the plain amount")
-                    : new CellException(RejectionCode.NOT_A_NUMBER, "is not an amount in yuan");
+                    ? new CellException(RejectionCode.SPREADSHEET_MANGLED, EXPONENT_AMOUNT)
+                    : new CellException(RejectionCode.NOT_A_NUMBER, NOT_AMOUNT);
         }
         return new BigDecimal(s);
     }
@@ -136,8 +159,7 @@ final class Cells {
     /** A policy's money: yuan to the fen at most, as the payments it is the base of. */
     static BigDecimal fen(BigDecimal amount) throws CellException {
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw new CellException(RejectionCode.TOO_MANY_DECIMALS,
-                    "has more than two decimals; money is in yuan to the fen (0.01)");
+            throw new CellException(RejectionCode.TOO_MANY_DECIMALS, TOO_MANY_DECIMALS);
         }
         return amount;
     }
@@ -148,17 +170,17 @@ final class Cells {
         boolean percent = s.endsWith("%");
         String number = percent ? s.substring(0, s.length() - 1).strip() : s;
         if (number.startsWith("-")) {
-            throw new CellException(RejectionCode.BAD_RATE, "is below 0; a rate is from 0 to 1 (or 0% to 100%)");
+            throw new CellException(RejectionCode.BAD_RATE, RATE_NEGATIVE);
         }
         if (!PLAIN_DECIMAL.matcher(number).matches()) {
-            throw new CellException(RejectionCode.BAD_RATE, "is not a rate like 0.15 or 15%");
+            throw new CellException(RejectionCode.BAD_RATE, NOT_RATE);
         }
         BigDecimal r = new BigDecimal(number);
         if (percent) {
             r = r.movePointLeft(2);
         }
         if (r.compareTo(BigDecimal.ONE) > 0) {
-            throw new CellException(RejectionCode.BAD_RATE, "is above 1; a rate is from 0 to 1 (or 0% to 100%)");
+            throw new CellException(RejectionCode.BAD_RATE, RATE_ABOVE_ONE);
         }
         return r.stripTrailingZeros().scale() < 0 ? r.setScale(0) : r.stripTrailingZeros();
     }
@@ -177,7 +199,8 @@ final class Cells {
                 return a;
             }
         }
-        throw new CellException(RejectionCode.UNKNOWN_CODE, "is not one of " + String.join(", ", allowed));
+        throw new CellException(RejectionCode.UNKNOWN_CODE,
+                Msg.of("input.cell.unknown_code", InputTexts.commas(InputTexts.literals(allowed))));
     }
 
     /** A policy's number column (an area, a quantity): a decimal ≥ 0, with a number's messages. */
@@ -186,10 +209,10 @@ final class Cells {
             return money(cell);
         } catch (CellException e) {
             if (e.code() == RejectionCode.NEGATIVE_AMOUNT) {
-                throw new CellException(RejectionCode.NEGATIVE_AMOUNT, "must be a number ≥ 0");
+                throw new CellException(RejectionCode.NEGATIVE_AMOUNT, NEGATIVE_NUMBER);
             }
             if (e.code() == RejectionCode.NOT_A_NUMBER) {
-                throw new CellException(RejectionCode.NOT_A_NUMBER, "is not a number");
+                throw new CellException(RejectionCode.NOT_A_NUMBER, NOT_NUMBER);
             }
             throw e;
         }
@@ -199,7 +222,7 @@ final class Cells {
         return switch (normalize(cell).toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "是" -> true;
             case "false", "no", "0", "否" -> false;
-            default -> throw new CellException(RejectionCode.NOT_A_BOOLEAN, "is not true/false, yes/no, 1/0 or 是/否");
+            default -> throw new CellException(RejectionCode.NOT_A_BOOLEAN, NOT_BOOLEAN);
         };
     }
 
@@ -213,21 +236,20 @@ final class Cells {
             m = CHINESE_DATE.matcher(s);
         }
         if (!m.matches()) {
-            throw new CellException(RejectionCode.BAD_DATE,
-                    "is not a date like 2022-03-01, 2022/3/1, 2022.3.1 or 2022年3月1日");
+            throw new CellException(RejectionCode.BAD_DATE, NOT_DATE);
         }
         try {
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            throw new CellException(RejectionCode.BAD_DATE, "is not a calendar date");
+            throw new CellException(RejectionCode.BAD_DATE, NOT_CALENDAR_DATE);
         }
     }
 
     static String region(String cell) throws CellException {
         String s = normalize(cell);
         if (s.length() != 6 || !plainDigits(s, 0, 6)) {
-            throw new CellException(RejectionCode.BAD_REGION_CODE, "must be a 6-digit county-level code");
+            throw new CellException(RejectionCode.BAD_REGION_CODE, BAD_REGION);
         }
         return s;
     }
@@ -236,23 +258,22 @@ final class Cells {
         String s = normalize(cell).toUpperCase(Locale.ROOT);
         // [A-T]\d{0,4}, checked by hand: this runs for every row
         if (s.isEmpty() || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'T' || !plainDigits(s, 1, s.length())) {
-            throw new CellException(RejectionCode.BAD_INDUSTRY_CODE,
-                    "must be a GB/T 4754-2017 code: section letter A-T and up to 4 digits");
+            throw new CellException(RejectionCode.BAD_INDUSTRY_CODE, BAD_INDUSTRY);
         }
         return s;
     }
 
     static String creditCode(String cell) throws CellException {
         String s = normalize(cell).toUpperCase(Locale.ROOT);
-        String problem = subsidy.entity.CreditCode.problem(s);
+        Msg problem = subsidy.entity.CreditCode.why(s);
         // A valid code may look like a number in exponent form (1153040291108147E8), so only a
         // code that fails the check is taken for one a spreadsheet mangled.
         if (problem != null && EXPONENT.matcher(s).matches()) {
-            throw new CellException(RejectionCode.SPREADSHEET_MANGLED,
-                    "was turned into a number by a spreadsheet; export the column as text");
+            throw new CellException(RejectionCode.SPREADSHEET_MANGLED, SPREADSHEET_CODE);
         }
         if (problem != null) {
-            throw new CellException(RejectionCode.BAD_CREDIT_CODE, "is not a unified social credit code: " + problem);
+            throw new CellException(RejectionCode.BAD_CREDIT_CODE,
+                    Msg.of("input.cell.bad_credit_code", problem));
         }
         return s;
     }

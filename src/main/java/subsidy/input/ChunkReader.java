@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import subsidy.text.Msg;
 
 /**
  * Cuts the bytes of one input into {@link Chunk}s of whole records, so that several threads can
@@ -162,13 +163,12 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /** Why records cannot be found in this encoding by looking at bytes, or null when they can. */
-    static String unsupported(Charset charset) {
+    static Msg unsupported(Charset charset) {
         byte[] specials = "\",\r\n".getBytes(charset);
         // ISO-2022 and UTF-7 shift into states where these same bytes are halves of other characters.
         boolean shifting = charset.name().contains("2022") || charset.name().equalsIgnoreCase("UTF-7");
         if (shifting || !Arrays.equals(specials, new byte[] {'"', ',', '\r', '\n'})) {
-            return "encoding " + charset.name() + " is not supported: a CSV's quotes, commas and line breaks"
-                    + " must be the same single bytes as in ASCII (UTF-8, GBK and GB18030 are fine)";
+            return Msg.of("input.encoding.unsupported", charset.name());
         }
         return null;
     }
@@ -191,8 +191,7 @@ final class ChunkReader implements AutoCloseable {
         }
         if (eof && scanned == len) {
             if (state == QUOTED) {
-                throw new CsvSyntaxException("line " + quoteLine + ": the quoted cell that opens on this line is"
-                        + " never closed (a \" is missing)");
+                throw new CsvSyntaxException(Msg.of("input.csv.never_closed", quoteLine));
             }
             if (len == 0) {
                 return null;
@@ -228,10 +227,9 @@ final class ChunkReader implements AutoCloseable {
 
     private void grow() throws CsvSyntaxException {
         if (buf.length >= MAX_RECORD + target) {
-            String why = state == QUOTED ? "; the quoted cell that opens on line " + quoteLine
-                    + " is probably never closed" : "";
-            throw new CsvSyntaxException("line " + firstLine + ": a record runs on past "
-                    + (MAX_RECORD >> 20) + " MiB without ending" + why);
+            throw new CsvSyntaxException(state == QUOTED
+                    ? Msg.of("input.csv.too_long_quoted", firstLine, MAX_RECORD >> 20, quoteLine)
+                    : Msg.of("input.csv.too_long", firstLine, MAX_RECORD >> 20));
         }
         buf = Arrays.copyOf(buf, Math.min(2 * buf.length, MAX_RECORD + target));
     }

@@ -1,8 +1,18 @@
 package subsidy.input;
 
+import subsidy.text.Msg;
+
 /** The bytes cannot be split into CSV records at all; the message names the line. */
 final class CsvSyntaxException extends Exception {
-    CsvSyntaxException(String message) {
-        super(message);
+    private final Msg text;
+
+    CsvSyntaxException(Msg message) {
+        super(message.toString());
+        this.text = message;
+    }
+
+    /** The message in any language; {@link #getMessage()} is its English. */
+    Msg text() {
+        return text;
     }
 }

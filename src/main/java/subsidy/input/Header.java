@@ -7,6 +7,9 @@ import java.util.Map;
 import subsidy.entity.Column;
 import subsidy.entity.ExtraColumn;
 import subsidy.entity.InputSchema;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /** Where each canonical column sits in one input file, read from its header row. */
 public final class Header {
@@ -23,11 +26,19 @@ public final class Header {
         java.util.Arrays.fill(extraIndex, -1);
     }
 
+    /** {@link #of} with the problems in English. */
+    static Header read(List<String> cells, InputSchema schema, List<String> problems) {
+        List<Text> said = new ArrayList<>();
+        Header header = of(cells, schema, said);
+        said.forEach(t -> problems.add(t.in(Texts.EN)));
+        return header;
+    }
+
     /**
      * Reads a header row. A column given twice or a required column missing makes the whole file
      * unusable, so those come back as problems rather than row rejections.
      */
-    static Header read(List<String> cells, InputSchema schema, List<String> problems) {
+    static Header of(List<String> cells, InputSchema schema, List<Text> problems) {
         Header header = new Header(cells, schema);
         Map<Column, Integer> seen = new EnumMap<>(Column.class);
         for (int i = 0; i < cells.size(); i++) {
@@ -35,8 +46,7 @@ public final class Header {
             int at = i;
             schema.extraForHeader(cell).ifPresent(x -> {
                 if (header.extraIndex[x.index()] >= 0) {
-                    problems.add("column " + x + " appears twice in the header (columns "
-                            + (header.extraIndex[x.index()] + 1) + " and " + (at + 1) + ")");
+                    problems.add(Msg.of("input.header.twice", x.label(), header.extraIndex[x.index()] + 1, at + 1));
                 } else {
                     header.extraIndex[x.index()] = at;
                 }
@@ -44,27 +54,26 @@ public final class Header {
             Column.forHeader(cell).ifPresent(c -> {
                 Integer before = seen.putIfAbsent(c, at);
                 if (before != null) {
-                    problems.add("column " + c + " appears twice in the header (columns "
-                            + (before + 1) + " and " + (at + 1) + ")");
+                    problems.add(Msg.of("input.header.twice", c.label(), before + 1, at + 1));
                 } else {
                     header.index[c.ordinal()] = at;
                 }
             });
         }
-        List<String> missing = new ArrayList<>();
+        List<Text> missing = new ArrayList<>();
         for (Column c : Column.values()) {
             if (c.required() && header.index[c.ordinal()] < 0) {
-                missing.add(c.header() + " (" + c.chinese() + ")");
+                missing.add(Msg.of("input.header.column", c.header(), c.chinese()));
             }
         }
         for (ExtraColumn x : schema.extras()) {
             if (schema.isRequired(x) && header.extraIndex[x.index()] < 0) {
-                missing.add(x.header() + (x.chinese() == null ? "" : " (" + x.chinese() + ")")
-                        + ", which the policy's programs count");
+                missing.add(x.chinese() == null ? Msg.of("input.header.policy_column", x.header())
+                        : Msg.of("input.header.policy_column_chinese", x.header(), x.chinese()));
             }
         }
         if (!missing.isEmpty()) {
-            problems.add("the header lacks required column(s) " + String.join(", ", missing));
+            problems.add(Msg.of("input.header.lacks", InputTexts.commas(missing)));
         }
         return header;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import subsidy.entity.Entity;
 import subsidy.entity.InputSchema;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * One entity CSV (SPEC §2): its encoding, its header, and its data rows. The rows can be read in
@@ -143,13 +145,13 @@ public final class InputFile {
             return reading;
         }
         if (content == null && Files.isDirectory(path)) {
-            throw new InputException(path + ": is a directory, not a CSV file");
+            throw new InputException(Msg.of("input.file.directory", path));
         }
         InputStream in;
         try {
             in = content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new InputException(path + ": no such file");
+            throw new InputException(Msg.of("input.file.missing", path));
         } catch (IOException e) {
             throw unreadable(e);
         }
@@ -164,9 +166,9 @@ public final class InputFile {
             head.unread(mark, 0, got);
             Charset utf16 = forced != null && Utf16Input.isUtf16(forced) ? forced : forced == null
                     ? Utf16Input.bomCharset(mark, got) : null;
-            String unsupported = forced == null || utf16 != null ? null : ChunkReader.unsupported(forced);
+            Msg unsupported = forced == null || utf16 != null ? null : ChunkReader.unsupported(forced);
             if (unsupported != null) {
-                throw new InputException(path + ": " + unsupported);
+                throw new InputException(Msg.of("input.file.problem", path, unsupported));
             }
             Reading reading = utf16 == null
                     ? new Reading(new ChunkReader(in, forced, digest, ChunkReader.TARGET, delimiter), digest, null)
@@ -236,29 +238,26 @@ public final class InputFile {
         }
 
         /** Why a header that lacks its columns may only have been read in the wrong encoding. */
-        private Optional<String> wrongEncoding(String[] header) {
+        private Optional<Text> wrongEncoding(String[] header) {
             String name = encodingName();
             if (chunks.bom() && !charset().equals(StandardCharsets.UTF_8)) {
-                return Optional.of("the file starts with UTF-8's byte-order mark, but was read as " + name);
+                return Optional.of(Msg.of("input.header.bom_not_utf8", name));
             }
             for (String cell : header) {
                 if (cell.indexOf('\uFFFD') >= 0) {
-                    return Optional.of("the header holds bytes that are not text in " + name
-                            + ", so the file may be in another encoding");
+                    return Optional.of(Msg.of("input.header.not_text", name));
                 }
             }
             return Optional.empty();
         }
 
         /** A GBK name below the part of the file the encoding was guessed from is the usual cause. */
-        private String notText() {
+        private Text notText() {
             String name = encodingName();
             if (forced != null) {
-                return "holds bytes that are not text in " + name + ", the encoding given";
+                return Msg.of("input.cell.not_text_given", name);
             }
-            String other = name.equals("GBK") ? "UTF-8" : "GBK";
-            return "holds bytes that are not text in " + name + ", the encoding detected from the start of the file;"
-                    + " if the file is " + other + ", read it as " + other + " (--encoding " + other + ")";
+            return Msg.of("input.cell.not_text_detected", name, name.equals("GBK") ? "UTF-8" : "GBK");
         }
 
         public String file() {
@@ -278,7 +277,7 @@ public final class InputFile {
          */
         private void readHeader() throws InputException, IOException {
             RecordParser parser = new RecordParser(chunks.charset());
-            List<String> firstProblems = null;
+            List<Text> firstProblems = null;
             long firstLine = 0;
             String[] firstCells = null;
             int seen = 0;
@@ -288,11 +287,11 @@ public final class InputFile {
                     if (parser.blank()) {
                         continue;
                     }
-                    List<String> problems = new ArrayList<>();
-                    if (parser.problem() != null) {
-                        problems.add(parser.problem());
+                    List<Text> problems = new ArrayList<>();
+                    if (parser.problemText() != null) {
+                        problems.add(parser.problemText());
                     }
-                    Header h = Header.read(List.of(parser.cells()), schema, problems);
+                    Header h = Header.of(List.of(parser.cells()), schema, problems);
                     if (problems.isEmpty()) {
                         fileHeader = h;
                         headerLine = parser.line();
@@ -313,7 +312,7 @@ public final class InputFile {
             if (firstProblems != null) {
                 throw badHeader(firstProblems, firstLine, firstCells);
             }
-            throw new InputException(path + ": the file is empty; a header row is needed");
+            throw new InputException(Msg.of("input.file.empty", path));
         }
 
         /** A record that names no input column at all: a title or a note, not a header gone wrong. */
@@ -326,9 +325,9 @@ public final class InputFile {
             return true;
         }
 
-        private InputException badHeader(List<String> problems, long line, String[] cells) {
+        private InputException badHeader(List<Text> problems, long line, String[] cells) {
             wrongEncoding(cells).ifPresent(problems::add);
-            return new InputException(path + ": line " + line + " (header): " + String.join("; ", problems));
+            return new InputException(Msg.of("input.file.bad_header", path, line, InputTexts.semicolons(problems)));
         }
 
         /** The next chunk of data rows, or null after the last. */
@@ -345,7 +344,7 @@ public final class InputFile {
             try {
                 return chunks.next();
             } catch (CsvSyntaxException e) {
-                throw new InputException(path + ": cannot be read as CSV: " + e.getMessage());
+                throw new InputException(Msg.of("input.file.not_csv", path, e.text()));
             } catch (UncheckedIOException e) {
                 throw unreadable(e.getCause());
             } catch (IOException e) {
@@ -371,7 +370,7 @@ public final class InputFile {
                     continue;
                 }
                 Entity entity = rows.parse(records);
-                List<String> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
+                List<Text> reasons = rows.reasons().isEmpty() ? List.of() : List.copyOf(rows.reasons());
                 List<String> codes = rows.codes().isEmpty() ? List.of() : List.copyOf(rows.codes());
                 // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
                 out.add(new ParsedRow(file, records.line(), records.record(chunk), charset(),
@@ -399,6 +398,6 @@ public final class InputFile {
 
     /** The path and why it cannot be read, in words: "permission denied", "not a directory", … */
     private InputException unreadable(IOException e) {
-        return new InputException(path + ": cannot be read: " + IoProblem.describe(e));
+        return new InputException(Msg.of("input.file.unreadable", path, IoProblem.problem(e)));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import subsidy.Reason;
 import subsidy.entity.Entity;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * One data row as read, before anyone has asked whether its id came earlier: the entity, or every
@@ -21,7 +23,7 @@ public final class ParsedRow {
     private final Chunk record;
     private final Charset charset;
     private final Entity entity;
-    private final List<String> reasons;
+    private final List<Text> reasons;
     private final List<String> codes;
     private final String id;
     private final String rawId;
@@ -36,7 +38,7 @@ public final class ParsedRow {
      * @param rawId   the entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent
      */
     ParsedRow(String file, long line, Chunk record, Charset charset, String[] cells, Entity entity,
-            List<String> reasons, List<String> codes, String id, String rawId) {
+            List<Text> reasons, List<String> codes, String id, String rawId) {
         this.file = file;
         this.line = line;
         this.record = record;
@@ -78,8 +80,7 @@ public final class ParsedRow {
      */
     public Rejection duplicate(SeenIds seen) {
         return id != null && !seen.add(id)
-                ? rejection(RejectionCode.DUPLICATE_ENTITY_ID.reason(
-                        "entity_id " + id + " appears on an earlier row; only the first is computed"))
+                ? rejection(RejectionCode.DUPLICATE_ENTITY_ID, Msg.of("input.row.duplicate", id))
                 : null;
     }
 
@@ -94,17 +95,28 @@ public final class ParsedRow {
         return duplicate != null || entity != null ? duplicate : rejection();
     }
 
-    /** This row rejected for its own reasons and then {@code more}. */
+    /** This row rejected for its own reasons and then {@code more}, whose texts read the same in every language. */
     public Rejection rejection(Reason... more) {
-        List<String> all = new ArrayList<>(reasons.size() + more.length);
+        List<Text> all = new ArrayList<>(reasons.size() + more.length);
         List<String> allCodes = new ArrayList<>(reasons.size() + more.length);
         all.addAll(reasons);
         allCodes.addAll(codes);
         for (Reason r : more) {
-            all.add(r.text());
+            all.add(InputTexts.literal(r.text()));
             allCodes.add(r.code());
         }
-        return new Rejection(file, line, rawId, Arrays.asList(cells()), all, allCodes);
+        return Rejection.of(file, line, rawId, Arrays.asList(cells()), all, allCodes);
+    }
+
+    /** This row rejected for its own reasons and then for {@code reason}, a text of the catalogue. */
+    public Rejection rejection(RejectionCode code, Text reason) {
+        List<Text> all = new ArrayList<>(reasons.size() + 1);
+        List<String> allCodes = new ArrayList<>(reasons.size() + 1);
+        all.addAll(reasons);
+        allCodes.addAll(codes);
+        all.add(reason);
+        allCodes.add(code.code());
+        return Rejection.of(file, line, rawId, Arrays.asList(cells()), all, allCodes);
     }
 
     private String[] cells() {

@@ -2,6 +2,7 @@ package subsidy.input;
 
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import subsidy.text.Msg;
 
 /**
  * Reads the records of one {@link Chunk} as RFC 4180 (Commons CSV's {@code RFC4180} format gives the
@@ -31,10 +32,9 @@ final class RecordParser {
     private long recordLine;
     private int recordStart;
     /** What is wrong with a cell that has text after its closing quote (the record is read on regardless). */
-    static final String AFTER_QUOTE = "text after its closing quote; a cell holding a quote must be quoted whole,"
-            + " with the quote doubled";
+    static final Msg AFTER_QUOTE = Msg.of("input.row.after_quote");
 
-    private String problem;
+    private Msg problem;
     private int problemCell;
     private byte[] scratch = new byte[256];
 
@@ -167,8 +167,13 @@ final class RecordParser {
         return chunk.from(pos, line);
     }
 
-    /** What is wrong with the current record's quoting, or null. */
+    /** What is wrong with the current record's quoting, in English, or null. */
     String problem() {
+        return problem == null ? null : problem.toString();
+    }
+
+    /** What is wrong with the current record's quoting, in any language, or null. */
+    Msg problemText() {
         return problem;
     }
 
@@ -267,7 +272,7 @@ final class RecordParser {
         }
         if (junk) {
             problemCell = size;
-            problem = "cell " + (size + 1) + ": " + AFTER_QUOTE;
+            problem = Msg.of("input.row.cell_after_quote", size + 1, AFTER_QUOTE);
             text(new String(b, open, pos - open, charset)); // the cell as written, quotes and all
         } else if (!escaped) {
             bytes(start, close);

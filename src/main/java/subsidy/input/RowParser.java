@@ -12,6 +12,8 @@ import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * Turns one CSV record into an {@link Entity}, or into every reason it cannot be one.
@@ -44,19 +46,24 @@ final class RowParser {
             (b, from, to) -> CellBytes.code(b, from, to, LANDLORDS, LandlordType::code);
 
     private final Header header;
-    private final List<String> reasons = new ArrayList<>();
+    private final List<Text> reasons = new ArrayList<>();
     private final List<String> codes = new ArrayList<>(); // reasons' codes, in step with them
     private final AsciiStrings regionsAndIndustries = new AsciiStrings();
     private final Plain<String> region =
             (b, from, to) -> CellBytes.region(b, from, to) ? regionsAndIndustries.get(b, from, to) : null;
     private final Plain<String> industry =
             (b, from, to) -> CellBytes.industry(b, from, to) ? regionsAndIndustries.get(b, from, to) : null;
-    private final String notText;
+    private final Text notText;
     private RecordParser record;
     private String id;
 
-    /** @param notText what is said of a cell whose bytes are not text: the encoding, and how it was chosen */
+    /** @param notText what is said of a cell whose bytes are not text, in English only */
     RowParser(Header header, String notText) {
+        this(header, InputTexts.literal(notText));
+    }
+
+    /** @param notText what is said of a cell whose bytes are not text: the encoding, and how it was chosen */
+    RowParser(Header header, Text notText) {
         this.header = header;
         this.notText = notText;
     }
@@ -70,12 +77,12 @@ final class RowParser {
             int cell = record.problemCell();
             // The column as the clerk's header spells it, and the cell as written, quotes and all.
             reject(RejectionCode.TEXT_AFTER_QUOTE, cell >= 0 && cell < header.width()
-                    ? Escape.controls(header.cells().get(cell)) + ": " + quote(record.get(cell)) + " has "
-                            + RecordParser.AFTER_QUOTE
-                    : record.problem());
+                    ? Msg.of("input.row.text_after_quote", Escape.controls(header.cells().get(cell)), cut(record.get(cell)),
+                            RecordParser.AFTER_QUOTE)
+                    : record.problemText());
         }
         if (record.size() != header.width()) {
-            reject(RejectionCode.CELLS_COUNT_MISMATCH, "row has " + record.size() + " cells, the header has " + header.width());
+            reject(RejectionCode.CELLS_COUNT_MISMATCH, Msg.of("input.row.cells_count", record.size(), header.width()));
         }
         id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CellBytes::creditCode);
         String name = text(Column.NAME);
@@ -105,7 +112,7 @@ final class RowParser {
         long granted = count(Column.RENT_FREE_MONTHS_GRANTED);
         Extras extras = extras();
         if (start != null && end != null && end.isBefore(start)) {
-            reject(RejectionCode.END_BEFORE_START, "lease_end " + end + " is before lease_start " + start);
+            reject(RejectionCode.END_BEFORE_START, Msg.of("input.row.end_before_start", end, start));
         }
         if (!reasons.isEmpty()) {
             return null;
@@ -115,7 +122,7 @@ final class RowParser {
                 senior, landlord, rent, start, end, granted, extras);
     }
 
-    List<String> reasons() {
+    List<Text> reasons() {
         return reasons;
     }
 
@@ -124,7 +131,7 @@ final class RowParser {
         return codes;
     }
 
-    private void reject(RejectionCode code, String reason) {
+    private void reject(RejectionCode code, Text reason) {
         reasons.add(reason);
         codes.add(code.code());
     }
@@ -138,9 +145,8 @@ final class RowParser {
         if (d == null || (d.getYear() >= FIRST_LEASE_YEAR && d.getYear() <= LAST_LEASE_YEAR)) {
             return d;
         }
-        reject(RejectionCode.IMPLAUSIBLE_LEASE_DATE, c + ": " + quote(raw(c).strip()) + " is not a plausible lease date (a year from " + FIRST_LEASE_YEAR
-                + " to " + LAST_LEASE_YEAR + ")" + (c == Column.LEASE_END
-                        ? "; leave lease_end blank for a lease without an end date" : ""));
+        reject(RejectionCode.IMPLAUSIBLE_LEASE_DATE, Msg.of(c == Column.LEASE_END ? "input.row.implausible_lease_end"
+                : "input.row.implausible_lease", c.label(), cut(raw(c).strip()), FIRST_LEASE_YEAR, LAST_LEASE_YEAR));
         return null;
     }
 
@@ -181,7 +187,7 @@ final class RowParser {
                     }
                 }
             } catch (CellException e) {
-                reject(e.code(), x + ": " + quote(v) + " " + e.getMessage());
+                reject(e.code(), problem(x, v, e.text()));
             }
         }
         return objects == null ? new Extras(values) : new Extras(values, objects);
@@ -219,26 +225,24 @@ final class RowParser {
     private String text(ColumnRef c, String v, int i) {
         if (v == null || v.isBlank()) {
             if (c instanceof Column base && base.required()) {
-                reject(RejectionCode.MISSING_VALUE, c + ": required, but blank");
+                reject(RejectionCode.MISSING_VALUE, Msg.of("input.cell.required", c.label()));
             }
             return null;
         }
         if (v.length() > MAX_CELL) {
-            reject(RejectionCode.CELL_TOO_LONG, c + ": " + quote(v) + " is " + v.length() + " characters long; at most " + MAX_CELL);
+            reject(RejectionCode.CELL_TOO_LONG, Msg.of("input.cell.too_long", c.label(), cut(v), v.length(), MAX_CELL));
             return null;
         }
         // NUL is a character every encoding has, so a cell holding one is not the encoding's fault; nor is
         // a replacement character that the file holds as such (an earlier conversion lost a character there).
         if (v.indexOf('\0') >= 0) {
-            reject(RejectionCode.NUL_CHARACTER, c + ": " + quote(v) + " holds a NUL character (byte 0), which is not part of any text");
+            reject(RejectionCode.NUL_CHARACTER, Msg.of("input.cell.nul", c.label(), cut(v)));
             return null;
         }
         if (v.indexOf('\uFFFD') >= 0) {
             boolean malformed = i < 0 || record.malformed(i);
             reject(malformed ? RejectionCode.NOT_TEXT_IN_ENCODING : RejectionCode.REPLACEMENT_CHARACTER,
-                    c + ": " + quote(v) + " " + (malformed ? notText
-                    : "holds U+FFFD, the replacement character an earlier conversion left where it lost a character;"
-                            + " write the " + c + " again"));
+                    malformed ? problem(c, v, notText) : Msg.of("input.cell.replacement", c.label(), cut(v)));
             return null;
         }
         return v.strip();
@@ -345,34 +349,37 @@ final class RowParser {
                 case CREDIT_CODE -> Cells.creditCode(v);
                 case TEXT -> v;
                 case ENTITY_TYPE -> EntityType.parse(v).orElseThrow(
-                        () -> new CellException(RejectionCode.UNKNOWN_ENTITY_TYPE,
-                                "is not enterprise, individual_business or nonprofit"));
+                        () -> new CellException(RejectionCode.UNKNOWN_ENTITY_TYPE, Cells.UNKNOWN_ENTITY_TYPE));
                 case REGION -> Cells.region(v);
                 case INDUSTRY -> Cells.industry(v);
                 case SIZE -> SizeClass.parse(v).orElseThrow(
-                        () -> new CellException(RejectionCode.UNKNOWN_SIZE_CLASS, "is not large, medium, small or micro"));
+                        () -> new CellException(RejectionCode.UNKNOWN_SIZE_CLASS, Cells.UNKNOWN_SIZE));
                 case COUNT -> Cells.count(v);
                 case MONEY -> Cells.money(v);
                 case BOOLEAN -> Cells.bool(v);
-                case LANDLORD -> LandlordType.parse(v).orElseThrow(() -> new CellException(
-                        RejectionCode.UNKNOWN_LANDLORD_TYPE, "is not state_enterprise, government, public_institution or private"));
+                case LANDLORD -> LandlordType.parse(v).orElseThrow(
+                        () -> new CellException(RejectionCode.UNKNOWN_LANDLORD_TYPE, Cells.UNKNOWN_LANDLORD));
                 case DATE -> Cells.date(v);
                 case RATE -> Cells.rate(v);
                 case NUMBER -> Cells.number(v);
                 case CODE -> Cells.code(v, List.of());
             };
         } catch (CellException e) {
-            reject(e.code(), c + ": " + quote(v) + " " + e.getMessage());
+            reject(e.code(), problem(c, v, e.text()));
             return null;
         }
     }
 
+    /** A cell's problem: its column, its value and {@code why} ("is not a whole number"). */
+    private static Msg problem(ColumnRef c, String v, Text why) {
+        return Msg.of("input.cell.problem", c.label(), cut(v), why);
+    }
+
     /**
-     * Quotes a value for a message, cut short so a megabyte cell does not become a megabyte reason, and
-     * with its control characters escaped ({@link Escape#controls}) so it cannot act on a terminal.
+     * A value for a message, which quotes it: cut short so a megabyte cell does not become a megabyte reason,
+     * and with its control characters escaped ({@link Escape#controls}) so it cannot act on a terminal.
      */
-    static String quote(String v) {
-        String s = v.length() > 60 ? v.substring(0, 57) + "..." : v;
-        return "\"" + Escape.controls(s) + "\"";
+    static String cut(String v) {
+        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
     }
 }
