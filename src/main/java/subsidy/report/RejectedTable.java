@@ -19,6 +19,7 @@ import subsidy.text.Texts;
 public final class RejectedTable {
     private final List<String> header;
     private final boolean shared;
+    private final Texts texts;
 
     /** @param inputHeader the header every input shares, or null when they differ */
     public RejectedTable(List<String> inputHeader) {
@@ -36,6 +37,7 @@ public final class RejectedTable {
         }
         shared = inputHeader != null;
         header = List.copyOf(h);
+        this.texts = texts;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class RejectedTable {
         row.add(Long.toString(r.line()));
         // One reason, and one code, a line: a reason's text may hold "; " (a name quoted in it), but never a
         // line feed, since every cell it quotes has its control characters escaped.
-        row.add(String.join("\n", r.reasons()));
+        row.add(String.join("\n", r.reasons(texts)));
         row.add(String.join("\n", r.codes()));
         if (shared) {
             // Exactly the cells read, no more: a short row padded with empty cells would read back as a

@@ -339,8 +339,8 @@ public final class ReportJob {
 
                 @Override
                 public void rejected(Rejection r) throws IOException {
-                    // LANG: the reasons in the run's language
-                    stderr.println(texts().get("run.rejected_line", r.file(), r.line(), String.join("; ", r.reasons())));
+                    stderr.println(texts().get("run.rejected_line", r.file(), r.line(),
+                            String.join("; ", r.reasons(texts()))));
                     if (stderr.checkError()) { // the rejected rows are the only record of them: never lose one
                         throw new TextIOException(Msg.of("run.stderr_failed"));
                     }
