@@ -47,7 +47,7 @@ public final class Criteria {
     private final PerLang<Reason[]> notFalse; // "serious_dishonesty is true", one for each of flagsFalse
     private final PerLang<String> typeList;
     private final PerLang<String> sizeList;
-    private final String industryList;
+    private final PerLang<String> industryList;
     private final PerLang<String> landlordList;
 
     public Criteria(Set<EntityType> entityTypes, Set<SizeClass> sizeClasses, List<String> industryPrefixes,
@@ -79,14 +79,11 @@ public final class Criteria {
         this.anyOf = List.copyOf(anyOf);
         atLeastColumns = this.atLeast.keySet().toArray(new ColumnRef[0]);
         atLeastValues = this.atLeast.values().stream().mapToLong(Long::longValue).toArray();
-        // Sorted by code in both languages, named in each
-        typeList = PerLang.of(t -> names(this.entityTypes.stream().sorted(java.util.Comparator.comparing(
-                EntityType::code)).map(x -> Words.name(x).in(t)), t));
-        sizeList = PerLang.of(t -> names(this.sizeClasses.stream().sorted(java.util.Comparator.comparing(
-                SizeClass::code)).map(x -> Words.name(x).in(t)), t));
-        industryList = String.join(", ", this.industryPrefixes);
-        landlordList = PerLang.of(t -> names(this.landlordTypes.stream().sorted(java.util.Comparator.comparing(
-                LandlordType::code)).map(x -> Words.name(x).in(t)), t));
+        // Named in each language: sorted by code in English (as always), in their own order (大型、中型…) in Chinese
+        typeList = PerLang.of(t -> names(this.entityTypes.stream().sorted(order(t, EntityType::code)), t));
+        sizeList = PerLang.of(t -> names(this.sizeClasses.stream().sorted(order(t, SizeClass::code)), t));
+        industryList = PerLang.of(t -> String.join(t.get("reasons.list.separator"), this.industryPrefixes));
+        landlordList = PerLang.of(t -> names(this.landlordTypes.stream().sorted(order(t, LandlordType::code)), t));
     }
 
     public Set<EntityType> entityTypes() {
@@ -175,7 +172,7 @@ public final class Criteria {
             boolean ok = matchesIndustry(e.industryCode());
             if (tracing) {
                 trace.condition(t, t.get(ok ? "reasons.trace.industry_in" : "reasons.trace.industry_not_in",
-                        e.industryCode(), industryList), ok);
+                        e.industryCode(), industryList.in(t)), ok);
             }
             if (!ok && first == null) {
                 first = lookups.notForIndustry(e.industryCode());
@@ -280,9 +277,20 @@ public final class Criteria {
         return false;
     }
 
-    /** Sorted (by code) before, because a Set.copyOf iterates in a different order on every run. */
-    private static String names(java.util.stream.Stream<String> names, Texts texts) {
-        return names.collect(Collectors.joining(texts.get("reasons.list.separator")));
+    /**
+     * Sorted before (see {@link #order}), because a Set.copyOf iterates in a different order on every run, and
+     * named in the language of {@code texts}.
+     */
+    private static String names(java.util.stream.Stream<? extends Enum<?>> codes, Texts texts) {
+        return codes.map(c -> c instanceof EntityType x ? Words.name(x).in(texts)
+                : c instanceof SizeClass x ? Words.name(x).in(texts) : Words.name((LandlordType) c).in(texts))
+                .collect(Collectors.joining(texts.get("reasons.list.separator")));
+    }
+
+    /** English lists codes by their spelling, as it always has; Chinese by the codes' own order (大型、中型、小型、微型). */
+    private static <E extends Enum<E>> java.util.Comparator<E> order(Texts texts, java.util.function.Function<E, String> code) {
+        return texts.lang() == subsidy.text.Lang.EN ? java.util.Comparator.comparing(code)
+                : java.util.Comparator.naturalOrder();
     }
 
     /** The conditions in a clerk's words, for {@code policy show}. */

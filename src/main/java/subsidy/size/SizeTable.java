@@ -157,7 +157,7 @@ public final class SizeTable {
     public static void explain(Entity e, SizeRow row, StepWriter out, Texts texts) {
         boolean zh = texts.lang() != Lang.EN;
         String open = texts.get("reasons.size.open");
-        String separator = texts.get("reasons.list.separator");
+        String separator = texts.get("reasons.size.separator");
         String colon = texts.get("reasons.size.colon");
         for (SizeClass tier : TRIED) {
             List<Threshold> tests = row.tiers().get(tier);
