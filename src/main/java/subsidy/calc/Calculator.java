@@ -16,6 +16,7 @@ import subsidy.program.ProgramResult;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 import subsidy.size.SizeDecision;
+import subsidy.text.Texts;
 
 /**
  * Computes one entity under one policy. It knows nothing of files or the command line, so a test,
@@ -27,9 +28,17 @@ public final class Calculator {
     /** The limits across batches, with a ledger; null without one. */
     private final Limits limits;
 
-    /** Every reason and size row made afresh ({@link Lookups#PLAIN}): the reference. */
+    /** Every reason and size row made afresh ({@link Lookups#PLAIN}): the reference, in English. */
     public Calculator(Policy policy) {
-        this(policy, Lookups.PLAIN, null);
+        this(policy, Texts.EN);
+    }
+
+    /**
+     * Every reason and size row made afresh ({@link Lookups#plain(Texts)}), the reasons and explain steps
+     * written in the language of {@code texts}.
+     */
+    public Calculator(Policy policy, Texts texts) {
+        this(policy, Lookups.plain(texts), null);
     }
 
     private Calculator(Policy policy, Lookups lookups, Limits limits) {
@@ -56,7 +65,12 @@ public final class Calculator {
      * run over many rows; its results are equal to this one's.
      */
     public Calculator memoised() {
-        return new Calculator(policy, new MemoLookups(policy), limits);
+        return new Calculator(policy, new MemoLookups(policy, lookups.texts()), limits);
+    }
+
+    /** The language the reasons and explain steps are written in. */
+    public Texts texts() {
+        return lookups.texts();
     }
 
     public Policy policy() {
@@ -65,7 +79,7 @@ public final class Calculator {
 
     /** The size decision, or null when the entity is an enterprise whose size cannot be settled. */
     public SizeDecision size(Entity e, boolean explain) {
-        return explain ? policy.sizeTable().explained(e) : policy.sizeTable().decide(e, lookups);
+        return explain ? policy.sizeTable().explained(e, lookups.texts()) : policy.sizeTable().decide(e, lookups);
     }
 
     public EntityResult compute(Entity e, SizeDecision size, String file, long line) {
@@ -85,7 +99,7 @@ public final class Calculator {
         Prior used = limits == null ? null : prior == null ? Prior.NONE : prior;
         for (Program p : policy.programs()) {
             if (trace.on()) {
-                trace.step("[" + p.id() + "] " + p.title() + " — " + p.clauseLabel());
+                trace.step(lookups.texts().get("reasons.trace.program", p.id(), p.title(), p.clauseLabel()));
             }
             if (used == null) {
                 results.add(p.evaluate(e, size.size(), lookups, trace));
@@ -94,7 +108,7 @@ public final class Calculator {
             results.add(evaluate(p, e, size, trace, used));
         }
         for (ExclusiveGroup g : policy.groups()) {
-            payTheHigher(g, results, trace);
+            payTheHigher(g, results, trace, lookups.texts());
         }
         BigDecimal total = Money.ZERO;
         for (ProgramResult r : results) {
@@ -113,12 +127,13 @@ public final class Calculator {
         }
         Prior used = prior == null ? Prior.NONE : prior;
         Limit limit = policy.limit(p.id());
-        ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace), size.size(), lookups, trace);
-        return limits.after(p, limit, r, used, trace);
+        ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace, lookups.texts()), size.size(), lookups,
+                trace);
+        return limits.after(p, limit, r, used, trace, lookups.texts());
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */
-    private static void payTheHigher(ExclusiveGroup g, List<ProgramResult> results, Trace trace) {
+    private static void payTheHigher(ExclusiveGroup g, List<ProgramResult> results, Trace trace, Texts texts) {
         int best = -1;
         for (String id : g.programs()) {
             int i = indexOf(results, id);
@@ -133,10 +148,11 @@ public final class Calculator {
         for (String id : g.programs()) {
             int i = indexOf(results, id);
             if (i >= 0 && i != best && results.get(i).amount().signum() > 0) {
-                Reason why = ReasonCode.PAID_BY_HIGHER_PROGRAM.reason("not combined with " + winner.programId() + " ("
-                        + Money.format(winner.amount()) + " is higher; " + g.id() + ": 就高不就低)");
+                Reason why = ReasonCode.PAID_BY_HIGHER_PROGRAM.reason(texts.get("reasons.paid_by_higher",
+                        winner.programId(), Money.format(winner.amount()), g.id()));
                 if (trace.on()) {
-                    trace.step("[" + id + "] " + Money.format(results.get(i).amount()) + " → 0.00: " + why.text());
+                    trace.step(texts.get("reasons.trace.not_paid", id, Money.format(results.get(i).amount()),
+                            why.text()));
                 }
                 results.set(i, results.get(i).notPaid(why));
             }

@@ -15,6 +15,7 @@ import subsidy.program.Program;
 import subsidy.program.ProgramResult;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
+import subsidy.text.Texts;
 
 /**
  * A policy's limits across batches ({@link Limit}), applied to one entity with what the ledger says it
@@ -55,6 +56,11 @@ public final class Limits {
      * more is due for it.
      */
     Entity before(Program p, Limit limit, Entity e, Prior prior, Trace trace) {
+        return before(p, limit, e, prior, trace, Texts.EN);
+    }
+
+    /** As {@link #before(Program, Limit, Entity, Prior, Trace)}, the steps in the language of {@code t}. */
+    Entity before(Program p, Limit limit, Entity e, Prior prior, Trace trace, Texts t) {
         if (limit.kind() != Limit.Kind.MONTHS) {
             return e;
         }
@@ -66,8 +72,7 @@ public final class Limits {
             // Nothing is added here: the limit itself pays nothing more (see months), so that the program's
             // own steps read as they did the first time.
             if (trace.on()) {
-                trace.step("[" + p.id() + "] limit months: a lease paid by its days in " + where(entries)
-                        + " had its whole term waived");
+                trace.step(t.get("reasons.trace.limit_by_days", p.id(), where(entries, t)));
             }
             return e;
         }
@@ -86,11 +91,9 @@ public final class Limits {
         long before = recorded != null ? recorded.months().longValue() : 0;
         long waived = before + paid.longValueExact();
         if (trace.on()) {
-            trace.step("[" + p.id() + "] limit months: " + before + " waived before the ledger" + (recorded != null
-                    ? " (as recorded in " + recorded.period() + ", batch " + recorded.batch() + ")"
-                    : imported ? " (its earlier payments are imported)"
-                    : " (the ledger holds none; rent_free_months_granted is read once, in the first batch)")
-                    + " + " + paid.toPlainString() + " in " + where(entries) + " = " + waived + " already waived");
+            String how = recorded != null ? t.get("reasons.trace.limit_recorded", recorded.period(), recorded.batch())
+                    : imported ? t.get("reasons.trace.limit_imported") : t.get("reasons.trace.limit_read_once");
+            trace.step(t.get("reasons.trace.limit_months", p.id(), before, how, paid, where(entries, t), waived));
         }
         return e.withRentFreeMonthsGranted(waived);
     }
@@ -112,6 +115,11 @@ public final class Limits {
 
     /** The program's result under its limit. */
     ProgramResult after(Program p, Limit limit, ProgramResult r, Prior prior, Trace trace) {
+        return after(p, limit, r, prior, trace, Texts.EN);
+    }
+
+    /** As {@link #after(Program, Limit, ProgramResult, Prior, Trace)}, the notes in the language of {@code t}. */
+    ProgramResult after(Program p, Limit limit, ProgramResult r, Prior prior, Trace trace, Texts t) {
         if (limit.kind() == Limit.Kind.NONE || r.amount().signum() == 0 && limit.kind() != Limit.Kind.MONTHS) {
             return r;
         }
@@ -120,28 +128,28 @@ public final class Limits {
             case ONCE -> {
                 List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0
                         && (isImport(x) || policyId.equals(policyOf(x)))).toList();
-                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason("paid once already: "
-                        + paidIn(paid) + " (once per entity)"));
+                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
+                        "reasons.ledger.paid_once", paidIn(paid, t))));
             }
             case ONCE_PER_YEAR -> {
                 List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0 && x.year() == year).toList();
-                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason("paid in " + year
-                        + " already: " + paidIn(paid) + " (once a year)"));
+                yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
+                        "reasons.ledger.paid_this_year", year, paidIn(paid, t))));
             }
-            case AMOUNT -> amountCap(limit, r, entries, "over all periods");
+            case AMOUNT -> amountCap(limit, r, entries, t.get("reasons.ledger.over_all_periods"), t);
             case AMOUNT_PER_YEAR -> amountCap(limit, r, entries.stream().filter(x -> x.year() == year).toList(),
-                    "in " + year);
-            case MONTHS -> months(r, entries);
+                    t.get("reasons.ledger.in_year", year), t);
+            case MONTHS -> months(r, entries, t);
             case NONE -> r;
         };
         if (trace.on() && limited != r) {
-            trace.step("[" + p.id() + "] limit " + limit.kind().word() + ": " + Money.format(r.amount()) + " → "
-                    + Money.format(limited.amount()) + ": " + limited.reason());
+            trace.step(t.get("reasons.trace.limit", p.id(), limit.kind().word(), Money.format(r.amount()),
+                    Money.format(limited.amount()), limited.reason()));
         }
         return limited;
     }
 
-    private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over) {
+    private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over, Texts t) {
         BigDecimal used = BigDecimal.ZERO;
         for (Entry x : entries) {
             used = used.add(x.amount());
@@ -150,55 +158,54 @@ public final class Limits {
         if (r.amount().compareTo(rest) <= 0) {
             return r;
         }
-        String text = "cap " + Money.format(limit.cap()) + " " + over + "; " + (entries.isEmpty() ? "nothing paid before"
-                : Money.format(used) + " paid before: " + paidIn(entries));
+        String text = t.get("reasons.ledger.cap", Money.format(limit.cap()), over, entries.isEmpty()
+                ? t.get("reasons.ledger.nothing_before") : t.get("reasons.ledger.paid_before", Money.format(used),
+                        paidIn(entries, t)));
         if (rest.signum() == 0) {
-            return r.notPaid(ReasonCode.LEDGER_CAP_REACHED.reason(text + "; nothing is left"));
+            return r.notPaid(ReasonCode.LEDGER_CAP_REACHED.reason(t.get("reasons.ledger.none_left", text)));
         }
         return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
-                Money.round(rest), r.months(), text + "; the rest, " + Money.format(rest) + ", is paid",
+                Money.round(rest), r.months(), t.get("reasons.ledger.rest_paid", text, Money.format(rest)),
                 ReasonCode.LEDGER_CAP_REACHED.code());
     }
 
     /** The program topped the months up itself (see before); the note names the earlier periods. */
-    private ProgramResult months(ProgramResult r, List<Entry> entries) {
+    private ProgramResult months(ProgramResult r, List<Entry> entries, Texts t) {
         if (entries.isEmpty()) {
             return r;
         }
-        String earlier = "months waived in earlier periods: " + entries.stream()
-                .map(x -> (x.months() == null ? "0" : x.months().toPlainString())
-                        + (isBeforeLedger(x) ? " before the ledger (recorded" : " in " + x.period() + " (batch")
-                        + (isBeforeLedger(x) ? " in " + x.period() + ", batch " + x.batch() : " " + x.batch()) + ")")
-                .collect(Collectors.joining(", "));
+        String earlier = t.get("reasons.ledger.months_earlier", entries.stream()
+                .map(x -> t.get(isBeforeLedger(x) ? "reasons.ledger.months_before_ledger" : "reasons.ledger.months_in",
+                        x.months() == null ? "0" : x.months().toPlainString(), x.period(), x.batch()))
+                .collect(Collectors.joining(t.get("reasons.list.separator"))));
         if (r.amount().signum() > 0 && byDays(entries)) {
-            return r.notPaid(ReasonCode.LEDGER_MONTHS_USED.reason(earlier
-                    + "; the lease's whole term was waived by its days, none is left"));
+            return r.notPaid(ReasonCode.LEDGER_MONTHS_USED.reason(t.get("reasons.ledger.months_by_days", earlier)));
         }
         if (r.amount().signum() == 0) {
             if (ReasonCode.MONTHS_ALREADY_GRANTED.code().equals(r.reasonCode())) {
                 return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
-                        r.amount(), r.months(), earlier + "; none is left",
+                        r.amount(), r.months(), t.get("reasons.ledger.months_none_left", earlier),
                         ReasonCode.LEDGER_MONTHS_USED.code());
             }
             return r;
         }
         return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
-                r.amount(), r.months(), earlier + "; topped up by " + r.months().toPlainString(),
+                r.amount(), r.months(), t.get("reasons.ledger.months_topped_up", earlier, r.months()),
                 ReasonCode.LEDGER_MONTHS_USED.code());
     }
 
-    private String paidIn(List<Entry> paid) {
+    private String paidIn(List<Entry> paid, Texts t) {
         List<String> parts = new ArrayList<>();
         for (Entry x : paid) {
-            parts.add(Money.format(x.amount()) + " in " + x.period() + " (batch " + x.batch()
-                    + (isImport(x) ? ", imported" : "") + ")");
+            parts.add(t.get(isImport(x) ? "reasons.ledger.paid_in_imported" : "reasons.ledger.paid_in",
+                    Money.format(x.amount()), x.period(), x.batch()));
         }
-        return String.join(", ", parts);
+        return String.join(t.get("reasons.list.separator"), parts);
     }
 
-    private static String where(List<Entry> entries) {
-        return entries.stream().map(x -> x.period() + " (batch " + x.batch() + ")").distinct()
-                .collect(Collectors.joining(", "));
+    private static String where(List<Entry> entries, Texts t) {
+        return entries.stream().map(x -> t.get("reasons.ledger.batch", x.period(), x.batch())).distinct()
+                .collect(Collectors.joining(t.get("reasons.list.separator")));
     }
 
     private boolean isImport(Entry x) {

@@ -15,6 +15,7 @@ import subsidy.policy.RegionList;
 import subsidy.program.Lookups;
 import subsidy.size.SizeRow;
 import subsidy.size.SizeTable;
+import subsidy.text.Texts;
 
 /**
  * {@link Lookups} for a run over many rows: each answer is {@link Lookups#PLAIN}'s, made once per
@@ -30,28 +31,46 @@ final class MemoLookups implements Lookups {
      */
     static final int REMEMBERED = 4096;
 
-    private final Lookups plain = Lookups.PLAIN;
-    private final Map<EntityType, Reason> notForType = all(EntityType.class, plain::notForType);
-    private final Map<SizeClass, Reason> notForSize = all(SizeClass.class, plain::notForSize);
-    private final Map<LandlordType, Reason> notForLandlord = all(LandlordType.class, plain::notForLandlord);
-    private final Memo<String, Reason> notForIndustry = new Memo<>(REMEMBERED, plain::notForIndustry);
+    /** The plain answers in the run's language: one run, one language, so every memo is of that language. */
+    private final Lookups plain;
+    private final Map<EntityType, Reason> notForType;
+    private final Map<SizeClass, Reason> notForSize;
+    private final Map<LandlordType, Reason> notForLandlord;
+    private final Memo<String, Reason> notForIndustry;
     /** One memo per region list of the policy, by identity: filled here, only read after. */
     private final Map<RegionList, Memo<String, Reason>> regionNotListed = new IdentityHashMap<>();
-    private final Memo<List<String>, Reason> noAlternative = new Memo<>(REMEMBERED, plain::noAlternative);
+    private final Memo<List<String>, Reason> noAlternative;
     /** A policy's layoff limits: a few constants. */
-    private final Memo<BigDecimal, String> percent = new Memo<>(64, plain::percent);
+    private final Memo<BigDecimal, String> percent;
     private final SizeTable table;
     private final Memo<String, SizeRow> sizeRow;
 
     MemoLookups(Policy policy) {
-        this(policy.sizeTable(), policy.regionLists().values());
+        this(policy, Texts.EN);
+    }
+
+    /** For a run of {@code policy} whose reasons are written in the language of {@code texts}. */
+    MemoLookups(Policy policy, Texts texts) {
+        this(policy.sizeTable(), policy.regionLists().values(), texts);
+    }
+
+    MemoLookups(SizeTable table, Collection<RegionList> lists) {
+        this(table, lists, Texts.EN);
     }
 
     /**
      * @param table the size table of the run's policy, whose rows are remembered per industry code
      * @param lists the region lists of the run's policy, whose reasons are remembered per region code
+     * @param texts the run's language
      */
-    MemoLookups(SizeTable table, Collection<RegionList> lists) {
+    MemoLookups(SizeTable table, Collection<RegionList> lists, Texts texts) {
+        plain = Lookups.plain(texts);
+        notForType = all(EntityType.class, plain::notForType);
+        notForSize = all(SizeClass.class, plain::notForSize);
+        notForLandlord = all(LandlordType.class, plain::notForLandlord);
+        notForIndustry = new Memo<>(REMEMBERED, plain::notForIndustry);
+        noAlternative = new Memo<>(REMEMBERED, plain::noAlternative);
+        percent = new Memo<>(64, plain::percent);
         this.table = table;
         sizeRow = new Memo<>(REMEMBERED, table::rowFor);
         for (RegionList list : lists) {
@@ -65,6 +84,11 @@ final class MemoLookups implements Lookups {
             m.put(v, make.apply(v));
         }
         return m; // filled here and only read after: safe to share once the run's threads start
+    }
+
+    @Override
+    public Texts texts() {
+        return plain.texts();
     }
 
     @Override

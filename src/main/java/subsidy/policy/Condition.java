@@ -8,6 +8,8 @@ import subsidy.entity.ColumnRef;
 import subsidy.entity.Entity;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
+import subsidy.program.Words;
+import subsidy.text.Texts;
 
 /**
  * A condition of a {@code who} on one of the policy's money, rate, date or code columns: a least
@@ -15,8 +17,18 @@ import subsidy.program.Trace;
  * a code among those listed. Each says why it fails in a clerk's words, with its code.
  */
 public sealed interface Condition {
-    /** Null when {@code e} meets it, else why not; the trace gets the values and the verdict. */
-    Reason failure(Entity e, Trace trace);
+    /** Null when {@code e} meets it, else why not, in English; the trace gets the values and the verdict. */
+    default Reason failure(Entity e, Trace trace) {
+        return failure(e, Texts.EN, trace);
+    }
+
+    /** Null when {@code e} meets it, else why not, in the language of {@code texts}, as the trace's steps. */
+    Reason failure(Entity e, Texts texts, Trace trace);
+
+    /** Why a blank value fails a condition: "wages_paid is blank". */
+    private static Reason blank(ColumnRef column, Texts texts) {
+        return ReasonCode.NO_VALUE.reason(texts.get("reasons.blank", Words.column(column, texts)));
+    }
 
     /** The condition in a clerk's words, for {@code policy show}. */
     String describe();
@@ -24,18 +36,22 @@ public sealed interface Condition {
     /** {@code at_least} on a money or rate column: the value is at least {@code min}. */
     record AtLeast(ColumnRef column, BigDecimal min) implements Condition {
         @Override
-        public Reason failure(Entity e, Trace trace) {
+        public Reason failure(Entity e, Texts texts, Trace trace) {
             BigDecimal v = column.kind() == subsidy.entity.Column.Kind.RATE ? column.rate(e) : column.money(e);
             if (v == null) {
-                trace.condition(column.header() + " is blank, needs ≥ " + min.toPlainString(), false);
-                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+                if (trace.on()) {
+                    trace.condition(texts, texts.get("reasons.trace.blank_at_least", Words.column(column, texts), min),
+                            false);
+                }
+                return Condition.blank(column, texts);
             }
             boolean ok = v.compareTo(min) >= 0;
             if (trace.on()) {
-                trace.condition(column.header() + " " + v.toPlainString() + (ok ? " ≥ " : " < ") + min.toPlainString(), ok);
+                trace.condition(texts, texts.get(ok ? "reasons.trace.at_least" : "reasons.below_minimum",
+                        Words.column(column, texts), v, min), ok);
             }
-            return ok ? null : ReasonCode.BELOW_MINIMUM.reason(column.header() + " " + v.toPlainString() + " < "
-                    + min.toPlainString());
+            return ok ? null : ReasonCode.BELOW_MINIMUM.reason(texts.get("reasons.below_minimum",
+                    Words.column(column, texts), v, min));
         }
 
         @Override
@@ -55,32 +71,39 @@ public sealed interface Condition {
         }
 
         @Override
-        public Reason failure(Entity e, Trace trace) {
+        public Reason failure(Entity e, Texts texts, Trace trace) {
             LocalDate d = column.date(e);
             if (d == null) {
-                trace.condition(column.header() + " is blank, needs a date " + describeWindow(), false);
-                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+                if (trace.on()) {
+                    trace.condition(texts, texts.get("reasons.trace.blank_date", Words.column(column, texts),
+                            describeWindow(texts)), false);
+                }
+                return Condition.blank(column, texts);
             }
             boolean ok = window.contains(d);
             if (trace.on()) {
-                trace.condition(column.header() + " " + d + (ok ? " is " : " is not ") + describeWindow(), ok);
+                trace.condition(texts, texts.get(ok ? "reasons.trace.date_in" : "reasons.trace.date_not_in",
+                        Words.column(column, texts), d, describeWindow(texts)), ok);
             }
             if (ok) {
                 return null;
             }
             boolean late = window.to() != null && d.isAfter(window.to());
-            return ReasonCode.OUTSIDE_DATE_WINDOW.reason(column.header() + " " + d + " is "
-                    + (late && rule != null ? "not " + rule : late ? "after " + window.to() : "before " + window.from()));
+            String h = Words.column(column, texts);
+            return ReasonCode.OUTSIDE_DATE_WINDOW.reason(late && rule != null
+                    ? texts.get("reasons.date_not_rule", h, d, rule)
+                    : late ? texts.get("reasons.date_after", h, d, window.to())
+                    : texts.get("reasons.date_before", h, d, window.from()));
         }
 
-        private String describeWindow() {
-            return rule == null ? window.toString()
-                    : (window.from() == null ? "" : "from " + window.from() + " and ") + rule;
+        private String describeWindow(Texts texts) {
+            return rule == null ? Words.window(window, texts)
+                    : window.from() == null ? rule : texts.get("reasons.window.from_and_rule", window.from(), rule);
         }
 
         @Override
         public String describe() {
-            return column.header() + " " + describeWindow();
+            return column.header() + " " + describeWindow(Texts.EN);
         }
     }
 
@@ -91,22 +114,25 @@ public sealed interface Condition {
         }
 
         @Override
-        public Reason failure(Entity e, Trace trace) {
+        public Reason failure(Entity e, Texts texts, Trace trace) {
             String c = column.code(e);
             if (c == null) {
-                trace.condition(column.header() + " is blank, needs one of " + String.join(", ", codes), false);
-                return ReasonCode.NO_VALUE.reason(column.header() + " is blank");
+                if (trace.on()) {
+                    trace.condition(texts, texts.get("reasons.trace.blank_code", Words.column(column, texts),
+                            String.join(texts.get("reasons.list.separator"), codes)), false);
+                }
+                return Condition.blank(column, texts);
             }
             boolean ok = false;
             for (int i = 0; i < codes.size() && !ok; i++) {
                 ok = codes.get(i).equalsIgnoreCase(c); // a code column read without listed values keeps its case
             }
             if (trace.on()) {
-                trace.condition(column.header() + " " + c + (ok ? " is" : " is not") + " one of "
-                        + String.join(", ", codes), ok);
+                trace.condition(texts, texts.get(ok ? "reasons.trace.code_in" : "reasons.code_not_in",
+                        Words.column(column, texts), c, String.join(texts.get("reasons.list.separator"), codes)), ok);
             }
-            return ok ? null : ReasonCode.NOT_FOR_CODE.reason(column.header() + " " + c + " is not one of "
-                    + String.join(", ", codes));
+            return ok ? null : ReasonCode.NOT_FOR_CODE.reason(texts.get("reasons.code_not_in",
+                    Words.column(column, texts), c, String.join(texts.get("reasons.list.separator"), codes)));
         }
 
         @Override
@@ -122,7 +148,7 @@ public sealed interface Condition {
         }
 
         @Override
-        public Reason failure(Entity e, Trace trace) {
+        public Reason failure(Entity e, Texts texts, Trace trace) {
             String industry = e.industryCode();
             String under = null;
             for (int i = 0; i < prefixes.size() && under == null; i++) {
@@ -131,11 +157,12 @@ public sealed interface Condition {
                 }
             }
             if (trace.on()) {
-                trace.condition("industry " + industry + (under == null ? " is under none of "
-                        : " is under " + under + ", one of ") + String.join(", ", prefixes) + " (excluded)", under == null);
+                String list = String.join(texts.get("reasons.list.separator"), prefixes);
+                trace.condition(texts, under == null ? texts.get("reasons.trace.industry_not_excluded", industry, list)
+                        : texts.get("reasons.trace.industry_excluded", industry, under, list), under == null);
             }
-            return under == null ? null : ReasonCode.NOT_FOR_INDUSTRY.reason("industry " + industry + " is under "
-                    + under + ", which the program excludes");
+            return under == null ? null : ReasonCode.NOT_FOR_INDUSTRY.reason(texts.get("reasons.industry_excluded",
+                    industry, under));
         }
 
         @Override

@@ -15,6 +15,9 @@ import subsidy.entity.SizeClass;
 import subsidy.program.Lookups;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
+import subsidy.program.Words;
+import subsidy.program.Words.PerLang;
+import subsidy.text.Texts;
 
 /**
  * A program's "who" clause: every condition given must hold (an empty one does not constrain),
@@ -36,15 +39,16 @@ public final class Criteria {
     private final List<Condition> conditions;
     private final ColumnRef[] atLeastColumns;
     private final long[] atLeastValues;
-    private static final Reason NOT_SIZED = ReasonCode.NOT_SIZED.reason("not a sized enterprise");
-    private static final Reason NO_LEASE = ReasonCode.NO_LEASE.reason("no lease");
-    // The reasons the policy's own words fix, written when it is read; those that name a row's code come from Lookups.
-    private final Reason[] notTrue; // "severely_affected is false", one for each of flagsTrue
-    private final Reason[] notFalse; // "serious_dishonesty is true", one for each of flagsFalse
-    private final String typeList;
-    private final String sizeList;
-    private final String industryList;
-    private final String landlordList;
+    private static final PerLang<Reason> NOT_SIZED = Words.reason(ReasonCode.NOT_SIZED, "reasons.not_sized");
+    private static final PerLang<Reason> NO_LEASE = Words.reason(ReasonCode.NO_LEASE, "reasons.no_lease");
+    // The reasons the policy's own words fix, written when it is read, in each language; those that name a
+    // row's code come from Lookups.
+    private final PerLang<Reason[]> notTrue; // "severely_affected is false", one for each of flagsTrue
+    private final PerLang<Reason[]> notFalse; // "serious_dishonesty is true", one for each of flagsFalse
+    private final PerLang<String> typeList;
+    private final PerLang<String> sizeList;
+    private final PerLang<String> industryList;
+    private final PerLang<String> landlordList;
 
     public Criteria(Set<EntityType> entityTypes, Set<SizeClass> sizeClasses, List<String> industryPrefixes,
             RegionList regionIn, List<ColumnRef> flagsTrue, List<ColumnRef> flagsFalse, Map<ColumnRef, Long> atLeast,
@@ -64,20 +68,22 @@ public final class Criteria {
         this.regionIn = regionIn;
         this.flagsTrue = List.copyOf(flagsTrue);
         this.flagsFalse = List.copyOf(flagsFalse);
-        notTrue = this.flagsTrue.stream().map(f -> ReasonCode.CONDITION_FALSE.reason(f.header() + " is false"))
-                .toArray(Reason[]::new);
+        notTrue = PerLang.of(t -> this.flagsTrue.stream().map(f -> ReasonCode.CONDITION_FALSE.reason(
+                t.get("reasons.flag_false", Words.column(f, t)))).toArray(Reason[]::new));
         // Serious dishonesty (严重失信) excludes an entity by law, not by a program's choice: it has a code of its own.
-        notFalse = this.flagsFalse.stream().map(f -> (f == Column.SERIOUS_DISHONESTY ? ReasonCode.SERIOUS_DISHONESTY
-                : ReasonCode.CONDITION_TRUE).reason(f.header() + " is true")).toArray(Reason[]::new);
+        notFalse = PerLang.of(t -> this.flagsFalse.stream().map(f -> (f == Column.SERIOUS_DISHONESTY
+                ? ReasonCode.SERIOUS_DISHONESTY : ReasonCode.CONDITION_TRUE).reason(
+                        t.get("reasons.flag_true", Words.column(f, t)))).toArray(Reason[]::new));
         this.atLeast = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(atLeast));
         this.landlordTypes = Set.copyOf(landlordTypes);
         this.anyOf = List.copyOf(anyOf);
         atLeastColumns = this.atLeast.keySet().toArray(new ColumnRef[0]);
         atLeastValues = this.atLeast.values().stream().mapToLong(Long::longValue).toArray();
-        typeList = codes(this.entityTypes.stream().map(EntityType::code));
-        sizeList = codes(this.sizeClasses.stream().map(SizeClass::code));
-        industryList = String.join(", ", this.industryPrefixes);
-        landlordList = codes(this.landlordTypes.stream().map(LandlordType::code));
+        // Named in each language: sorted by code in English (as always), in their own order (大型、中型…) in Chinese
+        typeList = PerLang.of(t -> names(this.entityTypes.stream().sorted(order(t, EntityType::code)), t));
+        sizeList = PerLang.of(t -> names(this.sizeClasses.stream().sorted(order(t, SizeClass::code)), t));
+        industryList = PerLang.of(t -> String.join(t.get("reasons.list.separator"), this.industryPrefixes));
+        landlordList = PerLang.of(t -> names(this.landlordTypes.stream().sorted(order(t, LandlordType::code)), t));
     }
 
     public Set<EntityType> entityTypes() {
@@ -125,6 +131,11 @@ public final class Criteria {
         return failure(e, size, Lookups.PLAIN, trace);
     }
 
+    /** As {@link #failure(Entity, SizeClass, Lookups, Trace)}, every reason made afresh in the language of {@code texts}. */
+    public Reason failure(Entity e, SizeClass size, Texts texts, Trace trace) {
+        return failure(e, size, Lookups.plain(texts), trace);
+    }
+
     /**
      * Null when the entity qualifies, else the first reason it does not, in a clerk's words, with its code.
      * With a recording trace every condition is written down with its values and verdict. The reason
@@ -134,11 +145,13 @@ public final class Criteria {
     public Reason failure(Entity e, SizeClass size, Lookups lookups, Trace trace) {
         // Runs for every program on every row: the texts are built only when a trace or a miss needs them.
         boolean tracing = trace.on();
+        Texts t = lookups.texts();
         Reason first = null;
         if (!entityTypes.isEmpty()) {
             boolean ok = entityTypes.contains(e.type());
             if (tracing) {
-                trace.condition("entity type " + e.type().code() + (ok ? " is" : " is not") + " one of " + typeList, ok);
+                trace.condition(t, t.get(ok ? "reasons.trace.type_in" : "reasons.trace.type_not_in",
+                        Words.name(e.type()), typeList.in(t)), ok);
             }
             if (!ok && first == null) {
                 first = lookups.notForType(e.type());
@@ -147,18 +160,19 @@ public final class Criteria {
         if (!sizeClasses.isEmpty()) {
             boolean ok = size != null && sizeClasses.contains(size);
             if (tracing) {
-                trace.condition((size == null ? "not a sized enterprise, needs size "
-                        : "size " + size.code() + (ok ? " is" : " is not") + " one of ") + sizeList, ok);
+                trace.condition(t, size == null ? t.get("reasons.trace.unsized", sizeList.in(t))
+                        : t.get(ok ? "reasons.trace.size_in" : "reasons.trace.size_not_in", Words.name(size),
+                                sizeList.in(t)), ok);
             }
             if (!ok && first == null) {
-                first = size == null ? NOT_SIZED : lookups.notForSize(size);
+                first = size == null ? NOT_SIZED.in(t) : lookups.notForSize(size);
             }
         }
         if (!industryPrefixes.isEmpty()) {
             boolean ok = matchesIndustry(e.industryCode());
             if (tracing) {
-                trace.condition("industry " + e.industryCode() + (ok ? " is" : " is not") + " under one of "
-                        + industryList, ok);
+                trace.condition(t, t.get(ok ? "reasons.trace.industry_in" : "reasons.trace.industry_not_in",
+                        e.industryCode(), industryList.in(t)), ok);
             }
             if (!ok && first == null) {
                 first = lookups.notForIndustry(e.industryCode());
@@ -167,7 +181,8 @@ public final class Criteria {
         if (regionIn != null) {
             boolean ok = regionIn.contains(e.regionCode());
             if (tracing) {
-                trace.condition("region " + e.regionCode() + (ok ? " is" : " is not") + " in " + regionIn.key(), ok);
+                trace.condition(t, t.get(ok ? "reasons.trace.region_in" : "reasons.trace.region_not_in",
+                        e.regionCode(), regionIn.key()), ok);
             }
             if (!ok && first == null) {
                 first = lookups.regionNotListed(e.regionCode(), regionIn);
@@ -177,20 +192,20 @@ public final class Criteria {
             ColumnRef flag = flagsTrue.get(i);
             boolean ok = flag.flag(e);
             if (tracing) {
-                trace.condition(flag.header() + " is " + ok, ok);
+                trace.condition(t, t.get(ok ? "reasons.flag_true" : "reasons.flag_false", Words.column(flag, t)), ok);
             }
             if (!ok && first == null) {
-                first = notTrue[i];
+                first = notTrue.in(t)[i];
             }
         }
         for (int i = 0; i < flagsFalse.size(); i++) {
             ColumnRef flag = flagsFalse.get(i);
             boolean ok = !flag.flag(e);
             if (tracing) {
-                trace.condition(flag.header() + " is " + !ok, ok);
+                trace.condition(t, t.get(ok ? "reasons.flag_false" : "reasons.flag_true", Words.column(flag, t)), ok);
             }
             if (!ok && first == null) {
-                first = notFalse[i];
+                first = notFalse.in(t)[i];
             }
         }
         for (int i = 0; i < atLeastColumns.length; i++) {
@@ -198,14 +213,16 @@ public final class Criteria {
             long v = column.count(e);
             boolean ok = v >= atLeastValues[i];
             if (tracing) {
-                trace.condition(column.header() + " " + v + (ok ? " ≥ " : " < ") + atLeastValues[i], ok);
+                trace.condition(t, t.get(ok ? "reasons.trace.at_least" : "reasons.below_minimum",
+                        Words.column(column, t), v, atLeastValues[i]), ok);
             }
             if (!ok && first == null) {
-                first = ReasonCode.BELOW_MINIMUM.reason(column.header() + " " + v + " < " + atLeastValues[i]);
+                first = ReasonCode.BELOW_MINIMUM.reason(t.get("reasons.below_minimum", Words.column(column, t), v,
+                        atLeastValues[i]));
             }
         }
         for (int i = 0; i < conditions.size(); i++) {
-            Reason miss = conditions.get(i).failure(e, trace);
+            Reason miss = conditions.get(i).failure(e, t, trace);
             if (miss != null && first == null) {
                 first = miss;
             }
@@ -214,11 +231,12 @@ public final class Criteria {
             LandlordType l = e.landlordType();
             boolean ok = l != null && landlordTypes.contains(l);
             if (tracing) {
-                trace.condition(l == null ? "no lease (landlord_type blank)"
-                        : "landlord_type " + l.code() + (ok ? " is" : " is not") + " one of " + landlordList, ok);
+                trace.condition(t, l == null ? t.get("reasons.trace.no_lease")
+                        : t.get(ok ? "reasons.trace.landlord_in" : "reasons.trace.landlord_not_in", Words.name(l),
+                                landlordList.in(t)), ok);
             }
             if (!ok && first == null) {
-                first = l == null ? NO_LEASE : lookups.notForLandlord(l);
+                first = l == null ? NO_LEASE.in(t) : lookups.notForLandlord(l);
             }
         }
         if (!anyOf.isEmpty()) {
@@ -226,7 +244,7 @@ public final class Criteria {
             boolean ok = false;
             for (int i = 0; i < anyOf.size(); i++) {
                 if (tracing) {
-                    trace.step("alternative " + (i + 1) + " of " + anyOf.size() + ":");
+                    trace.step(t.get("reasons.trace.alternative", i + 1, anyOf.size()));
                 }
                 Reason miss = anyOf.get(i).failure(e, size, lookups, trace);
                 if (miss == null) {
@@ -239,8 +257,9 @@ public final class Criteria {
                 }
             }
             if (tracing) {
-                trace.condition(ok ? "at least one alternative met"
-                        : "no alternative met (" + String.join(" / ", misses) + ")", ok);
+                trace.condition(t, ok ? t.get("reasons.trace.some_alternative")
+                        : t.get("reasons.trace.no_alternative", String.join(t.get("reasons.no_alternative.separator"),
+                                misses)), ok);
             }
             if (!ok && first == null) {
                 first = lookups.noAlternative(misses);
@@ -258,19 +277,30 @@ public final class Criteria {
         return false;
     }
 
-    /** Sorted, because a Set.copyOf iterates in a different order on every run. */
-    private static String codes(java.util.stream.Stream<String> codes) {
-        return codes.sorted().collect(Collectors.joining(", "));
+    /**
+     * Sorted before (see {@link #order}), because a Set.copyOf iterates in a different order on every run, and
+     * named in the language of {@code texts}.
+     */
+    private static String names(java.util.stream.Stream<? extends Enum<?>> codes, Texts texts) {
+        return codes.map(c -> c instanceof EntityType x ? Words.name(x).in(texts)
+                : c instanceof SizeClass x ? Words.name(x).in(texts) : Words.name((LandlordType) c).in(texts))
+                .collect(Collectors.joining(texts.get("reasons.list.separator")));
+    }
+
+    /** English lists codes by their spelling, as it always has; Chinese by the codes' own order (大型、中型、小型、微型). */
+    private static <E extends Enum<E>> java.util.Comparator<E> order(Texts texts, java.util.function.Function<E, String> code) {
+        return texts.lang() == subsidy.text.Lang.EN ? java.util.Comparator.comparing(code)
+                : java.util.Comparator.naturalOrder();
     }
 
     /** The conditions in a clerk's words, for {@code policy show}. */
     public String describe() {
         List<String> parts = new ArrayList<>();
         if (!entityTypes.isEmpty()) {
-            parts.add("entity type " + typeList);
+            parts.add("entity type " + typeList.in(Texts.EN));
         }
         if (!sizeClasses.isEmpty()) {
-            parts.add("size " + sizeList);
+            parts.add("size " + sizeList.in(Texts.EN));
         }
         if (!industryPrefixes.isEmpty()) {
             parts.add("industry under " + String.join(", ", industryPrefixes));
@@ -283,7 +313,7 @@ public final class Criteria {
         atLeast.forEach((c, n) -> parts.add(c.header() + " ≥ " + n));
         conditions.forEach(c -> parts.add(c.describe()));
         if (!landlordTypes.isEmpty()) {
-            parts.add("landlord " + landlordList);
+            parts.add("landlord " + landlordList.in(Texts.EN));
         }
         if (!anyOf.isEmpty()) {
             parts.add("any of (" + String.join(") or (", anyOf.stream().map(Criteria::describe).toList()) + ")");

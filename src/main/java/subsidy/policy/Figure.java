@@ -1,6 +1,9 @@
 package subsidy.policy;
 
 import java.math.BigDecimal;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * An amount or rate a policy pays, and how the text states it. Most texts give one figure
@@ -39,19 +42,31 @@ public record Figure(BigDecimal pay, Bound bound, BigDecimal low, BigDecimal hig
      * "up to 1: the ceiling, 1, is paid", "6000 to 10000: 8000 is paid, set by 县人社局".
      */
     public String note() {
+        Text t = noteText();
+        return t == null ? null : t.in(Texts.EN);
+    }
+
+    /** {@link #note()} in any language (catalogue area {@code reasons}), or null for an exact figure. */
+    public Text noteText() {
         if (bound == Bound.EXACT) {
             return null;
         }
-        String stated = switch (bound) {
-            case UP_TO -> "up to " + plain(high);
-            case AT_LEAST -> "at least " + plain(low);
-            case RANGE -> plain(low) + " to " + plain(high);
-            case EXACT -> "";
+        Msg stated = switch (bound) {
+            case UP_TO -> Msg.of("reasons.figure.up_to", plain(high));
+            case AT_LEAST -> Msg.of("reasons.figure.at_least", plain(low));
+            case RANGE -> Msg.of("reasons.figure.range", plain(low), plain(high));
+            case EXACT -> null;
         };
-        String which = bound == Bound.UP_TO && pay.compareTo(high) == 0 ? "the ceiling, " + plain(pay) + ", is paid"
-                : bound == Bound.AT_LEAST && pay.compareTo(low) == 0 ? "the floor, " + plain(pay) + ", is paid"
-                : plain(pay) + " is paid";
-        return stated + ": " + which + (setBy == null ? "" : ", set by " + setBy);
+        Msg which = bound == Bound.UP_TO && pay.compareTo(high) == 0 ? Msg.of("reasons.figure.ceiling_paid", plain(pay))
+                : bound == Bound.AT_LEAST && pay.compareTo(low) == 0 ? Msg.of("reasons.figure.floor_paid", plain(pay))
+                : Msg.of("reasons.figure.paid", plain(pay));
+        return setBy == null ? Msg.of("reasons.figure.note", stated, which)
+                : Msg.of("reasons.figure.note_set_by", stated, which, setBy);
+    }
+
+    /** As {@link #describe()}, in the language of {@code texts}. */
+    public String describe(Texts texts) {
+        return bound == Bound.EXACT ? plain(pay) : noteText().in(texts);
     }
 
     /** For {@code policy show}: "0.15", "up to 1 (pays 1)", "6000 to 10000 (pays 8000, set by 县人社局)". */

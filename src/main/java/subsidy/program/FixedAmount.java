@@ -8,6 +8,8 @@ import subsidy.entity.SizeClass;
 import subsidy.money.Money;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code fixed} — one amount to every entity that qualifies, such as a county's reward for a
@@ -15,7 +17,7 @@ import subsidy.policy.Criteria;
  * 边缘人口就业50人以上的扶贫车间加大奖补力度,奖补标准由县(市)政府结合本地实际确定」).
  */
 public record FixedAmount(String id, String title, List<Clause> clauses, Criteria who, BigDecimal amount,
-        String note) implements Program {
+        Text note) implements Program {
     public FixedAmount {
         clauses = List.copyOf(clauses);
     }
@@ -27,16 +29,17 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
             return ProgramResult.ineligible(this, miss);
         }
         BigDecimal rounded = Money.round(amount);
+        Texts t = lookups.texts();
         if (trace.on()) {
-            trace.step("amount = " + Money.format(rounded) + " (fixed)");
+            trace.step(t.get("reasons.trace.fixed_amount", Money.format(rounded)));
         }
         return note == null ? ProgramResult.paid(id, null, null, amount, BigDecimal.ONE, rounded, null)
-                : new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, note,
+                : new ProgramResult(id, true, null, null, amount, BigDecimal.ONE, rounded, null, note.in(t),
                         ReasonCode.FIGURE_CHOSEN.code());
     }
 
     @Override
     public List<String> describe() {
-        return List.of("amount: " + amount.toPlainString() + " per qualifying entity" + (note == null ? "" : " (" + note + ")"));
+        return List.of("amount: " + amount.toPlainString() + " per qualifying entity" + (note == null ? "" : " (" + note.in(Texts.EN) + ")"));
     }
 }

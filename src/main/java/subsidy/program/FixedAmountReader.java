@@ -12,6 +12,6 @@ public final class FixedAmountReader {
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
         subsidy.policy.Figure amount = ctx.fen(ctx.figure(p, "amount", true, false), p.keyAt("amount"));
         return amount == null ? null
-                : new FixedAmount(h.id(), h.title(), h.clauses(), h.who(), amount.pay(), amount.note());
+                : new FixedAmount(h.id(), h.title(), h.clauses(), h.who(), amount.pay(), amount.noteText());
     }
 }

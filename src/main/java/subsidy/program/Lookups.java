@@ -10,6 +10,7 @@ import subsidy.money.Money;
 import subsidy.policy.RegionList;
 import subsidy.size.SizeRow;
 import subsidy.size.SizeTable;
+import subsidy.text.Texts;
 
 /**
  * What the rules look up or write out that depends on one code of a few hundred: the reasons a
@@ -22,8 +23,16 @@ import subsidy.size.SizeTable;
  * <p>Like {@link Trace}, it is handed to a rule with each evaluation.
  */
 public interface Lookups {
-    /** Makes every answer afresh: the reference, and what tests and {@code explain} use. */
-    Lookups PLAIN = new Plain();
+    /** Makes every answer afresh, in English: the reference, and what tests and {@code explain} use. */
+    Lookups PLAIN = plain(Texts.EN);
+
+    /** Makes every answer afresh, in the language of {@code texts}. */
+    static Lookups plain(Texts texts) {
+        return texts == Texts.ZH ? Plain.ZH : texts == Texts.EN ? Plain.EN : new Plain(texts);
+    }
+
+    /** The language the reasons and explain steps are written in. */
+    Texts texts();
 
     Reason notForType(EntityType type);
 
@@ -46,37 +55,47 @@ public interface Lookups {
 
     /** The reasons in a clerk's words, each made when asked. */
     final class Plain implements Lookups {
-        private Plain() {
+        private static final Plain EN = new Plain(Texts.EN);
+        private static final Plain ZH = new Plain(Texts.ZH);
+        private final Texts texts;
+
+        private Plain(Texts texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        public Texts texts() {
+            return texts;
         }
 
         @Override
         public Reason notForType(EntityType type) {
-            return ReasonCode.NOT_FOR_ENTITY_TYPE.reason("not for " + type.code());
+            return ReasonCode.NOT_FOR_ENTITY_TYPE.reason(texts.get("reasons.not_for_type", Words.name(type)));
         }
 
         @Override
         public Reason notForSize(SizeClass size) {
-            return ReasonCode.NOT_FOR_SIZE.reason("not for size " + size.code());
+            return ReasonCode.NOT_FOR_SIZE.reason(texts.get("reasons.not_for_size", Words.name(size)));
         }
 
         @Override
         public Reason notForLandlord(LandlordType landlord) {
-            return ReasonCode.NOT_FOR_LANDLORD_TYPE.reason("not for landlord " + landlord.code());
+            return ReasonCode.NOT_FOR_LANDLORD_TYPE.reason(texts.get("reasons.not_for_landlord", Words.name(landlord)));
         }
 
         @Override
         public Reason notForIndustry(String industry) {
-            return ReasonCode.NOT_FOR_INDUSTRY.reason("not for industry " + industry);
+            return ReasonCode.NOT_FOR_INDUSTRY.reason(texts.get("reasons.not_for_industry", industry));
         }
 
         @Override
         public Reason regionNotListed(String region, RegionList list) {
-            return ReasonCode.REGION_NOT_LISTED.reason("region " + region + " not in " + list.key());
+            return ReasonCode.REGION_NOT_LISTED.reason(texts.get("reasons.region_not_listed", region, list.key()));
         }
 
         @Override
         public Reason noAlternative(List<String> misses) {
-            return ReasonCode.NO_ALTERNATIVE_MET.reason(String.join(" / ", misses));
+            return ReasonCode.NO_ALTERNATIVE_MET.reason(String.join(texts.get("reasons.no_alternative.separator"), misses));
         }
 
         @Override

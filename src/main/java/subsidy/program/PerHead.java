@@ -10,6 +10,9 @@ import subsidy.entity.SizeClass;
 import subsidy.money.Money;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
+import subsidy.program.Words.PerLang;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code per_head} — a fixed amount for each person counted in named input columns, such as
@@ -17,14 +20,14 @@ import subsidy.policy.Criteria;
  * 高级2000元的标准给予培训补贴」 and @11083 「按实际参保缴费职工500元/人的标准发放一次性留工培训补助」.
  */
 public record PerHead(String id, String title, List<Clause> clauses, Criteria who, List<Unit> units,
-        Reason noneCounted) implements Program {
+        PerLang<Reason> noneCounted) implements Program {
 
     /**
      * One counted column and the amount paid per head of it.
      *
      * @param note for an amount the text only bounds (「最高…」), what the report says of it; else null
      */
-    public record Unit(ColumnRef column, BigDecimal amount, String note) {
+    public record Unit(ColumnRef column, BigDecimal amount, Text note) {
         public Unit(ColumnRef column, BigDecimal amount) {
             this(column, amount, null);
         }
@@ -54,40 +57,42 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
             exact = exact.add(u.amount().multiply(BigDecimal.valueOf(n)));
         }
         BigDecimal amount = Money.round(exact);
+        Texts t = lookups.texts();
         if (trace.on()) {
-            trace.step("amount = " + units.stream()
-                    .map(u -> u.amount().toPlainString() + " × " + u.column().count(e) + " " + u.column().header())
-                    .collect(Collectors.joining(" + ")) + " = " + Money.format(amount));
+            trace.step(t.get("reasons.trace.amount_is", units.stream()
+                    .map(u -> t.get("reasons.trace.per_head", u.amount(), u.column().count(e), Words.column(u.column(), t)))
+                    .collect(Collectors.joining(" + ")), Money.format(amount)));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
-        String note = heads == 0 ? null : notes(e);
+        String note = heads == 0 ? null : notes(e, t);
         if (note != null) {
             return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, note,
                     ReasonCode.FIGURE_CHOSEN.code());
         }
+        Reason none = heads == 0 ? noneCounted.in(t) : null;
         return heads == 0
-                ? new ProgramResult(id, true, null, null, unit, BigDecimal.ZERO, amount, null, noneCounted.text(),
-                        noneCounted.code())
+                ? new ProgramResult(id, true, null, null, unit, BigDecimal.ZERO, amount, null, none.text(),
+                        none.code())
                 : ProgramResult.paid(id, null, null, unit, BigDecimal.valueOf(heads), amount, null);
     }
 
     /** The notes of the units this entity has heads in whose amount the text only bounds; null when none. */
-    private String notes(Entity e) {
+    private String notes(Entity e, Texts t) {
         String out = null;
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
             if (u.note() != null && u.column().count(e) > 0) {
-                String one = u.column().header() + " " + u.note();
-                out = out == null ? one : out + "; " + one;
+                String one = t.get("reasons.column_note", Words.column(u.column(), t), u.note());
+                out = out == null ? one : t.get("reasons.joined", out, one);
             }
         }
         return out;
     }
 
     /** The note for a row that counts nobody, "grad_hires + youth_hires = 0": the same on every such row. */
-    private static Reason noneCounted(List<Unit> units) {
-        return ReasonCode.NONE_COUNTED.reason(
-                units.stream().map(u -> u.column().header()).collect(Collectors.joining(" + ")) + " = 0");
+    private static PerLang<Reason> noneCounted(List<Unit> units) {
+        return PerLang.of(t -> ReasonCode.NONE_COUNTED.reason(t.get("reasons.none_counted",
+                units.stream().map(u -> Words.column(u.column(), t)).collect(Collectors.joining(" + ")))));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class PerHeadReader {
             u.finish();
             if (column != null && amount != null) {
                 ctx.lint().perHeadUnit(u.path(), u.line(), column.header(), amount.pay());
-                units.add(new PerHead.Unit(column, amount.pay(), amount.note()));
+                units.add(new PerHead.Unit(column, amount.pay(), amount.noteText()));
             }
         }
         if (items.isEmpty()) {

@@ -2,6 +2,7 @@ package subsidy.program;
 
 import java.math.BigDecimal;
 import subsidy.money.Money;
+import subsidy.text.Texts;
 
 /**
  * A band of the layoff rate with the refund rate paid in it, such as seed 004 篇九's 「裁员率在2%至3%
@@ -27,7 +28,13 @@ public record RateTier(BigDecimal lower, boolean lowerInclusive, BigDecimal uppe
 
     @Override
     public String toString() {
+        return describe(Texts.EN);
+    }
+
+    /** "2% < rate ≤ 3%: 40%", the band's word for the layoff rate in the language of {@code texts}. */
+    public String describe(Texts texts) {
         String low = lower == null ? "" : Money.percent(lower) + (lowerInclusive ? " ≤ " : " < ");
-        return low + "rate" + (upperInclusive ? " ≤ " : " < ") + Money.percent(upper) + ": " + Money.percent(rate);
+        return texts.get("reasons.tier", low, (upperInclusive ? " ≤ " : " < ") + Money.percent(upper),
+                Money.percent(rate));
     }
 }

@@ -13,6 +13,8 @@ import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
 import subsidy.policy.Period;
 import subsidy.policy.RegionList;
+import subsidy.program.Words.PerLang;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code rent_waiver} — 国有房屋租金减免. Seed 003 @26502: 「对县内承租国有企业、机关事业单位国有
@@ -32,7 +34,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         LocalDate rentTo, Period window) implements Program {
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
     private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
-    private static final Reason NO_RENT = ReasonCode.NO_RENT.reason("monthly_rent is 0");
+    private static final PerLang<Reason> NO_RENT = Words.reason(ReasonCode.NO_RENT, "reasons.no_rent");
 
     public RentWaiver {
         clauses = List.copyOf(clauses);
@@ -49,19 +51,20 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
+        Texts t = lookups.texts();
         BigDecimal rent = e.monthlyRent();
         boolean renting = rent.signum() > 0;
         if (trace.on()) {
-            trace.condition("monthly_rent " + rent.toPlainString() + " > 0", renting);
+            trace.condition(t, t.get("reasons.trace.rent_positive", rent), renting);
         }
         if (!renting) {
-            return ProgramResult.ineligible(this, NO_RENT);
+            return ProgramResult.ineligible(this, NO_RENT.in(t));
         }
         LocalDate start = e.leaseStart();
         LocalDate end = e.leaseEnd();
-        String outside = outside(start, end);
+        String outside = outside(start, end, t);
         if (trace.on() && (rentFrom != null || rentTo != null) && (start != null || end != null)) {
-            trace.condition("lease " + lease(start, end) + " overlaps " + period(), outside == null);
+            trace.condition(t, t.get("reasons.trace.lease_overlaps", lease(start, end, t), period(t)), outside == null);
         }
         if (outside != null) {
             return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, outside);
@@ -71,12 +74,14 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
             LocalDate to = end == null || end.isAfter(window.to()) ? window.to() : end;
             boolean inside = !to.isBefore(from);
             if (trace.on()) {
-                trace.condition("lease " + lease(start, end) + " inside the window " + window.from() + " to "
-                        + window.to() + (inside ? ": " + from + " to " + to : ""), inside);
+                trace.condition(t, inside
+                        ? t.get("reasons.trace.lease_inside", lease(start, end, t), window.from(), window.to(), from, to)
+                        : t.get("reasons.trace.lease_not_inside", lease(start, end, t), window.from(), window.to()),
+                        inside);
             }
             if (!inside) {
-                return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, "lease " + lease(start, end)
-                        + " has no day inside " + window.from() + " to " + window.to() + ", the months that count");
+                return ProgramResult.ineligible(this, ReasonCode.LEASE_OUTSIDE_RENT_PERIOD, t.get(
+                        "reasons.lease_outside_window", lease(start, end, t), window.from(), window.to()));
             }
             start = from;
             end = to;
@@ -85,21 +90,21 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         long entitled = extended ? extendedMonths : months;
         long due = Math.max(0, entitled - e.rentFreeMonthsGranted());
         if (trace.on()) {
-            trace.step("months: " + entitled + " (region " + e.regionCode() + (extended ? " is" : " is not")
-                    + " in " + (extendedRegions == null ? "-" : extendedRegions.key()) + ") − "
-                    + e.rentFreeMonthsGranted() + " already granted = " + due + (due == 0 ? " (never below 0)" : ""));
+            trace.step(t.get(due == 0 ? "reasons.trace.months_none_due" : "reasons.trace.months_due", entitled,
+                    t.get(extended ? "reasons.trace.region_in" : "reasons.trace.region_not_in", e.regionCode(),
+                            extendedRegions == null ? "-" : extendedRegions.key()),
+                    e.rentFreeMonthsGranted(), due));
         }
         if (due == 0) {
             return new ProgramResult(id, true, rent, null, rent, BigDecimal.ZERO, Money.ZERO, Money.ZERO,
-                    "rent_free_months_granted " + e.rentFreeMonthsGranted() + " already covers the " + entitled
-                    + " months", ReasonCode.MONTHS_ALREADY_GRANTED.code());
+                    t.get("reasons.months_already_granted", e.rentFreeMonthsGranted(), entitled),
+                    ReasonCode.MONTHS_ALREADY_GRANTED.code());
         }
         if ((prorateShortLeases || window != null) && start != null && end != null) {
             LocalDate fullEnd = start.plusMonths(due).minusDays(1);
             boolean shorter = end.isBefore(fullEnd);
             if (trace.on()) {
-                trace.condition("lease " + start + " to " + end + " shorter than " + due + " months (ends before "
-                        + fullEnd + ")", shorter);
+                trace.condition(t, t.get("reasons.trace.lease_shorter", start, end, due, fullEnd), shorter);
             }
             if (shorter) {
                 long days = ChronoUnit.DAYS.between(start, end) + 1;
@@ -107,11 +112,9 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 BigDecimal amount = exact.divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
                 BigDecimal monthsWaived = BigDecimal.valueOf(days * 12).divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
                 if (trace.on()) {
-                    trace.step("days = " + end + " − " + start + " + 1 = " + days);
-                    trace.step("amount = " + rent.toPlainString() + " × 12 × " + days + " / 365 = "
-                            + exact.divide(DAYS_PER_YEAR, 6, RoundingMode.HALF_UP).toPlainString() + "… → "
-                            + Money.format(amount) + " (half-up to 0.01); months = " + days + " × 12 / 365 = "
-                            + monthsWaived.toPlainString());
+                    trace.step(t.get("reasons.trace.days", end, start, days));
+                    trace.step(t.get("reasons.trace.amount_by_days", rent, days,
+                            exact.divide(DAYS_PER_YEAR, 6, RoundingMode.HALF_UP), Money.format(amount), monthsWaived));
                 }
                 // details.csv's quantity keeps 8 places, so that unit_amount × quantity gives the amount to
                 // the fen for any monthly rent below a million yuan; the report's months keep SPEC's 2.
@@ -122,25 +125,26 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
         BigDecimal quantity = BigDecimal.valueOf(due);
         BigDecimal amount = Money.round(rent.multiply(quantity));
         if (trace.on()) {
-            trace.step("amount = " + rent.toPlainString() + " × " + due + " = " + Money.format(amount));
+            trace.step(t.get("reasons.trace.amount_is", t.get("reasons.trace.times", rent, due), Money.format(amount)));
         }
         return ProgramResult.paid(id, rent, null, rent, quantity, amount, Money.round(quantity));
     }
 
     /** Why a lease with these dates has no rent in the waived period, or null when it may have. */
-    private String outside(LocalDate start, LocalDate end) {
+    private String outside(LocalDate start, LocalDate end, Texts t) {
         boolean before = end != null && rentFrom != null && end.isBefore(rentFrom);
         boolean after = start != null && rentTo != null && start.isAfter(rentTo);
-        return before || after ? "lease " + lease(start, end) + " does not overlap " + period()
-                + ", the period whose rent is waived" : null;
+        return before || after ? t.get("reasons.lease_outside_period", lease(start, end, t), period(t)) : null;
     }
 
-    private static String lease(LocalDate start, LocalDate end) {
-        return start == null ? "ending " + end : end == null ? "from " + start : start + " to " + end;
+    private static String lease(LocalDate start, LocalDate end, Texts t) {
+        return start == null ? t.get("reasons.lease.ending", end) : end == null ? t.get("reasons.lease.from", start)
+                : t.get("reasons.lease.from_to", start, end);
     }
 
-    private String period() {
-        return (rentFrom == null ? "…" : rentFrom.toString()) + " to " + (rentTo == null ? "…" : rentTo.toString());
+    private String period(Texts t) {
+        return t.get("reasons.lease.period", rentFrom == null ? "…" : rentFrom.toString(),
+                rentTo == null ? "…" : rentTo.toString());
     }
 
     @Override
@@ -151,7 +155,7 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
                 prorateShortLeases ? "a lease shorter than the months due: monthly_rent × 12 × days / 365"
                         : "short leases are not pro-rated",
                 rentFrom == null && rentTo == null ? "leases of any dates"
-                        : "leases that overlap " + period() + ", the period whose rent is waived",
+                        : "leases that overlap " + period(Texts.EN) + ", the period whose rent is waived",
                 window == null ? "every month of the lease counts"
                         : "only the lease's days from " + window.from() + " to " + window.to() + " count; fewer than"
                                 + " the months due are paid by their days");

@@ -14,6 +14,7 @@ import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
 import subsidy.policy.Figure;
 import subsidy.policy.Period;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code share} — a rate of a money column: 「按月按照其支付给脱贫劳动力工资额的15%」 (seed 003 @12335),
@@ -52,8 +53,21 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         }
 
         String describe() {
-            return "for each calendar month " + (from == null ? "" : "from " + from.header() + " ")
-                    + (to == null ? "" : "to " + to.header() + " ") + "inside " + window;
+            return describe(Texts.EN);
+        }
+
+        /** "for each calendar month from start_date to end_date inside from 2022-01-01 to 2022-12-31". */
+        String describe(Texts t) {
+            return t.get("reasons.months.each", span(t));
+        }
+
+        /** "from start_date to end_date inside …": the months counted, without the words before. */
+        String span(Texts t) {
+            String w = Words.window(window, t);
+            return from == null && to == null ? t.get("reasons.months.inside", w)
+                    : from == null ? t.get("reasons.months.to_inside", Words.column(to, t), w)
+                    : to == null ? t.get("reasons.months.from_inside", Words.column(from, t), w)
+                    : t.get("reasons.months.from_to_inside", Words.column(from, t), Words.column(to, t), w);
         }
 
         private static YearMonth month(LocalDate d) {
@@ -79,9 +93,9 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         this(id, title, clauses, who, base, rate, months, cap, capPerHead, minimum, false);
     }
 
-    /** "rate" or "per unit": what the figure is, in notes and steps. */
-    private String figureWord() {
-        return perUnit ? "per unit" : "rate";
+    /** "rate …" or "per unit …": a figure's note, with what the figure is, in notes and steps. */
+    private String figureNote(Texts t) {
+        return t.get(perUnit ? "reasons.figure.per_unit" : "reasons.figure.rate", rate.noteText());
     }
 
     @Override
@@ -90,36 +104,42 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
+        Texts t = lookups.texts();
         BigDecimal amountBase = base.money(e);
         if (amountBase == null || amountBase.signum() == 0) {
-            trace.condition(base.header() + " > 0", false);
-            return ProgramResult.ineligible(this, ReasonCode.NOTHING_IN_BASE, base.header() + " is 0");
+            if (trace.on()) {
+                trace.condition(t, t.get("reasons.trace.positive", Words.column(base, t)), false);
+            }
+            return ProgramResult.ineligible(this, ReasonCode.NOTHING_IN_BASE, t.get("reasons.is_zero",
+                    Words.column(base, t)));
         }
         BigDecimal exact = amountBase.multiply(rate.pay());
         BigDecimal quantity = null;
         if (months != null) {
             long n = months.count(e);
             if (trace.on()) {
-                trace.step("months = " + n + " (" + months.describe() + ")");
+                trace.step(t.get("reasons.trace.months_counted", n, months.describe(t)));
             }
             if (n == 0) {
                 return new ProgramResult(id, true, amountBase, rate.pay(), null, BigDecimal.ZERO, Money.ZERO, null,
-                        "no month " + months.describe().replaceFirst("^for each calendar month ", ""),
-                        ReasonCode.NO_MONTHS_IN_WINDOW.code());
+                        t.get("reasons.no_month", months.span(t)), ReasonCode.NO_MONTHS_IN_WINDOW.code());
             }
             quantity = BigDecimal.valueOf(n);
             exact = exact.multiply(quantity);
         }
         if (trace.on()) {
-            trace.step("amount = " + amountBase.toPlainString() + " " + base.header() + " × " + rate.pay().toPlainString()
-                    + (quantity == null ? "" : " × " + quantity + " months") + " = " + exact.toPlainString()
-                    + (rate.exact() ? "" : " (" + figureWord() + " " + rate.note() + ")"));
+            String product = t.get("reasons.trace.share_of", amountBase, Words.column(base, t), rate.pay());
+            if (quantity != null) {
+                product = t.get("reasons.trace.times_months", product, quantity);
+            }
+            String step = t.get("reasons.trace.amount_is", product, exact);
+            trace.step(rate.exact() ? step : t.get("reasons.trace.with_note", step, figureNote(t)));
         }
         // Runs for every row the share pays: a note's text is made only when the row has something to say.
         String note = null;
         ReasonCode code = null;
         if (!rate.exact()) {
-            note = figureWord() + " " + rate.note();
+            note = figureNote(t);
             code = ReasonCode.FIGURE_CHOSEN;
         }
         BigDecimal limit = cap;
@@ -128,7 +148,8 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
             long n = capPerHead.column().count(e);
             if (n == 0) { // at most the amount per head of nobody: the share has no one to pay for
                 return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, Money.ZERO, null,
-                        capPerHead.column().header() + " = 0", ReasonCode.NONE_COUNTED.code());
+                        t.get("reasons.none_counted", Words.column(capPerHead.column(), t)),
+                        ReasonCode.NONE_COUNTED.code());
             }
             BigDecimal perHead = capPerHead.amount().multiply(BigDecimal.valueOf(n));
             if (limit == null || perHead.compareTo(limit) < 0) {
@@ -137,42 +158,41 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
             }
         }
         if (limit != null && exact.compareTo(limit) > 0) {
-            String limitText = heads < 0 ? "cap " + Money.format(cap) + " per entity"
-                    : "cap " + capPerHead.amount().toPlainString() + " × " + heads + " " + capPerHead.column().header()
-                            + " = " + Money.format(limit);
+            String limitText = heads < 0 ? t.get("reasons.cap_per_entity", Money.format(cap))
+                    : t.get("reasons.cap_per_head", capPerHead.amount(), heads, Words.column(capPerHead.column(), t),
+                            Money.format(limit));
             if (trace.on()) {
-                trace.step(limitText + ": " + exact.toPlainString() + " → " + Money.format(limit));
+                trace.step(t.get("reasons.trace.limited", limitText, exact, Money.format(limit)));
             }
-            note = joined(note, Money.format(Money.round(exact)) + " computed; " + limitText + " is paid");
+            note = joined(t, note, t.get("reasons.capped", Money.format(Money.round(exact)), limitText));
             exact = limit;
             code = ReasonCode.CAPPED;
         }
         if (minimum != null && exact.signum() > 0 && exact.compareTo(minimum) < 0) {
             if (trace.on()) {
-                trace.step("least amount " + Money.format(minimum) + ": " + exact.toPlainString() + " → "
-                        + Money.format(minimum));
+                trace.step(t.get("reasons.trace.least_amount", Money.format(minimum), exact));
             }
-            note = joined(note, Money.format(Money.round(exact)) + " computed; the least amount, "
-                    + Money.format(minimum) + ", is paid");
+            note = joined(t, note, t.get("reasons.raised_to_minimum", Money.format(Money.round(exact)),
+                    Money.format(minimum)));
             exact = minimum;
             code = code == ReasonCode.CAPPED ? code : ReasonCode.RAISED_TO_MINIMUM;
         }
         BigDecimal amount = Money.round(exact);
         if (trace.on()) {
-            trace.step("amount = " + Money.format(amount) + " (half-up to 0.01)");
+            trace.step(t.get("reasons.trace.amount_half_up", Money.format(amount)));
         }
         return new ProgramResult(id, true, amountBase, rate.pay(), null, quantity, amount, null, note,
                 code == null ? null : code.code());
     }
 
-    private static String joined(String note, String more) {
-        return note == null ? more : note + "; " + more;
+    private static String joined(Texts t, String note, String more) {
+        return note == null ? more : t.get("reasons.joined", note, more);
     }
 
     @Override
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : figureWord() + " (" + rate.describe() + ")")
+        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : (perUnit ? "per unit" : "rate") + " (" + rate.describe() + ")")
                 + (perUnit ? " per unit" : "")
                 + (months == null ? "" : ", " + months.describe()));
         if (cap != null) {

@@ -10,6 +10,9 @@ import subsidy.entity.SizeClass;
 import subsidy.money.Money;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
+import subsidy.program.Words.PerLang;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code ui_refund} — 失业保险稳岗返还: a rate of last year's unemployment-insurance premiums.
@@ -24,9 +27,9 @@ import subsidy.policy.Criteria;
  */
 public record StableJobRefund(String id, String title, List<Clause> clauses, Criteria who, BigDecimal rateMax,
         long smallUnitInsuredMax, BigDecimal smallUnitRateMax, Map<SizeClass, BigDecimal> rates,
-        BigDecimal unsizedRate, List<RateTier> tiers, Map<String, String> rateNotes) implements Program {
+        BigDecimal unsizedRate, List<RateTier> tiers, Map<String, Text> rateNotes) implements Program {
 
-    private static final Reason NOT_INSURED = ReasonCode.NOT_INSURED.reason("no unemployment insurance paid last year");
+    private static final PerLang<Reason> NOT_INSURED = Words.reason(ReasonCode.NOT_INSURED, "reasons.not_insured");
 
     public StableJobRefund {
         clauses = List.copyOf(clauses);
@@ -49,13 +52,14 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
+        Texts t = lookups.texts();
         BigDecimal paid = e.uiPaidLastYear();
         boolean paidSome = paid.signum() > 0;
         if (trace.on()) {
-            trace.condition("ui_paid_last_year " + paid.toPlainString() + " > 0", paidSome);
+            trace.condition(t, t.get("reasons.trace.ui_paid_positive", paid), paidSome);
         }
         if (!paidSome) {
-            return ProgramResult.ineligible(this, NOT_INSURED);
+            return ProgramResult.ineligible(this, NOT_INSURED.in(t));
         }
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
@@ -67,48 +71,53 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
             }
             rate = size == null ? unsizedRate : rates.get(size);
             if (trace.on()) {
-                trace.step("rate for " + (size == null ? e.type().code() : size.code() + " enterprise") + ": "
-                        + Money.percent(rate));
+                trace.step(size == null ? t.get("reasons.trace.rate_for_type", Words.name(e.type()), Money.percent(rate))
+                        : t.get("reasons.trace.rate_for_size", Words.name(size), Money.percent(rate)));
             }
         } else {
             RateTier tier = null;
-            for (RateTier t : tiers) {
-                if (t.contains(layoffs, denominator)) {
-                    tier = t;
+            for (RateTier x : tiers) {
+                if (x.contains(layoffs, denominator)) {
+                    tier = x;
                     break;
                 }
             }
             if (trace.on()) {
-                trace.condition("layoff rate " + layoffRate(e) + " in a tier of " + tiers, tier != null);
+                trace.condition(t, t.get("reasons.trace.layoff_in_tier", layoffRate(e, t), tiers(t)), tier != null);
             }
             if (tier == null) {
                 return ProgramResult.ineligible(this, ReasonCode.LAYOFF_RATE_IN_NO_TIER,
-                        "layoff rate " + layoffRate(e) + " is in no tier of " + tiers);
+                        t.get("reasons.layoff_in_no_tier", layoffRate(e, t), tiers(t)));
             }
             rate = tier.rate();
             if (trace.on()) {
-                trace.step("tier " + tier);
+                trace.step(t.get("reasons.trace.tier", tier.describe(t)));
             }
         }
         BigDecimal amount = Money.round(rate.multiply(paid));
         if (trace.on()) {
-            trace.step("amount = " + rate.toPlainString() + " × " + paid.toPlainString() + " = "
-                    + rate.multiply(paid).toPlainString() + " → " + Money.format(amount) + " (half-up to 0.01)");
+            trace.step(t.get("reasons.trace.amount_rounded", t.get("reasons.trace.times", rate, paid),
+                    rate.multiply(paid), Money.format(amount)));
         }
         // A rate the text only bounds (「最高可提至……100%」): the note says which the policy pays.
-        String note = rateNotes.isEmpty() || !tiers.isEmpty() ? null
+        Text rateNote = rateNotes.isEmpty() || !tiers.isEmpty() ? null
                 : rateNotes.get(size == null ? "unsized" : size.code());
+        String note = rateNote == null ? null : rateNote.in(t);
         return note == null ? ProgramResult.paid(id, paid, rate, null, null, amount, null)
                 : new ProgramResult(id, true, paid, rate, null, null, amount, null, note,
                         ReasonCode.FIGURE_CHOSEN.code());
     }
 
-    private static String layoffRate(Entity e) {
+    private static String layoffRate(Entity e, Texts t) {
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
-        return denominator == 0 ? "0 (no layoffs, no insured)"
-                : layoffs + " / (" + layoffs + " + " + e.insuredEmployees() + ") = "
-                + Money.percent(layoffs, denominator);
+        return denominator == 0 ? t.get("reasons.layoff_rate.none")
+                : t.get("reasons.layoff_rate", layoffs, e.insuredEmployees(), Money.percent(layoffs, denominator));
+    }
+
+    /** The tiers as a list, "[2% < rate ≤ 3%: 40%, …]". */
+    private String tiers(Texts t) {
+        return tiers.stream().map(x -> x.describe(t)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     /** Null when the layoff rate passes, else why not. */
@@ -116,25 +125,26 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
         if (rateMax == null) {
             return null;
         }
+        Texts t = lookups.texts();
         long layoffs = e.layoffs();
         long denominator = layoffs + e.insuredEmployees();
         boolean general = atMost(layoffs, denominator, rateMax);
         boolean small = smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
                 && atMost(layoffs, denominator, smallUnitRateMax);
         if (trace.on()) {
-            trace.condition("layoff rate " + layoffRate(e) + " ≤ " + Money.percent(rateMax), general);
+            trace.condition(t, t.get("reasons.trace.layoff_at_most", layoffRate(e, t), Money.percent(rateMax)), general);
             if (!general && smallUnitRateMax != null) {
-                trace.condition("insured_employees " + e.insuredEmployees() + " ≤ " + smallUnitInsuredMax
-                        + " and layoff rate ≤ " + Money.percent(smallUnitRateMax), small);
+                trace.condition(t, t.get("reasons.trace.small_unit", e.insuredEmployees(), smallUnitInsuredMax,
+                        Money.percent(smallUnitRateMax)), small);
             }
         }
         if (general || small) {
             return null;
         }
-        return "layoff rate " + layoffRate(e) + " exceeds " + lookups.percent(rateMax)
-                + (smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
-                        ? " and " + lookups.percent(smallUnitRateMax) + " for units with ≤ " + smallUnitInsuredMax
-                        + " insured" : "");
+        return smallUnitRateMax != null && e.insuredEmployees() <= smallUnitInsuredMax
+                ? t.get("reasons.layoff_over_small", layoffRate(e, t), lookups.percent(rateMax),
+                        lookups.percent(smallUnitRateMax), smallUnitInsuredMax)
+                : t.get("reasons.layoff_over", layoffRate(e, t), lookups.percent(rateMax));
     }
 
     /** layoffs / denominator ≤ limit, exactly; a zero denominator is a zero rate. */

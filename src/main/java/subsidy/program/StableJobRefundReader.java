@@ -29,7 +29,7 @@ public final class StableJobRefundReader {
         BigDecimal smallRate = p.keys().contains("small_unit_layoff_rate_max") || (layoffTest && !tiered)
                 ? ctx.rate(p, "small_unit_layoff_rate_max", true) : null;
         Map<SizeClass, BigDecimal> rates = new EnumMap<>(SizeClass.class);
-        Map<String, String> notes = new java.util.HashMap<>();
+        Map<String, subsidy.text.Text> notes = new java.util.HashMap<>();
         BigDecimal unsized = null;
         List<RateTier> tiers = new ArrayList<>();
         if (tiered) {
@@ -59,12 +59,12 @@ public final class StableJobRefundReader {
     }
 
     /** The rate paid, its note kept under {@code key} when the text only bounds it. */
-    private static BigDecimal rate(subsidy.policy.Figure f, String key, Map<String, String> notes) {
+    private static BigDecimal rate(subsidy.policy.Figure f, String key, Map<String, subsidy.text.Text> notes) {
         if (f == null) {
             return null;
         }
         if (!f.exact()) {
-            notes.put(key, "rate " + f.note());
+            notes.put(key, subsidy.text.Msg.of("reasons.figure.rate", f.noteText()));
         }
         return f.pay();
     }

@@ -13,6 +13,8 @@ import subsidy.money.Money;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
 import subsidy.policy.Figure;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * Kind {@code table} — an amount chosen by a column's value: by a code (a training level, seed 003
@@ -64,12 +66,13 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
+        Texts t = lookups.texts();
         Figure chosen;
         String shown;
         if (bands.isEmpty()) {
             String key = by.code(e);
             if (key == null) {
-                return ProgramResult.ineligible(this, ReasonCode.NO_VALUE, by.header() + " is blank");
+                return ProgramResult.ineligible(this, ReasonCode.NO_VALUE, t.get("reasons.blank", Words.column(by, t)));
             }
             chosen = amounts.get(key);
             if (chosen == null) {
@@ -83,7 +86,7 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         } else {
             BigDecimal v = number(e);
             if (v == null) {
-                return ProgramResult.ineligible(this, ReasonCode.NO_VALUE, by.header() + " is blank");
+                return ProgramResult.ineligible(this, ReasonCode.NO_VALUE, t.get("reasons.blank", Words.column(by, t)));
             }
             chosen = null;
             for (int i = 0; i < bands.size() && chosen == null; i++) {
@@ -94,25 +97,27 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
             shown = v.toPlainString();
         }
         if (trace.on()) {
-            trace.condition(by.header() + " " + shown + (chosen == null ? " has no amount in the table"
-                    : " → " + chosen.describe()), chosen != null);
+            trace.condition(t, chosen == null ? t.get("reasons.trace.not_in_table", Words.column(by, t), shown)
+                    : t.get("reasons.trace.in_table", Words.column(by, t), shown, chosen.describe(t)), chosen != null);
         }
         if (chosen == null) {
-            return ProgramResult.ineligible(this, ReasonCode.NOT_IN_TABLE, by.header() + " " + shown
-                    + (bands.isEmpty() ? ": no amount in the table" : ": in no band of the table")
-                    + (missing == null ? "" : " (" + missing + ")"));
+            String why = t.get(bands.isEmpty() ? "reasons.not_in_table" : "reasons.in_no_band", Words.column(by, t),
+                    shown);
+            return ProgramResult.ineligible(this, ReasonCode.NOT_IN_TABLE, missing == null ? why
+                    : t.get("reasons.with_missing", why, missing));
         }
         long heads = per == null ? 1 : per.count(e);
         BigDecimal amount = Money.round(chosen.pay().multiply(BigDecimal.valueOf(heads)));
         if (trace.on()) {
-            trace.step("amount = " + chosen.pay().toPlainString() + (per == null ? "" : " × " + heads + " " + per.header())
-                    + " = " + Money.format(amount));
+            trace.step(t.get("reasons.trace.amount_is", per == null ? chosen.pay().toPlainString()
+                    : t.get("reasons.trace.per_head", chosen.pay(), heads, Words.column(per, t)), Money.format(amount)));
         }
         if (heads == 0) {
             return new ProgramResult(id, true, null, null, chosen.pay(), BigDecimal.ZERO, amount, null,
-                    per.header() + " = 0", ReasonCode.NONE_COUNTED.code());
+                    t.get("reasons.none_counted", Words.column(per, t)), ReasonCode.NONE_COUNTED.code());
         }
-        String note = chosen.note();
+        Text noteText = chosen.noteText();
+        String note = noteText == null ? null : noteText.in(t);
         return new ProgramResult(id, true, null, null, chosen.pay(), per == null ? null : BigDecimal.valueOf(heads),
                 amount, null, note, note == null ? null : ReasonCode.FIGURE_CHOSEN.code());
     }

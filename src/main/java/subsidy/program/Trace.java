@@ -2,6 +2,7 @@ package subsidy.program;
 
 import java.util.ArrayList;
 import java.util.List;
+import subsidy.text.Texts;
 
 /**
  * Where a computation writes down its steps for an auditor. Batch runs use {@link #NONE}, which
@@ -24,10 +25,15 @@ public interface Trace {
 
     void step(String line);
 
-    /** Records a condition with its values and verdict. */
+    /** Records a condition with its values and verdict, in English. */
     default void condition(String description, boolean met) {
+        condition(Texts.EN, description, met);
+    }
+
+    /** Records a condition with its values and verdict ("…: met", 「…：符合」) in the language of {@code texts}. */
+    default void condition(Texts texts, String description, boolean met) {
         if (on()) {
-            step(description + ": " + (met ? "met" : "not met"));
+            step(texts.get(met ? "reasons.trace.met" : "reasons.trace.not_met", description));
         }
     }
 

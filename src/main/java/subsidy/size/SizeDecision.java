@@ -2,6 +2,8 @@ package subsidy.size;
 
 import java.util.List;
 import subsidy.entity.SizeClass;
+import subsidy.program.Words;
+import subsidy.text.Texts;
 
 /**
  * How an entity's size class was settled. For unsized entity types every field but {@code steps}
@@ -13,10 +15,14 @@ public record SizeDecision(SizeClass size, SizeSource source, SizeClass declared
 
     /** The note for a declared class the figures contradict, else null. */
     public String mismatchNote() {
+        return mismatchNote(Texts.EN);
+    }
+
+    /** As {@link #mismatchNote()}, in the language of {@code texts}. */
+    public String mismatchNote(Texts texts) {
         if (source != SizeSource.DECLARED_MISMATCH) {
             return null;
         }
-        return "size_class: declared " + declared.code() + " but the 2011 standard (" + row.label()
-                + ") gives " + derived.code() + "; " + derived.code() + " is used";
+        return texts.get("reasons.size.mismatch", Words.name(declared), row.label(), Words.name(derived));
     }
 }

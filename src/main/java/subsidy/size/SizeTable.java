@@ -7,6 +7,9 @@ import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.money.Money;
 import subsidy.program.Lookups;
+import subsidy.program.Words;
+import subsidy.text.Lang;
+import subsidy.text.Texts;
 
 /**
  * The firm-size standard of 工信部联企业〔2011〕300号 (SPEC §5), as read from the policy.
@@ -89,9 +92,14 @@ public final class SizeTable {
 
     /** As {@link #decide(Entity)}, listing every tier test with its figures in {@code steps}. */
     public SizeDecision explained(Entity e) {
+        return explained(e, Texts.EN);
+    }
+
+    /** As {@link #explained(Entity)}, the steps in the language of {@code texts}. */
+    public SizeDecision explained(Entity e, Texts texts) {
         SizeDecision d = decide(e);
         return d == null || d.row() == null ? d
-                : new SizeDecision(d.size(), d.source(), d.declared(), d.derived(), d.row(), explain(e, d.row()));
+                : new SizeDecision(d.size(), d.source(), d.declared(), d.derived(), d.row(), explain(e, d.row(), texts));
     }
 
     /*
@@ -131,9 +139,9 @@ public final class SizeTable {
     }
 
     /** The tiers derive tests for e, each with its figures and verdict, in its order. */
-    private static List<String> explain(Entity e, SizeRow row) {
+    private static List<String> explain(Entity e, SizeRow row, Texts texts) {
         Collected steps = new Collected();
-        explain(e, row, steps);
+        explain(e, row, steps, texts);
         return steps.steps();
     }
 
@@ -142,37 +150,46 @@ public final class SizeTable {
      * each with its figures and verdict, up to the first tier met or unknown.
      */
     public static void explain(Entity e, SizeRow row, StepWriter out) {
+        explain(e, row, out, Texts.EN);
+    }
+
+    /** As {@link #explain(Entity, SizeRow, StepWriter)}, the words in the language of {@code texts}. */
+    public static void explain(Entity e, SizeRow row, StepWriter out, Texts texts) {
+        boolean zh = texts.lang() != Lang.EN;
+        String open = texts.get("reasons.size.open");
+        String separator = texts.get("reasons.size.separator");
+        String colon = texts.get("reasons.size.colon");
         for (SizeClass tier : TRIED) {
             List<Threshold> tests = row.tiers().get(tier);
             out.step();
-            out.piece(tier.code());
-            out.piece(" (");
+            out.piece(Words.name(tier).in(texts));
+            out.piece(open);
             for (int i = 0; i < tests.size(); i++) {
                 Threshold t = tests.get(i);
                 if (i > 0) {
-                    out.piece(", ");
+                    out.piece(separator);
                 }
-                out.piece(t.label());
-                out.piece(": ");
+                // The English label is made once, when the table is read: size_check.csv writes it for many firms
+                out.piece(zh ? t.label(texts) : t.label());
+                out.piece(colon);
                 BigDecimal value = t.metric().of(e);
                 if (value == null) {
-                    out.piece(t.metric().key());
-                    out.piece(" blank");
+                    out.piece(texts.get("reasons.size.blank", zh ? t.metric().chinese() : t.metric().key()));
                 } else {
                     out.figure(value, t.metric().tablePointLeft());
                     out.piece(t.metric().tableSuffix());
-                    out.piece(t.metBy(value) ? " met" : " not met");
+                    out.piece(texts.get(t.metBy(value) ? "reasons.size.met" : "reasons.size.not_met"));
                 }
             }
             Boolean met = met(e, tests);
-            out.piece("): ");
-            out.piece(met == null ? "unknown" : met ? "yes" : "no");
+            out.piece(texts.get("reasons.size.close"));
+            out.piece(texts.get(met == null ? "reasons.size.unknown" : met ? "reasons.size.yes" : "reasons.size.no"));
             if (met == null || met) {
                 return;
             }
         }
         out.step();
-        out.piece("no tier met: micro");
+        out.piece(texts.get("reasons.size.micro", Words.name(SizeClass.MICRO)));
     }
 
     /** The steps as strings, for explain. */

@@ -14,6 +14,12 @@ public record Threshold(Metric metric, BigDecimal value, BigDecimal inInputUnit,
                 metric.key() + " ≥ " + value.toPlainString() + metric.tableSuffix());
     }
 
+    /** The test in the language of {@code texts}: "employees ≥ 300", 「从业人员 ≥ 300」. */
+    public String label(subsidy.text.Texts texts) {
+        return texts.lang() == subsidy.text.Lang.EN ? label
+                : texts.get("reasons.size.threshold", metric.chinese(), value.toPlainString() + metric.tableSuffix());
+    }
+
     /** Whether an input figure (persons or yuan) meets this threshold. */
     boolean metBy(BigDecimal figure) {
         return figure.compareTo(inInputUnit) >= 0;

@@ -32,6 +32,7 @@ import subsidy.program.Lookups;
 import subsidy.size.SizeDecision;
 import subsidy.size.SizeRow;
 import subsidy.size.SizeTable;
+import subsidy.text.Texts;
 
 /**
  * {@link MemoLookups}, the cache a run uses, gives what {@link Lookups#PLAIN}, the reference, gives:
@@ -121,6 +122,48 @@ class MemoLookupsProperties {
                 var e = t.build();
                 SizeDecision size = plain.size(e, false);
                 assertEquals(size, memo.size(e, false));
+                if (size != null) {
+                    assertEquals(plain.compute(e, size, "p.csv", 2), memo.compute(e, size, "p.csv", 2));
+                }
+            }
+        }
+    }
+
+    /** In Chinese too: a run's memo holds the answers of its own language, equal to the plain ones. */
+    @Property(tries = 200)
+    void inChineseCodedReasonsAreThePlainOnes(@ForAll("industries") String industry, @ForAll("regions") String region,
+            @ForAll("regions") String listed, @ForAll("keys") String key, @ForAll("misses") List<String> misses,
+            @ForAll EntityType type, @ForAll SizeClass size, @ForAll LandlordType landlord) {
+        Lookups zh = Lookups.plain(Texts.ZH);
+        RegionList list = new RegionList(key, "title", List.of(), Map.of(listed, "县"));
+        MemoLookups memo = new MemoLookups(TABLE, List.of(list), Texts.ZH);
+        assertSame(Texts.ZH, memo.texts());
+        twice(zh.notForIndustry(industry), () -> memo.notForIndustry(industry));
+        twice(zh.regionNotListed(region, list), () -> memo.regionNotListed(region, list));
+        twice(zh.noAlternative(misses), () -> memo.noAlternative(misses));
+        twice(zh.notForType(type), () -> memo.notForType(type));
+        twice(zh.notForSize(size), () -> memo.notForSize(size));
+        twice(zh.notForLandlord(landlord), () -> memo.notForLandlord(landlord));
+        // the two languages' answers share the code, not the text
+        assertEquals(PLAIN.notForSize(size).code(), memo.notForSize(size).code());
+    }
+
+    /** A Chinese run's memoised calculator computes what the plain Chinese one does, notes and all. */
+    @Property(tries = 20)
+    void inChineseAMemoisedCalculatorComputesWhatThePlainOneDoes(@ForAll("entities") List<TestEntity> entities,
+            @ForAll @IntRange(min = 0, max = 4) int which) {
+        Policy policy = POLICIES.get(which);
+        Calculator plain = new Calculator(policy, Texts.ZH);
+        Calculator memo = plain.memoised();
+        for (int round = 0; round < 2; round++) {
+            for (TestEntity t : entities) {
+                long[] extras = new long[policy.schema().extras().size()];
+                for (int i = 0; i < extras.length; i++) {
+                    extras[i] = (t.grads + 3L * i + t.insured) % 6;
+                }
+                t.extras = new subsidy.entity.Extras(extras);
+                var e = t.build();
+                SizeDecision size = plain.size(e, false);
                 if (size != null) {
                     assertEquals(plain.compute(e, size, "p.csv", 2), memo.compute(e, size, "p.csv", 2));
                 }
