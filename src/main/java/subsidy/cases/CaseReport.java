@@ -59,7 +59,7 @@ public final class CaseReport {
     }
 
     /** Columns a terminal gives the text: two for a Chinese character or a full-width form, else one. */
-    static int width(String s) {
+    public static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
