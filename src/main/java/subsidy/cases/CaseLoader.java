@@ -145,6 +145,18 @@ public final class CaseLoader {
         return new CaseFile(file, policyFile, cases);
     }
 
+    /** What a node is, as a problem names what was found instead of what was expected ({@link Node#kind()}). */
+    private static Msg kind(Node node) {
+        if (node instanceof Node.Mapping) {
+            return Msg.of("cases.load.kind_mapping");
+        }
+        if (node instanceof Node.Sequence) {
+            return Msg.of("cases.load.kind_list");
+        }
+        String text = ((Node.Scalar) node).text();
+        return Msg.of(text == null || text.isBlank() ? "cases.load.kind_empty" : "cases.load.kind_value");
+    }
+
     private CaseFileException unusable() {
         return new CaseFileException(file.toString(), problems.texts(), true);
     }
@@ -284,7 +296,7 @@ public final class CaseLoader {
                 if (entities instanceof Node.Sequence) {
                     problems.at(Fields.at(f.child("entities"), entities), "cases.load.rows_empty");
                 } else {
-                    problems.at(Fields.at(f.child("entities"), entities), "cases.load.rows_found", entities.kind());
+                    problems.at(Fields.at(f.child("entities"), entities), "cases.load.rows_found", kind(entities));
                 }
             }
         } else if (input != null) {
@@ -326,7 +338,7 @@ public final class CaseLoader {
     private List<TestCase.Earlier> earlier(Node node, String path, Policy policy, String ownId) {
         List<TestCase.Earlier> out = new ArrayList<>();
         if (!(node instanceof Node.Sequence s)) {
-            problems.at(Fields.at(path, node), "cases.load.earlier_found", node.kind());
+            problems.at(Fields.at(path, node), "cases.load.earlier_found", kind(node));
             return out;
         }
         for (int i = 0; i < s.items().size(); i++) {
@@ -369,7 +381,7 @@ public final class CaseLoader {
 
     private void cells(Node node, String path, Map<String, String> into, Policy policy) {
         if (!(node instanceof Node.Mapping m)) {
-            problems.at(Fields.at(path, node), "cases.load.cells_found", node.kind());
+            problems.at(Fields.at(path, node), "cases.load.cells_found", kind(node));
             return;
         }
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
@@ -383,7 +395,7 @@ public final class CaseLoader {
                 into.remove(column); // the row's own cell comes where the row puts it
                 into.put(column, s.text() == null ? "" : s.text());
             } else {
-                problems.at(at, "cases.load.cell_found", e.getValue().kind());
+                problems.at(at, "cases.load.cell_found", kind(e.getValue()));
             }
         }
     }

@@ -39,7 +39,20 @@ final class Problems extends AbstractList<String> {
 
     /** {@code where: message}: at a key path the YAML reader names, or a place as {@link #where} makes it. */
     void at(Object where, String key, Object... args) {
-        items.add(Msg.of("cases.load.at", where, Msg.of(key, args)));
+        items.add(Msg.of("cases.load.at", place(where), Msg.of(key, args)));
+    }
+
+    /** A place the YAML reader wrote as {@code path (line N)}, told in the problem's language. */
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(.*) \\(line (\\d+)\\)");
+
+    private static Object place(Object where) {
+        if (where instanceof String s) {
+            java.util.regex.Matcher m = LINE.matcher(s);
+            if (m.matches()) {
+                return where(m.group(1), m.group(2));
+            }
+        }
+        return where;
     }
 
     /** {@code path (line N): message}. */
