@@ -164,7 +164,7 @@ final class ManifestCheck {
             return;
         }
         if (m == null) {
-            notes.accept(NO_MANIFEST);
+            notes.accept(texts.get("audit.manifest.none"));
             return;
         }
         String policySha = m.path("policy").path("sha256").asText();
