@@ -25,6 +25,7 @@ import subsidy.program.Program;
 import subsidy.program.ProgramResult;
 import subsidy.program.Trace;
 import subsidy.size.SizeDecision;
+import subsidy.text.Texts;
 
 /**
  * Finds one entity in the inputs and derives its amounts step by step (issue: explain). The row is
@@ -34,6 +35,8 @@ public final class Explainer {
     private final Policy policy;
     private final Calculator calculator;
     private final Acceptance acceptance;
+    /** The language the explanation's own words are written in. */
+    private final Texts texts;
 
     public Explainer(Policy policy) {
         this(new Calculator(policy), null);
@@ -44,6 +47,12 @@ public final class Explainer {
      * @param priors     what entities have used up, with a ledger; null without one
      */
     public Explainer(Calculator calculator, subsidy.calc.PriorSource priors) {
+        this(calculator, priors, Texts.EN);
+    }
+
+    /** As {@link #Explainer(Calculator, subsidy.calc.PriorSource)}, its words in {@code texts}' language. */
+    public Explainer(Calculator calculator, subsidy.calc.PriorSource priors, Texts texts) {
+        this.texts = texts;
         this.policy = calculator.policy();
         this.calculator = calculator;
         this.acceptance = new Acceptance(calculator, priors);
@@ -66,7 +75,7 @@ public final class Explainer {
                     if (found[0] == null) {
                         found[0] = explainComputed(r);
                     } else {
-                        others.add(r.file() + " line " + r.line());
+                        others.add(texts.get("audit.explain.at", r.file(), r.line()));
                     }
                 }
 
@@ -81,9 +90,11 @@ public final class Explainer {
                         // Each reason with its code, as the text form shows a rejected row's own.
                         List<String> said = new ArrayList<>();
                         for (int i = 0; i < r.reasons().size(); i++) {
-                            said.add(r.reasons().get(i) + " [" + r.codes().get(i) + "]");
+                            // LANG: the reason in texts' language once Rejection carries it so
+                            said.add(texts.get("audit.explain.with_code", r.reasons().get(i), r.codes().get(i)));
                         }
-                        others.add(r.file() + " line " + r.line() + ": " + String.join("; ", said));
+                        others.add(texts.get("audit.explain.at_because", r.file(), r.line(),
+                                String.join(texts.get("audit.explain.separator"), said)));
                     }
                 }
             });
@@ -112,7 +123,9 @@ public final class Explainer {
             ProgramResult own = calculator.evaluate(p, e, size, trace, computed.prior());
             ProgramResult r = paid.get(i);
             if (r.amount().compareTo(own.amount()) != 0) {
-                trace.step(Money.format(own.amount()) + " → " + Money.format(r.amount()) + ": " + r.reason());
+                // LANG: r.reason() in texts' language once ProgramResult carries it so
+                trace.step(texts.get("audit.explain.limited", Money.format(own.amount()), Money.format(r.amount()),
+                        String.valueOf(r.reason())));
             }
             List<String> clauses = new ArrayList<>();
             for (Clause c : p.clauses()) {
@@ -132,15 +145,16 @@ public final class Explainer {
 
     private List<String> sizeSteps(Entity e, SizeDecision size) {
         if (size.row() == null) {
-            return List.of(e.type().code() + " is not sized under the 2011 standard; the unsized rate applies");
+            return List.of(texts.get("audit.explain.unsized", e.type().code()));
         }
         List<String> lines = new ArrayList<>();
-        lines.add("industry " + e.industryCode() + " → row \"" + size.row().label() + "\" of the 2011 standard "
-                + "(工信部联企业〔2011〕300号, cited at " + policy.sizeTable().source() + "; longest matching prefix)");
-        lines.addAll(size.steps());
-        lines.add("declared " + (size.declared() == null ? "(blank)" : size.declared().code()) + ", derived "
-                + (size.derived() == null ? "(not derivable)" : size.derived().code()) + " → "
-                + size.size().code() + " (" + size.source().code() + ")");
+        lines.add(texts.get("audit.explain.size_row", e.industryCode(), size.row().label(),
+                policy.sizeTable().source()));
+        lines.addAll(size.steps()); // LANG: the size steps in texts' language once SizeDecision carries them so
+        lines.add(texts.get("audit.explain.size_decided",
+                size.declared() == null ? texts.get("audit.explain.blank") : size.declared().code(),
+                size.derived() == null ? texts.get("audit.explain.not_derivable") : size.derived().code(),
+                size.size().code(), size.source().code()));
         return lines;
     }
 
@@ -149,7 +163,8 @@ public final class Explainer {
         Map<String, String> cells = new LinkedHashMap<>();
         String entityName = "";
         for (int i = 0; i < r.cells().size(); i++) {
-            String name = i < header.cells().size() ? header.cells().get(i).strip() : "(extra cell " + (i + 1) + ")";
+            String name = i < header.cells().size() ? header.cells().get(i).strip()
+                    : texts.get("audit.explain.extra_cell", i + 1);
             cells.put(name, r.cells().get(i));
             if (i < header.cells().size() && Column.forHeader(name).orElse(null) == Column.NAME) {
                 entityName = r.cells().get(i).strip();

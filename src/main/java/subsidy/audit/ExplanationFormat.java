@@ -7,8 +7,12 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import subsidy.entity.Column;
 import subsidy.input.Escape;
+import subsidy.text.Lang;
+import subsidy.text.Texts;
 
 /** Renders an {@link Explanation} for a person (text) or a program (JSON). */
 public final class ExplanationFormat {
@@ -16,54 +20,91 @@ public final class ExplanationFormat {
     }
 
     public static String text(Explanation x) {
+        return text(x, Texts.EN);
+    }
+
+    /**
+     * The explanation for a person, its headings and layout words in {@code texts}' language. The
+     * steps, reasons and clauses are written as the explanation holds them (rendered by whoever made
+     * it, {@link Explainer}, in the same language).
+     */
+    public static String text(Explanation x, Texts texts) {
         StringBuilder sb = new StringBuilder();
         // Names, cells and paths come from the input: their control characters are escaped (not in JSON,
         // whose strings escape what they must and stay exactly the input's).
-        sb.append("entity ").append(Escape.controls(x.entityId()))
-                .append(x.name().isEmpty() ? "" : " " + Escape.controls(x.name()))
-                .append(" — ").append(Escape.controls(x.file())).append(" line ").append(x.line()).append('\n');
-        sb.append("policy ").append(x.policyId()).append(" (sha256 ").append(x.policySha256()).append(")\n");
-        sb.append("\ninput values\n");
-        int width = x.inputs().keySet().stream().map(Escape::controls).mapToInt(String::length).max().orElse(0);
+        sb.append(x.name().isEmpty()
+                ? texts.get("audit.explain.entity", Escape.controls(x.entityId()), Escape.controls(x.file()), x.line())
+                : texts.get("audit.explain.entity_named", Escape.controls(x.entityId()), Escape.controls(x.name()),
+                        Escape.controls(x.file()), x.line())).append('\n');
+        sb.append(texts.get("audit.explain.policy", x.policyId(), x.policySha256())).append('\n');
+        sb.append('\n').append(texts.get("audit.explain.inputs")).append('\n');
+        Map<String, String> labels = new LinkedHashMap<>();
+        x.inputs().keySet().forEach(k -> labels.put(k, label(k, texts)));
+        int width = labels.values().stream().mapToInt(l -> width(l, texts)).max().orElse(0);
         for (Map.Entry<String, String> e : x.inputs().entrySet()) {
             // A blank cell, of a computed row (null) or a rejected one (empty), reads the same.
-            String v = e.getValue() == null || e.getValue().isEmpty() ? "(blank)" : Escape.controls(e.getValue());
-            sb.append("  ").append(pad(Escape.controls(e.getKey()), width)).append("  ").append(v).append('\n');
+            String v = e.getValue() == null || e.getValue().isEmpty() ? texts.get("audit.explain.blank")
+                    : Escape.controls(e.getValue());
+            String label = labels.get(e.getKey());
+            sb.append("  ").append(label).append(" ".repeat(Math.max(0, width - width(label, texts)))).append("  ")
+                    .append(v).append('\n');
         }
         if (!x.computed()) {
-            sb.append("\nREJECTED — not computed, because:\n");
+            sb.append('\n').append(texts.get("audit.explain.rejected")).append('\n');
             for (int i = 0; i < x.rejected().size(); i++) {
-                sb.append("  - ").append(Escape.controls(x.rejected().get(i))).append(" [")
-                        .append(x.rejectedCodes().get(i)).append("]\n");
+                sb.append("  - ").append(texts.get("audit.explain.with_code", Escape.controls(x.rejected().get(i)),
+                        x.rejectedCodes().get(i))).append('\n');
             }
-            others(x, sb);
+            others(x, sb, texts);
             return sb.toString();
         }
-        sb.append("\nsize class\n");
+        sb.append('\n').append(texts.get("audit.explain.size")).append('\n');
         x.size().forEach(s -> sb.append("  ").append(s).append('\n'));
         for (Explanation.ProgramSteps p : x.programs()) {
-            sb.append('\n').append(p.id()).append(" — ").append(p.title()).append('\n');
-            p.clauses().forEach(c -> sb.append("  rests on ").append(c).append('\n'));
+            sb.append('\n').append(texts.get("audit.explain.program", p.id(), p.title())).append('\n');
+            p.clauses().forEach(c -> sb.append("  ").append(texts.get("audit.explain.rests_on", c)).append('\n'));
             p.steps().forEach(s -> sb.append("  ").append(Escape.controls(s)).append('\n'));
-            sb.append("  amount: ").append(p.amount());
+            sb.append("  ").append(texts.get("audit.explain.amount", p.amount()));
             if (p.months() != null) {
-                sb.append(" (").append(p.months()).append(" months)");
+                sb.append(texts.get("audit.explain.months", p.months()));
             }
             if (p.reason() != null) {
-                sb.append(" — ").append(p.reason()).append(" [").append(p.reasonCode()).append(']');
+                sb.append(texts.get("audit.explain.reason", p.reason(), p.reasonCode()));
             }
             sb.append('\n');
         }
-        sb.append("\ntotal = ").append(x.total()).append('\n');
-        others(x, sb);
+        sb.append('\n').append(texts.get("audit.explain.total", x.total())).append('\n');
+        others(x, sb, texts);
         return sb.toString();
     }
 
-    private static void others(Explanation x, StringBuilder sb) {
+    private static void others(Explanation x, StringBuilder sb, Texts texts) {
         if (!x.others().isEmpty()) {
-            sb.append("\nthe same entity_id also appears on (rejected as duplicates):\n");
+            sb.append('\n').append(texts.get("audit.explain.others")).append('\n');
             x.others().forEach(o -> sb.append("  ").append(Escape.controls(o)).append('\n'));
         }
+    }
+
+    /**
+     * An input value's label: the column as the explanation names it (its id, or a rejected row's
+     * header cell); in Chinese, a column of the schema by its Chinese header.
+     */
+    private static String label(String column, Texts texts) {
+        if (texts.lang() == Lang.ZH) {
+            java.util.Optional<Column> c = Column.forName(column);
+            if (c.isPresent()) {
+                return c.get().chinese();
+            }
+        }
+        return Escape.controls(column);
+    }
+
+    /**
+     * Columns the label takes: in Chinese two for a wide character, as a terminal shows it; in English
+     * one a character, as it always was.
+     */
+    private static int width(String s, Texts texts) {
+        return texts.lang() == Lang.ZH ? subsidy.cases.CaseReport.width(s) : s.length();
     }
 
     /**
@@ -103,7 +144,4 @@ public final class ExplanationFormat {
         }
     }
 
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
-    }
 }

@@ -18,6 +18,7 @@ import subsidy.ledger.LedgerRun;
 import subsidy.ledger.Prior;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
+import subsidy.text.Texts;
 
 /**
  * {@code verify --ledger}: a batch recomputed as the ledger stood before it — what entities had used
@@ -37,8 +38,16 @@ public final class LedgerAudit implements Verifier.LedgerSide {
     private final Iterator<History.Payment> recorded;
     private History.Payment next;
     private long row;
+    /** The language differences are told in. */
+    private final Texts texts;
 
     public LedgerAudit(Ledger ledger, BatchInfo batch, Policy policy) throws LedgerException {
+        this(ledger, batch, policy, Texts.EN);
+    }
+
+    /** As {@link #LedgerAudit(Ledger, BatchInfo, Policy)}, its differences told in {@code texts}' language. */
+    public LedgerAudit(Ledger ledger, BatchInfo batch, Policy policy, Texts texts) throws LedgerException {
+        this.texts = texts;
         this.policy = policy;
         this.batch = batch;
         ledger.batches(null).forEach(b -> batches.put(b.id(), b));
@@ -79,8 +88,8 @@ public final class LedgerAudit implements Verifier.LedgerSide {
         List<LedgerRun.Item> theirs = List.of();
         if (next != null && next.row() == row) {
             if (!next.entity().equals(r.entity().entityId())) {
-                out.accept(new Difference(r.entity().entityId(), COLUMN + "(row " + row + ")", next.entity(),
-                        r.entity().entityId()));
+                out.accept(new Difference(r.entity().entityId(), COLUMN + texts.get("audit.ledger.row", row),
+                        next.entity(), r.entity().entityId()));
             }
             theirs = next.items();
             next = recorded.hasNext() ? recorded.next() : null;
@@ -91,7 +100,8 @@ public final class LedgerAudit implements Verifier.LedgerSide {
     @Override
     public void finish(Consumer<Difference> out) {
         for (; next != null; next = recorded.hasNext() ? recorded.next() : null) {
-            out.accept(new Difference(next.entity(), COLUMN + "(row " + next.row() + ")", "recorded", "missing"));
+            out.accept(new Difference(next.entity(), COLUMN + texts.get("audit.ledger.row", next.row()),
+                    texts.get("audit.ledger.recorded"), texts.get("audit.verify.missing")));
         }
     }
 

@@ -23,6 +23,8 @@ import subsidy.input.InputStats;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.report.Outputs;
+import subsidy.text.Lang;
+import subsidy.text.Texts;
 
 /**
  * verify's second question: beside the amounts, has anything the run rested on, or wrote, changed
@@ -32,37 +34,45 @@ import subsidy.report.Outputs;
  * it wrote details.csv; compared after it.
  */
 final class ManifestCheck {
-    static final String NO_MANIFEST = "no manifest.json beside the report: only the report's rows were checked;"
-            + " whether the policy, the inputs, the other files or the control totals changed cannot be told";
-    static final String REJECTED_NOT_RECOMPUTED = Outputs.REJECTED + " was not compared with a recomputation:"
-            + " the inputs were not given as the manifest lists them, and its file names and its order follow"
-            + " the inputs as given; it was checked against the manifest's SHA-256 only";
+    static final String NO_MANIFEST = Texts.EN.get("audit.manifest.none");
+    static final String REJECTED_NOT_RECOMPUTED = Texts.EN.get("audit.manifest.rejected_not_recomputed",
+            Outputs.REJECTED);
+    /** The manifest's key for the language the run wrote its files in ({@code en}, {@code zh}; absent: en). */
+    static final String LANG = "lang";
 
     private final Path dir;
     /** The manifest, when there is one and it is ours; else null. */
     private final JsonNode m;
     /** Why a manifest there is cannot be compared (unreadable, not ours), or null. */
     private final Difference unusable;
+    /** The language differences and notes are told in. */
+    private final Texts texts;
 
-    private ManifestCheck(Path dir, JsonNode m, Difference unusable) {
+    private ManifestCheck(Path dir, JsonNode m, Difference unusable, Texts texts) {
         this.dir = dir;
         this.m = m;
         this.unusable = unusable;
+        this.texts = texts;
     }
 
     /** The manifest beside the report, read but not yet compared with anything. */
     static ManifestCheck read(Path report) {
+        return read(report, Texts.EN);
+    }
+
+    /** As {@link #read(Path)}, its differences and notes told in {@code texts}' language. */
+    static ManifestCheck read(Path report, Texts texts) {
         Path dir = report.toAbsolutePath().getParent();
         Path manifest = dir.resolve(Outputs.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            return new ManifestCheck(dir, null, null);
+            return new ManifestCheck(dir, null, null, texts);
         }
         JsonNode m;
         try {
             m = new ObjectMapper().readTree(manifest.toFile());
         } catch (IOException e) {
-            return new ManifestCheck(dir, null,
-                    new Difference(Difference.MANIFEST, "manifest.json", "unreadable", e.getMessage()));
+            return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
+                    texts.get("audit.manifest.unreadable"), e.getMessage()), texts);
         }
         List<String> lacks = new ArrayList<>();
         if (!m.path("policy").path("sha256").isTextual()) {
@@ -76,9 +86,27 @@ final class ManifestCheck {
         }
         if (!lacks.isEmpty()) { // nothing in it can be compared: say so once, not as a changed policy
             return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
-                    "not a subsidy manifest (it lacks " + String.join(", ", lacks) + ")", ""));
+                    texts.get("audit.manifest.not_ours", String.join(", ", lacks)), ""), texts);
         }
-        return new ManifestCheck(dir, m, null);
+        return new ManifestCheck(dir, m, null, texts);
+    }
+
+    /**
+     * The language the run wrote its files in, as the manifest records it ({@code "lang"}): English
+     * when there is no manifest of ours, when it records none (written before there was a choice) or
+     * one this tool does not write.
+     */
+    Lang lang() {
+        return lang(m);
+    }
+
+    /** The language a manifest records ({@code "lang": "zh"}); absent, null or unknown: English. */
+    static Lang lang(JsonNode manifest) {
+        if (manifest == null || !manifest.path(LANG).isTextual()) {
+            return Lang.EN;
+        }
+        Lang l = Lang.parse(manifest.path(LANG).asText());
+        return l == null ? Lang.EN : l;
     }
 
     /** Whether there is a manifest of ours to compare with (and so files worth recomputing). */
@@ -136,32 +164,31 @@ final class ManifestCheck {
             return;
         }
         if (m == null) {
-            notes.accept(NO_MANIFEST);
+            notes.accept(texts.get("audit.manifest.none"));
             return;
         }
         String policySha = m.path("policy").path("sha256").asText();
         if (!policySha.equals(policy.sha256())) {
-            out.accept(new Difference(Difference.MANIFEST, "policy sha256 (policy changed)", policySha,
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.policy_changed"), policySha,
                     policy.sha256()));
         }
-        String asOfThen = m.path("as_of").isTextual() ? m.path("as_of").asText() : "(none)";
-        String asOfNow = policy.asOf() == null ? "(none)" : policy.asOf().toString();
+        String none = none();
+        String asOfThen = m.path("as_of").isTextual() ? m.path("as_of").asText() : none;
+        String asOfNow = policy.asOf() == null ? none : policy.asOf().toString();
         if (!asOfThen.equals(asOfNow)) {
-            out.accept(new Difference(Difference.MANIFEST, "as_of (the policy was taken on another date)", asOfThen,
-                    asOfNow));
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.as_of"), asOfThen, asOfNow));
         }
         if (policySha.equals(policy.sha256()) && asOfThen.equals(asOfNow)) { // else left_out follows them
             compareLeftOut(policy, out);
         }
         String versionThen = m.path("version").asText();
         if (m.path("version").isTextual() && !versionThen.equals(Version.get())) {
-            notes.accept("the report was written by subsidy " + versionThen + ", and is checked by subsidy "
-                    + Version.get() + ": a difference may come from the tool, not from the data");
+            notes.accept(texts.get("audit.manifest.version", versionThen, Version.get()));
         }
         boolean givenAsRun = compareInputs(m.path("inputs"), totals.inputs(), out);
         String written = m.path("outputs").path(Outputs.REPORT).asText();
         if (!written.isEmpty() && !written.equals(reportSha)) {
-            out.accept(new Difference(Difference.MANIFEST, "report.csv sha256 (report edited after it was written)",
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.report_edited", Outputs.REPORT),
                     written, reportSha));
         }
         compareRows(totals, out);
@@ -182,8 +209,13 @@ final class ManifestCheck {
         }
     }
 
-    private static String listed(List<String> items) {
-        return items.isEmpty() ? "(none)" : String.join("; ", items);
+    private String listed(List<String> items) {
+        return items.isEmpty() ? none() : String.join("; ", items);
+    }
+
+    /** What stands where the manifest or the recomputation has nothing. */
+    private String none() {
+        return texts.get("audit.none");
     }
 
     /** rows {read, computed, rejected}: as the recomputation counts them. */
@@ -194,8 +226,8 @@ final class ManifestCheck {
         count(out, "rows.rejected", rows.get("rejected"), totals.rejected());
     }
 
-    private static void count(Consumer<Difference> out, String column, JsonNode then, long now) {
-        String theirs = then == null ? "(none)" : then.asText();
+    private void count(Consumer<Difference> out, String column, JsonNode then, long now) {
+        String theirs = then == null ? none() : then.asText();
         if (!theirs.equals(Long.toString(now))) {
             out.accept(new Difference(Difference.MANIFEST, column, theirs, Long.toString(now)));
         }
@@ -213,13 +245,13 @@ final class ManifestCheck {
         then.fieldNames().forEachRemaining(id -> {
             if (!ids.contains(id)) {
                 out.accept(new Difference(Difference.MANIFEST, "control_totals." + id, then.get(id).asText(),
-                        "(none)"));
+                        none()));
             }
         });
     }
 
-    private static void amount(Consumer<Difference> out, String id, JsonNode then, BigDecimal now) {
-        String theirs = then == null ? "(none)" : then.asText();
+    private void amount(Consumer<Difference> out, String id, JsonNode then, BigDecimal now) {
+        String theirs = then == null ? none() : then.asText();
         boolean same;
         try {
             same = new BigDecimal(theirs.strip()).compareTo(now) == 0;
@@ -247,27 +279,27 @@ final class ManifestCheck {
             }
             String sha = outputs.get(name).asText();
             if (!isFileName(name)) {
-                out.accept(new Difference(Difference.MANIFEST, name + " (in the manifest's outputs, not a file name)",
-                        sha, "(none)"));
+                out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.not_a_file_name", name),
+                        sha, none()));
                 continue;
             }
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
-                out.accept(new Difference(Difference.MANIFEST,
-                        name + " (listed in the manifest, missing beside the report)", sha, "(none)"));
+                out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.output_missing", name), sha,
+                        none()));
                 continue;
             }
             String actual = Sha256.of(file);
             if (!actual.equals(sha)) {
-                out.accept(new Difference(Difference.MANIFEST, name + " sha256 (edited after it was written)", sha,
+                out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.output_edited", name), sha,
                         actual));
             }
             compareRecomputed(name, actual, recomputed, givenAsRun, out, notes);
         }
         for (Map.Entry<String, String> mine : recomputed.entrySet()) {
             if (!listed.contains(mine.getKey()) && !mine.getKey().equals(NOTICE_OUTSIDE)) { // every run writes it: the manifest was edited
-                out.accept(new Difference(Difference.MANIFEST,
-                        mine.getKey() + " (a run writes it; the manifest does not list it)", "(none)", mine.getValue()));
+                out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.output_unlisted",
+                        mine.getKey()), none(), mine.getValue()));
                 Path file = dir.resolve(mine.getKey());
                 if (Files.isRegularFile(file)) {
                     compareRecomputed(mine.getKey(), Sha256.of(file), recomputed, givenAsRun, out, notes);
@@ -277,22 +309,22 @@ final class ManifestCheck {
         for (String name : Outputs.OUTPUTS) {
             if (!listed.contains(name) && !recomputed.containsKey(name) && !name.equals(Outputs.MANIFEST)
                     && Files.isRegularFile(dir.resolve(name))) {
-                notes.accept(name + " beside the report is not in the manifest, so it is not part of this report"
-                        + " (left by an earlier run, or put there since); it was not checked");
+                notes.accept(texts.get("audit.manifest.stray_output", name));
             }
         }
     }
 
-    private static void compareRecomputed(String name, String actual, Map<String, String> recomputed,
+    private void compareRecomputed(String name, String actual, Map<String, String> recomputed,
             boolean givenAsRun, Consumer<Difference> out, Consumer<String> notes) {
         String mine = recomputed.get(name);
         if (mine == null || mine.equals(actual)) {
             return;
         }
         if (name.equals(Outputs.REJECTED) && !givenAsRun) {
-            notes.accept(REJECTED_NOT_RECOMPUTED);
+            notes.accept(texts.get("audit.manifest.rejected_not_recomputed", Outputs.REJECTED));
         } else {
-            out.accept(new Difference(Difference.MANIFEST, name + " (differs from a recomputation)", actual, mine));
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.output_differs", name), actual,
+                    mine));
         }
     }
 
@@ -339,18 +371,18 @@ final class ManifestCheck {
             path = null;
         }
         if (path == null || file.isEmpty() || !Files.isRegularFile(path)) {
-            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " (named in the manifest, missing)", sha,
-                    "(none)"));
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.notice_missing", file), sha,
+                    none()));
             return;
         }
         String actual = Sha256.of(path);
         if (!actual.equals(sha)) {
-            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " sha256 (edited after it was written)",
-                    sha, actual));
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.notice_edited", file), sha,
+                    actual));
         }
         String mine = recomputed.get(NOTICE_OUTSIDE);
         if (mine != null && !mine.equals(actual)) {
-            out.accept(new Difference(Difference.MANIFEST, "notice " + file + " (differs from a recomputation)", actual,
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.notice_differs", file), actual,
                     mine));
         }
     }
@@ -363,7 +395,7 @@ final class ManifestCheck {
      * @return whether each input was matched, in the manifest's order, to the entry {@link #runNames}
      *     took it for, and none is left over: then the inputs were named as the run named them
      */
-    private static boolean compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
+    private boolean compareInputs(JsonNode was, List<InputStats> inputs, Consumer<Difference> out) {
         List<String> thenFiles = new ArrayList<>();
         List<String> thenShas = new ArrayList<>();
         was.forEach(i -> {
@@ -393,16 +425,16 @@ final class ManifestCheck {
                 InputStats now = inputs.get(i);
                 match[i] = unmatched(taken, j -> thenFiles.get(j).equals(now.file()));
                 out.accept(match[i] < 0
-                        ? new Difference(Difference.MANIFEST, "input " + now.file() + " (not in the manifest)",
-                                "(none)", now.sha256())
-                        : new Difference(Difference.MANIFEST, "input " + now.file() + " sha256 (input changed)",
+                        ? new Difference(Difference.MANIFEST, texts.get("audit.manifest.input_unlisted", now.file()),
+                                none(), now.sha256())
+                        : new Difference(Difference.MANIFEST, texts.get("audit.manifest.input_changed", now.file()),
                                 thenShas.get(match[i]), now.sha256()));
             }
         }
         for (int j = 0; j < taken.length; j++) {
             if (!taken[j]) {
-                out.accept(new Difference(Difference.MANIFEST, "input " + thenFiles.get(j)
-                        + " (in the manifest, not given)", thenShas.get(j), "(none)"));
+                out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.input_not_given",
+                        thenFiles.get(j)), thenShas.get(j), none()));
             }
         }
         boolean inOrder = true;
@@ -417,18 +449,18 @@ final class ManifestCheck {
             InputStats now = inputs.get(i);
             if (inOrder && match[i] >= 0 && thenShas.get(match[i]).equals(now.sha256())) {
                 JsonNode then = entries.get(match[i]);
-                String input = "input " + now.file();
-                count(out, input + " rows_read", then.get("rows_read"), now.rowsRead());
-                count(out, input + " rows_computed", then.get("rows_computed"), now.rowsAccepted());
-                count(out, input + " rows_rejected", then.get("rows_rejected"), now.rowsRejected());
-                count(out, input + " header_line", then.get("header_line"), now.headerLine());
-                count(out, input + " rows_above_header", then.get("rows_above_header"), now.aboveHeader());
-                count(out, input + " empty_rows_ignored", then.get("empty_rows_ignored"), now.emptyRows());
+                String input = now.file();
+                count(out, inputCount(input, "rows_read"), then.get("rows_read"), now.rowsRead());
+                count(out, inputCount(input, "rows_computed"), then.get("rows_computed"), now.rowsAccepted());
+                count(out, inputCount(input, "rows_rejected"), then.get("rows_rejected"), now.rowsRejected());
+                count(out, inputCount(input, "header_line"), then.get("header_line"), now.headerLine());
+                count(out, inputCount(input, "rows_above_header"), then.get("rows_above_header"), now.aboveHeader());
+                count(out, inputCount(input, "empty_rows_ignored"), then.get("empty_rows_ignored"), now.emptyRows());
             }
         }
         if (!inOrder) {
-            out.accept(new Difference(Difference.MANIFEST, "inputs given in another order (the first row of an id"
-                    + " wins)", String.join(", ", thenFiles),
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.input_order"),
+                    String.join(", ", thenFiles),
                     String.join(", ", inputs.stream().map(InputStats::file).toList())));
         }
         boolean asRun = inOrder && match.length == thenFiles.size();
@@ -436,6 +468,11 @@ final class ManifestCheck {
             asRun &= match[i] >= 0 && thenFiles.get(match[i]).equals(runName(given, thenFiles, i));
         }
         return asRun;
+    }
+
+    /** An input's count in the manifest, by its file and the manifest's key for the count. */
+    private String inputCount(String file, String key) {
+        return texts.get("audit.manifest.input_count", file, key);
     }
 
     /** The first manifest entry not yet taken that {@code fits}, now taken; or -1. */

@@ -25,6 +25,7 @@ import subsidy.report.Outputs;
 import subsidy.report.RejectedTable;
 import subsidy.report.SizeCheck;
 import subsidy.report.Summary;
+import subsidy.text.Texts;
 
 /**
  * rejected.csv, size_check.csv, summary.csv and (when asked) details.csv and the notice list as calc would write them
@@ -40,6 +41,9 @@ final class RecomputedOutputs {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Policy policy;
+    /** The language the run wrote its files in, which they are recomputed in. */
+    @SuppressWarnings("unused") // until the writers take a language (the LANG: calls below)
+    private final Texts written;
     private final DetailsTable detailsTable;
     private final RejectedTable rejectedTable;
     private final UnaryOperator<String> runName;
@@ -58,17 +62,20 @@ final class RecomputedOutputs {
      * @param details      also recompute details.csv
      * @param runName      the name the run gave an input, from the name it is given now
      * @param noticeName   the name to keep the notice list's digest under, or null when the run wrote none
+     * @param written      the language the run wrote its files in (the manifest's {@code "lang"})
      */
     RecomputedOutputs(Policy policy, List<String> sharedHeader, boolean details, UnaryOperator<String> runName,
-            String noticeName) throws IOException {
-        this.notice = noticeName == null ? null : new NoticeList(policy);
+            String noticeName, Texts written) throws IOException {
+        this.written = written;
+        this.notice = noticeName == null ? null : new NoticeList(policy); // LANG: new NoticeList(policy, written)
         this.noticeName = noticeName;
         this.policy = policy;
-        this.detailsTable = details ? new DetailsTable(policy) : null;
-        this.rejectedTable = new RejectedTable(sharedHeader);
+        this.detailsTable = details ? new DetailsTable(policy) : null; // LANG: new DetailsTable(policy, written)
+        this.rejectedTable = new RejectedTable(sharedHeader); // LANG: new RejectedTable(sharedHeader, written)
         this.runName = runName;
         rejected = Csv.open(stream(Outputs.REJECTED), rejectedTable.header());
-        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK));
+        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK)); // LANG: new SizeCheck(stream(...), written)
+        // LANG: the details header in the run's language (DetailsTable's header for written)
         this.details = details ? Csv.open(stream(Outputs.DETAILS), DetailsTable.HEADER) : null;
     }
 
@@ -113,7 +120,7 @@ final class RecomputedOutputs {
             details.close();
         }
         try (Writer summary = new OutputStreamWriter(stream(Outputs.SUMMARY), StandardCharsets.UTF_8)) {
-            Summary.writeCsv(policy, totals, summary);
+            Summary.writeCsv(policy, totals, summary); // LANG: Summary.writeCsv(policy, totals, summary, written)
         }
         if (notice != null) {
             try (Writer list = new OutputStreamWriter(stream(noticeName), StandardCharsets.UTF_8)) {

@@ -38,6 +38,7 @@ import subsidy.report.Csv;
 import subsidy.report.RejectedTable;
 import subsidy.report.ReportTable;
 import subsidy.report.SafeText;
+import subsidy.text.Texts;
 
 /**
  * Recomputes a report from its inputs and lists every difference (issue: verify). Both sides are
@@ -47,10 +48,12 @@ import subsidy.report.SafeText;
  * compared with it all ({@link ManifestCheck}).
  */
 public final class Verifier {
+    /** The notes column's id: its text is not compared (it explains, and follows the report's language). */
     private static final String NOTES = "notes";
     private final Policy policy;
-    private final ReportTable table;
     private final LedgerSide ledger;
+    /** The language differences and notes are told in (not the report's: that is the manifest's). */
+    private final Texts texts;
 
     public Verifier(Policy policy) {
         this(policy, null);
@@ -58,9 +61,17 @@ public final class Verifier {
 
     /** @param ledger the batch's ledger, to recompute as it stood before the batch; null without one */
     public Verifier(Policy policy, LedgerSide ledger) {
+        this(policy, ledger, Texts.EN);
+    }
+
+    /**
+     * @param texts the language the differences and notes are written in, as {@code --lang} asks; the
+     *              report itself is recomputed in the language its manifest records ({@code "lang"})
+     */
+    public Verifier(Policy policy, LedgerSide ledger, Texts texts) {
         this.policy = policy;
-        this.table = new ReportTable(policy);
         this.ledger = ledger;
+        this.texts = texts;
     }
 
     /**
@@ -105,10 +116,14 @@ public final class Verifier {
             count[1]++;
             out.accept(d);
         };
-        ManifestCheck manifest = ManifestCheck.read(report);
+        ManifestCheck manifest = ManifestCheck.read(report, texts);
+        // The report is recomputed in the language the run wrote it in; its column ids are accepted too.
+        Texts written = Texts.of(manifest.lang());
+        ReportTable table = new ReportTable(policy); // LANG: new ReportTable(policy, written)
+        ReportTable ids = new ReportTable(policy);
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
-                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey())
+                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written)
                 : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(
@@ -117,14 +132,15 @@ public final class Verifier {
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
-                throw new InputException(report + ": the report is empty");
+                throw new InputException(texts.get("audit.verify.empty", report));
             }
             List<String> reportHeader = records.next().toList();
-            ReportRows rows = new ReportRows(records, counting);
-            Columns columns = new Columns(reportHeader, table.header(), report, counting);
+            ReportRows rows = new ReportRows(records, parser, counting, texts);
+            Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
+            List<Reported> pendingMangled = new ArrayList<>();
             Batch batch = ledger == null ? new Batch(new Calculator(policy))
                     : new Batch(ledger.calculator(new Calculator(policy)), Runtime.getRuntime().availableProcessors(),
                             ledger.priors());
@@ -150,18 +166,25 @@ public final class Verifier {
                         columns.compare(id, theirs, mine, counting);
                         return;
                     }
-                    List<String> next = rows.next();
+                    for (Iterator<Reported> m = pendingMangled.iterator(); m.hasNext(); ) {
+                        Reported waiting = m.next();
+                        if (Mangled.fits(waiting.id(), id)) {
+                            m.remove();
+                            columns.mangled(waiting, id, mine, counting);
+                            return;
+                        }
+                    }
+                    Reported next = rows.next();
                     if (next == null) {
                         pendingRecomputed.put(id, mine);
                         return;
                     }
-                    String nextId = next.isEmpty() ? "" : next.get(0);
-                    if (nextId.equals(id)) {
-                        columns.compare(id, next, mine, counting);
+                    if (next.mangled() ? Mangled.fits(next.id(), id) : next.id().equals(id)) {
+                        columns.matched(next, id, mine, counting);
                         return;
                     }
                     pendingRecomputed.put(id, mine);
-                    match(nextId, next, pendingRecomputed, pendingReported, columns, counting);
+                    match(next, pendingRecomputed, pendingReported, pendingMangled, columns, counting);
                 }
 
                 @Override
@@ -171,16 +194,19 @@ public final class Verifier {
                     }
                 }
             });
-            for (List<String> next = rows.next(); next != null; next = rows.next()) {
-                match(next.isEmpty() ? "" : next.get(0), next, pendingRecomputed, pendingReported, columns, counting);
+            for (Reported next = rows.next(); next != null; next = rows.next()) {
+                match(next, pendingRecomputed, pendingReported, pendingMangled, columns, counting);
             }
             if (ledger != null) {
                 ledger.finish(counting);
             }
-            pendingRecomputed.keySet().forEach(id -> counting.accept(
-                    new Difference(id, Difference.ROW, "missing", "present")));
-            pendingReported.keySet().forEach(id -> counting.accept(
-                    new Difference(id, Difference.ROW, "present", "missing")));
+            // A mangled code no recomputed row fits: still said to be mangled, with nothing to set beside it.
+            pendingMangled.forEach(m -> counting.accept(new Difference(m.id(),
+                    texts.get("audit.verify.mangled", m.line()), m.id(), texts.get("audit.verify.no_row_fits"))));
+            pendingRecomputed.keySet().forEach(id -> counting.accept(new Difference(id, Difference.ROW,
+                    texts.get("audit.verify.missing"), texts.get("audit.verify.present"))));
+            pendingReported.keySet().forEach(id -> counting.accept(new Difference(id, Difference.ROW,
+                    texts.get("audit.verify.present"), texts.get("audit.verify.missing"))));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
             Map<String, String> recomputed = others == null ? Map.of() : others.digests(totals);
             manifest.compare(policy, Sha256.hex(reportDigest), totals, recomputed, counting, notes::add);
@@ -188,13 +214,28 @@ public final class Verifier {
         return new Outcome(count[0], count[1], notes);
     }
 
-    private static void match(String id, List<String> reported, Map<String, List<String>> pendingRecomputed,
-            Map<String, List<String>> pendingReported, Columns columns, Consumer<Difference> out) {
+    private void match(Reported reported, Map<String, List<String>> pendingRecomputed,
+            Map<String, List<String>> pendingReported, List<Reported> pendingMangled, Columns columns,
+            Consumer<Difference> out) {
+        String id = reported.id();
+        if (reported.mangled()) {
+            for (Iterator<Map.Entry<String, List<String>>> i = pendingRecomputed.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<String, List<String>> e = i.next();
+                if (Mangled.fits(id, e.getKey())) {
+                    i.remove();
+                    columns.mangled(reported, e.getKey(), e.getValue(), out);
+                    return;
+                }
+            }
+            pendingMangled.add(reported);
+            return;
+        }
         List<String> mine = pendingRecomputed.remove(id);
         if (mine != null) {
-            columns.compare(id, reported, mine, out);
-        } else if (pendingReported.putIfAbsent(id, reported) != null) {
-            out.accept(new Difference(id, Difference.ROW, "present twice", "once"));
+            columns.compare(id, reported.cells(), mine, out);
+        } else if (pendingReported.putIfAbsent(id, reported.cells()) != null) {
+            out.accept(new Difference(id, Difference.ROW, texts.get("audit.verify.twice"),
+                    texts.get("audit.verify.once")));
         }
     }
 
@@ -207,37 +248,61 @@ public final class Verifier {
         for (String column : reportHeader) {
             int i = ids.indexOf(column.strip());
             if (i >= 0) {
-                out.accept(new Difference(Difference.COLUMN, column.strip(), "in the report",
-                        "left out: " + policy.leftOut().get(i)));
+                out.accept(new Difference(Difference.COLUMN, column.strip(), texts.get("audit.verify.in_report"),
+                        texts.get("audit.verify.left_out", policy.leftOut().get(i))));
             }
         }
     }
 
     /**
+     * A row of the report: its cells, the line it starts on, and whether its entity_id is a credit
+     * code a spreadsheet turned into a number ({@link Mangled}).
+     */
+    record Reported(List<String> cells, long line, boolean mangled) {
+        String id() {
+            return cells.isEmpty() ? "" : cells.get(0);
+        }
+    }
+
+    /**
      * The report's rows in order, each entity once: a later copy of a row is a difference of its own,
-     * not a row the recomputation lacks. Ids are remembered compactly, as an input's are.
+     * not a row the recomputation lacks. Ids are remembered compactly, as an input's are. A code a
+     * spreadsheet mangled is not an id (many codes round to one number), so it is not remembered.
      */
     private static final class ReportRows {
         private final Iterator<CSVRecord> records;
+        private final CSVParser parser;
         private final Consumer<Difference> out;
+        private final Texts texts;
         private final SeenIds codes = new SeenIds();
         /** Ids that are not credit codes, as an edited report may hold: few, so kept as they are. */
         private final Set<String> others = new HashSet<>();
+        /** The line the last row read ended on. */
+        private long lastLine;
 
-        ReportRows(Iterator<CSVRecord> records, Consumer<Difference> out) {
+        ReportRows(Iterator<CSVRecord> records, CSVParser parser, Consumer<Difference> out, Texts texts) {
             this.records = records;
+            this.parser = parser;
             this.out = out;
+            this.texts = texts;
+            this.lastLine = parser.getCurrentLineNumber();
         }
 
         /** The next row whose id has not been seen, or null at the end. */
-        List<String> next() {
+        Reported next() {
             while (records.hasNext()) {
                 List<String> row = records.next().toList();
+                long line = lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
                 String id = row.isEmpty() ? "" : row.get(0);
-                if (CreditCode.problem(id) == null ? codes.add(id) : others.add(id)) {
-                    return row;
+                if (Mangled.is(id)) {
+                    return new Reported(row, line, true);
                 }
-                out.accept(new Difference(id, Difference.ROW, "present twice", "once"));
+                if (CreditCode.problem(id) == null ? codes.add(id) : others.add(id)) {
+                    return new Reported(row, line, false);
+                }
+                out.accept(new Difference(id, Difference.ROW, texts.get("audit.verify.twice"),
+                        texts.get("audit.verify.once")));
             }
             return null;
         }
@@ -245,47 +310,81 @@ public final class Verifier {
 
     /**
      * Maps the report's columns onto the recomputed ones, so column order does not matter. A column
-     * named twice is a difference of its own, and each copy is compared: a reader may take either.
+     * is found by its header in the report's language or by its id (a report in either language is
+     * read). A column named twice is a difference of its own, and each copy is compared: a reader may
+     * take either.
      */
     private static final class Columns {
         private final List<String> names;
+        private final List<String> ids;
+        private final Texts texts;
         /** For each recomputed column, where every copy of it stands in the report (none: empty). */
         private final int[][] reportedIndex;
 
-        Columns(List<String> reportHeader, List<String> expected, Path report, Consumer<Difference> out)
-                throws InputException {
+        Columns(List<String> reportHeader, List<String> expected, List<String> ids, Path report,
+                Consumer<Difference> out, Texts texts) throws InputException {
+            this.texts = texts;
             Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
                 at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
             }
             names = expected;
+            this.ids = ids;
             reportedIndex = new int[expected.size()][];
             List<String> missing = new ArrayList<>();
             for (int i = 0; i < expected.size(); i++) {
-                List<Integer> idx = at.getOrDefault(expected.get(i), List.of());
+                List<Integer> idx = new ArrayList<>(at.getOrDefault(expected.get(i), List.of()));
+                if (!ids.get(i).equals(expected.get(i))) {
+                    idx.addAll(at.getOrDefault(ids.get(i), List.of()));
+                    idx.sort(null);
+                }
                 reportedIndex[i] = idx.stream().mapToInt(Integer::intValue).toArray();
-                if (idx.isEmpty() && !expected.get(i).equals(NOTES)) {
+                if (idx.isEmpty() && !notes(i)) {
                     missing.add(expected.get(i));
                 }
             }
             if (reportedIndex[0].length == 0 || reportedIndex[0][0] != 0) {
-                throw new InputException(report + ": not a subsidy report (entity_id is not its first column)");
+                throw new InputException(texts.get("audit.verify.not_a_report", report));
             }
             // A column the recomputation has and the report lacks is a difference (the report was made under
             // another policy or date, or a column was deleted), not an unusable report: the rest is compared.
-            missing.forEach(name -> out.accept(new Difference(Difference.COLUMN, name, "not in the report",
-                    "in the recomputation")));
+            missing.forEach(name -> out.accept(new Difference(Difference.COLUMN, name,
+                    texts.get("audit.verify.not_in_report"), texts.get("audit.verify.in_recomputation"))));
             at.forEach((name, copies) -> {
                 if (copies.size() > 1) {
-                    out.accept(new Difference(Difference.COLUMN, name, copies.size() + " times in the header",
-                            "once"));
+                    out.accept(new Difference(Difference.COLUMN, name,
+                            texts.get("audit.verify.times_in_header", copies.size()), texts.get("audit.verify.once")));
                 }
             });
         }
 
+        private boolean notes(int i) {
+            return ids.get(i).equals(NOTES);
+        }
+
+        /** A report row found for a recomputed one: by its id, or by the number a spreadsheet made of it. */
+        void matched(Reported reported, String id, List<String> recomputed, Consumer<Difference> out) {
+            if (reported.mangled()) {
+                mangled(reported, id, recomputed, out);
+            } else {
+                compare(id, reported.cells(), recomputed, out);
+            }
+        }
+
+        /**
+         * A row whose code a spreadsheet mangled: said so, with its line, the cell and the code the
+         * recomputation has there (masked, as the notice list masks codes); the rest of it is compared.
+         */
+        void mangled(Reported reported, String id, List<String> recomputed, Consumer<Difference> out) {
+            String masked = subsidy.report.NoticeList.mask(id);
+            out.accept(new Difference(masked, texts.get("audit.verify.mangled", reported.line()), reported.id(),
+                    masked));
+            compare(id, reported.cells(), recomputed, out);
+        }
+
         void compare(String id, List<String> reported, List<String> recomputed, Consumer<Difference> out) {
             for (int i = 0; i < names.size(); i++) {
-                if (names.get(i).equals(NOTES)) {
+                if (notes(i)) {
                     continue;
                 }
                 String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
@@ -308,6 +407,42 @@ public final class Verifier {
             try {
                 return new BigDecimal(a.strip()).compareTo(new BigDecimal(b)) == 0;
             } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * A credit code a spreadsheet turned into a number and wrote back in exponent form
+     * ({@code 9.15302E+17}), as the input side tells it ({@code spreadsheet_mangled}): a cell that is
+     * not a valid code and reads as such a number. It fits a code when the code, rounded to the digits
+     * the number kept, is that number.
+     */
+    static final class Mangled {
+        private static final java.util.regex.Pattern EXPONENT =
+                java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+
+        private Mangled() {
+        }
+
+        static boolean is(String cell) {
+            String s = cell.strip();
+            return CreditCode.problem(s) != null && EXPONENT.matcher(s).matches();
+        }
+
+        static boolean fits(String cell, String code) {
+            if (code.isEmpty() || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false; // a code with a letter stays text in a spreadsheet
+            }
+            try {
+                BigDecimal number = new BigDecimal(cell.strip());
+                if (number.signum() <= 0 || number.precision() > code.length()) {
+                    return false;
+                }
+                BigDecimal rounded = new BigDecimal(code).round(new java.math.MathContext(number.precision(),
+                        java.math.RoundingMode.HALF_UP));
+                return rounded.compareTo(number) == 0;
+            } catch (NumberFormatException | ArithmeticException e) {
                 return false;
             }
         }

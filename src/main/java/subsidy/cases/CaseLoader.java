@@ -41,6 +41,7 @@ import subsidy.policy.yaml.YamlTree;
 import subsidy.program.Program;
 import subsidy.program.ReasonCode;
 import subsidy.size.SizeSource;
+import subsidy.text.Msg;
 
 /**
  * Reads a case file as strictly as a policy is read: an unknown key, a value of the wrong type, a
@@ -50,13 +51,13 @@ import subsidy.size.SizeSource;
  */
 public final class CaseLoader {
     /** Keys kept for later issues: earlier payments, and records of single persons. */
-    static final Map<String, String> RESERVED = Map.of("persons", "per-person records");
+    static final Map<String, String> RESERVED = Map.of("persons", "cases.load.reserved_persons");
     private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("20[0-9]{2}-(0[1-9]|1[0-2])");
     private static final Set<String> ENTITY_KEYS = Set.of("size_class", "size_source", "total", "rejected");
     private static final Set<String> TOTAL_COUNTS = Set.of("computed", "rejected");
 
     private final Path file;
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
     private final Map<LocalDate, Policy> policies = new HashMap<>();
     private Path policyFile;
     private boolean policyUnusable;
@@ -107,8 +108,7 @@ public final class CaseLoader {
             policyFile = file.toAbsolutePath().getParent().resolve(policyName).normalize();
             policyFile = relative(policyFile);
             if (!Files.isRegularFile(policyFile)) {
-                problems.add(top.keyAt("policy") + ": no policy file " + policyFile
-                        + " (the path is relative to this file)");
+                problems.at(top.keyAt("policy"), "cases.load.no_policy", policyFile);
                 policyUnusable = true;
             }
         } else {
@@ -125,7 +125,7 @@ public final class CaseLoader {
         List<TestCase> cases = new ArrayList<>();
         if (caseNodes != null) {
             if (caseNodes.isEmpty()) {
-                problems.add(top.keyAt("cases") + ": the list of cases is empty");
+                problems.at(top.keyAt("cases"), "cases.load.no_cases");
             }
             Map<String, Integer> seenNames = new HashMap<>();
             for (int i = 0; i < caseNodes.size(); i++) {
@@ -133,8 +133,7 @@ public final class CaseLoader {
                 if (c != null) {
                     Integer first = seenNames.putIfAbsent(c.name(), c.line());
                     if (first != null) {
-                        problems.add("cases[" + (i + 1) + "].name (line " + c.line() + "): the name '" + c.name()
-                                + "' is already used by the case at line " + first);
+                        problems.line("cases[" + (i + 1) + "].name", c.line(), "cases.load.name_used", c.name(), first);
                     }
                     cases.add(c);
                 }
@@ -146,8 +145,20 @@ public final class CaseLoader {
         return new CaseFile(file, policyFile, cases);
     }
 
+    /** What a node is, as a problem names what was found instead of what was expected ({@link Node#kind()}). */
+    private static Msg kind(Node node) {
+        if (node instanceof Node.Mapping) {
+            return Msg.of("cases.load.kind_mapping");
+        }
+        if (node instanceof Node.Sequence) {
+            return Msg.of("cases.load.kind_list");
+        }
+        String text = ((Node.Scalar) node).text();
+        return Msg.of(text == null || text.isBlank() ? "cases.load.kind_empty" : "cases.load.kind_value");
+    }
+
     private CaseFileException unusable() {
-        return new CaseFileException(file.toString(), problems);
+        return new CaseFileException(file.toString(), problems.texts(), true);
     }
 
     /** A path as short as it can be written: relative to the working directory when under it. */
@@ -161,18 +172,18 @@ public final class CaseLoader {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(YamlTree.MAX_CHARS + 1);
         } catch (IOException e) {
-            problems.add("cannot be read: " + IoProblem.describe(e));
+            problems.say("cases.load.unreadable", IoProblem.describe(e));
             return null;
         }
         if (bytes.length > YamlTree.MAX_CHARS) {
-            problems.add("the file is over 1 MiB; a case file may have at most 1 MiB");
+            problems.say("cases.load.too_big");
             return null;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            problems.add("is not UTF-8 text; save it as UTF-8");
+            problems.say("cases.load.not_utf8");
             return null;
         }
     }
@@ -185,7 +196,7 @@ public final class CaseLoader {
         try {
             return Dates.parse(t);
         } catch (IllegalArgumentException e) {
-            problems.add(f.keyAt(key) + ": " + e.getMessage());
+            problems.add(f.keyAt(key) + ": " + e.getMessage()); // LANG: Dates' message in the run's language
             return otherwise;
         }
     }
@@ -208,15 +219,21 @@ public final class CaseLoader {
                     needsDate = true; // said once below, in the case file's own words
                     continue;
                 }
-                problems.add(where + ": the policy " + policyFile + (asOf == null ? "" : " on " + asOf) + ": " + problem);
+                // LANG: the policy's problem in the run's language once PolicyException carries it so
+                if (asOf == null) {
+                    problems.at(where, "cases.load.policy_problem", policyFile, problem);
+                } else {
+                    problems.at(where, "cases.load.policy_problem_on", policyFile, asOf, problem);
+                }
             }
             if (needsDate) {
                 // The example is a day the policy's programs are in force, never a date of another plan's year.
                 LocalDate example = e.inForce().example();
-                problems.add("as_of: the policy " + policyFile + " has dated values or programs in force for a while; "
-                        + (example == null ? "" : "its programs are in force " + e.inForce().describe() + "; ")
-                        + "give the date its cases are computed on, as 'as_of: "
-                        + (example == null ? "YYYY-MM-DD" : example) + "' at the top of this file (or in a case)");
+                if (example == null) {
+                    problems.at("as_of", "cases.load.needs_date", policyFile);
+                } else { // LANG: describe() in the run's language once the policy's in-force span speaks it
+                    problems.at("as_of", "cases.load.needs_date_example", policyFile, e.inForce().describe(), example);
+                }
             }
             if (asOf == null) {
                 policyUnusable = true;
@@ -237,13 +254,12 @@ public final class CaseLoader {
         LocalDate asOf = date(f, "as_of", fileAsOf);
         for (String key : RESERVED.keySet()) {
             if (f.node(key, false) != null) {
-                problems.add(f.keyAt(key) + ": '" + key + "' is kept for " + RESERVED.get(key)
-                        + " and is not yet supported");
+                problems.at(f.keyAt(key), "cases.load.reserved", key, Msg.of(RESERVED.get(key)));
             }
         }
         String period = f.text("period", false);
         if (period != null && !PERIOD.matcher(period).matches()) {
-            problems.add(f.keyAt("period") + ": a period is a month, YYYY-MM (2022-06)");
+            problems.at(f.keyAt("period"), "cases.load.period", "2022-06");
         }
         Node ledgerNode = f.node("ledger", false);
         Node entity = f.node("entity", false);
@@ -252,13 +268,15 @@ public final class CaseLoader {
         Node expectNode = f.node("expect", true);
         f.finish();
         if (ledgerNode != null && period == null) {
-            problems.add(f.keyAt("ledger") + ": a case with a ledger names the period of its batch, as "
-                    + "'period: 2022-06'");
+            problems.at(f.keyAt("ledger"), "cases.load.ledger_period");
         }
         int given = (entity == null ? 0 : 1) + (entities == null ? 0 : 1) + (input == null ? 0 : 1);
         if (given != 1) {
-            problems.add(path + " (line " + f.line() + "): give exactly one of 'entity' (one row), 'entities' "
-                    + "(several rows) or 'input' (a CSV file); " + (given == 0 ? "none is" : given + " are") + " given");
+            if (given == 0) {
+                problems.line(path, f.line(), "cases.load.one_of_none");
+            } else {
+                problems.line(path, f.line(), "cases.load.one_of_many", given);
+            }
         }
         Policy policy = policy(asOf, f.keyAt(f.keys().contains("as_of") ? "as_of" : "name"));
         if (policy == null) {
@@ -275,13 +293,16 @@ public final class CaseLoader {
                     rows.add(row(s.items().get(i), f.child("entities") + "[" + (i + 1) + "]", defaults, policy));
                 }
             } else {
-                problems.add(Fields.at(f.child("entities"), entities) + ": expected a list of rows, found "
-                        + (entities instanceof Node.Sequence ? "an empty list" : entities.kind()));
+                if (entities instanceof Node.Sequence) {
+                    problems.at(Fields.at(f.child("entities"), entities), "cases.load.rows_empty");
+                } else {
+                    problems.at(Fields.at(f.child("entities"), entities), "cases.load.rows_found", kind(entities));
+                }
             }
         } else if (input != null) {
             inputFile = relative(file.toAbsolutePath().getParent().resolve(input).normalize());
             if (!Files.isRegularFile(inputFile)) {
-                problems.add(f.keyAt("input") + ": no file " + inputFile + " (the path is relative to this file)");
+                problems.at(f.keyAt("input"), "cases.load.no_input", inputFile);
             }
         }
         boolean single = entity != null;
@@ -317,7 +338,7 @@ public final class CaseLoader {
     private List<TestCase.Earlier> earlier(Node node, String path, Policy policy, String ownId) {
         List<TestCase.Earlier> out = new ArrayList<>();
         if (!(node instanceof Node.Sequence s)) {
-            problems.add(Fields.at(path, node) + ": expected a list of earlier payments, found " + node.kind());
+            problems.at(Fields.at(path, node), "cases.load.earlier_found", kind(node));
             return out;
         }
         for (int i = 0; i < s.items().size(); i++) {
@@ -334,16 +355,16 @@ public final class CaseLoader {
             String policyId = e.text("policy", false);
             e.finish();
             if (program != null && policy.programs().stream().noneMatch(p -> p.id().equals(program))) {
-                problems.add(e.keyAt("program") + ": '" + program + "' is not a program of " + policy.id());
+                problems.at(e.keyAt("program"), "cases.load.not_a_program", program, policy.id());
             }
             if (period != null && !PERIOD.matcher(period).matches()) {
-                problems.add(e.keyAt("period") + ": a period is a month, YYYY-MM (2022-05)");
+                problems.at(e.keyAt("period"), "cases.load.period", "2022-05");
             }
             if (imported != null && !imported.equals("true") && !imported.equals("false")) {
-                problems.add(e.keyAt("imported") + ": true or false");
+                problems.at(e.keyAt("imported"), "cases.load.true_or_false");
             }
             if (amount != null && amount.signum() < 0) {
-                problems.add(e.keyAt("amount") + ": an amount paid is 0 or more");
+                problems.at(e.keyAt("amount"), "cases.load.paid_negative");
             }
             out.add(new TestCase.Earlier(id == null ? ownId : id, program, period, amount, months,
                     "true".equals(imported), policyId == null ? policy.id() : policyId));
@@ -360,22 +381,21 @@ public final class CaseLoader {
 
     private void cells(Node node, String path, Map<String, String> into, Policy policy) {
         if (!(node instanceof Node.Mapping m)) {
-            problems.add(Fields.at(path, node) + ": expected a mapping of column: cell, found " + node.kind());
+            problems.at(Fields.at(path, node), "cases.load.cells_found", kind(node));
             return;
         }
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String column = e.getKey();
-            String at = path + "." + column + " (line " + m.keyLines().get(column) + ")";
+            subsidy.text.Text at = Problems.where(path + "." + column, m.keyLines().get(column));
             if (policy != null && Column.forHeader(column).isEmpty() && policy.schema().extraForHeader(column).isEmpty()) {
-                problems.add(at + ": '" + column + "' is not a column of SPEC §2 or of the policy "
-                        + policy.id() + "; calc would ignore it");
+                problems.at(at, "cases.load.not_a_column", column, policy.id());
                 continue;
             }
             if (e.getValue() instanceof Node.Scalar s) {
                 into.remove(column); // the row's own cell comes where the row puts it
                 into.put(column, s.text() == null ? "" : s.text());
             } else {
-                problems.add(at + ": expected one cell (text or a number), found " + e.getValue().kind());
+                problems.at(at, "cases.load.cell_found", kind(e.getValue()));
             }
         }
     }
@@ -400,9 +420,7 @@ public final class CaseLoader {
                 continue;
             }
             if (!programIds.contains(key)) {
-                problems.add(f.keyAt(key) + ": '" + key + "' is no program of the policy " + policy.id()
-                        + " (its programs: " + String.join(", ", programIds) + "; also size_class, size_source, "
-                        + "total, rejected)");
+                problems.at(f.keyAt(key), "cases.load.no_program", key, policy.id(), String.join(", ", programIds));
                 f.node(key, false);
                 continue;
             }
@@ -419,14 +437,13 @@ public final class CaseLoader {
         if (r != null) {
             rejected = rejected(r, f.child("rejected"));
             if (!programs.isEmpty() || sizeClass != null || sizeSource != null || total != null) {
-                problems.add(f.keyAt("rejected") + ": a rejected row has no amounts or size; expect either "
-                        + "'rejected' or its outcome");
+                problems.at(f.keyAt("rejected"), "cases.load.rejected_and_outcome");
             }
         }
         f.finish();
         if (programs.isEmpty() && sizeClass == null && sizeSource == null && total == null && rejected == null
                 && f.keys().isEmpty()) {
-            problems.add(path + " (line " + f.line() + "): expects nothing; name a program, size_class, total or rejected");
+            problems.line(path, f.line(), "cases.load.expects_nothing_entity");
         }
         return new EntityExpect(id, occurrence, f.line(), programs, sizeClass, sizeSource, total, rejected);
     }
@@ -447,7 +464,7 @@ public final class CaseLoader {
     /** {@code 3000.00} (the amount alone) or {@code {amount, months, reason, reason_code, in_force}}. */
     private ProgramExpect programExpect(Node node, String path, String program) {
         if (node instanceof Node.Scalar) {
-            Amount a = exact(Fields.decimal(node, path, problems), path + " (line " + node.line() + ")");
+            Amount a = exact(Fields.decimal(node, path, problems), Problems.where(path, node.line()));
             return a == null ? null : new ProgramExpect(program, node.line(), a, null, null, null, null);
         }
         Fields f = Fields.of(node, path, problems);
@@ -461,11 +478,10 @@ public final class CaseLoader {
         Boolean inForce = f.bool("in_force", false);
         f.finish();
         if (amount == null && months == null && reason == null && code == null && inForce == null) {
-            problems.add(path + " (line " + f.line() + "): expects nothing; give amount, months, reason, reason_code "
-                    + "or in_force");
+            problems.line(path, f.line(), "cases.load.expects_nothing_program");
         }
         if (Boolean.FALSE.equals(inForce) && (amount != null || months != null || reason != null || code != null)) {
-            problems.add(f.keyAt("in_force") + ": a program not in force has no amount, months or reason");
+            problems.at(f.keyAt("in_force"), "cases.load.not_in_force_expects");
         }
         return new ProgramExpect(program, f.line(), amount, months, reason, code, inForce);
     }
@@ -475,10 +491,9 @@ public final class CaseLoader {
     }
 
     /** An expected amount or months as written, or null with a problem: one of 3 decimals can never match. */
-    private Amount exact(BigDecimal v, String where) {
+    private Amount exact(BigDecimal v, Object where) {
         if (v != null && v.stripTrailingZeros().scale() > 2) {
-            problems.add(where + ": " + v.toPlainString() + " has more than 2 decimals; amounts and months are "
-                    + "rounded to 0.01, so it can never match");
+            problems.at(where, "cases.load.decimals", v.toPlainString());
             return null;
         }
         return v == null ? null : new Amount(v, v.toPlainString());
@@ -491,18 +506,17 @@ public final class CaseLoader {
             .toList();
     private static final List<String> REJECTION_CODES = Arrays.stream(RejectionCode.values())
             .map(RejectionCode::code).toList();
-    private static final String SEE_CODES = " (README, \"Reason codes\")";
+    private static final Msg SEE_CODES = Msg.of("cases.load.see_codes");
 
     private String oneOf(Fields f, String key, List<String> allowed) {
         return oneOf(f, key, allowed, "");
     }
 
     /** The key's text, or null with a problem listing the allowed values when it is none of them. */
-    private String oneOf(Fields f, String key, List<String> allowed, String see) {
+    private String oneOf(Fields f, String key, List<String> allowed, Object see) {
         String v = f.text(key, false);
         if (v != null && !allowed.contains(v)) {
-            problems.add(f.keyAt(key) + ": '" + Escape.controls(v) + "' is not one of " + String.join(", ", allowed)
-                    + see);
+            problems.at(f.keyAt(key), "cases.load.not_one_of", Escape.controls(v), String.join(", ", allowed), see);
             return null;
         }
         return v;
@@ -531,13 +545,12 @@ public final class CaseLoader {
             String id = Ids.normalize(key).toUpperCase(Locale.ROOT);
             Node n = f.node(key, false);
             if (rows != null && !rowsOfId.containsKey(id)) {
-                problems.add(f.keyAt(key) + ": no row of this case has the entity_id " + key);
+                problems.at(f.keyAt(key), "cases.load.no_row", key);
                 continue;
             }
             if (n instanceof Node.Sequence s) {
                 if (rows != null && rowsOfId.get(id) != s.items().size()) {
-                    problems.add(f.keyAt(key) + ": " + rowsOfId.get(id) + " row(s) have this entity_id, but "
-                            + s.items().size() + " expectation(s) are listed; give one per row, in order");
+                    problems.at(f.keyAt(key), "cases.load.rows_expectations", rowsOfId.get(id), s.items().size());
                 }
                 for (int i = 0; i < s.items().size(); i++) {
                     EntityExpect e = entityExpect(s.items().get(i), f.child(key) + "[" + (i + 1) + "]", id, i + 1, policy);
@@ -547,8 +560,7 @@ public final class CaseLoader {
                 }
             } else {
                 if (rows != null && rowsOfId.get(id) > 1) {
-                    problems.add(f.keyAt(key) + ": " + rowsOfId.get(id) + " rows have this entity_id; list one "
-                            + "expectation per row, in order ([{…}, {…}])");
+                    problems.at(f.keyAt(key), "cases.load.rows_one_expectation", rowsOfId.get(id));
                 }
                 EntityExpect e = entityExpect(n, f.child(key), id, 0, policy);
                 if (e != null) {
@@ -567,9 +579,7 @@ public final class CaseLoader {
                     continue;
                 }
                 if (!key.equals("total") && !programIds.contains(key)) {
-                    problems.add(t.keyAt(key) + ": '" + key + "' is no program of the policy " + policy.id()
-                            + " (totals take computed, rejected, total and the programs: "
-                            + String.join(", ", programIds) + ")");
+                    problems.at(t.keyAt(key), "cases.load.no_total", key, policy.id(), String.join(", ", programIds));
                     t.node(key, false);
                     continue;
                 }
@@ -583,7 +593,7 @@ public final class CaseLoader {
         }
         f.finish();
         if (out.isEmpty() && totals[0] == null && f.keys().isEmpty()) {
-            problems.add(path + " (line " + f.line() + "): expects nothing; name rows by entity_id, or totals");
+            problems.line(path, f.line(), "cases.load.expects_nothing_rows");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import subsidy.cases.CaseResult.Mismatch;
 import subsidy.input.Escape;
+import subsidy.text.Texts;
 
 /** A case's outcome as a test runner prints it: PASS or FAIL, and for a failure what was expected and computed. */
 public final class CaseReport {
@@ -12,18 +13,24 @@ public final class CaseReport {
 
     /** {@code PASS name}, or {@code FAIL name (file, line N)} and a table of the differences. */
     public static List<String> lines(CaseResult r) {
+        return lines(r, Texts.EN);
+    }
+
+    /** As {@link #lines(CaseResult)}, its words in {@code texts}' language (PASS and FAIL stay, for scripts). */
+    public static List<String> lines(CaseResult r, Texts texts) {
         TestCase c = r.testCase();
         List<String> lines = new ArrayList<>();
         if (r.passed()) {
-            lines.add("PASS " + Escape.controls(c.name()));
+            lines.add(texts.get("cases.report.pass", Escape.controls(c.name())));
             return lines;
         }
-        lines.add("FAIL " + Escape.controls(c.name()) + "  (" + c.file() + ", line " + c.line() + ")");
-        lines.add("     checks: " + Escape.controls(c.checks()));
+        lines.add(texts.get("cases.report.fail", Escape.controls(c.name()), c.file(), c.line()));
+        lines.add("     " + texts.get("cases.report.checks", Escape.controls(c.checks())));
         boolean entities = r.mismatches().stream().anyMatch(m -> !m.entity().isEmpty());
         List<String[]> table = new ArrayList<>();
-        table.add(entities ? new String[] {"entity", "program", "field", "expected", "computed"}
-                : new String[] {"program", "field", "expected", "computed"});
+        String[] heading = {texts.get("cases.report.entity"), texts.get("cases.report.program"),
+            texts.get("cases.report.field"), texts.get("cases.report.expected"), texts.get("cases.report.computed")};
+        table.add(entities ? heading : java.util.Arrays.copyOfRange(heading, 1, heading.length));
         for (Mismatch m : r.mismatches()) {
             String program = m.program().isEmpty() ? "-" : m.program();
             String[] row = entities ? new String[] {m.entity(), program, m.field(), m.expected(), m.computed()}
@@ -54,12 +61,27 @@ public final class CaseReport {
 
     /** {@code N passed, M failed}. */
     public static String summary(List<CaseResult> results) {
+        return summary(results, Texts.EN);
+    }
+
+    /** {@code N passed, M failed} in {@code texts}' language. */
+    public static String summary(List<CaseResult> results, Texts texts) {
         long passed = results.stream().filter(CaseResult::passed).count();
-        return passed + " passed, " + (results.size() - passed) + " failed";
+        return texts.get("cases.report.summary", passed, results.size() - passed);
+    }
+
+    /** What the summary adds when some case files could not be used (their problems were listed above). */
+    public static String unusable(Texts texts) {
+        return texts.get("cases.report.unusable");
+    }
+
+    /** The heading of a case file's cases: the file and the policy it names. */
+    public static String heading(java.nio.file.Path file, java.nio.file.Path policy, Texts texts) {
+        return texts.get("cases.report.file", file, policy);
     }
 
     /** Columns a terminal gives the text: two for a Chinese character or a full-width form, else one. */
-    static int width(String s) {
+    public static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

@@ -26,6 +26,7 @@ import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.program.ProgramResult;
 import subsidy.size.SizeDecision;
+import subsidy.text.Texts;
 
 /**
  * Runs cases: each case's rows become one CSV file in memory, read by calc's own reader (cells,
@@ -33,14 +34,16 @@ import subsidy.size.SizeDecision;
  * then every expected value is compared with what was computed. Nothing is written anywhere.
  */
 public final class CaseRunner {
-    /** What a case is told when it expects a code and the program paid, so has no reason. */
-    private static final String NOT_AVAILABLE = "(none: it pays)";
-
     private CaseRunner() {
     }
 
     public static List<CaseResult> run(CaseFile file) {
-        return file.cases().stream().map(CaseRunner::run).toList();
+        return run(file, Texts.EN);
+    }
+
+    /** Every case of the file, what differs told in {@code texts}' language (field names stay the file's keys). */
+    public static List<CaseResult> run(CaseFile file, Texts texts) {
+        return file.cases().stream().map(c -> run(c, texts)).toList();
     }
 
     /** One row as calc left it: computed, or rejected with its reasons. */
@@ -74,6 +77,11 @@ public final class CaseRunner {
     }
 
     public static CaseResult run(TestCase c) {
+        return run(c, Texts.EN);
+    }
+
+    /** One case, what differs told in {@code texts}' language. */
+    public static CaseResult run(TestCase c, Texts texts) {
         Policy policy = c.policy();
         List<Mismatch> out = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
@@ -99,14 +107,15 @@ public final class CaseRunner {
                 }
             });
         } catch (InputException | IOException e) {
-            out.add(new Mismatch("", "", "input", "usable", e.getMessage()));
+            out.add(new Mismatch("", "", "input", texts.get("cases.run.usable"),
+                    e instanceof InputException ie ? ie.message(texts) : e.getMessage()));
             return new CaseResult(c, out);
         }
         if (c.single()) {
             if (rows.size() != 1) {
                 out.add(new Mismatch("", "", "rows", "1", Integer.toString(rows.size())));
             } else {
-                compare(c, c.expect().get(0), rows.get(0), "", out);
+                compare(c, c.expect().get(0), rows.get(0), "", out, texts);
             }
         } else {
             Map<String, List<Row>> byId = new LinkedHashMap<>();
@@ -114,60 +123,65 @@ public final class CaseRunner {
             for (EntityExpect e : c.expect()) {
                 List<Row> ofId = byId.getOrDefault(e.entityId(), List.of());
                 int index = Math.max(e.occurrence(), 1) - 1;
-                String label = e.entityId() + (e.occurrence() > 0 ? " (row " + e.occurrence() + " of its id)" : "");
+                String label = e.occurrence() > 0 ? texts.get("cases.run.occurrence", e.entityId(), e.occurrence())
+                        : e.entityId();
                 if (index >= ofId.size()) {
-                    out.add(new Mismatch(label, "", "row", "present", ofId.isEmpty() ? "no row has this entity_id"
-                            : "only " + ofId.size() + " row(s) have this entity_id"));
+                    out.add(new Mismatch(label, "", "row", texts.get("cases.run.present"), ofId.isEmpty()
+                            ? texts.get("cases.run.no_row") : texts.get("cases.run.only_rows", ofId.size())));
                 } else {
-                    compare(c, e, ofId.get(index), label, out);
+                    compare(c, e, ofId.get(index), label, out, texts);
                 }
             }
             if (c.totals() != null) {
-                totals(c.totals(), rows, out);
+                totals(c.totals(), rows, out, texts);
             }
         }
         return new CaseResult(c, out);
     }
 
-    private static void compare(TestCase c, EntityExpect e, Row row, String entity, List<Mismatch> out) {
+    private static void compare(TestCase c, EntityExpect e, Row row, String entity, List<Mismatch> out,
+            Texts texts) {
         if (e.rejected() != null) {
             if (row.rejection() == null) {
-                out.add(new Mismatch(entity, "", "rejected", e.rejected().reason() == null ? "rejected"
-                        : "rejected, reason contains \"" + e.rejected().reason() + "\"",
-                        "computed, total " + Money.format(row.result().total())));
+                out.add(new Mismatch(entity, "", "rejected", e.rejected().reason() == null
+                        ? texts.get("cases.run.rejected")
+                        : texts.get("cases.run.rejected_because", e.rejected().reason()),
+                        texts.get("cases.run.computed_total", Money.format(row.result().total()))));
                 return;
             }
+            // The reason is matched as calc writes it (English); LANG: told in texts' once Rejection carries it
             String reasons = String.join("; ", row.rejection().reasons());
             if (e.rejected().reason() != null && !reasons.contains(e.rejected().reason())) {
-                out.add(new Mismatch(entity, "", "reason", "contains \"" + e.rejected().reason() + "\"", reasons));
+                out.add(new Mismatch(entity, "", "reason", texts.get("cases.run.contains", e.rejected().reason()),
+                        reasons));
             }
             if (e.rejected().reasonCode() != null) {
                 Optional<List<String>> codes = rejectionCodes(row.rejection());
                 if (codes.isEmpty() || !codes.get().contains(e.rejected().reasonCode())) {
                     out.add(new Mismatch(entity, "", "reason_code", e.rejected().reasonCode(),
-                            codes.map(l -> String.join(", ", l)).orElse(NOT_AVAILABLE)));
+                            codes.map(l -> String.join(", ", l)).orElse(texts.get("cases.run.pays"))));
                 }
             }
             return;
         }
         if (row.rejection() != null) {
-            out.add(new Mismatch(entity, "", "row", "computed",
-                    "rejected: " + String.join("; ", row.rejection().reasons())));
+            out.add(new Mismatch(entity, "", "row", texts.get("cases.run.computed"),
+                    texts.get("cases.run.rejected_for", String.join("; ", row.rejection().reasons()))));
             return;
         }
         EntityResult r = row.result();
         for (ProgramExpect p : e.programs()) {
-            program(c, p, r, entity, out);
+            program(c, p, r, entity, out, texts);
         }
         SizeDecision size = r.size();
         if (e.sizeClass() != null) {
-            String computed = size.size() == null ? "(not sized)" : size.size().code();
+            String computed = size.size() == null ? texts.get("cases.run.not_sized") : size.size().code();
             if (!e.sizeClass().equals(computed)) {
                 out.add(new Mismatch(entity, "", "size_class", e.sizeClass(), computed));
             }
         }
         if (e.sizeSource() != null) {
-            String computed = size.source() == null ? "(not sized)" : size.source().code();
+            String computed = size.source() == null ? texts.get("cases.run.not_sized") : size.source().code();
             if (!e.sizeSource().equals(computed)) {
                 out.add(new Mismatch(entity, "", "size_source", e.sizeSource(), computed));
             }
@@ -175,24 +189,26 @@ public final class CaseRunner {
         amount(entity, "", "total", e.total(), r.total(), out);
     }
 
-    private static void program(TestCase c, ProgramExpect p, EntityResult r, String entity, List<Mismatch> out) {
+    private static void program(TestCase c, ProgramExpect p, EntityResult r, String entity, List<Mismatch> out,
+            Texts texts) {
         ProgramResult pr = r.programs().stream().filter(x -> x.programId().equals(p.program())).findFirst().orElse(null);
         if (pr == null) {
             if (!Boolean.FALSE.equals(p.inForce())) {
-                out.add(new Mismatch(entity, p.program(), "in_force", "true",
-                        "not in force" + (c.asOf() == null ? "" : " on " + c.asOf())));
+                out.add(new Mismatch(entity, p.program(), "in_force", "true", c.asOf() == null
+                        ? texts.get("cases.run.not_in_force") : texts.get("cases.run.not_in_force_on", c.asOf())));
             }
             return;
         }
         if (Boolean.FALSE.equals(p.inForce())) {
-            out.add(new Mismatch(entity, p.program(), "in_force", "false",
-                    "in force" + (c.asOf() == null ? "" : " on " + c.asOf())));
+            out.add(new Mismatch(entity, p.program(), "in_force", "false", c.asOf() == null
+                    ? texts.get("cases.run.in_force") : texts.get("cases.run.in_force_on", c.asOf())));
             return;
         }
         amount(entity, p.program(), "amount", p.amount(), pr.amount(), out);
         if (p.months() != null) {
             if (pr.months() == null) {
-                out.add(new Mismatch(entity, p.program(), "months", p.months().written(), "(this program has no months)"));
+                out.add(new Mismatch(entity, p.program(), "months", p.months().written(),
+                        texts.get("cases.run.no_months")));
             } else {
                 amount(entity, p.program(), "months", p.months(), pr.months(), out);
             }
@@ -200,14 +216,16 @@ public final class CaseRunner {
         if (p.reason() != null) {
             String reason = pr.reason() == null ? "" : pr.reason();
             if (!reason.contains(p.reason())) {
-                out.add(new Mismatch(entity, p.program(), "reason", "contains \"" + p.reason() + "\"",
-                        reason.isEmpty() ? "(no reason)" : reason));
+                // LANG: the reason is matched as calc writes it (English) until ProgramResult carries a Text
+                out.add(new Mismatch(entity, p.program(), "reason", texts.get("cases.run.contains", p.reason()),
+                        reason.isEmpty() ? texts.get("cases.run.no_reason") : reason));
             }
         }
         if (p.reasonCode() != null) {
             Optional<String> code = reasonCode(pr);
             if (code.isEmpty() || !code.get().equals(p.reasonCode())) {
-                out.add(new Mismatch(entity, p.program(), "reason_code", p.reasonCode(), code.orElse(NOT_AVAILABLE)));
+                out.add(new Mismatch(entity, p.program(), "reason_code", p.reasonCode(),
+                        code.orElse(texts.get("cases.run.pays"))));
             }
         }
     }
@@ -219,13 +237,14 @@ public final class CaseRunner {
         }
     }
 
-    private static void totals(Totals t, List<Row> rows, List<Mismatch> out) {
+    private static void totals(Totals t, List<Row> rows, List<Mismatch> out, Texts texts) {
+        String totals = texts.get("cases.run.totals");
         long computed = rows.stream().filter(r -> r.result() != null).count();
         if (t.computed() != null && t.computed() != computed) {
-            out.add(new Mismatch("(totals)", "", "computed", t.computed().toString(), Long.toString(computed)));
+            out.add(new Mismatch(totals, "", "computed", t.computed().toString(), Long.toString(computed)));
         }
         if (t.rejected() != null && t.rejected() != rows.size() - computed) {
-            out.add(new Mismatch("(totals)", "", "rejected", t.rejected().toString(),
+            out.add(new Mismatch(totals, "", "rejected", t.rejected().toString(),
                     Long.toString(rows.size() - computed)));
         }
         for (Map.Entry<String, Amount> e : t.amounts().entrySet()) {
@@ -244,7 +263,7 @@ public final class CaseRunner {
                     }
                 }
             }
-            amount("(totals)", e.getKey().equals("total") ? "" : e.getKey(), e.getKey().equals("total") ? "total"
+            amount(totals, e.getKey().equals("total") ? "" : e.getKey(), e.getKey().equals("total") ? "total"
                     : "amount", e.getValue(), sum, out);
         }
     }
