@@ -89,9 +89,9 @@ public final class Explainer {
                     } else {
                         // Each reason with its code, as the text form shows a rejected row's own.
                         List<String> said = new ArrayList<>();
-                        for (int i = 0; i < r.reasons().size(); i++) {
-                            // LANG: the reason in texts' language once Rejection carries it so
-                            said.add(texts.get("audit.explain.with_code", r.reasons().get(i), r.codes().get(i)));
+                        List<String> reasons = r.reasons(texts);
+                        for (int i = 0; i < reasons.size(); i++) {
+                            said.add(texts.get("audit.explain.with_code", reasons.get(i), r.codes().get(i)));
                         }
                         others.add(texts.get("audit.explain.at_because", r.file(), r.line(),
                                 String.join(texts.get("audit.explain.separator"), said)));
@@ -123,7 +123,7 @@ public final class Explainer {
             ProgramResult own = calculator.evaluate(p, e, size, trace, computed.prior());
             ProgramResult r = paid.get(i);
             if (r.amount().compareTo(own.amount()) != 0) {
-                // LANG: r.reason() in texts' language once ProgramResult carries it so
+                // r.reason() is in the calculator's language: explain makes it with this explainer's.
                 trace.step(texts.get("audit.explain.limited", Money.format(own.amount()), Money.format(r.amount()),
                         String.valueOf(r.reason())));
             }
@@ -150,7 +150,7 @@ public final class Explainer {
         List<String> lines = new ArrayList<>();
         lines.add(texts.get("audit.explain.size_row", e.industryCode(), size.row().label(),
                 policy.sizeTable().source()));
-        lines.addAll(size.steps()); // LANG: the size steps in texts' language once SizeDecision carries them so
+        lines.addAll(size.steps()); // in the calculator's language, as the reasons are
         lines.add(texts.get("audit.explain.size_decided",
                 size.declared() == null ? texts.get("audit.explain.blank") : size.declared().code(),
                 size.derived() == null ? texts.get("audit.explain.not_derivable") : size.derived().code(),
@@ -171,6 +171,6 @@ public final class Explainer {
             }
         }
         return new Explanation(r.entityId(), entityName, r.file(), r.line(), policy.id(), policy.sha256(), cells,
-                r.reasons(), r.codes(), List.of(), List.of(), null, List.of());
+                r.reasons(texts), r.codes(), List.of(), List.of(), null, List.of());
     }
 }

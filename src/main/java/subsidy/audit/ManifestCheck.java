@@ -100,6 +100,12 @@ final class ManifestCheck {
         return lang(m);
     }
 
+    /** The batch's month the run named ({@code "period"}), which the notice list's title shows; or null. */
+    String period() {
+        JsonNode p = m == null ? null : m.path("period");
+        return p != null && p.isTextual() ? p.asText() : null;
+    }
+
     /** The language a manifest records ({@code "lang": "zh"}); absent, null or unknown: English. */
     static Lang lang(JsonNode manifest) {
         if (manifest == null || !manifest.path(LANG).isTextual()) {

@@ -63,20 +63,20 @@ final class RecomputedOutputs {
      * @param runName      the name the run gave an input, from the name it is given now
      * @param noticeName   the name to keep the notice list's digest under, or null when the run wrote none
      * @param written      the language the run wrote its files in (the manifest's {@code "lang"})
+     * @param period       the batch's month the run named (the manifest's {@code "period"}), or null
      */
     RecomputedOutputs(Policy policy, List<String> sharedHeader, boolean details, UnaryOperator<String> runName,
-            String noticeName, Texts written) throws IOException {
+            String noticeName, Texts written, String period) throws IOException {
         this.written = written;
-        this.notice = noticeName == null ? null : new NoticeList(policy); // LANG: new NoticeList(policy, written)
+        this.notice = noticeName == null ? null : new NoticeList(policy, written, period);
         this.noticeName = noticeName;
         this.policy = policy;
-        this.detailsTable = details ? new DetailsTable(policy) : null; // LANG: new DetailsTable(policy, written)
-        this.rejectedTable = new RejectedTable(sharedHeader); // LANG: new RejectedTable(sharedHeader, written)
+        this.detailsTable = details ? new DetailsTable(policy, written) : null;
+        this.rejectedTable = new RejectedTable(sharedHeader, written);
         this.runName = runName;
         rejected = Csv.open(stream(Outputs.REJECTED), rejectedTable.header());
-        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK)); // LANG: new SizeCheck(stream(...), written)
-        // LANG: the details header in the run's language (DetailsTable's header for written)
-        this.details = details ? Csv.open(stream(Outputs.DETAILS), DetailsTable.HEADER) : null;
+        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK), written);
+        this.details = details ? Csv.open(stream(Outputs.DETAILS), detailsTable.header()) : null;
     }
 
     /** A null stream that keeps the SHA-256 of what is written to it under {@code name}, mark included. */
@@ -108,7 +108,7 @@ final class RecomputedOutputs {
     void rejected(Rejection r) throws IOException {
         String name = runName.apply(r.file());
         Rejection asRun = name.equals(r.file()) ? r
-                : new Rejection(name, r.line(), r.entityId(), r.cells(), r.reasons(), r.codes());
+                : r.inFile(name);
         rejected.row(rejectedTable.row(asRun));
     }
 
@@ -120,7 +120,7 @@ final class RecomputedOutputs {
             details.close();
         }
         try (Writer summary = new OutputStreamWriter(stream(Outputs.SUMMARY), StandardCharsets.UTF_8)) {
-            Summary.writeCsv(policy, totals, summary); // LANG: Summary.writeCsv(policy, totals, summary, written)
+            Summary.writeCsv(policy, totals, summary, written);
         }
         if (notice != null) {
             try (Writer list = new OutputStreamWriter(stream(noticeName), StandardCharsets.UTF_8)) {

@@ -119,11 +119,12 @@ public final class Verifier {
         ManifestCheck manifest = ManifestCheck.read(report, texts);
         // The report is recomputed in the language the run wrote it in; its column ids are accepted too.
         Texts written = Texts.of(manifest.lang());
-        ReportTable table = new ReportTable(policy); // LANG: new ReportTable(policy, written)
+        ReportTable table = new ReportTable(policy, written);
         ReportTable ids = new ReportTable(policy);
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
-                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written)
+                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
+                        manifest.period())
                 : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(
@@ -141,8 +142,8 @@ public final class Verifier {
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
             List<Reported> pendingMangled = new ArrayList<>();
-            Batch batch = ledger == null ? new Batch(new Calculator(policy))
-                    : new Batch(ledger.calculator(new Calculator(policy)), Runtime.getRuntime().availableProcessors(),
+            Batch batch = ledger == null ? new Batch(new Calculator(policy, written))
+                    : new Batch(ledger.calculator(new Calculator(policy, written)), Runtime.getRuntime().availableProcessors(),
                             ledger.priors());
             Totals totals = batch.run(inputs, new ResultSink<Row>() {
                 @Override

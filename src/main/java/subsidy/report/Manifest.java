@@ -58,6 +58,15 @@ public final class Manifest {
      */
     public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
             Map<String, Object> ledger, Lang lang, Writer out) throws IOException {
+        write(policy, t, files, notice, ledger, lang, null, out);
+    }
+
+    /**
+     * @param period the batch's month (--period, "2022-06"), recorded after {@code as_of} when given: the
+     *               notice list's title names it, so verify needs it to write the list again
+     */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
+            Map<String, Object> ledger, Lang lang, String period, Writer out) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
@@ -81,6 +90,9 @@ public final class Manifest {
         }
         m.put("policy", p);
         m.put("as_of", policy.asOf() == null ? null : policy.asOf().toString());
+        if (period != null) {
+            m.put("period", period);
+        }
         if (ledger != null) {
             m.put("ledger", ledger);
         }

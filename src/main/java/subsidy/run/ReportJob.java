@@ -173,7 +173,7 @@ public final class ReportJob {
         Texts texts = texts();
         ReportTable table = new ReportTable(policy, texts);
         if (options.ledger() == null) {
-            Batch batch = new Batch(new Calculator(policy), workers); // LANG: Calculator(policy, texts)
+            Batch batch = new Batch(new Calculator(policy, texts), workers);
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, null);
             }
@@ -183,8 +183,7 @@ public final class ReportJob {
         try (Recording ledger = Recording.begin(options.ledger(), policy,
                 target.dir == null ? null : target.dir.path().toString(),
                 target.dir == null ? null : target.dir.runName())) {
-            // LANG: Calculator(policy, texts)
-            Batch batch = new Batch(ledger.calculator(new Calculator(policy)), workers, ledger.priors());
+            Batch batch = new Batch(ledger.calculator(new Calculator(policy, texts)), workers, ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);
             }
@@ -265,7 +264,7 @@ public final class ReportJob {
         var written = dir.digests();
         try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
             Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), texts.lang(),
-                    manifestOut);
+                    options.period(), manifestOut);
         }
         try {
             if (ledger == null) {
