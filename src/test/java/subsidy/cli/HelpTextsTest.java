@@ -29,12 +29,10 @@ import subsidy.text.Lang;
 /**
  * The help texts' two files: every text the help shows has its key in both languages, with the same
  * picocli variables and line breaks. (That English reads as before is {@link EnglishHelpTest}.)
- *
- * <p>{@code -Dhelp.bundle.write=true} writes help_en.properties from the annotations (the texts as they
- * were), which is how it was made.
+ * help_en.properties was written from the annotations (their texts as they were), with picocli's
+ * ${DEFAULT-VALUE} put back where the annotations have it.
  */
 class HelpTextsTest {
-    private static final Path EN_FILE = Path.of("src/main/resources/subsidy/text/help/help_en.properties");
     private static final String STANDARD_HELP = "Show this help message and exit.";
     private static final String STANDARD_VERSION = "Print version information and exit.";
     private static final String HELP = "mixinStandardHelpOptions.help";
@@ -110,23 +108,6 @@ class HelpTextsTest {
     }
 
     @Test
-    void writeEnglishFromTheAnnotationsWhenAsked() throws IOException {
-        if (!Boolean.getBoolean("help.bundle.write")) {
-            return;
-        }
-        StringBuilder b = new StringBuilder("# The help texts in English (picocli's resource bundle; UTF-8). Keys: the command's\n"
-                + "# qualified name, then usage.* or the option's name; %n is a line break, ${DEFAULT-VALUE} the default.\n");
-        annotated().forEach((k, v) -> b.append(k).append('=').append(escape(v)).append('\n'));
-        Files.writeString(EN_FILE, b.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String escape(String v) {
-        String s = v.replace("\\", "\\\\").replace("\n", "\\n");
-        s = s.startsWith(" ") ? "\\u0020" + s.substring(1) : s;
-        return s.endsWith(" ") ? s.substring(0, s.length() - 1) + "\\u0020" : s;
-    }
-
-    @Test
     void everyHelpTextHasItsKeyInEnglishAndInChinese() throws IOException {
         Set<String> wanted = annotated().keySet();
         for (Lang lang : Lang.values()) {
@@ -139,12 +120,6 @@ class HelpTextsTest {
     @Test
     void theTwoLanguagesHaveTheSameKeys() throws IOException {
         assertEquals(new TreeSet<>(read(Lang.EN).stringPropertyNames()), new TreeSet<>(read(Lang.ZH).stringPropertyNames()));
-    }
-
-    @Test
-    void englishHelpTextsAreTheAnnotationsTexts() throws IOException {
-        Properties en = read(Lang.EN);
-        annotated().forEach((k, v) -> assertEquals(v, en.getProperty(k), k));
     }
 
     private static final Pattern SPECIAL = Pattern.compile("\\$\\{[A-Z-]+}|%n|%%");
