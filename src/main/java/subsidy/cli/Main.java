@@ -121,6 +121,10 @@ public final class Main implements Runnable {
                             + (o.typeInfo().isBoolean() ? "" : "=" + o.paramLabel()) + "'"
                             : "'" + a.paramLabel() + "'").toList()));
         }
+        if (e.getCause() instanceof CommandLine.TypeConversionException c
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+            return texts.get("cli.usage.invalid_value", o.longestName(), c.getMessage());
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             return texts.get("cli.usage.unmatched", String.join(", ", u.getUnmatched().stream()
                     .map(a -> "'" + a + "'").toList()));

@@ -132,14 +132,30 @@ final class ProgressMeter implements Progress {
     }
 
     private void draw(String line) {
-        out.print('\r' + line + " ".repeat(Math.max(0, onScreen - line.length())));
+        int width = columns(line);
+        out.print('\r' + line + " ".repeat(Math.max(0, onScreen - width)));
         out.flush();
-        onScreen = line.length();
+        onScreen = width;
         drawn = true;
     }
 
     private String rate(long rows, long elapsedNanos) {
         return elapsedNanos <= 0 ? "" : texts.get("cli.progress.rate", format("%,d", Math.round(rows * 1e9 / elapsedNanos)));
+    }
+
+    /**
+     * The terminal columns a line takes: a Chinese character takes two (East Asian wide, from U+1100 on, roughly),
+     * so that the blanks after a shorter line cover all of a longer one; ASCII and the middle dot take one.
+     */
+    static int columns(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            n += c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF || c >= 0xAC00 && c <= 0xD7A3
+                    || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F || c >= 0xFF00 && c <= 0xFF60
+                    || c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1;
+        }
+        return n;
     }
 
     /** 0:07, 12:30, 1:02:03. */

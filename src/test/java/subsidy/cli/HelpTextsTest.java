@@ -39,6 +39,9 @@ class HelpTextsTest {
     private static final String VERSION = "mixinStandardHelpOptions.version";
 
     /** Every help text of the command tree as the annotations have it, by the key picocli looks it up with. */
+    /** The default value of the option a key describes, for the ${DEFAULT-VALUE} its description shows. */
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
     static Map<String, String> annotated() {
         CommandLine cl = Main.commandLine(new Std(new ByteArrayOutputStream(), new ByteArrayOutputStream()), Lang.EN,
                 false);
@@ -81,6 +84,9 @@ class HelpTextsTest {
                 continue;
             }
             keys.put(q + key, text);
+            if (o.defaultValue() != null) {
+                DEFAULTS.put(q + key, o.defaultValue());
+            }
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             String key = p.descriptionKey().isEmpty() ? p.paramLabel() + "[" + p.index() + "]" : p.descriptionKey();
@@ -120,6 +126,14 @@ class HelpTextsTest {
     @Test
     void theTwoLanguagesHaveTheSameKeys() throws IOException {
         assertEquals(new TreeSet<>(read(Lang.EN).stringPropertyNames()), new TreeSet<>(read(Lang.ZH).stringPropertyNames()));
+    }
+
+    /** The annotations keep the English texts beside the options, for the reader of the code: the two must agree. */
+    @Test
+    void englishHelpTextsAreTheAnnotationsTexts() throws IOException {
+        Properties en = read(Lang.EN);
+        annotated().forEach((k, v) -> assertEquals(v, en.getProperty(k, "").replace("${DEFAULT-VALUE}",
+                DEFAULTS.getOrDefault(k, "${DEFAULT-VALUE}")), k));
     }
 
     private static final Pattern SPECIAL = Pattern.compile("\\$\\{[A-Z-]+}|%n|%%");

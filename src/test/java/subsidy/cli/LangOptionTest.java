@@ -82,6 +82,13 @@ class LangOptionTest {
     }
 
     @Test
+    void anUnreadableOptionValueIsAUsageErrorInChinese() {
+        Result r = CommandLineRun.run("calc", "--lang", "zh", "--input", "samples/firms.csv", "--as-of", "2022-02-30");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("subsidy: 选项 '--as-of' 的值无效："), r.err());
+    }
+
+    @Test
     void anUnknownLanguageIsAUsageErrorNamingZhAndEn() {
         Result r = CommandLineRun.run("calc", "--lang", "fr", "--input", "samples/firms.csv");
         assertEquals(ExitCode.USAGE, r.exit());
