@@ -129,11 +129,13 @@ final class LedgerCommand implements Runnable {
                         batches.size(), period == null ? "" : texts.get("cli.ledger.list.of_period", period)));
                 // The words of the head row are padded as the numbers below them; kind and state stay the
                 // ledger's words (calc, import; recorded, replaced, voided), which scripts and SQL read.
-                out.println(String.format(Locale.ROOT, "%6s  %-17s  %-6s  %-20s  %-20s  %9s  %16s  %s",
-                        texts.get("cli.ledger.list.batch"), texts.get("cli.ledger.list.period"),
-                        texts.get("cli.ledger.list.kind"), texts.get("cli.ledger.list.state"),
-                        texts.get("cli.ledger.list.recorded"), texts.get("cli.ledger.list.entities"),
-                        texts.get("cli.ledger.list.total"), texts.get("cli.ledger.list.note")));
+                // Padded by terminal columns, not characters: a Chinese word takes two per character.
+                out.println(String.join("  ", pad(texts.get("cli.ledger.list.batch"), 6, true),
+                        pad(texts.get("cli.ledger.list.period"), 17, false), pad(texts.get("cli.ledger.list.kind"), 6, false),
+                        pad(texts.get("cli.ledger.list.state"), 20, false),
+                        pad(texts.get("cli.ledger.list.recorded"), 20, false),
+                        pad(texts.get("cli.ledger.list.entities"), 9, true), pad(texts.get("cli.ledger.list.total"), 16, true),
+                        texts.get("cli.ledger.list.note")));
                 for (BatchInfo b : batches) {
                     String state = b.state() + (b.replacedBy() == null ? "" : texts.get("cli.ledger.by", b.replacedBy()));
                     String note = b.files() + (b.policyId() == null ? "" : ", " + b.policyId())
@@ -146,6 +148,12 @@ final class LedgerCommand implements Runnable {
                 return ExitCode.OK;
             });
         }
+    }
+
+    /** {@code word} padded with spaces to {@code columns} terminal columns, on the left ({@code right}-aligned) or right. */
+    static String pad(String word, int columns, boolean right) {
+        String blanks = " ".repeat(Math.max(0, columns - ProgressMeter.columns(word)));
+        return right ? blanks + word : word + blanks;
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,

@@ -167,6 +167,23 @@ class LangOptionTest {
     }
 
     @Test
+    void ledgerListHeadInChineseAlignedByColumnsAndInEnglishAsBefore() {
+        String ledger = tmp.resolve("l.db").toString();
+        Result calc = CommandLineRun.run("calc", "--input", "samples/firms.csv", "--ledger", ledger, "--period",
+                "2022-05", "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(0, calc.exit(), calc.err());
+        String[] en = CommandLineRun.run("ledger", "list", "--ledger", ledger).out().split("\n");
+        assertEquals(String.format(Locale.ROOT, "%6s  %-17s  %-6s  %-20s  %-20s  %9s  %16s  %s", "batch", "period",
+                "kind", "state", "recorded", "entities", "total", "files, policy, note"), en[1]);
+        String[] zh = CommandLineRun.run("ledger", "list", "--lang", "zh", "--ledger", ledger).out().split("\n");
+        assertTrue(zh[0].startsWith("台账 ") && zh[0].endsWith("，批次 1 个"), zh[0]);
+        // Each word takes two columns a character: 批次 right in 6, 所属期 left in 17, … 合计 right in 16.
+        assertEquals("  批次  所属期" + " ".repeat(11 + 2) + "类型" + " ".repeat(2 + 2) + "状态" + " ".repeat(16 + 2)
+                + "记录时间" + " ".repeat(12 + 2 + 3) + "单位数" + " ".repeat(2 + 12) + "合计  文件、政策、说明", zh[1]);
+        assertEquals(en[2], zh[2], "the rows are the ledger's, the same in both languages");
+    }
+
+    @Test
     void theLastLangBeforeDoubleDashWins() {
         assertEquals(Lang.EN, LangOption.prescan());
         assertEquals(Lang.ZH, LangOption.prescan("--lang", "zh", "calc"));
