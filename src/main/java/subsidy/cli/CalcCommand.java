@@ -28,6 +28,7 @@ import subsidy.run.AtomicFile;
 import subsidy.run.OutputDir;
 import subsidy.run.Recording;
 import subsidy.run.ReportJob;
+import subsidy.text.Texts;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
 @Command(name = "calc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -44,6 +45,9 @@ final class CalcCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     LedgerOptions ledger;
+
+    @CommandLine.Mixin
+    LangOption lang;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
@@ -86,11 +90,12 @@ final class CalcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Texts texts = lang.texts();
         if (details && out == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--details needs --out DIR");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.details_needs_out"));
         }
         if (keepPrevious < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--keep-previous must be 0 or more");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.keep_previous_negative"));
         }
         ledger.check(spec.commandLine());
         if (run.asOf == null) {
@@ -100,41 +105,44 @@ final class CalcCommand implements Callable<Integer> {
         try {
             policy = run.policy();
         } catch (PolicyException e) {
-            Main.fail(err, e.getMessage());
+            Main.fail(err, texts, e.message(texts));
             return ExitCode.UNUSABLE;
         }
-        new Places(spec.commandLine(), out, notice, run.policyFile).check(run.inputs);
+        new Places(spec.commandLine(), texts, out, notice, run.policyFile).check(run.inputs);
         Recording.Options recording;
         try {
             recording = ledger.recording(spec.commandLine(), run.inputs, out == null);
             if (recording != null && recording.ledger().created()) {
-                main.std.messages.println("subsidy: note: made a new ledger, " + Escape.controls(recording.ledger().shown())
-                        + " (no batch recorded before this one)");
+                main.std.messages.println(texts.get("cli.calc.new_ledger", Escape.controls(recording.ledger().shown())));
             }
         } catch (LedgerException e) {
-            Main.fail(err, Escape.controls(e.getMessage()));
+            Main.fail(err, texts, Escape.controls(e.message(texts)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         }
-        return calc(policy, err, recording);
+        return calc(policy, err, recording, texts);
     }
 
-    private int calc(Policy policy, PrintWriter err, Recording.Options recording) {
+    private int calc(Policy policy, PrintWriter err, Recording.Options recording, Texts texts) {
         Std std = main.std;
         boolean forced = display != null && display.progress;
         ProgressMeter meter = forced || display == null && onATerminal()
-                ? new ProgressMeter(new PrintStream(std.err, true, StandardCharsets.UTF_8), System::nanoTime, forced)
+                ? new ProgressMeter(new PrintStream(std.err, true, StandardCharsets.UTF_8), System::nanoTime, forced,
+                        texts)
                 : null;
         PrintStream stderr = meter == null ? std.messages : meter.messages();
         Progress progress = meter == null ? Progress.NONE : meter;
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
+        // LANG: ReportJob/Options (run and report helpers) take no Texts yet: hand texts on to the report
+        // writers, the summary and the rejected rows here (and the Calculator(Policy, Texts) it builds).
         ReportJob job = new ReportJob(policy,
                 new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording));
-        RunOptions.sayLeftOut(policy, stderr::println);
+        RunOptions.sayLeftOut(policy, texts, stderr::println);
+        // LANG: Recording.asOfYearWarning (run helper) is English; render it in texts once it returns a Text.
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf);
         if (otherYear != null) {
-            stderr.println("subsidy: warning: " + Escape.controls(otherYear));
+            stderr.println(texts.get("cli.warning", Escape.controls(otherYear)));
         }
         // --out is taken before the inputs are opened: reading a pipe's header may wait for its writer.
         List<InputFile> files = null;
@@ -149,47 +157,49 @@ final class CalcCommand implements Callable<Integer> {
             return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
             boolean isNotice = notice != null && Path.of(e.getFile()).toAbsolutePath().equals(notice.toAbsolutePath());
-            Main.fail(err, shown(e.getFile()) + " exists; pass --force to replace it, or choose another "
-                    + (isNotice ? "--notice" : "--out"));
+            Main.fail(err, texts, texts.get(isNotice ? "cli.calc.exists_notice" : "cli.calc.exists_out",
+                    shown(e.getFile())));
             return ExitCode.USAGE;
         } catch (OutputDir.Busy e) {
-            Main.fail(err, shown(out) + " is being written by another subsidy run"
-                    + (e.holder().isEmpty() ? "" : " (" + e.holder() + ")")
-                    + "; wait for it to finish, or choose another --out");
+            Main.fail(err, texts, texts.get("cli.calc.busy", shown(out),
+                    e.holder().isEmpty() ? "" : texts.get("cli.calc.busy_holder", e.holder())));
             return ExitCode.USAGE;
         } catch (OutputDir.NotOurs e) {
-            Main.fail(err, e.entry() == null ? "--out " + Escape.controls(e.getMessage())
-                    : shown(out) + " holds " + shown(e.entry()) + ", which subsidy did not write; a run replaces "
-                            + "--out as a whole, so choose a new or empty directory (nothing written)");
+            // LANG: e.getMessage() is the run helper's English (OutputDir); render its Text once it has one.
+            Main.fail(err, texts, e.entry() == null ? texts.get("cli.calc.out_prefixed", Escape.controls(e.getMessage()))
+                    : texts.get("cli.calc.not_ours", shown(out), shown(e.entry())));
             return ExitCode.USAGE;
         } catch (AtomicFile.NotAFile e) {
-            Main.fail(err, "--notice " + Escape.controls(e.getMessage()) + "; name a file to write the list to");
+            // LANG: e.getMessage() is the run helper's English (AtomicFile).
+            Main.fail(err, texts, texts.get("cli.calc.notice_not_a_file", Escape.controls(e.getMessage())));
             return ExitCode.USAGE;
         } catch (OutputDir.Incomplete e) {
-            Main.fail(err, "wrote " + shown(out) + ", but could not write "
-                    + Escape.controls(String.join("; ", e.failed())));
+            // LANG: e.failed() are the run helper's English (OutputDir).
+            Main.fail(err, texts, texts.get("cli.calc.incomplete", shown(out),
+                    Escape.controls(String.join("; ", e.failed()))));
             return ExitCode.UNUSABLE;
         } catch (LedgerException e) {
-            Main.fail(err, Escape.controls(e.getMessage()) + (out == null ? "" : " (nothing written; "
-                    + shown(out) + " is as it was)"));
+            Main.fail(err, texts, out == null ? Escape.controls(e.message(texts))
+                    : texts.get("cli.calc.ledger_nothing_written", Escape.controls(e.message(texts)), shown(out)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (OutputDir.Stranded e) {
-            Main.fail(err, Escape.controls(e.getMessage()));
+            // LANG: e.getMessage() is the run helper's English (OutputDir).
+            Main.fail(err, texts, Escape.controls(e.getMessage()));
             return ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
-            Main.fail(err, "could not write the report to standard output: " + IoProblem.describe(e.getCause())
-                    + "; the report is incomplete");
+            // LANG: IoProblem.describe (input helper) is English.
+            Main.fail(err, texts, texts.get("cli.calc.stdout_failed", IoProblem.describe(e.getCause())));
             return ExitCode.UNUSABLE;
         } catch (NotDirectoryException e) {
-            Main.fail(err, shown(e.getFile()) + " is not a directory; --out must name a directory (nothing written)");
+            Main.fail(err, texts, texts.get("cli.calc.out_not_a_directory", shown(e.getFile())));
             return ExitCode.UNUSABLE;
         } catch (InputException e) {
-            Main.fail(err, e.getMessage() + " (nothing written)");
+            Main.fail(err, texts, texts.get("cli.nothing_written", e.message(texts)));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, out == null ? "could not write: " + Escape.controls(IoProblem.located(e))
-                    : "could not write the report: " + Escape.controls(IoProblem.located(e)) + " (nothing written; "
-                            + shown(out) + " is as it was)");
+            // LANG: IoProblem.located (input helper) is English.
+            Main.fail(err, texts, out == null ? texts.get("cli.calc.write_failed", Escape.controls(IoProblem.located(e)))
+                    : texts.get("cli.calc.report_write_failed", Escape.controls(IoProblem.located(e)), shown(out)));
             return ExitCode.UNUSABLE;
         } finally {
             Inputs.discard(files);

@@ -12,6 +12,8 @@ final class DateConverter implements ITypeConverter<LocalDate> {
         try {
             return Dates.parse(value);
         } catch (IllegalArgumentException e) {
+            // LANG: Dates.parse (input helper) words the problem in English; picocli prefixes "Invalid value for
+            // option '--as-of'", which Main.usageMessage does not translate.
             throw new TypeConversionException(e.getMessage());
         }
     }

@@ -19,6 +19,7 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
+import subsidy.text.Texts;
 
 /** {@code subsidy explain}: how one entity's amounts were derived, clause by clause. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -35,6 +36,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+
+    @CommandLine.Mixin
+    LangOption lang;
 
     @Option(names = "--id", required = true, paramLabel = "ENTITY_ID", description = "The entity's credit code.")
     String id;
@@ -54,12 +58,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Texts texts = lang.texts();
         if (ledger != null && period == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ledger needs --period YYYY-MM");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.explain.ledger_needs_period"));
         }
         if (period != null && !period.matches("20[0-9]{2}-(0[1-9]|1[0-2])")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--period '"
-                    + subsidy.input.Escape.controls(period) + "': a period is a month, YYYY-MM (2022-05)");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.period_bad",
+                    subsidy.input.Escape.controls(period)));
         }
         if (run.asOf == null && period != null) {
             run.asOf = java.time.YearMonth.parse(period).atEndOfMonth();
@@ -67,7 +72,8 @@ final class ExplainCommand implements Callable<Integer> {
         subsidy.ledger.StateReader reader = null;
         try {
             Policy policy = run.policy();
-            RunOptions.sayLeftOut(policy, err::println);
+            RunOptions.sayLeftOut(policy, texts, err::println);
+            // LANG: new subsidy.calc.Calculator(policy, texts) once the reasons helper's overload lands.
             subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy);
             subsidy.calc.PriorSource priors = null;
             if (ledger != null) {
@@ -78,33 +84,39 @@ final class ExplainCommand implements Callable<Integer> {
                 calculator = calculator.withLedger(new subsidy.calc.Limits(period, policy.id(), batches));
                 reader = opened.stateReader(null);
                 priors = reader::lookup;
-                err.println("explain: against the ledger " + opened.shown() + " as it stands (state " + opened.state()
-                        + "), for " + period);
+                err.println(texts.get("cli.explain.against_ledger", opened.shown(), opened.state(), period));
             }
             List<InputFile> files = run.open(policy);
             Optional<Explanation> x;
             try {
+                // LANG: Explainer (audit helper) takes no Texts yet: new Explainer(calculator, priors, texts).
                 x = new Explainer(calculator, priors).explain(files, id);
             } finally {
                 Inputs.discard(files);
             }
             if (x.isEmpty()) {
-                Main.fail(err, "no row of " + String.join(", ", run.inputs.stream().map(Path::toString).toList())
-                        + " has entity_id " + subsidy.input.Escape.controls(id));
+                Main.fail(err, texts, texts.get("cli.explain.no_row",
+                        String.join(", ", run.inputs.stream().map(Path::toString).toList()),
+                        subsidy.input.Escape.controls(id)));
                 return ExitCode.USAGE;
             }
             PrintWriter out = spec.commandLine().getOut();
+            // LANG: ExplanationFormat.text(x, texts) once the audit helper's overload lands (json stays as it is).
             out.print(format == Format.json ? ExplanationFormat.json(x.get()) : ExplanationFormat.text(x.get()));
             out.flush();
             return x.get().computed() ? ExitCode.OK : ExitCode.SOME_REJECTED;
         } catch (LedgerException e) {
-            Main.fail(err, subsidy.input.Escape.controls(e.getMessage()));
+            Main.fail(err, texts, subsidy.input.Escape.controls(e.message(texts)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
-        } catch (PolicyException | InputException e) {
-            Main.fail(err, e.getMessage());
+        } catch (PolicyException e) {
+            Main.fail(err, texts, e.message(texts));
+            return ExitCode.UNUSABLE;
+        } catch (InputException e) {
+            Main.fail(err, texts, e.message(texts));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, "cannot read the input: " + IoProblem.located(e));
+            // LANG: IoProblem.located (input helper) is English.
+            Main.fail(err, texts, texts.get("cli.explain.cannot_read", IoProblem.located(e)));
             return ExitCode.UNUSABLE;
         } finally {
             if (reader != null) {

@@ -17,6 +17,7 @@ import picocli.CommandLine;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
+import subsidy.text.Texts;
 
 /** Option handling the subcommands share. */
 final class Inputs {
@@ -30,10 +31,19 @@ final class Inputs {
      * clerk's local date. A file that is not a regular one (a pipe) is read once, then parsed.
      */
     static Policy policy(Path file, LocalDate asOf) throws PolicyException {
-        return policy(file, asOf, LocalDate::now);
+        return policy(file, asOf, Texts.EN);
+    }
+
+    static Policy policy(Path file, LocalDate asOf, Texts texts) throws PolicyException {
+        return policy(file, asOf, LocalDate::now, texts);
     }
 
     static Policy policy(Path file, LocalDate asOf, java.util.function.Supplier<LocalDate> today)
+            throws PolicyException {
+        return policy(file, asOf, today, Texts.EN);
+    }
+
+    static Policy policy(Path file, LocalDate asOf, java.util.function.Supplier<LocalDate> today, Texts texts)
             throws PolicyException {
         if (asOf != null) {
             Resolution r = Resolution.on(asOf);
@@ -49,7 +59,9 @@ final class Inputs {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(PolicyLoader.MAX_BYTES + 1);
         } catch (java.io.IOException e) {
-            throw new PolicyException(file.toString(), List.of("cannot be read: " + subsidy.input.IoProblem.describe(e)));
+            // LANG: IoProblem.describe (input helper) is English; PolicyException (policy helper) keeps the problem as text.
+            throw new PolicyException(file.toString(), List.of(texts.get("cli.policy_unreadable",
+                    subsidy.input.IoProblem.describe(e))));
         }
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
         return undatedOr(r -> PolicyLoader.parse(bytes, file.toString(), r, dir), today);
@@ -116,6 +128,10 @@ final class Inputs {
 
     /** The --delimiter option as the byte between cells; null when absent (found in the first lines). */
     static Byte delimiter(CommandLine cl, String name) {
+        return delimiter(cl, Texts.EN, name);
+    }
+
+    static Byte delimiter(CommandLine cl, Texts texts, String name) {
         if (name == null) {
             return null;
         }
@@ -129,13 +145,17 @@ final class Inputs {
             case "|", "pipe":
                 return (byte) '|';
             default:
-                throw new CommandLine.ParameterException(cl, "--delimiter: '" + subsidy.input.Escape.controls(name)
-                        + "' is not one of comma, tab, semicolon, pipe (or , ; |)");
+                throw new CommandLine.ParameterException(cl, texts.get("cli.delimiter_unknown",
+                        subsidy.input.Escape.controls(name)));
         }
     }
 
     /** The --encoding option as a charset; null when absent (detect). */
     static Charset charset(CommandLine cl, String name) {
+        return charset(cl, Texts.EN, name);
+    }
+
+    static Charset charset(CommandLine cl, Texts texts, String name) {
         if (name == null) {
             return null;
         }
@@ -143,13 +163,10 @@ final class Inputs {
         try {
             charset = Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new CommandLine.ParameterException(cl, "--encoding: unknown encoding '" + name + "'");
+            throw new CommandLine.ParameterException(cl, texts.get("cli.encoding_unknown", name));
         }
         if (!asciiCompatible(charset)) {
-            throw new CommandLine.ParameterException(cl, "--encoding " + name + " cannot be read: records are found "
-                    + "by their quote, comma and line-end bytes, so the encoding must write those as ASCII does and "
-                    + "never inside another character (UTF-8, GBK, GB18030, Big5 do; ISO-2022 and UTF-32 do not; UTF-16"
-                    + " is read through a conversion)");
+            throw new CommandLine.ParameterException(cl, texts.get("cli.encoding_not_ascii", name));
         }
         return charset;
     }

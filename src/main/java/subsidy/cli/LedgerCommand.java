@@ -37,6 +37,7 @@ import subsidy.ledger.LedgerException;
 import subsidy.ledger.LedgerRun;
 import subsidy.ledger.Prior;
 import subsidy.report.Csv;
+import subsidy.text.Texts;
 
 /**
  * {@code subsidy ledger list|history|export|import|void}: what a ledger holds, and the changes that
@@ -50,10 +51,12 @@ final class LedgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a subcommand: list, history, export, import or void");
+        throw new CommandLine.ParameterException(spec.commandLine(), lang.texts().get("cli.ledger.name_subcommand"));
     }
 
     /** The options every ledger subcommand has. */
@@ -82,20 +85,21 @@ final class LedgerCommand implements Runnable {
 
     static int withLedger(CommandLine.Model.CommandSpec spec, Where where, Body body) {
         PrintWriter err = spec.commandLine().getErr();
+        Texts texts = LangOption.of(spec);
         if (where.waitSeconds < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ledger-wait must be 0 or more");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.ledger_wait_negative"));
         }
         try {
             return body.run(where.open());
         } catch (LedgerException e) {
-            Main.fail(err, Escape.controls(e.getMessage()));
+            Main.fail(err, texts, Escape.controls(e.message(texts)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
-            Main.fail(err, "could not write to standard output: " + IoProblem.describe(e.getCause())
-                    + "; the list is incomplete");
+            // LANG: IoProblem (input helper) is English.
+            Main.fail(err, texts, texts.get("cli.ledger.stdout_failed", IoProblem.describe(e.getCause())));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, Escape.controls(IoProblem.located(e)));
+            Main.fail(err, texts, Escape.controls(IoProblem.located(e)));
             return ExitCode.UNUSABLE;
         }
     }
@@ -109,22 +113,33 @@ final class LedgerCommand implements Runnable {
         @CommandLine.Mixin
         Where where;
 
+        @CommandLine.Mixin
+        LangOption lang;
+
         @Option(names = "--period", paramLabel = "YYYY-MM", description = "Only the batches of this period.")
         String period;
 
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             return withLedger(spec, where, ledger -> {
                 PrintWriter out = spec.commandLine().getOut();
                 List<BatchInfo> batches = ledger.batches(period);
-                out.println("ledger " + ledger.shown() + " (id " + ledger.id() + "), state " + ledger.state() + ", "
-                        + batches.size() + " batch(es)" + (period == null ? "" : " of " + period));
-                out.println(String.format(Locale.ROOT, "%6s  %-17s  %-6s  %-20s  %-20s  %9s  %16s  %s", "batch",
-                        "period", "kind", "state", "recorded", "entities", "total", "files, policy, note"));
+                out.println(texts.get("cli.ledger.list.title", ledger.shown(), ledger.id(), ledger.state(),
+                        batches.size(), period == null ? "" : texts.get("cli.ledger.list.of_period", period)));
+                // The words of the head row are padded as the numbers below them; kind and state stay the
+                // ledger's words (calc, import; recorded, replaced, voided), which scripts and SQL read.
+                // Padded by terminal columns, not characters: a Chinese word takes two per character.
+                out.println(String.join("  ", pad(texts.get("cli.ledger.list.batch"), 6, true),
+                        pad(texts.get("cli.ledger.list.period"), 17, false), pad(texts.get("cli.ledger.list.kind"), 6, false),
+                        pad(texts.get("cli.ledger.list.state"), 20, false),
+                        pad(texts.get("cli.ledger.list.recorded"), 20, false),
+                        pad(texts.get("cli.ledger.list.entities"), 9, true), pad(texts.get("cli.ledger.list.total"), 16, true),
+                        texts.get("cli.ledger.list.note")));
                 for (BatchInfo b : batches) {
-                    String state = b.state() + (b.replacedBy() == null ? "" : " by " + b.replacedBy());
+                    String state = b.state() + (b.replacedBy() == null ? "" : texts.get("cli.ledger.by", b.replacedBy()));
                     String note = b.files() + (b.policyId() == null ? "" : ", " + b.policyId())
-                            + (b.replaces() == null ? "" : ", replaces " + b.replaces())
+                            + (b.replaces() == null ? "" : texts.get("cli.ledger.list.replaces", b.replaces()))
                             + (b.reason() == null ? "" : ", " + b.reason());
                     out.println(String.format(Locale.ROOT, "%6d  %-17s  %-6s  %-20s  %-20s  %9d  %16s  %s", b.id(),
                             b.period(), b.kind(), state, b.createdAt(), b.entities(), b.total(), Escape.controls(note)));
@@ -133,6 +148,12 @@ final class LedgerCommand implements Runnable {
                 return ExitCode.OK;
             });
         }
+    }
+
+    /** {@code word} padded with spaces to {@code columns} terminal columns, on the left ({@code right}-aligned) or right. */
+    static String pad(String word, int columns, boolean right) {
+        String blanks = " ".repeat(Math.max(0, columns - ProgressMeter.columns(word)));
+        return right ? blanks + word : word + blanks;
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
@@ -145,49 +166,60 @@ final class LedgerCommand implements Runnable {
         @CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "ENTITY", description = "The entity's unified social credit code.")
+        @Parameters(paramLabel = "ENTITY", descriptionKey = "entity",
+                description = "The entity's unified social credit code.")
         String entity;
+
+        @CommandLine.Mixin
+        LangOption lang;
 
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             return withLedger(spec, where, ledger -> {
                 PrintWriter out = spec.commandLine().getOut();
                 String id = entity.strip().toUpperCase(Locale.ROOT);
+                // LANG: CreditCode.problem (entity/input helper) is English.
                 String wrong = CreditCode.problem(id);
                 if (wrong != null) {
-                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, "'" + id + "' is not a unified social "
-                            + "credit code: " + wrong);
+                    throw new LedgerException(LedgerException.Kind.NOT_FOUND, texts.get("cli.ledger.not_a_code", id,
+                            wrong));
                 }
                 Map<Long, BatchInfo> batches = new java.util.HashMap<>();
                 ledger.batches(null).forEach(b -> batches.put(b.id(), b));
                 List<History.Payment> paid = ledger.history().of(id);
                 List<Ledger.Change> changes = ledger.changes();
-                out.println(Escape.controls(id) + ": " + paid.size() + " payment(s) in the ledger " + ledger.shown());
+                out.println(texts.get("cli.ledger.history.title", Escape.controls(id), paid.size(), ledger.shown()));
                 for (History.Payment p : paid) {
                     BatchInfo b = batches.get(p.batch());
                     for (LedgerRun.Item i : p.items()) {
                         // A whole batch's void shows in its state; an entry's void is said beside it.
                         String voided = changes.stream().filter(v -> v.entity() != null
                                 && v.voids(p.batch(), id, i.program()))
-                                .map(v -> "voided " + v.at() + ": " + v.reason()).findFirst().orElse("");
-                        out.println(String.format(Locale.ROOT, "  %-7s  batch %-5d  %-22s  %14s  %6s  %s", p.period(),
-                                p.batch(), i.program(), i.amount().toPlainString(),
-                                i.months() == null ? "" : i.months().toPlainString() + "m",
-                                Escape.controls(String.join("; ", List.of(b == null ? "?" : b.state()
-                                        + (b.kind().equals("import") ? " (import)" : ""),
-                                        i.counted() ? "counts against its limit" : "no limit", voided)
-                                        .stream().filter(s -> !s.isEmpty()).toList()))));
+                                .map(v -> texts.get("cli.ledger.history.voided", v.at(), v.reason())).findFirst()
+                                .orElse("");
+                        out.println(String.format(Locale.ROOT, "  %-7s  %s %-5d  %-22s  %14s  %6s  %s", p.period(),
+                                texts.get("cli.ledger.history.batch"), p.batch(), i.program(),
+                                i.amount().toPlainString(),
+                                i.months() == null ? "" : texts.get("cli.ledger.history.months_short",
+                                        i.months().toPlainString()),
+                                Escape.controls(String.join(texts.get("cli.ledger.history.separator"), List.of(
+                                        b == null ? "?" : b.state() + (b.kind().equals("import")
+                                                ? texts.get("cli.ledger.history.import") : ""),
+                                        texts.get(i.counted() ? "cli.ledger.history.counts" : "cli.ledger.history.no_limit"),
+                                        voided).stream().filter(s -> !s.isEmpty()).toList()))));
                     }
                 }
                 Prior now;
                 try (var reader = ledger.stateReader(null)) {
                     now = reader.lookup(List.of(id)).getOrDefault(id, Prior.NONE);
                 }
-                out.println("counting against limits now:" + (now.entries().isEmpty() ? " nothing" : ""));
+                out.println(texts.get(now.entries().isEmpty() ? "cli.ledger.history.now_nothing"
+                        : "cli.ledger.history.now"));
                 for (Entry e : now.entries()) {
-                    out.println("  " + e.program() + " " + e.amount().toPlainString()
-                            + (e.months() == null ? "" : " (" + e.months().toPlainString() + " months)") + " in "
-                            + e.period() + ", batch " + e.batch());
+                    out.println(texts.get("cli.ledger.history.entry", e.program(), e.amount().toPlainString(),
+                            e.months() == null ? "" : texts.get("cli.ledger.history.months", e.months().toPlainString()),
+                            e.period(), e.batch()));
                 }
                 out.flush();
                 return ExitCode.OK;
@@ -211,13 +243,17 @@ final class LedgerCommand implements Runnable {
         @Option(names = "--period", paramLabel = "YYYY-MM", description = "Every batch of this period.")
         String period;
 
+        @CommandLine.Mixin
+        LangOption lang;
+
         static final List<String> HEADER = List.of("batch", "period", "batch_state", "entity_id", "program", "amount",
                 "months", "counts_against_limit", "voided");
 
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             if ((batch == null) == (period == null)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "name --batch N or --period YYYY-MM");
+                throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.ledger.export.which"));
             }
             Main main = (Main) spec.commandLine().getParent().getParent().getCommand();
             return withLedger(spec, where, ledger -> {
@@ -225,11 +261,12 @@ final class LedgerCommand implements Runnable {
                         .filter(b -> batch == null || b.id() == batch).toList();
                 if (chosen.isEmpty()) {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, batch != null
-                            ? "the ledger has no batch " + batch : "the ledger has no batch of " + period);
+                            ? texts.get("cli.ledger.no_batch", batch) : texts.get("cli.ledger.no_batch_of", period));
                 }
                 List<Ledger.Change> changes = ledger.changes();
                 // On a terminal the list is for eyes: a control character in a reason is shown, not obeyed.
                 OutputStream stdout = new Std.Checked(Terminal.stdout() ? new TerminalText(main.std.out) : main.std.out);
+                // The CSV is for scripts: its column ids and its yes/no stay as they are in every language.
                 try (Csv csv = Csv.open(new BufferedOutputStream(stdout, 1 << 16), HEADER)) {
                     for (BatchInfo b : chosen) {
                         for (History.Payment p : ledger.history().ofBatch(b.id())) {
@@ -260,8 +297,11 @@ final class LedgerCommand implements Runnable {
         @CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "FILE", description = "The payments, one per row.")
+        @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The payments, one per row.")
         Path file;
+
+        @CommandLine.Mixin
+        LangOption lang;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
                 description = "Where the payments come from (kept in the ledger).")
@@ -278,11 +318,13 @@ final class LedgerCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            Texts texts = lang.texts();
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                Main.fail(err, Escape.controls(file + ": " + IoProblem.describe(e)));
+                // LANG: IoProblem.describe (input helper) is English.
+                Main.fail(err, texts, Escape.controls(texts.get("cli.file_problem", file, IoProblem.describe(e))));
                 return ExitCode.UNUSABLE;
             }
             subsidy.policy.Policy policy;
@@ -292,24 +334,24 @@ final class LedgerCommand implements Runnable {
                 policy = policyFile == null ? subsidy.policy.PolicyLoader.bundled(subsidy.policy.Resolution.CHECK)
                         : subsidy.policy.PolicyLoader.load(policyFile, subsidy.policy.Resolution.CHECK);
             } catch (subsidy.policy.PolicyException e) {
-                Main.fail(err, e.getMessage());
+                Main.fail(err, texts, e.message(texts));
                 return ExitCode.UNUSABLE;
             }
             List<Corrections.Paid> rows = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            read(bytes, policy, rows, problems);
+            read(bytes, policy, rows, problems, texts);
             if (problems.isEmpty() && rows.isEmpty()) {
-                problems.add("no payments below the header");
+                problems.add(texts.get("cli.import.no_payments"));
             }
             if (!problems.isEmpty()) {
                 // Each problem on its own line, each escaped on its own.
-                StringBuilder m = new StringBuilder(Escape.controls(file.toString())).append(": ")
-                        .append(problems.size()).append(" problem(s); nothing imported:");
+                StringBuilder m = new StringBuilder(texts.get("cli.import.problems", Escape.controls(file.toString()),
+                        problems.size()));
                 problems.stream().limit(50).forEach(pr -> m.append("\n  ").append(Escape.controls(pr)));
                 if (problems.size() > 50) {
-                    m.append("\n  … and ").append(problems.size() - 50).append(" more");
+                    m.append("\n  ").append(texts.get("cli.import.more", problems.size() - 50));
                 }
-                Main.fail(err, m.toString());
+                Main.fail(err, texts, m.toString());
                 return ExitCode.UNUSABLE;
             }
             where.writes = true;
@@ -317,15 +359,15 @@ final class LedgerCommand implements Runnable {
                 long id = new Corrections(ledger).importPayments(rows, file.getFileName().toString(),
                         Sha256.of(bytes), reason);
                 // Said on standard error, as calc says what it recorded: standard output carries data only.
-                spec.commandLine().getErr().println("subsidy: imported " + rows.size() + " payment(s) from "
-                        + Escape.controls(file.toString()) + " as batch " + id + " of the ledger " + ledger.shown());
+                spec.commandLine().getErr().println(texts.get("cli.import.done", rows.size(),
+                        Escape.controls(file.toString()), id, ledger.shown()));
                 spec.commandLine().getErr().flush();
                 return ExitCode.OK;
             });
         }
 
         private void read(byte[] bytes, subsidy.policy.Policy policy, List<Corrections.Paid> rows,
-                List<String> problems) {
+                List<String> problems, Texts texts) {
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
@@ -336,8 +378,7 @@ final class LedgerCommand implements Runnable {
                 List<String> missing = List.of("entity_id", "program", "period", "amount", "months").stream()
                         .filter(c -> !header.contains(c)).toList();
                 if (!missing.isEmpty()) {
-                    problems.add("the header has no column " + String.join(", ", missing) + " (it needs entity_id, "
-                            + "program, period, amount, months; the file is read as UTF-8)");
+                    problems.add(texts.get("cli.import.missing_columns", String.join(", ", missing)));
                 }
                 if (!problems.isEmpty()) {
                     return;
@@ -345,49 +386,51 @@ final class LedgerCommand implements Runnable {
                 for (CSVRecord rec : p) {
                     long line = rec.getParser().getCurrentLineNumber();
                     if (rec.size() != header.size()) {
-                        problems.add("line " + line + ": " + rec.size() + " cells, the header has " + header.size());
+                        problems.add(texts.get("cli.import.line", line, texts.get("cli.import.cells", rec.size(),
+                                header.size())));
                         continue;
                     }
                     List<String> wrong = new ArrayList<>();
                     String entity = rec.get("entity_id").strip().toUpperCase(Locale.ROOT);
+                    // LANG: CreditCode.problem (entity/input helper) is English.
                     String why = CreditCode.problem(entity);
                     if (why != null) {
-                        wrong.add("entity_id '" + entity + "': " + why);
+                        wrong.add(texts.get("cli.import.entity_id", entity, why));
                     }
                     String program = rec.get("program").strip();
                     subsidy.program.Program known = policy.programs().stream().filter(x -> x.id().equals(program))
                             .findFirst().orElse(null);
                     if (known == null) {
-                        wrong.add("program '" + program + "' is not a program of " + policy.id() + " ("
-                                + String.join(", ", policy.programs().stream().map(x -> x.id()).toList()) + ")");
+                        wrong.add(texts.get("cli.import.program", program, policy.id(),
+                                String.join(", ", policy.programs().stream().map(x -> x.id()).toList())));
                     }
                     String period = rec.get("period").strip();
                     if (!PERIOD.matcher(period).matches()) {
-                        wrong.add("period '" + period + "': YYYY-MM");
+                        wrong.add(texts.get("cli.import.period", period));
                     }
                     String amount = rec.get("amount").strip().replace(",", "");
                     if (!AMOUNT.matcher(amount).matches()) {
-                        wrong.add("amount '" + amount + "': yuan, 0 or more, at most 2 decimals");
+                        wrong.add(texts.get("cli.import.amount", amount));
                     }
                     String months = rec.get("months").strip();
                     if (!months.isEmpty() && !AMOUNT.matcher(months).matches()) {
-                        wrong.add("months '" + months + "': a number of months, at most 2 decimals, or blank");
+                        wrong.add(texts.get("cli.import.months", months));
                     } else if (known != null && known.reportsMonths() && (months.isEmpty() || new BigDecimal(months)
                             .signum() == 0)) {
-                        wrong.add("months: blank, but " + program + " waives months; give the months waived");
+                        wrong.add(texts.get("cli.import.months_needed", program));
                     } else if (known != null && !known.reportsMonths() && !months.isEmpty()) {
-                        wrong.add("months '" + months + "': " + program + " waives no months; leave it blank");
+                        wrong.add(texts.get("cli.import.months_not_waived", months, program));
                     }
                     if (wrong.isEmpty()) {
                         rows.add(new Corrections.Paid(entity, program, period, new BigDecimal(amount).setScale(2),
                                 months.isEmpty() ? null : new BigDecimal(months).setScale(2)));
                     } else {
-                        problems.add("line " + line + ": " + String.join("; ", wrong));
+                        problems.add(texts.get("cli.import.line", line, String.join(texts.get("cli.import.separator"),
+                                wrong)));
                     }
                 }
             } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-                problems.add("not a CSV file this can read (UTF-8, with the header entity_id,program,period,amount,"
-                        + "months): " + e.getMessage());
+                problems.add(texts.get("cli.import.not_csv", e.getMessage()));
             }
         }
     }
@@ -415,17 +458,22 @@ final class LedgerCommand implements Runnable {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (kept in the ledger).")
         String reason;
 
+        @CommandLine.Mixin
+        LangOption lang;
+
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             if (program != null && entity == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--program needs --entity");
+                throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.void.program_needs_entity"));
             }
             return withLedger(spec, where, ledger -> {
                 String id = entity == null ? null : entity.strip().toUpperCase(Locale.ROOT);
                 new Corrections(ledger).voidEntries(batch, id, program, reason);
-                spec.commandLine().getErr().println("subsidy: voided " + (id == null ? "batch " + batch
-                        : (program == null ? "what batch " + batch + " paid " : program + " of batch " + batch + " to ")
-                                + Escape.controls(id)) + " in the ledger " + ledger.shown() + "; it no longer counts");
+                spec.commandLine().getErr().println(texts.get("cli.void.done", id == null
+                        ? texts.get("cli.void.batch", batch) : program == null
+                                ? texts.get("cli.void.entity", batch, Escape.controls(id))
+                                : texts.get("cli.void.program", program, batch, Escape.controls(id)), ledger.shown()));
                 spec.commandLine().getErr().flush();
                 return ExitCode.OK;
             });

@@ -18,10 +18,19 @@ import subsidy.input.IoProblem;
 import subsidy.ledger.Ledger;
 import subsidy.ledger.LedgerException;
 import subsidy.run.Recording;
+import subsidy.text.Texts;
 
 /** calc's ledger options: which ledger, which period, and how the batch is recorded. */
 final class LedgerOptions {
     private static final Pattern PERIOD = Pattern.compile("(20[0-9]{2})-(0[1-9]|1[0-2])");
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    /** The language of the command (its --lang), for the messages and for the ledger calls made with these options. */
+    Texts texts() {
+        return spec == null ? Texts.EN : LangOption.of(spec);
+    }
 
     @Option(names = "--ledger", paramLabel = "LEDGER",
             description = "Compute against the record of what earlier batches paid, and record this batch in it: "
@@ -54,8 +63,7 @@ final class LedgerOptions {
             return null;
         }
         if (!PERIOD.matcher(period).matches()) {
-            throw new CommandLine.ParameterException(cmd, "--period '" + Escape.controls(period)
-                    + "': a period is a month, YYYY-MM, from 2000-01 to 2099-12 (2022-05)");
+            throw new CommandLine.ParameterException(cmd, texts().get("cli.period_bad_range", Escape.controls(period)));
         }
         return YearMonth.parse(period).atEndOfMonth();
     }
@@ -66,23 +74,22 @@ final class LedgerOptions {
         if (ledger == null) {
             for (var o : new Object[][] {{replace, "--replace"}, {reason, "--reason"}}) {
                 if (o[0] != null) {
-                    throw new CommandLine.ParameterException(cmd, o[1] + " needs --ledger");
+                    throw new CommandLine.ParameterException(cmd, texts().get("cli.needs_ledger", o[1]));
                 }
             }
             if (dryRun) {
-                throw new CommandLine.ParameterException(cmd, "--dry-run needs --ledger");
+                throw new CommandLine.ParameterException(cmd, texts().get("cli.needs_ledger", "--dry-run"));
             }
             return;
         }
         if (period == null) {
-            throw new CommandLine.ParameterException(cmd, "--ledger needs --period YYYY-MM, the month of this batch");
+            throw new CommandLine.ParameterException(cmd, texts().get("cli.calc.ledger_needs_period"));
         }
         if (replace != null && !replace.isEmpty() && !replace.matches("[0-9]{1,18}")) {
-            throw new CommandLine.ParameterException(cmd, "--replace=" + Escape.controls(replace)
-                    + ": a batch number (subsidy ledger list shows them)");
+            throw new CommandLine.ParameterException(cmd, texts().get("cli.calc.replace_bad", Escape.controls(replace)));
         }
         if (waitSeconds < 0) {
-            throw new CommandLine.ParameterException(cmd, "--ledger-wait must be 0 or more");
+            throw new CommandLine.ParameterException(cmd, texts().get("cli.ledger_wait_negative"));
         }
     }
 
@@ -100,29 +107,31 @@ final class LedgerOptions {
         String known = toStandardOutput && replace == null && !dryRun && inputs.stream().allMatch(Files::isRegularFile)
                 ? Recording.contentKey(period, inputs.stream().map(p -> sha256(cmd, p)).toList()) : null;
         Long id = replace == null || replace.isEmpty() ? null : Long.valueOf(replace);
+        // LANG: Recording.Options (run helper) takes no Texts yet: hand texts() on here for what the run says.
         String key = null;
         if (replace != null && replace.isEmpty()) {
             List<String> shas = new ArrayList<>();
             for (Path p : inputs) {
                 if (!Files.isRegularFile(p)) {
-                    throw new CommandLine.ParameterException(cmd, "--replace: " + Escape.controls(p.toString())
-                            + " is not a file that can be read twice; name the batch, --replace=N "
-                            + "(subsidy ledger list shows them)");
+                    throw new CommandLine.ParameterException(cmd, texts().get("cli.calc.replace_pipe",
+                            Escape.controls(p.toString())));
                 }
                 shas.add(sha256(cmd, p));
             }
             key = Recording.contentKey(period, shas);
         }
+        // LANG: the ledger's messages (ledger helper) are rendered through LedgerException.message(Texts) by the caller.
         Ledger opened = Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
         return new Recording.Options(opened, period, id, key, reason, dryRun, known);
     }
 
-    private static String sha256(CommandLine cmd, Path p) {
+    private String sha256(CommandLine cmd, Path p) {
         try {
             return Sha256.of(p);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(cmd, Escape.controls(p.toString()) + ": "
-                    + IoProblem.describe(e));
+            // LANG: IoProblem.describe (input helper) is English.
+            throw new CommandLine.ParameterException(cmd, texts().get("cli.file_problem", Escape.controls(p.toString()),
+                    IoProblem.describe(e)));
         }
     }
 }

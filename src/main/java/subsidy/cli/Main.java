@@ -11,6 +11,8 @@ import subsidy.Version;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
+import subsidy.text.Lang;
+import subsidy.text.Texts;
 
 /** The {@code subsidy} command: subcommands only, each a thin class over the core. */
 @Command(name = "subsidy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -21,11 +23,21 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     /** Standard output and error, for the subcommands (picocli hands them this object as their parent). */
     final Std std;
 
-    private Main(Std std) {
+    /**
+     * The language the command line asks for, looked for before it is parsed ({@link LangOption#prescan}):
+     * the help's, a usage error's, and that of any command not given its own --lang.
+     */
+    final Texts texts;
+
+    private Main(Std std, Texts texts) {
         this.std = std;
+        this.texts = texts;
     }
 
     public static void main(String[] args) {
@@ -40,54 +52,121 @@ public final class Main implements Runnable {
     }
 
     private static int run(Std std, String... args) {
-        CommandLine cl = new CommandLine(new Main(std));
+        Lang language = LangOption.prescan(args);
+        Texts texts = Texts.of(language);
+        CommandLine cl = commandLine(std, language);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cl.registerConverter(Path.class, Main::path);
+        cl.registerConverter(Path.class, name -> path(texts, name));
         // A usage error is one line and a hint, not the whole help text, which would bury the line.
         cl.setParameterExceptionHandler((e, args1) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("subsidy: " + e.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            cmd.getErr().println(texts.get("cli.usage_error", usageMessage(e, texts)));
+            cmd.getErr().println(texts.get("cli.usage_hint", cmd.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(std, e));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(std, texts, e));
         int code;
         try {
             code = cl.execute(args);
         } catch (OutOfMemoryError e) {
-            std.messages.println("subsidy: out of memory; run java with a larger -Xmx (nothing written)");
+            std.messages.println(texts.get("cli.out_of_memory"));
             code = ExitCode.UNUSABLE;
         } catch (RuntimeException | Error e) {
-            code = internalError(std, e);
+            code = internalError(std, texts, e);
         }
         if (std.failed() && code != ExitCode.UNUSABLE) {
             // Help, a policy shown, an explanation or a message was cut short: never exit 0 on it.
-            std.messages.println("subsidy: could not write to standard output or standard error");
+            std.messages.println(texts.get("cli.std_failed"));
             return ExitCode.UNUSABLE;
         }
         return code;
     }
 
+    /** The command tree, its help and --version in {@code language}; {@code helpTexts} false: the annotations'. */
+    static CommandLine commandLine(Std std, Lang language) {
+        return commandLine(std, language, true);
+    }
+
+    static CommandLine commandLine(Std std, Lang language, boolean helpTexts) {
+        Texts texts = Texts.of(language);
+        CommandLine cl = new CommandLine(new Main(std, texts));
+        // picocli's help command is not ours to annotate: it takes --lang as the others do.
+        cl.getSubcommands().get("help").addMixin("lang", new LangOption());
+        if (helpTexts) {
+            // Help texts in the language asked for, read from its own file (never the locale's).
+            cl.setResourceBundle(HelpTexts.bundle(language));
+        }
+        versions(cl, texts);
+        return cl;
+    }
+
+    /**
+     * A usage error's line. Ours are worded in the run's language where they are thrown; picocli's own are
+     * English, and the common ones (an option missing, one unknown, a bad --lang) are said again in Chinese.
+     */
+    static String usageMessage(CommandLine.ParameterException e, Texts texts) {
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o && LangOption.NAME.equals(o.longestName())
+                && e.getValue() != null) {
+            return texts.get("cli.lang_bad", e.getValue());
+        }
+        if (texts.lang() == Lang.EN) {
+            return e.getMessage();
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            return texts.get("cli.usage.missing", String.join(", ", m.getMissing().stream().map(a ->
+                    a instanceof CommandLine.Model.OptionSpec o ? "'" + o.longestName()
+                            + (o.typeInfo().isBoolean() ? "" : "=" + o.paramLabel()) + "'"
+                            : "'" + a.paramLabel() + "'").toList()));
+        }
+        if (e.getCause() instanceof CommandLine.TypeConversionException c
+                && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+            return texts.get("cli.usage.invalid_value", o.longestName(), c.getMessage());
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return texts.get("cli.usage.unmatched", String.join(", ", u.getUnmatched().stream()
+                    .map(a -> "'" + a + "'").toList()));
+        }
+        return e.getMessage();
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand, e.g. calc");
+        throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.name_subcommand"));
+    }
+
+    /** --version in the run's language, on every command that has it. */
+    private static void versions(CommandLine cl, Texts texts) {
+        if (cl.getCommandSpec().versionProvider() instanceof VersionProvider) {
+            cl.getCommandSpec().versionProvider(new VersionProvider(texts));
+        }
+        cl.getSubcommands().values().forEach(sub -> versions(sub, texts));
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
+        private final Texts texts;
+
+        VersionProvider() {
+            this(Texts.EN);
+        }
+
+        VersionProvider(Texts texts) {
+            this.texts = texts;
+        }
+
         @Override
         public String[] getVersion() {
             String policy;
             try {
                 // Its id, title and SHA-256 whatever the date: read as policy check reads it.
                 Policy p = PolicyLoader.bundled(subsidy.policy.Resolution.CHECK);
-                policy = p.id() + " — " + p.title() + " (sha256 " + p.sha256().substring(0, 12) + ")";
+                policy = texts.get("cli.version.policy", p.id(), p.title(), p.sha256().substring(0, 12));
             } catch (PolicyException e) {
-                policy = "unusable: " + e.getMessage();
+                policy = texts.get("cli.version.unusable", e.message(texts));
             }
-            return new String[] {"subsidy " + Version.get(), "bundled policy: " + policy};
+            return new String[] {texts.get("cli.version", Version.get()), texts.get("cli.version.bundled", policy)};
         }
     }
 
@@ -95,15 +174,14 @@ public final class Main implements Runnable {
      * A file name from the command line. Java decodes the command line in the locale's encoding, so under
      * {@code LC_ALL=C} a Chinese name arrives as question marks: say that, and what to do, in one line.
      */
-    private static Path path(String name) {
+    private static Path path(Texts texts, String name) {
         try {
             return Path.of(name);
         } catch (InvalidPathException e) {
             String encoding = System.getProperty("sun.jnu.encoding", "");
-            throw new CommandLine.TypeConversionException("the file name " + name + " cannot be used"
-                    + (encoding.toUpperCase(java.util.Locale.ROOT).contains("UTF") ? ""
-                            : " under this locale's encoding (" + encoding + "); run subsidy through its launcher, "
-                                    + "which reads names as UTF-8, or set LC_ALL=C.UTF-8"));
+            throw new CommandLine.TypeConversionException(encoding.toUpperCase(java.util.Locale.ROOT).contains("UTF")
+                    ? texts.get("cli.file_name_unusable", name)
+                    : texts.get("cli.file_name_unusable_locale", name, encoding));
         }
     }
 
@@ -111,9 +189,9 @@ public final class Main implements Runnable {
      * A defect of ours, in one line without a class name or stack trace; {@code SUBSIDY_DEBUG=1} prints the
      * stack trace for the report of it.
      */
-    private static int internalError(Std std, Throwable e) {
-        std.messages.println("subsidy: internal error (a defect of subsidy; please report it with the command "
-                + "line): " + (e.getMessage() == null ? "no detail" : e.getMessage()));
+    private static int internalError(Std std, Texts texts, Throwable e) {
+        std.messages.println(texts.get("cli.internal_error",
+                e.getMessage() == null ? texts.get("cli.internal_error.no_detail") : e.getMessage()));
         if ("1".equals(System.getenv("SUBSIDY_DEBUG"))) {
             e.printStackTrace(std.messages);
         }
@@ -121,8 +199,13 @@ public final class Main implements Runnable {
     }
 
     /** Prints a problem the user can act on, without a stack trace. */
-    static void fail(PrintWriter err, String message) {
-        err.println("subsidy: " + message);
+    static void fail(PrintWriter err, Texts texts, String message) {
+        err.println(texts.get("cli.error", message));
         err.flush();
+    }
+
+    /** {@link #fail(PrintWriter, Texts, String)} in English. */
+    static void fail(PrintWriter err, String message) {
+        fail(err, Texts.EN, message);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import picocli.CommandLine;
 import subsidy.report.Outputs;
 import subsidy.run.OutputDir;
+import subsidy.text.Texts;
 
 /**
  * Where calc writes, checked against what it reads before anything is touched: a run replaces --out as a
@@ -15,12 +16,18 @@ import subsidy.run.OutputDir;
  */
 final class Places {
     private final CommandLine cl;
+    private final Texts texts;
     private final Path out;
     private final Path notice;
     private final Path policy;
 
     Places(CommandLine cl, Path out, Path notice, Path policy) {
+        this(cl, Texts.EN, out, notice, policy);
+    }
+
+    Places(CommandLine cl, Texts texts, Path out, Path notice, Path policy) {
         this.cl = cl;
+        this.texts = texts;
         this.out = out;
         this.notice = notice;
         this.policy = policy;
@@ -37,37 +44,34 @@ final class Places {
 
     private void checkOut(List<Path> inputs) {
         if (out.toString().isEmpty()) {
-            throw usage("--out names no directory");
+            throw usage(texts.get("cli.places.out_empty"));
         }
         Path dir = OutputDir.real(out);
         Path here = OutputDir.real(Path.of(""));
         if (here.startsWith(dir)) {
-            throw usage("--out " + out + " is the current directory or holds it; a run replaces --out as a whole, "
-                    + "so name a directory for the reports, such as reports/2022-05");
+            throw usage(texts.get("cli.places.out_holds_here", out));
         }
         for (Path f : inputs) {
             if (OutputDir.real(f).startsWith(dir)) {
-                throw usage("--input " + f + " is inside --out " + out + ", which a run replaces as a whole;"
-                        + " copy it elsewhere first, or choose another --out");
+                throw usage(texts.get("cli.places.input_in_out", f, out));
             }
         }
         if (policy != null && OutputDir.real(policy).startsWith(dir)) {
-            throw usage("--policy " + policy + " is inside --out " + out + ", which a run replaces as a whole;"
-                    + " copy it elsewhere first, or choose another --out");
+            throw usage(texts.get("cli.places.policy_in_out", policy, out));
         }
     }
 
     private void checkNotice(List<Path> inputs) {
         if (notice.getFileName() == null || notice.toString().isEmpty()) {
-            throw usage("--notice " + notice + " names no file");
+            throw usage(texts.get("cli.places.notice_empty", notice));
         }
         for (Path f : inputs) {
             if (sameFile(notice, f)) {
-                throw usage("--notice " + notice + " is an input; choose another file");
+                throw usage(texts.get("cli.places.notice_is_input", notice));
             }
         }
         if (policy != null && sameFile(notice, policy)) {
-            throw usage("--notice " + notice + " is the policy; choose another file");
+            throw usage(texts.get("cli.places.notice_is_policy", notice));
         }
         if (out == null) {
             return;
@@ -75,10 +79,10 @@ final class Places {
         Path dir = OutputDir.real(out);
         Path target = OutputDir.real(notice);
         if (target.getParent().equals(dir) && Outputs.OUTPUTS.contains(target.getFileName().toString())) {
-            throw usage("--notice " + notice + " is one of the files --out writes; choose another file");
+            throw usage(texts.get("cli.places.notice_is_output", notice));
         }
         if (target.startsWith(dir) && !target.getParent().equals(dir)) {
-            throw usage("--notice " + notice + " is in a folder inside --out; write it in --out itself or outside it");
+            throw usage(texts.get("cli.places.notice_in_subfolder", notice));
         }
     }
 

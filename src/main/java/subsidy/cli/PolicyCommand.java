@@ -16,6 +16,7 @@ import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
 import subsidy.policy.PolicyText;
 import subsidy.policy.Resolution;
+import subsidy.text.Texts;
 
 /** {@code subsidy policy check|show}: validate a policy table, or print the table in force on a date. */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -25,9 +26,12 @@ final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    LangOption lang;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check or show");
+        throw new CommandLine.ParameterException(spec.commandLine(), lang.texts().get("cli.policy.name_subcommand"));
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -42,8 +46,11 @@ final class PolicyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The policy YAML.")
+        @Parameters(paramLabel = "FILE", descriptionKey = "file", description = "The policy YAML.")
         Path file;
+
+        @CommandLine.Mixin
+        LangOption lang;
 
         @Option(names = "--sources", paramLabel = "DIR",
                 description = "The folder of the documents the policy cites (seeds/ in this repository): each "
@@ -52,32 +59,33 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             if (sources != null && !Files.isDirectory(sources)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--sources " + Escape.controls(
-                        sources.toString()) + ": " + (Files.exists(sources) ? "not a directory" : "no such directory"));
+                throw new CommandLine.ParameterException(spec.commandLine(), texts.get(Files.exists(sources)
+                        ? "cli.policy.sources_not_directory" : "cli.policy.sources_missing",
+                        Escape.controls(sources.toString())));
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
+                // LANG: PolicyLoader and Citations (policy and citations helpers) word the problems and warnings.
                 Policy p = PolicyLoader.load(file, Resolution.CHECK);
-                p.warnings().forEach(w -> out.println("warning: " + w));
+                p.warnings().forEach(w -> out.println(texts.get("cli.policy.warning", w)));
                 if (sources != null) {
                     out.flush();
                     Citations.require(p, sources);
                 }
-                p.includes().forEach(inc -> out.println("includes " + inc.name() + " from " + inc.where()));
-                out.println(file + ": usable — policy " + p.id() + ", " + p.programs().size() + " program(s), "
-                        + p.warnings().size() + " warning(s)" + (sources == null ? ""
-                                : ", " + p.citations().size() + " citation(s) found at their offsets in "
-                                        + Escape.controls(sources.toString())));
+                p.includes().forEach(inc -> out.println(texts.get("cli.policy.includes", inc.name(), inc.where())));
+                out.println(texts.get("cli.policy.usable", file, p.id(), p.programs().size(), p.warnings().size(),
+                        sources == null ? "" : texts.get("cli.policy.citations_found", p.citations().size(),
+                                Escape.controls(sources.toString()))));
                 if (sources == null) {
-                    out.println("citations not checked: add --sources DIR, the folder of the documents the policy "
-                            + "cites (seeds in this repository)");
+                    out.println(texts.get("cli.policy.citations_not_checked"));
                 }
                 out.flush();
                 return ExitCode.OK;
             } catch (PolicyException e) {
                 out.flush();
-                Main.fail(spec.commandLine().getErr(), e.getMessage());
+                Main.fail(spec.commandLine().getErr(), texts, e.message(texts));
                 return ExitCode.UNUSABLE;
             }
         }
@@ -89,8 +97,12 @@ final class PolicyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", arity = "0..1", description = "The policy YAML; default: the bundled one.")
+        @Parameters(paramLabel = "FILE", arity = "0..1", descriptionKey = "file",
+                description = "The policy YAML; default: the bundled one.")
         Path file;
+
+        @CommandLine.Mixin
+        LangOption lang;
 
         @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
                 description = "The date whose values to show (2023-06-30 or 2023/6/30).")
@@ -98,14 +110,16 @@ final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Texts texts = lang.texts();
             try {
-                Policy p = Inputs.policy(file, asOf);
+                Policy p = Inputs.policy(file, asOf, texts);
                 PrintWriter out = spec.commandLine().getOut();
+                // LANG: PolicyText.render(p, texts) once the policy helper's overload lands.
                 out.print(PolicyText.render(p));
                 out.flush();
                 return ExitCode.OK;
             } catch (PolicyException e) {
-                Main.fail(spec.commandLine().getErr(), e.getMessage());
+                Main.fail(spec.commandLine().getErr(), texts, e.message(texts));
                 return ExitCode.UNUSABLE;
             }
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import subsidy.calc.Progress;
+import subsidy.text.Texts;
 
 /**
  * One self-overwriting line on standard error: {@code subsidy: 1,234,567 rows · 412,000 rows/s · 38% · about
@@ -23,6 +24,7 @@ final class ProgressMeter implements Progress {
     private final PrintStream out;
     private final LongSupplier nanoClock;
     private final boolean always;
+    private final Texts texts;
 
     private long totalBytes;
     private long startedAt;
@@ -38,6 +40,11 @@ final class ProgressMeter implements Progress {
      *                  a short run leaves no trace
      */
     ProgressMeter(PrintStream out, LongSupplier nanoClock, boolean always) {
+        this(out, nanoClock, always, Texts.EN);
+    }
+
+    ProgressMeter(PrintStream out, LongSupplier nanoClock, boolean always, Texts texts) {
+        this.texts = texts;
         this.out = out;
         this.nanoClock = nanoClock;
         this.always = always;
@@ -58,11 +65,12 @@ final class ProgressMeter implements Progress {
         }
         nextDrawAt = now + INTERVAL_NANOS;
         long elapsed = now - startedAt;
-        StringBuilder line = new StringBuilder(format("subsidy: %,d rows", rows)).append(rate(rows, elapsed));
+        StringBuilder line = new StringBuilder(texts.get("cli.progress.rows", format("%,d", rows)))
+                .append(rate(rows, elapsed));
         if (totalBytes > 0 && bytes > 0) {
             long left = Math.max(0, totalBytes - bytes);
             double nanosLeft = (double) elapsed * left / bytes;
-            line.append(format(" · %d%% · about %s left", Math.min(100, bytes * 100 / totalBytes),
+            line.append(texts.get("cli.progress.left", format("%d", Math.min(100, bytes * 100 / totalBytes)),
                     clock((long) Math.ceil(nanosLeft / 1e9))));
         }
         draw(line.toString());
@@ -74,7 +82,7 @@ final class ProgressMeter implements Progress {
             return;
         }
         long elapsed = nanoClock.getAsLong() - startedAt;
-        draw(format("subsidy: %,d rows in %s", rows, clock(elapsed / 1_000_000_000L)) + rate(rows, elapsed));
+        draw(texts.get("cli.progress.done", format("%,d", rows), clock(elapsed / 1_000_000_000L)) + rate(rows, elapsed));
         out.println();
         onScreen = 0;
     }
@@ -124,14 +132,30 @@ final class ProgressMeter implements Progress {
     }
 
     private void draw(String line) {
-        out.print('\r' + line + " ".repeat(Math.max(0, onScreen - line.length())));
+        int width = columns(line);
+        out.print('\r' + line + " ".repeat(Math.max(0, onScreen - width)));
         out.flush();
-        onScreen = line.length();
+        onScreen = width;
         drawn = true;
     }
 
-    private static String rate(long rows, long elapsedNanos) {
-        return elapsedNanos <= 0 ? "" : format(" · %,d rows/s", Math.round(rows * 1e9 / elapsedNanos));
+    private String rate(long rows, long elapsedNanos) {
+        return elapsedNanos <= 0 ? "" : texts.get("cli.progress.rate", format("%,d", Math.round(rows * 1e9 / elapsedNanos)));
+    }
+
+    /**
+     * The terminal columns a line takes: a Chinese character takes two (East Asian wide, from U+1100 on, roughly),
+     * so that the blanks after a shorter line cover all of a longer one; ASCII and the middle dot take one.
+     */
+    static int columns(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            n += c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF || c >= 0xAC00 && c <= 0xD7A3
+                    || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F || c >= 0xFF00 && c <= 0xFF60
+                    || c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1;
+        }
+        return n;
     }
 
     /** 0:07, 12:30, 1:02:03. */

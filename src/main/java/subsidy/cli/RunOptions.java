@@ -9,6 +9,7 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
+import subsidy.text.Texts;
 
 /** The options every command that reads entities shares: inputs, policy, encoding, as-of date. */
 final class RunOptions {
@@ -33,18 +34,30 @@ final class RunOptions {
             description = "Take the policy's dated values in force on this date (2023-06-30 or 2023/6/30).")
     LocalDate asOf;
 
+    /** The language of the command (its --lang): for the messages, and for the core calls made with these options. */
+    Texts texts() {
+        return spec == null ? Texts.EN : LangOption.of(spec);
+    }
+
     Policy policy() throws PolicyException {
-        return Inputs.policy(policyFile, asOf);
+        // LANG: the policy's own problems are worded by PolicyLoader (policy helper); hand texts() on when it takes them.
+        return Inputs.policy(policyFile, asOf, texts());
     }
 
     /** Programs the policy has but not on --as-of are named, so that an empty column or total explains itself. */
     static void sayLeftOut(Policy policy, java.util.function.Consumer<String> println) {
-        policy.leftOut().forEach(l -> println.accept("subsidy: left out, not in force: " + l));
+        sayLeftOut(policy, Texts.EN, println);
+    }
+
+    static void sayLeftOut(Policy policy, Texts texts, java.util.function.Consumer<String> println) {
+        // LANG: each line ("id: why") is the policy's English; render it in texts once Policy.leftOut() carries Text.
+        policy.leftOut().forEach(l -> println.accept(texts.get("cli.left_out", l)));
     }
 
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
-        return Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding),
-                Inputs.delimiter(spec.commandLine(), delimiter), policy.schema());
+        // LANG: InputFile (input helper) takes no Texts yet: wire texts() here when its overload lands.
+        return Inputs.open(inputs, Inputs.charset(spec.commandLine(), texts(), encoding),
+                Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema());
     }
 }

@@ -17,6 +17,7 @@ import subsidy.cases.CaseReport;
 import subsidy.cases.CaseResult;
 import subsidy.cases.CaseRunner;
 import subsidy.input.IoProblem;
+import subsidy.text.Texts;
 
 /** {@code subsidy test FILE|DIR…}: runs the YAML test cases of policies (README, "Testing a policy"). */
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -29,7 +30,10 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*",
+    @CommandLine.Mixin
+    LangOption lang;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", descriptionKey = "paths",
             description = "Case files, or folders whose *.yaml files (at any depth) are case files.")
     List<Path> paths;
 
@@ -37,6 +41,7 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Texts texts = lang.texts();
         List<Path> files = new ArrayList<>();
         boolean unusable = false;
         for (Path p : paths) {
@@ -44,18 +49,20 @@ final class TestCommand implements Callable<Integer> {
                 try {
                     List<Path> found = CaseLoader.filesUnder(p);
                     if (found.isEmpty()) {
-                        Main.fail(err, p + ": holds no case file (*.yaml)");
+                        Main.fail(err, texts, texts.get("cli.test.no_case_file", p));
                         unusable = true;
                     }
                     files.addAll(found);
                 } catch (IOException e) {
-                    Main.fail(err, p + ": cannot be read: " + IoProblem.describe(e));
+                    // LANG: IoProblem.describe (input helper) is English.
+                    Main.fail(err, texts, texts.get("cli.test.cannot_read", p, IoProblem.describe(e)));
                     unusable = true;
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                Main.fail(err, p + ": " + (Files.exists(p) ? "is not a file or folder" : "no such file or folder"));
+                Main.fail(err, texts, texts.get(Files.exists(p) ? "cli.test.not_file_or_folder"
+                        : "cli.test.no_such_file_or_folder", p));
                 unusable = true;
             }
         }
@@ -66,18 +73,19 @@ final class TestCommand implements Callable<Integer> {
                 cases = CaseLoader.load(f);
             } catch (CaseFileException e) {
                 out.flush();
-                Main.fail(err, e.getMessage());
+                Main.fail(err, texts, e.message(texts));
                 unusable = true;
                 continue;
             }
-            out.println(f + " (policy " + cases.policy() + ")");
+            out.println(texts.get("cli.test.file", f, cases.policy()));
+            // LANG: CaseRunner/CaseReport (cases helper) take no Texts yet: CaseReport.lines(r, texts), summary(…, texts).
             for (CaseResult r : CaseRunner.run(cases)) {
                 CaseReport.lines(r).forEach(line -> out.println("  " + line));
                 results.add(r);
             }
             out.flush();
         }
-        out.println(CaseReport.summary(results) + (unusable ? "; some case files are unusable (see above)" : ""));
+        out.println(CaseReport.summary(results) + (unusable ? texts.get("cli.test.some_unusable") : ""));
         out.flush();
         if (unusable) {
             return ExitCode.UNUSABLE;

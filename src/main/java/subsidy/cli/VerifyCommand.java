@@ -25,6 +25,7 @@ import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.report.Csv;
+import subsidy.text.Texts;
 
 /** {@code subsidy verify}: recompute a report and list every difference. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
@@ -40,6 +41,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunOptions run;
+
+    @CommandLine.Mixin
+    LangOption lang;
 
     @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report.csv to check.")
     Path report;
@@ -59,9 +63,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Texts texts = lang.texts();
         if (!Files.isRegularFile(report)) {
-            Main.fail(err, report + (Files.isDirectory(report) ? " is a directory; name the report.csv in it"
-                    : Files.exists(report) ? " is not a regular file" : ": no such report file"));
+            Main.fail(err, texts, texts.get(Files.isDirectory(report) ? "cli.verify.report_is_directory"
+                    : Files.exists(report) ? "cli.verify.report_not_regular" : "cli.verify.no_report", report));
             return ExitCode.UNUSABLE;
         }
         Path manifestFile = report.toAbsolutePath().resolveSibling(Outputs.MANIFEST);
@@ -70,16 +75,16 @@ final class VerifyCommand implements Callable<Integer> {
         BatchInfo recorded = null;
         Ledger opened = null;
         if (ledger == null && batch != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch needs --ledger");
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.needs_ledger", "--batch"));
         }
         if (ledger != null) {
             try {
                 opened = Ledger.openExisting(ledger, java.time.Duration.ofSeconds(60), java.time.Clock.systemUTC());
                 long n = batch != null ? batch : ref != null && ref.ledgerId().equals(opened.id()) ? ref.batch() : -1;
                 if (n < 0) {
-                    Main.fail(err, Escape.controls(manifestFile + (ref == null ? " names no ledger batch"
-                            : " names a batch of another ledger (id " + ref.ledgerId() + ")")
-                            + "; give --batch N (subsidy ledger list shows them)"));
+                    Main.fail(err, texts, Escape.controls(ref == null
+                            ? texts.get("cli.verify.manifest_no_batch", manifestFile)
+                            : texts.get("cli.verify.manifest_other_ledger", manifestFile, ref.ledgerId())));
                     return ExitCode.USAGE;
                 }
                 for (BatchInfo b : opened.batches(null)) {
@@ -88,14 +93,14 @@ final class VerifyCommand implements Callable<Integer> {
                     }
                 }
                 if (recorded == null || recorded.imported()) {
-                    Main.fail(err, "the ledger " + Escape.controls(opened.shown()) + " has no calc batch " + n);
+                    Main.fail(err, texts, texts.get("cli.verify.no_calc_batch", Escape.controls(opened.shown()), n));
                     return ExitCode.USAGE;
                 }
                 if (run.asOf == null && recorded.asOf() != null) {
                     run.asOf = java.time.LocalDate.parse(recorded.asOf()); // as the batch read its policy
                 }
             } catch (LedgerException e) {
-                Main.fail(err, Escape.controls(e.getMessage()));
+                Main.fail(err, texts, Escape.controls(e.message(texts)));
                 return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
             }
         }
@@ -108,23 +113,21 @@ final class VerifyCommand implements Callable<Integer> {
             Policy policy = run.policy();
             PrintStream stderr = main.std.messages;
             if (manifestDate) {
-                stderr.println("verify: the policy read as in force on " + run.asOf + ", the as_of of "
-                        + Escape.controls(manifestFile.toString()) + " (give --as-of for another date)");
+                stderr.println(texts.get("cli.verify.as_of_manifest", run.asOf, Escape.controls(manifestFile.toString())));
             }
             if (recorded != null) {
+                // LANG: LedgerAudit (audit helper) takes no Texts yet.
                 audit = new LedgerAudit(opened, recorded, policy);
-                stderr.println("verify: batch " + recorded.id() + " of " + recorded.period() + ", recomputed as the "
-                        + "ledger stood before it (state " + recorded.against() + "), its entries compared too");
+                stderr.println(texts.get("cli.verify.batch", recorded.id(), recorded.period(), recorded.against()));
                 if (!recorded.counted()) {
-                    stderr.println("verify: note: batch " + recorded.id() + " was " + recorded.state()
-                            + (recorded.replacedBy() == null ? "" : " by batch " + recorded.replacedBy())
-                            + " since: it no longer counts in the ledger");
+                    // LANG: recorded.state() is the ledger's state word (voided, replaced), as ledger list shows it.
+                    stderr.println(texts.get("cli.verify.batch_not_counted", recorded.id(), recorded.state(),
+                            recorded.replacedBy() == null ? "" : texts.get("cli.verify.by_batch", recorded.replacedBy())));
                 }
             } else if (ref != null) {
-                stderr.println("verify: note: the report is batch " + ref.batch() + " of a ledger; without --ledger it "
-                        + "is recomputed as if no earlier batch had paid anything");
+                stderr.println(texts.get("cli.verify.without_ledger", ref.batch()));
             }
-            RunOptions.sayLeftOut(policy, stderr::println);
+            RunOptions.sayLeftOut(policy, texts, stderr::println);
             // Every difference is written as it is found, and a failed write stops the run: a listing
             // cut short must not end as "n differences" or, worse, as exit 0.
             Csv out = Csv.open(new Std.Checked(new TerminalText(main.std.out)),
@@ -132,6 +135,8 @@ final class VerifyCommand implements Callable<Integer> {
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {
+                // LANG: Verifier (audit helper) takes no Texts yet: new Verifier(policy, audit, texts); it also
+                // builds the Calculator (Calculator(Policy, Texts)).
                 o = new Verifier(policy, audit).verify(files, report, d -> {
                     try {
                         out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
@@ -143,19 +148,23 @@ final class VerifyCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             out.flush();
-            o.notes().forEach(n -> stderr.println("verify: note: " + n));
-            stderr.println("verify: " + o.rowsCompared() + " rows recomputed, " + o.differences() + " difference(s)");
+            // LANG: o.notes() are the audit helper's English; render them in texts once they are Text.
+            o.notes().forEach(n -> stderr.println(texts.get("cli.verify.note", n)));
+            stderr.println(texts.get("cli.verify.done", o.rowsCompared(), o.differences()));
             return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
         } catch (LedgerException e) {
-            Main.fail(err, Escape.controls(e.getMessage()));
+            Main.fail(err, texts, Escape.controls(e.message(texts)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
-        } catch (PolicyException | InputException e) {
-            Main.fail(err, e.getMessage());
+        } catch (PolicyException e) {
+            Main.fail(err, texts, e.message(texts));
+            return ExitCode.UNUSABLE;
+        } catch (InputException e) {
+            Main.fail(err, texts, e.message(texts));
             return ExitCode.UNUSABLE;
         } catch (UncheckedIOException e) {
-            return failed(err, e.getCause());
+            return failed(err, texts, e.getCause());
         } catch (IOException e) {
-            return failed(err, e);
+            return failed(err, texts, e);
         }
     }
 
@@ -176,11 +185,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private int failed(PrintWriter err, IOException e) {
+    private int failed(PrintWriter err, Texts texts, IOException e) {
+        // LANG: IoProblem (input helper) is English.
         if (e instanceof Std.Failed f) {
-            Main.fail(err, "could not write the differences to standard output: " + IoProblem.describe(f.getCause()));
+            Main.fail(err, texts, texts.get("cli.verify.stdout_failed", IoProblem.describe(f.getCause())));
         } else {
-            Main.fail(err, "cannot read: " + IoProblem.located(e));
+            Main.fail(err, texts, texts.get("cli.verify.cannot_read", IoProblem.located(e)));
         }
         return ExitCode.UNUSABLE;
     }
