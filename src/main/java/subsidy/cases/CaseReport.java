@@ -70,16 +70,6 @@ public final class CaseReport {
         return texts.get("cases.report.summary", passed, results.size() - passed);
     }
 
-    /** What the summary adds when some case files could not be used (their problems were listed above). */
-    public static String unusable(Texts texts) {
-        return texts.get("cases.report.unusable");
-    }
-
-    /** The heading of a case file's cases: the file and the policy it names. */
-    public static String heading(java.nio.file.Path file, java.nio.file.Path policy, Texts texts) {
-        return texts.get("cases.report.file", file, policy);
-    }
-
     /** Columns a terminal gives the text: two for a Chinese character or a full-width form, else one. */
     public static int width(String s) {
         int w = 0;

@@ -133,14 +133,11 @@ final class CalcCommand implements Callable<Integer> {
         Progress progress = meter == null ? Progress.NONE : meter;
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
-        // LANG: ReportJob/Options (run and report helpers) take no Texts yet: hand texts on to the report
-        // writers, the summary and the rejected rows here (and the Calculator(Policy, Texts) it builds).
-        ReportJob job = new ReportJob(policy,
-                new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording));
+        ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress,
+                keepPrevious, recording, texts, ledger.period));
         RunOptions.sayLeftOut(policy, texts, stderr::println);
-        // LANG: Recording.asOfYearWarning (run helper) is English; render it in texts once it returns a Text.
         String otherYear = recording == null ? null
-                : Recording.asOfYearWarning(policy, recording.period(), run.asOf);
+                : Recording.asOfYearWarning(policy, recording.period(), run.asOf, texts);
         if (otherYear != null) {
             stderr.println(texts.get("cli.warning", Escape.controls(otherYear)));
         }
@@ -165,16 +162,13 @@ final class CalcCommand implements Callable<Integer> {
                     e.holder().isEmpty() ? "" : texts.get("cli.calc.busy_holder", e.holder())));
             return ExitCode.USAGE;
         } catch (OutputDir.NotOurs e) {
-            // LANG: e.getMessage() is the run helper's English (OutputDir); render its Text once it has one.
-            Main.fail(err, texts, e.entry() == null ? texts.get("cli.calc.out_prefixed", Escape.controls(e.getMessage()))
+            Main.fail(err, texts, e.entry() == null ? texts.get("cli.calc.out_prefixed", Escape.controls(e.message(texts)))
                     : texts.get("cli.calc.not_ours", shown(out), shown(e.entry())));
             return ExitCode.USAGE;
         } catch (AtomicFile.NotAFile e) {
-            // LANG: e.getMessage() is the run helper's English (AtomicFile).
-            Main.fail(err, texts, texts.get("cli.calc.notice_not_a_file", Escape.controls(e.getMessage())));
+            Main.fail(err, texts, texts.get("cli.calc.notice_not_a_file", Escape.controls(e.message(texts))));
             return ExitCode.USAGE;
         } catch (OutputDir.Incomplete e) {
-            // LANG: e.failed() are the run helper's English (OutputDir).
             Main.fail(err, texts, texts.get("cli.calc.incomplete", shown(out),
                     Escape.controls(String.join("; ", e.failed()))));
             return ExitCode.UNUSABLE;
@@ -183,12 +177,10 @@ final class CalcCommand implements Callable<Integer> {
                     : texts.get("cli.calc.ledger_nothing_written", Escape.controls(e.message(texts)), shown(out)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (OutputDir.Stranded e) {
-            // LANG: e.getMessage() is the run helper's English (OutputDir).
-            Main.fail(err, texts, Escape.controls(e.getMessage()));
+            Main.fail(err, texts, Escape.controls(e.message(texts)));
             return ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
-            // LANG: IoProblem.describe (input helper) is English.
-            Main.fail(err, texts, texts.get("cli.calc.stdout_failed", IoProblem.describe(e.getCause())));
+            Main.fail(err, texts, texts.get("cli.calc.stdout_failed", IoProblem.describe(e.getCause(), texts)));
             return ExitCode.UNUSABLE;
         } catch (NotDirectoryException e) {
             Main.fail(err, texts, texts.get("cli.calc.out_not_a_directory", shown(e.getFile())));
@@ -197,9 +189,9 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, texts, texts.get("cli.nothing_written", e.message(texts)));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            // LANG: IoProblem.located (input helper) is English.
-            Main.fail(err, texts, out == null ? texts.get("cli.calc.write_failed", Escape.controls(IoProblem.located(e)))
-                    : texts.get("cli.calc.report_write_failed", Escape.controls(IoProblem.located(e)), shown(out)));
+            String why = Escape.controls(IoProblem.located(e, texts));
+            Main.fail(err, texts, out == null ? texts.get("cli.calc.write_failed", why)
+                    : texts.get("cli.calc.report_write_failed", why, shown(out)));
             return ExitCode.UNUSABLE;
         } finally {
             Inputs.discard(files);

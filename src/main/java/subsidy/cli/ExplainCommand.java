@@ -73,8 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             Policy policy = run.policy();
             RunOptions.sayLeftOut(policy, texts, err::println);
-            // LANG: new subsidy.calc.Calculator(policy, texts) once the reasons helper's overload lands.
-            subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy);
+            subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy, texts);
             subsidy.calc.PriorSource priors = null;
             if (ledger != null) {
                 Ledger opened = Ledger.openExisting(ledger, java.time.Duration.ofSeconds(60),
@@ -89,8 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<InputFile> files = run.open(policy);
             Optional<Explanation> x;
             try {
-                // LANG: Explainer (audit helper) takes no Texts yet: new Explainer(calculator, priors, texts).
-                x = new Explainer(calculator, priors).explain(files, id);
+                x = new Explainer(calculator, priors, texts).explain(files, id);
             } finally {
                 Inputs.discard(files);
             }
@@ -101,8 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             PrintWriter out = spec.commandLine().getOut();
-            // LANG: ExplanationFormat.text(x, texts) once the audit helper's overload lands (json stays as it is).
-            out.print(format == Format.json ? ExplanationFormat.json(x.get()) : ExplanationFormat.text(x.get()));
+            out.print(format == Format.json ? ExplanationFormat.json(x.get()) : ExplanationFormat.text(x.get(), texts));
             out.flush();
             return x.get().computed() ? ExitCode.OK : ExitCode.SOME_REJECTED;
         } catch (LedgerException e) {
@@ -115,8 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
             Main.fail(err, texts, e.message(texts));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            // LANG: IoProblem.located (input helper) is English.
-            Main.fail(err, texts, texts.get("cli.explain.cannot_read", IoProblem.located(e)));
+            Main.fail(err, texts, texts.get("cli.explain.cannot_read", IoProblem.located(e, texts)));
             return ExitCode.UNUSABLE;
         } finally {
             if (reader != null) {

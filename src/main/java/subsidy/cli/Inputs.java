@@ -59,9 +59,9 @@ final class Inputs {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(PolicyLoader.MAX_BYTES + 1);
         } catch (java.io.IOException e) {
-            // LANG: IoProblem.describe (input helper) is English; PolicyException (policy helper) keeps the problem as text.
+            // LANG: PolicyException (policy helper) keeps the problem as text.
             throw new PolicyException(file.toString(), List.of(texts.get("cli.policy_unreadable",
-                    subsidy.input.IoProblem.describe(e))));
+                    subsidy.input.IoProblem.describe(e, texts))));
         }
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
         return undatedOr(r -> PolicyLoader.parse(bytes, file.toString(), r, dir), today);

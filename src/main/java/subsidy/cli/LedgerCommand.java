@@ -95,11 +95,10 @@ final class LedgerCommand implements Runnable {
             Main.fail(err, texts, Escape.controls(e.message(texts)));
             return e.usage() ? ExitCode.USAGE : ExitCode.UNUSABLE;
         } catch (Std.Failed e) {
-            // LANG: IoProblem (input helper) is English.
-            Main.fail(err, texts, texts.get("cli.ledger.stdout_failed", IoProblem.describe(e.getCause())));
+            Main.fail(err, texts, texts.get("cli.ledger.stdout_failed", IoProblem.describe(e.getCause(), texts)));
             return ExitCode.UNUSABLE;
         } catch (IOException e) {
-            Main.fail(err, texts, Escape.controls(IoProblem.located(e)));
+            Main.fail(err, texts, Escape.controls(IoProblem.located(e, texts)));
             return ExitCode.UNUSABLE;
         }
     }
@@ -179,8 +178,8 @@ final class LedgerCommand implements Runnable {
             return withLedger(spec, where, ledger -> {
                 PrintWriter out = spec.commandLine().getOut();
                 String id = entity.strip().toUpperCase(Locale.ROOT);
-                // LANG: CreditCode.problem (entity/input helper) is English.
-                String wrong = CreditCode.problem(id);
+                subsidy.text.Msg why = CreditCode.why(id);
+                String wrong = why == null ? null : why.in(texts);
                 if (wrong != null) {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, texts.get("cli.ledger.not_a_code", id,
                             wrong));
@@ -323,8 +322,7 @@ final class LedgerCommand implements Runnable {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                // LANG: IoProblem.describe (input helper) is English.
-                Main.fail(err, texts, Escape.controls(texts.get("cli.file_problem", file, IoProblem.describe(e))));
+                Main.fail(err, texts, Escape.controls(texts.get("cli.file_problem", file, IoProblem.describe(e, texts))));
                 return ExitCode.UNUSABLE;
             }
             subsidy.policy.Policy policy;
@@ -392,8 +390,8 @@ final class LedgerCommand implements Runnable {
                     }
                     List<String> wrong = new ArrayList<>();
                     String entity = rec.get("entity_id").strip().toUpperCase(Locale.ROOT);
-                    // LANG: CreditCode.problem (entity/input helper) is English.
-                    String why = CreditCode.problem(entity);
+                    subsidy.text.Msg problem = CreditCode.why(entity);
+                    String why = problem == null ? null : problem.in(texts);
                     if (why != null) {
                         wrong.add(texts.get("cli.import.entity_id", entity, why));
                     }

@@ -107,7 +107,6 @@ final class LedgerOptions {
         String known = toStandardOutput && replace == null && !dryRun && inputs.stream().allMatch(Files::isRegularFile)
                 ? Recording.contentKey(period, inputs.stream().map(p -> sha256(cmd, p)).toList()) : null;
         Long id = replace == null || replace.isEmpty() ? null : Long.valueOf(replace);
-        // LANG: Recording.Options (run helper) takes no Texts yet: hand texts() on here for what the run says.
         String key = null;
         if (replace != null && replace.isEmpty()) {
             List<String> shas = new ArrayList<>();
@@ -120,7 +119,6 @@ final class LedgerOptions {
             }
             key = Recording.contentKey(period, shas);
         }
-        // LANG: the ledger's messages (ledger helper) are rendered through LedgerException.message(Texts) by the caller.
         Ledger opened = Ledger.open(ledger, Duration.ofSeconds(waitSeconds), Clock.systemUTC());
         return new Recording.Options(opened, period, id, key, reason, dryRun, known);
     }
@@ -129,9 +127,8 @@ final class LedgerOptions {
         try {
             return Sha256.of(p);
         } catch (IOException e) {
-            // LANG: IoProblem.describe (input helper) is English.
             throw new CommandLine.ParameterException(cmd, texts().get("cli.file_problem", Escape.controls(p.toString()),
-                    IoProblem.describe(e)));
+                    IoProblem.describe(e, texts())));
         }
     }
 }

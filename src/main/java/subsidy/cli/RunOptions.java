@@ -56,7 +56,7 @@ final class RunOptions {
 
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
-        // LANG: InputFile (input helper) takes no Texts yet: wire texts() here when its overload lands.
+        // The inputs' problems are Texts, rendered in the run's language where they are shown.
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), texts(), encoding),
                 Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema());
     }

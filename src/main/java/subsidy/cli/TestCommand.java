@@ -54,8 +54,7 @@ final class TestCommand implements Callable<Integer> {
                     }
                     files.addAll(found);
                 } catch (IOException e) {
-                    // LANG: IoProblem.describe (input helper) is English.
-                    Main.fail(err, texts, texts.get("cli.test.cannot_read", p, IoProblem.describe(e)));
+                    Main.fail(err, texts, texts.get("cli.test.cannot_read", p, IoProblem.describe(e, texts)));
                     unusable = true;
                 }
             } else if (Files.isRegularFile(p)) {
@@ -78,14 +77,13 @@ final class TestCommand implements Callable<Integer> {
                 continue;
             }
             out.println(texts.get("cli.test.file", f, cases.policy()));
-            // LANG: CaseRunner/CaseReport (cases helper) take no Texts yet: CaseReport.lines(r, texts), summary(…, texts).
-            for (CaseResult r : CaseRunner.run(cases)) {
-                CaseReport.lines(r).forEach(line -> out.println("  " + line));
+            for (CaseResult r : CaseRunner.run(cases, texts)) {
+                CaseReport.lines(r, texts).forEach(line -> out.println("  " + line));
                 results.add(r);
             }
             out.flush();
         }
-        out.println(CaseReport.summary(results) + (unusable ? texts.get("cli.test.some_unusable") : ""));
+        out.println(CaseReport.summary(results, texts) + (unusable ? texts.get("cli.test.some_unusable") : ""));
         out.flush();
         if (unusable) {
             return ExitCode.UNUSABLE;

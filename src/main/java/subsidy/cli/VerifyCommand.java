@@ -116,12 +116,11 @@ final class VerifyCommand implements Callable<Integer> {
                 stderr.println(texts.get("cli.verify.as_of_manifest", run.asOf, Escape.controls(manifestFile.toString())));
             }
             if (recorded != null) {
-                // LANG: LedgerAudit (audit helper) takes no Texts yet.
-                audit = new LedgerAudit(opened, recorded, policy);
+                audit = new LedgerAudit(opened, recorded, policy, texts);
                 stderr.println(texts.get("cli.verify.batch", recorded.id(), recorded.period(), recorded.against()));
                 if (!recorded.counted()) {
-                    // LANG: recorded.state() is the ledger's state word (voided, replaced), as ledger list shows it.
-                    stderr.println(texts.get("cli.verify.batch_not_counted", recorded.id(), recorded.state(),
+                    stderr.println(texts.get("cli.verify.batch_not_counted", recorded.id(),
+                            texts.get("ledger.state." + recorded.state()),
                             recorded.replacedBy() == null ? "" : texts.get("cli.verify.by_batch", recorded.replacedBy())));
                 }
             } else if (ref != null) {
@@ -135,9 +134,7 @@ final class VerifyCommand implements Callable<Integer> {
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {
-                // LANG: Verifier (audit helper) takes no Texts yet: new Verifier(policy, audit, texts); it also
-                // builds the Calculator (Calculator(Policy, Texts)).
-                o = new Verifier(policy, audit).verify(files, report, d -> {
+                o = new Verifier(policy, audit, texts).verify(files, report, d -> {
                     try {
                         out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                     } catch (IOException e) {
@@ -148,7 +145,6 @@ final class VerifyCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             out.flush();
-            // LANG: o.notes() are the audit helper's English; render them in texts once they are Text.
             o.notes().forEach(n -> stderr.println(texts.get("cli.verify.note", n)));
             stderr.println(texts.get("cli.verify.done", o.rowsCompared(), o.differences()));
             return o.differences() == 0 ? ExitCode.OK : ExitCode.MISMATCH;
@@ -186,11 +182,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int failed(PrintWriter err, Texts texts, IOException e) {
-        // LANG: IoProblem (input helper) is English.
         if (e instanceof Std.Failed f) {
-            Main.fail(err, texts, texts.get("cli.verify.stdout_failed", IoProblem.describe(f.getCause())));
+            Main.fail(err, texts, texts.get("cli.verify.stdout_failed", IoProblem.describe(f.getCause(), texts)));
         } else {
-            Main.fail(err, texts, texts.get("cli.verify.cannot_read", IoProblem.located(e)));
+            Main.fail(err, texts, texts.get("cli.verify.cannot_read", IoProblem.located(e, texts)));
         }
         return ExitCode.UNUSABLE;
     }

@@ -60,6 +60,9 @@ public final class IoProblem {
      * ({@code input.io.*}), any other in the operating system's own words, which are the same in every language.
      */
     public static Text problem(IOException e) {
+        if (e instanceof subsidy.text.Localized l) { // subsidy's own failure, worded in the catalogue already
+            return texts -> Escape.controls(l.message(texts));
+        }
         String key = e instanceof AccessDeniedException ? "input.io.permission_denied"
                 : e instanceof NoSuchFileException ? "input.io.no_such_file"
                 : e instanceof NotDirectoryException ? "input.io.not_a_directory"

@@ -576,14 +576,14 @@ public final class OutputDir implements AutoCloseable {
             Files.delete(journal);
             syncDirectory(home);
         } catch (IOException e) {
-            warnings.add(Msg.of("run.journal_not_deleted", journal, IoProblem.describe(e)));
+            warnings.add(Msg.of("run.journal_not_deleted", journal, IoProblem.problem(e)));
         }
         List<String> failed = new ArrayList<>();
         for (AtomicFile f : attached) {
             try {
                 f.commit();
             } catch (IOException e) {
-                failed.add(f.target() + ": " + IoProblem.describe(e));
+                failed.add(f.target() + ": " + IoProblem.describe(e, texts));
             }
         }
         prune();
@@ -608,7 +608,7 @@ public final class OutputDir implements AutoCloseable {
                 deleteTree(p);
             }
         } catch (IOException e) {
-            warnings.add(Msg.of("run.previous_not_deleted", dir, IoProblem.describe(e)));
+            warnings.add(Msg.of("run.previous_not_deleted", dir, IoProblem.problem(e)));
         }
     }
 
@@ -816,8 +816,8 @@ public final class OutputDir implements AutoCloseable {
     public static final class Stranded extends TextIOException {
         Stranded(Path out, Path staging, Path previous, Long batch, IOException cause) {
             super(previous == null
-                    ? Msg.of("run.stranded_recorded", batch, out, IoProblem.describe(cause), staging)
-                    : Msg.of("run.stranded", out, IoProblem.describe(cause), staging, previous), cause);
+                    ? Msg.of("run.stranded_recorded", batch, out, IoProblem.problem(cause), staging)
+                    : Msg.of("run.stranded", out, IoProblem.problem(cause), staging, previous), cause);
         }
     }
 
