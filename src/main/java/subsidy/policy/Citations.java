@@ -104,7 +104,7 @@ public final class Citations {
         }
         int start = text.offsetByCodePoints(0, at);
         if (text.startsWith(words, start)) {
-            return null;
+            return articleProblem(clause, source, text, start, file);
         }
         // Where they part, and a few characters either side of it in both, so that the two read alike
         // up to the difference: a misquoted figure, or the text of a shifted offset.
@@ -125,6 +125,112 @@ public final class Citations {
                         + " character(s)")
                 + "; the policy quotes 「" + window(words, quoted, agree) + "」, the source at @" + (at + agreed - left)
                 + " reads 「" + window(text, read, start + agree) + "」; " + elsewhere(text, words, at, file);
+    }
+
+    /**
+     * Null when the clause names no article or the one the headings before its offset read; else what
+     * is wrong.
+     */
+    private static String articleProblem(Clause clause, Source source, String text, int start, String file) {
+        if (clause.article() == null) {
+            return null;
+        }
+        Source.Document doc = source.document(clause.at());
+        int length = text.codePointCount(0, text.length());
+        if (doc.at() > length) {
+            return "document " + doc.key() + " of sources." + source.key() + " starts at @" + doc.at()
+                    + ", outside " + file + ", which has " + length + " characters";
+        }
+        String found = article(text, text.offsetByCodePoints(0, doc.at()), start);
+        String given = normalize(clause.article());
+        if (given.equals(found)) {
+            return null;
+        }
+        return "the article is given as 「" + clause.article() + "」, but the headings before @" + clause.at()
+                + " in " + file + " read 「" + found + "」";
+    }
+
+    /** Chinese numerals as headings write them. */
+    private static final String NUMERALS = "一二三四五六七八九十";
+    /**
+     * A heading at the start of a paragraph (or after a space, as one-line texts separate them):
+     * 第五条 or 二、 (level 1), （三） (2), 3. or 3、 (3), （3） (4); either width of parenthesis.
+     */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(
+            "(?<![^\\n \u3000])(?:(?<art>第[" + NUMERALS + "百零]+条)|(?<l1>[" + NUMERALS + "]+、)|(?<l2>[（(]["
+            + NUMERALS + "]+[）)])|(?<l3>[0-9]{1,2}[.．、](?![0-9]))|(?<l4>[（(][0-9]{1,2}[）)]))");
+    private static final String[] GROUPS = {"art", "l1", "l2", "l3", "l4"};
+    private static final int[] LEVELS = {1, 1, 2, 3, 4};
+    /** A heading's paragraph that is a title (this short, no full stop) heads the paragraphs after it. */
+    static final int TITLE = 40;
+
+    /**
+     * The article or paragraph a passage at {@code at} (a string index) stands in, within the document
+     * that starts at {@code start}: the headings that enclose it, outermost first ({@code 二、（三）},
+     * {@code （一）1.}), parentheses written full width; {@code 第N段} (its paragraph, counting the
+     * document's non-blank lines) when none does.
+     *
+     * <p>Going back from the passage, the nearest heading of each level higher than the last one taken
+     * encloses it when it stands in the passage's paragraph, or when its own paragraph is a title (at
+     * most {@value #TITLE} characters and no 。；;), as 「四、工作措施」 heads the items after it; an item of
+     * full sentences ends with its paragraph, yet still closes the earlier headings of its level.
+     */
+    public static String article(String text, int start, int at) {
+        java.util.regex.Matcher m = HEADING.matcher(text);
+        m.region(start, Math.min(text.length(), at + 8));
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        List<int[]> heads = new ArrayList<>(); // start, end, level, group
+        while (m.find()) {
+            if (m.start() > at) {
+                continue;
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+                if (m.group(GROUPS[g]) != null) {
+                    heads.add(new int[] {m.start(), m.end(), LEVELS[g], g});
+                    break;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int level = Integer.MAX_VALUE;
+        for (int i = heads.size() - 1; i >= 0; i--) {
+            int[] h = heads.get(i);
+            if (h[2] >= level) {
+                continue;
+            }
+            boolean samePara = text.indexOf('\n', h[0]) < 0 || text.indexOf('\n', h[0]) >= at;
+            if (samePara || titled(text, h[1])) {
+                out.add(0, normalize(text.substring(h[0], h[1])));
+            }
+            level = h[2];
+        }
+        if (!out.isEmpty()) {
+            return String.join("", out);
+        }
+        int paragraphs = 1;
+        int lineStart = start;
+        for (int i = start; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                if (!text.substring(lineStart, i).isBlank()) {
+                    paragraphs++;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return "第" + paragraphs + "段";
+    }
+
+    private static boolean titled(String text, int end) {
+        int stop = text.indexOf('\n', end);
+        String rest = text.substring(end, stop < 0 ? text.length() : stop);
+        return rest.length() <= TITLE && rest.chars().noneMatch(c -> c == '。' || c == '；' || c == ';');
+    }
+
+    /** An article as written, compared as the headings read: no spaces, parentheses full width. */
+    static String normalize(String article) {
+        return article.strip().replace(" ", "").replace("\u3000", "").replace('(', '（').replace(')', '）')
+                .replace('．', '.');
     }
 
     /** The text from {@code from} to {@link #AROUND} characters past {@code at}, "…" where it goes on. */
