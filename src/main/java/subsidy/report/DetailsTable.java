@@ -14,7 +14,8 @@ public final class DetailsTable {
     private final List<String> clauses;
 
     public DetailsTable(Policy policy) {
-        clauses = policy.programs().stream().map(p -> p.clauseLabel()).toList();
+        clauses = policy.programs().stream()
+                .map(p -> subsidy.policy.Citation.cite(policy.sources(), p.clauses(), subsidy.text.Texts.EN)).toList();
     }
 
     /** One row per program, line feeds included, as details.csv holds them. */
