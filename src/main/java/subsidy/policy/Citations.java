@@ -172,7 +172,8 @@ public final class Citations {
      *
      * <p>Going back from the passage, the nearest heading of each level higher than the last one taken
      * encloses it when it stands in the passage's paragraph, or when its own paragraph is a title (at
-     * most {@value #TITLE} characters and no 。；;), as 「四、工作措施」 heads the items after it; an item of
+     * most {@value #TITLE} characters and no 。；;) or ends in a colon, as 「四、工作措施」 heads the items
+     * after it; an item of
      * full sentences ends with its paragraph, yet still closes the earlier headings of its level.
      */
     public static String article(String text, int start, int at) {
@@ -224,7 +225,9 @@ public final class Citations {
     private static boolean titled(String text, int end) {
         int stop = text.indexOf('\n', end);
         String rest = text.substring(end, stop < 0 ? text.length() : stop);
-        return rest.length() <= TITLE && rest.chars().noneMatch(c -> c == '。' || c == '；' || c == ';');
+        String r = rest.strip();
+        return r.endsWith("：") || r.endsWith(":")
+                || rest.length() <= TITLE && rest.chars().noneMatch(c -> c == '。' || c == '；' || c == ';');
     }
 
     /** An article as written, compared as the headings read: no spaces, parentheses full width. */
