@@ -258,6 +258,30 @@ class CitationsTest {
     }
 
     @Test
+    void aShiftedOffsetAndAWrongArticleAreNamedInChinese() throws Exception {
+        Policy shifted = defaultWith("\n        at: 10666", "\n        at: 10669");
+        assertEquals(List.of("programs.stable_job_refund.source[0]（第" + itemAt("        at: 10666") + "行）：seed003 @10669："
+                + "引文与 " + SEED003 + " 在 @10669 处的原文不符：首字即不同；政策引作「大型企业按企业及其职…」，"
+                + "原文 @10669 处为「…业按企业及其职工20…」；这段引文见于 " + SEED003 + " 的 @10666"),
+                Citations.check(shifted, SEEDS, subsidy.text.Texts.ZH));
+        Policy wrong = defaultWith("article: 二、（三）\n        words: 大型企业", "article: 二、（四）\n        words: 大型企业");
+        assertEquals(List.of("programs.stable_job_refund.source[0]（第" + itemAt("        at: 10666") + "行）：seed003 @10666："
+                + "条款写作「二、（四）」，但 " + SEED003 + " 中 @10666 之前的标题为「二、（三）」"),
+                Citations.check(wrong, SEEDS, subsidy.text.Texts.ZH));
+    }
+
+    @Test
+    void manyOtherPlacesAreListedInChinese() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("zh"));
+        Files.writeString(dir.resolve("b.txt"), "甲乙返还" + "返还".repeat(7), StandardCharsets.UTF_8);
+        Map<String, Source> sources = Map.of("s", new Source("s", "b.txt", "b"));
+        assertEquals(List.of("p（第1行）：s @0：引文与 b.txt 在 @0 处的原文不符：首字即不同；政策引作「返还」，原文 @0 处为「甲乙返还返还返还返还…」；"
+                + "这段引文见于 b.txt 的 @2、@4、@6、@8、@10和另 3 处"),
+                Citations.check(sources, List.of(new Citation("p", 1, new Clause("s", 0, "返还"))), dir,
+                        subsidy.text.Texts.ZH));
+    }
+
+    @Test
     void anArticleIsTheHeadingsThatEncloseThePassage() {
         String text = "关于帮扶的方案\n为了帮扶,制定本方案。\n一、工作目标\n稳住就业。\n二、工作措施\n(一)稳岗返还。按90%返还,补助如下:\n"
                 + "1.扩岗补助。每人1500元。\n2.培训补助。每人1000元。\n(二)房租减免。免除3个月租金。\n另有说明的段落。\n"
