@@ -180,8 +180,9 @@ public final class Citations {
      * <p>Going back from the passage, the nearest heading of each level higher than the last one taken
      * encloses it when it stands in the passage's paragraph, or when its own paragraph is a title (at
      * most {@value #TITLE} characters and no 。；;) or ends in a colon, as 「四、工作措施」 heads the items
-     * after it; an item of
-     * full sentences ends with its paragraph, yet still closes the earlier headings of its level.
+     * after it, or when it precedes a deeper heading taken (「7. 进一步减轻市场主体负担。」 heads its
+     * 「(3)」); an item of full sentences ends with its paragraph, yet still closes the earlier headings
+     * of its level.
      */
     public static String article(String text, int start, int at) {
         java.util.regex.Matcher m = HEADING.matcher(text);
@@ -208,7 +209,7 @@ public final class Citations {
                 continue;
             }
             boolean samePara = text.indexOf('\n', h[0]) < 0 || text.indexOf('\n', h[0]) >= at;
-            if (samePara || titled(text, h[1])) {
+            if (samePara || !out.isEmpty() || titled(text, h[1])) {
                 out.add(0, normalize(text.substring(h[0], h[1])));
             }
             level = h[2];

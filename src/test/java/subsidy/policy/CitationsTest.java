@@ -294,6 +294,9 @@ class CitationsTest {
         // a heading that is neither a title nor ends in a colon heads its own paragraph only
         String items = "二、工作措施\n(一)稳岗返还。按90%返还。\n1.扩岗补助。每人1500元。";
         assertEquals("二、1.", Citations.article(items, 0, items.indexOf("每人1500")));
+        // yet a sentence heading heads the deeper headings after it
+        String listed = "四、工作措施\n7. 减轻负担。\n(1) 清理收费。\n(3) 减免房租。免除3个月租金。";
+        assertEquals("四、7.（3）", Citations.article(listed, 0, listed.indexOf("免除3个月")));
         assertEquals("二、（二）", Citations.article(text, 0, text.indexOf("免除3个月")));
         // （二） is one sentence, not a title: the paragraph after it is not in it, yet 二、 (a title) still heads it
         assertEquals("二、", Citations.article(text, 0, text.indexOf("另有说明")));
