@@ -291,10 +291,10 @@ class CitationsTest {
         assertEquals("二、（一）", Citations.article(text, 0, text.indexOf("按90%")));
         assertEquals("二、（一）1.", Citations.article(text, 0, text.indexOf("每人1500")));
         assertEquals("二、（一）2.", Citations.article(text, 0, text.indexOf("2.培训")));
-        // a heading that is neither a title nor ends in a colon heads its own paragraph only
-        String items = "二、工作措施\n(一)稳岗返还。按90%返还。\n1.扩岗补助。每人1500元。";
-        assertEquals("二、1.", Citations.article(items, 0, items.indexOf("每人1500")));
-        // yet a sentence heading heads the deeper headings after it
+        // a heading that is a sentence heads the deeper headings after it, not a plain paragraph
+        String items = "二、工作措施\n(一)稳岗返还。按90%返还。\n1.扩岗补助。每人1500元。\n(二)房租。免租。\n另段。";
+        assertEquals("二、（一）1.", Citations.article(items, 0, items.indexOf("每人1500")));
+        assertEquals("二、", Citations.article(items, 0, items.indexOf("另段")));
         String listed = "四、工作措施\n7. 减轻负担。\n(1) 清理收费。\n(3) 减免房租。免除3个月租金。";
         assertEquals("四、7.（3）", Citations.article(listed, 0, listed.indexOf("免除3个月")));
         assertEquals("二、（二）", Citations.article(text, 0, text.indexOf("免除3个月")));
