@@ -129,8 +129,7 @@ public final class Explainer {
             }
             List<String> clauses = new ArrayList<>();
             for (Clause c : p.clauses()) {
-                Source s = policy.sources().get(c.seed());
-                clauses.add(c.label() + " (" + (s == null ? c.seed() : s.file()) + ") 「" + c.words() + "」");
+                clauses.add(subsidy.policy.Citation.explain(policy.sources(), c, texts));
             }
             programs.add(new Explanation.ProgramSteps(p.id(), p.title(), clauses, trace.lines(),
                     Money.format(r.amount()), r.months() == null ? null : Money.format(r.months()), r.reason(),

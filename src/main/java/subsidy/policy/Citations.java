@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import subsidy.input.Escape;
 import subsidy.input.IoProblem;
+import subsidy.text.Msg;
+import subsidy.text.Texts;
 
 /**
  * Checks that every passage a policy cites stands, word for word, in its source document at its
@@ -48,7 +50,12 @@ public final class Citations {
      * every passage stands at its offset. In the order of the file's lines.
      */
     public static List<String> check(Policy policy, Path dir) {
-        return check(policy.sources(), policy.citations(), dir);
+        return check(policy, dir, Texts.EN);
+    }
+
+    /** As {@link #check(Policy, Path)}, each problem in the language of {@code texts}. */
+    public static List<String> check(Policy policy, Path dir, Texts texts) {
+        return check(policy.sources(), policy.citations(), dir, texts);
     }
 
     /** As {@link #check(Policy, Path)}, thrown as the policy's problems when there are any. */
@@ -60,28 +67,32 @@ public final class Citations {
     }
 
     static List<String> check(Map<String, Source> sources, List<Citation> citations, Path dir) {
+        return check(sources, citations, dir, Texts.EN);
+    }
+
+    static List<String> check(Map<String, Source> sources, List<Citation> citations, Path dir, Texts t) {
         Map<String, Text> texts = new HashMap<>();
         List<String> problems = new ArrayList<>();
         // In the order of the file's lines, as a clerk fixes them (the loader reads firm_size first).
         for (Citation c : citations.stream().sorted(Comparator.comparingInt(Citation::line)).toList()) {
-            String problem = problem(c, sources, texts, dir);
+            Msg problem = problem(c, sources, texts, dir);
             if (problem != null) {
-                problems.add(Escape.controls(c.path() + " (line " + c.line() + "): " + c.clause().label() + ": "
-                        + problem));
+                problems.add(Escape.controls(t.get("citations.problem", c.path(), c.line(), c.clause().label(),
+                        problem)));
             }
         }
         return problems;
     }
 
     /** A source file read: its text, or why it could not be. */
-    private record Text(String text, String unusable) {
+    private record Text(String text, Msg unusable) {
     }
 
-    private static String problem(Citation c, Map<String, Source> sources, Map<String, Text> texts, Path dir) {
+    private static Msg problem(Citation c, Map<String, Source> sources, Map<String, Text> texts, Path dir) {
         Clause clause = c.clause();
         Source source = sources.get(clause.seed());
         if (source == null) {
-            return "'" + clause.seed() + "' is not one of sources " + sources.keySet();
+            return Msg.of("citations.unknown_source", clause.seed(), sources.keySet().toString());
         }
         Text t = texts.computeIfAbsent(source.key(), k -> read(source, dir));
         if (t.unusable() != null) {
@@ -92,19 +103,18 @@ public final class Citations {
         Integer at = clause.at();
         String file = source.file();
         if (words.isEmpty()) {
-            return "no words are quoted, so nothing can be checked";
+            return Msg.of("citations.no_words");
         }
         if (at == null) {
-            return "no offset (at) is given; " + elsewhere(text, words, -1, file);
+            return Msg.of("citations.no_offset", elsewhere(text, words, -1, file));
         }
         int length = text.codePointCount(0, text.length());
         if (at < 0 || at >= length) {
-            return "the offset is outside " + file + ", which has " + length + " characters (offsets count from 0); "
-                    + elsewhere(text, words, -1, file);
+            return Msg.of("citations.outside", file, length, elsewhere(text, words, -1, file));
         }
         int start = text.offsetByCodePoints(0, at);
         if (text.startsWith(words, start)) {
-            return null;
+            return articleProblem(clause, source, text, start, file);
         }
         // Where they part, and a few characters either side of it in both, so that the two read alike
         // up to the difference: a misquoted figure, or the text of a shifted offset.
@@ -120,11 +130,118 @@ public final class Citations {
         int left = Math.min(AROUND, agreed);
         int quoted = words.offsetByCodePoints(agree, -left);
         int read = text.offsetByCodePoints(start + agree, -left);
-        return "the words are not what " + file + " says at @" + at + ": "
-                + (agreed == 0 ? "they differ from the first character" : "they part after " + agreed
-                        + " character(s)")
-                + "; the policy quotes 「" + window(words, quoted, agree) + "」, the source at @" + (at + agreed - left)
-                + " reads 「" + window(text, read, start + agree) + "」; " + elsewhere(text, words, at, file);
+        return Msg.of("citations.misquoted", file, at,
+                agreed == 0 ? Msg.of("citations.differ_first") : Msg.of("citations.part_after", agreed),
+                window(words, quoted, agree), at + agreed - left, window(text, read, start + agree),
+                elsewhere(text, words, at, file));
+    }
+
+    /**
+     * Null when the clause names no article or the one the headings before its offset read; else what
+     * is wrong.
+     */
+    private static Msg articleProblem(Clause clause, Source source, String text, int start, String file) {
+        if (clause.article() == null) {
+            return null;
+        }
+        Source.Document doc = source.document(clause.at());
+        int length = text.codePointCount(0, text.length());
+        if (doc.at() > length) {
+            return Msg.of("citations.document_outside", doc.key(), source.key(), doc.at(), file, length);
+        }
+        String found = article(text, text.offsetByCodePoints(0, doc.at()), start);
+        String given = normalize(clause.article());
+        if (given.equals(found)) {
+            return null;
+        }
+        return Msg.of("citations.wrong_article", clause.article(), clause.at(), file, found);
+    }
+
+    /** Chinese numerals as headings write them. */
+    private static final String NUMERALS = "一二三四五六七八九十";
+    /**
+     * A heading at the start of a paragraph (or after a space, as one-line texts separate them):
+     * 第五条 or 二、 (level 1), （三） (2), 3. or 3、 (3), （3） (4); either width of parenthesis.
+     */
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(
+            "(?<![^\\n \u3000])(?:(?<art>第[" + NUMERALS + "百零]+条)|(?<l1>[" + NUMERALS + "]+、)|(?<l2>[（(]["
+            + NUMERALS + "]+[）)])|(?<l3>[0-9]{1,2}[.．、](?![0-9]))|(?<l4>[（(][0-9]{1,2}[）)]))");
+    private static final String[] GROUPS = {"art", "l1", "l2", "l3", "l4"};
+    private static final int[] LEVELS = {1, 1, 2, 3, 4};
+    /** A heading's paragraph that is a title (this short, no full stop) heads the paragraphs after it. */
+    static final int TITLE = 40;
+
+    /**
+     * The article or paragraph a passage at {@code at} (a string index) stands in, within the document
+     * that starts at {@code start}: the headings that enclose it, outermost first ({@code 二、（三）},
+     * {@code （一）1.}), parentheses written full width; {@code 第N段} (its paragraph, counting the
+     * document's non-blank lines) when none does.
+     *
+     * <p>Going back from the passage, the nearest heading of each level higher than the last one taken
+     * encloses it when it stands in the passage's paragraph, or when its own paragraph is a title (at
+     * most {@value #TITLE} characters and no 。；;) or ends in a colon, as 「四、工作措施」 heads the items
+     * after it, or when it precedes a deeper heading taken (「7. 进一步减轻市场主体负担。」 heads its
+     * 「(3)」); an item of full sentences ends with its paragraph, yet still closes the earlier headings
+     * of its level.
+     */
+    public static String article(String text, int start, int at) {
+        java.util.regex.Matcher m = HEADING.matcher(text);
+        m.region(start, Math.min(text.length(), at + 8));
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        List<int[]> heads = new ArrayList<>(); // start, end, level, group
+        while (m.find()) {
+            if (m.start() > at) {
+                continue;
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+                if (m.group(GROUPS[g]) != null) {
+                    heads.add(new int[] {m.start(), m.end(), LEVELS[g], g});
+                    break;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        int level = Integer.MAX_VALUE;
+        for (int i = heads.size() - 1; i >= 0; i--) {
+            int[] h = heads.get(i);
+            if (h[2] >= level) {
+                continue;
+            }
+            boolean samePara = text.indexOf('\n', h[0]) < 0 || text.indexOf('\n', h[0]) >= at;
+            if (samePara || !out.isEmpty() || titled(text, h[1])) {
+                out.add(0, normalize(text.substring(h[0], h[1])));
+            }
+            level = h[2];
+        }
+        if (!out.isEmpty()) {
+            return String.join("", out);
+        }
+        int paragraphs = 1;
+        int lineStart = start;
+        for (int i = start; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                if (!text.substring(lineStart, i).isBlank()) {
+                    paragraphs++;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return "第" + paragraphs + "段";
+    }
+
+    private static boolean titled(String text, int end) {
+        int stop = text.indexOf('\n', end);
+        String rest = text.substring(end, stop < 0 ? text.length() : stop);
+        String r = rest.strip();
+        return r.endsWith("：") || r.endsWith(":")
+                || rest.length() <= TITLE && rest.chars().noneMatch(c -> c == '。' || c == '；' || c == ';');
+    }
+
+    /** An article as written, compared as the headings read: no spaces, parentheses full width. */
+    static String normalize(String article) {
+        return article.strip().replace(" ", "").replace("\u3000", "").replace('(', '（').replace(')', '）')
+                .replace('．', '.');
     }
 
     /** The text from {@code from} to {@link #AROUND} characters past {@code at}, "…" where it goes on. */
@@ -140,7 +257,7 @@ public final class Citations {
     }
 
     /** Where else the words stand, so that a shifted offset can be put right. */
-    private static String elsewhere(String text, String words, int at, String file) {
+    private static Msg elsewhere(String text, String words, int at, String file) {
         List<Integer> places = new ArrayList<>();
         int count = 0;
         for (int i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
@@ -153,15 +270,19 @@ public final class Citations {
             }
         }
         if (places.isEmpty()) {
-            return "the words stand nowhere in " + file;
+            return Msg.of("citations.nowhere", file);
         }
-        List<String> named = new ArrayList<>(places.stream().map(p -> "@" + p).toList());
+        List<subsidy.text.Text> named = new ArrayList<>(places.stream()
+                .map(p -> (subsidy.text.Text) tx -> "@" + p).toList());
         if (count > places.size()) {
-            named.add((count - places.size()) + " more place(s)");
+            named.add(Msg.of("citations.more_places", count - places.size()));
         }
-        String list = named.size() == 1 ? named.get(0)
-                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-        return "the words stand at " + list + " in " + file;
+        subsidy.text.Text list = tx -> {
+            List<String> in = named.stream().map(n -> n.in(tx)).toList();
+            return in.size() == 1 ? in.get(0) : tx.get("citations.places", String.join(tx.get("citations.list_comma"),
+                    in.subList(0, in.size() - 1)), in.get(in.size() - 1));
+        };
+        return Msg.of("citations.stand_at", list, file);
     }
 
     private static Text read(Source source, Path dir) {
@@ -172,24 +293,24 @@ public final class Citations {
             name = null;
         }
         if (name == null || name.toString().isEmpty()) {
-            return new Text(null, "'" + source.file() + "' (sources." + source.key() + ".file) is not a file name");
+            return new Text(null, Msg.of("citations.not_a_file_name", source.file(), source.key()));
         }
         Path path = dir.resolve(name);
         if (Files.isDirectory(path)) {
-            return new Text(null, source.file() + " is not in " + dir + ": " + path + " is a directory");
+            return new Text(null, Msg.of("citations.directory", source.file(), dir, path));
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                return new Text(null, path + " is over " + (MAX_BYTES >> 20) + " MiB, not a policy document");
+                return new Text(null, Msg.of("citations.too_big", path, MAX_BYTES >> 20));
             }
             return new Text(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(), null);
         } catch (CharacterCodingException e) {
-            return new Text(null, path + " is not UTF-8 text");
+            return new Text(null, Msg.of("citations.not_utf8", path));
         } catch (NoSuchFileException e) {
-            return new Text(null, source.file() + " is not in " + dir + " (no file " + path + ")");
+            return new Text(null, Msg.of("citations.missing", source.file(), dir, path));
         } catch (IOException e) {
-            return new Text(null, path + " cannot be read: " + IoProblem.describe(e));
+            return new Text(null, Msg.of("citations.unreadable", path, IoProblem.describe(e)));
         }
     }
 }

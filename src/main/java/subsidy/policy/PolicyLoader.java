@@ -197,8 +197,7 @@ public final class PolicyLoader {
             for (String key : src.keys()) {
                 Fields s = src.fields(key, true);
                 if (s != null) {
-                    ctx.sources.put(key, new Source(key, s.text("file", true), s.text("title", true)));
-                    s.finish();
+                    ctx.sources.put(key, Source.read(key, s, problems));
                 }
             }
             src.finish();

@@ -21,12 +21,12 @@ public final class PolicyText {
             sb.append('\n').append(program.id()).append(" — ").append(program.title()).append('\n');
             sb.append("  who: ").append(program.who().describe()).append('\n');
             program.describe().forEach(l -> sb.append("  ").append(l).append('\n'));
-            program.clauses().forEach(c -> sb.append("  rests on ").append(c.label()).append(" 「")
-                    .append(c.words()).append("」\n"));
+            program.clauses().forEach(c -> sb.append("  rests on ")
+                    .append(Citation.quote(p.sources(), c, subsidy.text.Texts.EN)).append('\n'));
             Limit limit = p.limit(program.id());
             sb.append("  limit across batches: ").append(limit.describe()).append('\n');
-            limit.clauses().forEach(c -> sb.append("    rests on ").append(c.label()).append(" 「")
-                    .append(c.words()).append("」\n"));
+            limit.clauses().forEach(c -> sb.append("    rests on ")
+                    .append(Citation.quote(p.sources(), c, subsidy.text.Texts.EN)).append('\n'));
         }
         for (ExclusiveGroup g : p.groups()) {
             sb.append("\nnot combined, the higher paid (").append(g.id()).append("): ")

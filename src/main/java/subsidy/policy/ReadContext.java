@@ -104,7 +104,8 @@ public final class ReadContext {
                 problems.add(c.child("at") + " (line " + c.line() + "): " + at + " is not an offset into a source file");
                 at = null;
             }
-            Clause clause = new Clause(seed, at == null ? null : at.intValue(), c.text("words", true));
+            Clause clause = new Clause(seed, at == null ? null : at.intValue(), c.text("words", true),
+                    c.text("article", false));
             out.add(clause);
             citations.add(new Citation(c.path(), c.line(), clause));
             c.finish();

@@ -29,7 +29,8 @@ public final class DetailsTable {
 
     public DetailsTable(Policy policy, Texts texts) {
         Labels labels = Labels.of(texts);
-        clauses = policy.programs().stream().map(p -> p.clauseLabel()).toList();
+        clauses = policy.programs().stream()
+                .map(p -> subsidy.policy.Citation.cite(policy.sources(), p.clauses(), texts)).toList();
         header = labels.all("report.details.", HEADER);
         programs = policy.programs().stream().map(labels::program).toArray(String[]::new);
         yes = labels.get("report.details.yes");

@@ -213,6 +213,147 @@ class CitationsTest {
                 + "(line " + itemAt("        at: 10666") + "): seed003 @10669: "), e.getMessage());
     }
 
+    // ------------------------------------------------------------------ documents and articles
+
+    private static List<Path> everyPolicyThatCites() throws IOException {
+        List<Path> all = new ArrayList<>(shippedPolicies());
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/policies"))) {
+            all.addAll(s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList());
+        }
+        return all;
+    }
+
+    @Test
+    void everyCitationNamesItsArticleAndEverySourceItsDocument() throws Exception {
+        int checked = 0;
+        for (Path file : everyPolicyThatCites()) {
+            Policy p = PolicyLoader.load(file, Resolution.CHECK);
+            assertEquals(List.of(), Citations.check(p, SEEDS), file.toString());
+            for (Citation c : p.citations()) {
+                Clause clause = c.clause();
+                assertTrue(clause.article() != null && !clause.article().isBlank(), file + " " + c.path() + ": no article");
+                Source.Document d = p.sources().get(clause.seed()).document(clause.at());
+                assertTrue(d.title() != null && !d.title().isBlank(), file + " " + c.path() + ": no document title");
+                // a compilation's passages are each in one of its documents, never in the compilation's own head
+                assertFalse(d.key().equals(clause.seed()), file + " " + c.path() + ": in no document of " + clause.seed());
+                checked++;
+            }
+            for (Source s : p.sources().values()) {
+                assertFalse(s.title() == null || s.title().isBlank(), file + ": sources." + s.key() + " has no title");
+                assertFalse(s.documents().isEmpty(), file + ": sources." + s.key() + " names no document");
+            }
+        }
+        assertTrue(checked > 171, "citations with an article: " + checked);
+    }
+
+    @Test
+    void aWrongArticleIsNamedWithWhatTheHeadingsRead() throws Exception {
+        Policy p = defaultWith("article: 二、（三）\n        words: 大型企业", "article: 二、（四）\n        words: 大型企业");
+        assertEquals(List.of("programs.stable_job_refund.source[0] (line " + itemAt("        at: 10666") + "): seed003 @10666: "
+                + "the article is given as 「二、（四）」, but the headings before @10666 in " + SEED003 + " read 「二、（三）」"),
+                Citations.check(p, SEEDS));
+        // written with half-width parentheses or spaces it is the same article
+        assertEquals(List.of(), Citations.check(defaultWith("article: 二、（三）\n        words: 大型企业",
+                "article: 二、 (三)\n        words: 大型企业"), SEEDS));
+    }
+
+    @Test
+    void aShiftedOffsetAndAWrongArticleAreNamedInChinese() throws Exception {
+        Policy shifted = defaultWith("\n        at: 10666", "\n        at: 10669");
+        assertEquals(List.of("programs.stable_job_refund.source[0]（第" + itemAt("        at: 10666") + "行）：seed003 @10669："
+                + "引文与 " + SEED003 + " 在 @10669 处的原文不符：首字即不同；政策引作「大型企业按企业及其职…」，"
+                + "原文 @10669 处为「…业按企业及其职工20…」；这段引文见于 " + SEED003 + " 的 @10666"),
+                Citations.check(shifted, SEEDS, subsidy.text.Texts.ZH));
+        Policy wrong = defaultWith("article: 二、（三）\n        words: 大型企业", "article: 二、（四）\n        words: 大型企业");
+        assertEquals(List.of("programs.stable_job_refund.source[0]（第" + itemAt("        at: 10666") + "行）：seed003 @10666："
+                + "条款写作「二、（四）」，但 " + SEED003 + " 中 @10666 之前的标题为「二、（三）」"),
+                Citations.check(wrong, SEEDS, subsidy.text.Texts.ZH));
+    }
+
+    @Test
+    void manyOtherPlacesAreListedInChinese() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("zh"));
+        Files.writeString(dir.resolve("b.txt"), "甲乙返还" + "返还".repeat(7), StandardCharsets.UTF_8);
+        Map<String, Source> sources = Map.of("s", new Source("s", "b.txt", "b"));
+        assertEquals(List.of("p（第1行）：s @0：引文与 b.txt 在 @0 处的原文不符：首字即不同；政策引作「返还」，原文 @0 处为「甲乙返还返还返还返还…」；"
+                + "这段引文见于 b.txt 的 @2、@4、@6、@8、@10和另 3 处"),
+                Citations.check(sources, List.of(new Citation("p", 1, new Clause("s", 0, "返还"))), dir,
+                        subsidy.text.Texts.ZH));
+    }
+
+    @Test
+    void anArticleIsTheHeadingsThatEncloseThePassage() {
+        String text = "关于帮扶的方案\n为了帮扶,制定本方案。\n一、工作目标\n稳住就业。\n二、工作措施\n(一)稳岗返还。按90%返还,补助如下:\n"
+                + "1.扩岗补助。每人1500元。\n2.培训补助。每人1000元。\n(二)房租减免。免除3个月租金。\n另有说明的段落。\n"
+                + "第五条 本方案自印发之日起施行。";
+        assertEquals("第2段", Citations.article(text, 0, text.indexOf("为了帮扶")));
+        assertEquals("一、", Citations.article(text, 0, text.indexOf("稳住就业")));
+        assertEquals("二、（一）", Citations.article(text, 0, text.indexOf("按90%")));
+        assertEquals("二、（一）1.", Citations.article(text, 0, text.indexOf("每人1500")));
+        assertEquals("二、（一）2.", Citations.article(text, 0, text.indexOf("2.培训")));
+        // a heading that is a sentence heads the deeper headings after it, not a plain paragraph
+        String items = "二、工作措施\n(一)稳岗返还。按90%返还。\n1.扩岗补助。每人1500元。\n(二)房租。免租。\n另段。";
+        assertEquals("二、（一）1.", Citations.article(items, 0, items.indexOf("每人1500")));
+        assertEquals("二、", Citations.article(items, 0, items.indexOf("另段")));
+        String listed = "四、工作措施\n7. 减轻负担。\n(1) 清理收费。\n(3) 减免房租。免除3个月租金。";
+        assertEquals("四、7.（3）", Citations.article(listed, 0, listed.indexOf("免除3个月")));
+        assertEquals("二、（二）", Citations.article(text, 0, text.indexOf("免除3个月")));
+        // （二） is one sentence, not a title: the paragraph after it is not in it, yet 二、 (a title) still heads it
+        assertEquals("二、", Citations.article(text, 0, text.indexOf("另有说明")));
+        assertEquals("第五条", Citations.article(text, 0, text.indexOf("本方案自")));
+        // one-line texts separate their paragraphs with spaces
+        String line = "方案 一、目标 稳住。 二、措施 (三)稳岗返还。大型企业按50%返还。 (四)留工培训。";
+        assertEquals("二、（三）", Citations.article(line, 0, line.indexOf("大型企业")));
+        // a document later in the file: its headings only
+        assertEquals("第1段", Citations.article(text, text.indexOf("另有说明"), text.indexOf("另有说明")));
+    }
+
+    @Test
+    void theDocumentOfAPassageIsTheLastToStartAtOrBeforeIt() throws Exception {
+        Policy p = PolicyLoader.load(DEFAULT, Resolution.CHECK);
+        Source seed004 = p.sources().get("seed004");
+        assertEquals("p9", seed004.document(14367).key());
+        assertEquals("p15", seed004.document(30059).key());
+        assertEquals("送教幫扶方案(15篇)", seed004.document(0).title()); // before every document: the compilation
+    }
+
+    @Test
+    void aChineseCitationNamesTheDocumentAndArticleAndKeepsTheOffset() throws Exception {
+        Policy p = PolicyLoader.load(DEFAULT, Resolution.CHECK);
+        subsidy.program.Program refund = p.programs().stream().filter(x -> x.id().equals("stable_job_refund"))
+                .findFirst().orElseThrow();
+        Clause first = refund.clauses().get(0);
+        subsidy.text.Texts zh = subsidy.text.Texts.ZH;
+        subsidy.text.Texts en = subsidy.text.Texts.EN;
+        assertEquals("《元江县进一步帮扶中小微企业纾困发展稳岗就业专项行动实施方案》二、（三） [seed003 @10666]",
+                Citation.cite(p.sources(), first, zh));
+        assertEquals("《元江县进一步帮扶中小微企业纾困发展稳岗就业专项行动实施方案》二、（三）「" + first.words()
+                + "」 [seed003 @10666，seeds/003_a635056c91f675c3.txt]", Citation.explain(p.sources(), first, zh));
+        assertEquals("《元江县进一步帮扶中小微企业纾困发展稳岗就业专项行动实施方案》二、（三）「" + first.words()
+                + "」 [seed003 @10666]", Citation.quote(p.sources(), first, zh));
+        assertEquals("《xx市失业保险稳岗补贴实施方案》第11段 [seed004 @14367]",
+                Citation.cite(p.sources(), refund.clauses().get(3), zh));
+        // a program's clauses in one cell
+        assertEquals(4, Citation.cite(p.sources(), refund.clauses(), zh).split("；").length);
+        // English is what it was: the seed and offset
+        assertEquals("seed003 @10666", Citation.cite(p.sources(), first, en));
+        assertEquals(refund.clauseLabel(), Citation.cite(p.sources(), refund.clauses(), en));
+        assertEquals("seed003 @10666 (seeds/003_a635056c91f675c3.txt) 「" + first.words() + "」",
+                Citation.explain(p.sources(), first, en));
+        assertEquals("《元江县进一步帮扶中小微企业纾困发展稳岗就业专项行动实施方案》 二、（三） [seed003 @10666]",
+                Citation.readable(p.sources(), first, en));
+    }
+
+    @Test
+    void aNumberIsCitedAfterTheTitle() {
+        Source s = new Source("s", "seeds/a.txt", "汇编", null, null,
+                List.of(new Source.Document("p2", 5, "某县稳岗方案", "某政办发〔2022〕3号", "某县人民政府")));
+        assertEquals("《某县稳岗方案》（某政办发〔2022〕3号）一、 [s @7]",
+                Citation.cite(Map.of("s", s), new Clause("s", 7, "稳岗", "一、"), subsidy.text.Texts.ZH));
+        assertEquals("《汇编》 [s @2]", Citation.cite(Map.of("s", s), new Clause("s", 2, "稳岗"), subsidy.text.Texts.ZH));
+        assertEquals("s9 [s9 @2]", Citation.cite(Map.of("s", s), new Clause("s9", 2, "稳岗"), subsidy.text.Texts.ZH));
+    }
+
     // ------------------------------------------------------------------ policy check --sources
 
     @Test
