@@ -38,7 +38,7 @@ public record Citation(String path, int line, Clause clause) {
     /** The form of {@code policy show}, with the words: {@code seed003 @10666 「…」} in English. */
     public static String quote(Map<String, Source> sources, Clause c, Texts texts) {
         if (texts.lang() == Lang.EN) {
-            return c.label() + " 「" + c.words() + "」";
+            return texts.get("citations.locator_quote", c.label(), c.words());
         }
         return texts.get("citations.quote", document(sources, c, texts), article(c), c.label(), c.words());
     }
@@ -48,7 +48,7 @@ public record Citation(String path, int line, Clause clause) {
         Source s = sources.get(c.seed());
         String file = s == null ? c.seed() : s.file();
         if (texts.lang() == Lang.EN) {
-            return c.label() + " (" + file + ") 「" + c.words() + "」";
+            return texts.get("citations.locator_explain", c.label(), file, c.words());
         }
         return texts.get("citations.explain", document(sources, c, texts), article(c), c.label(), c.words(), file);
     }
