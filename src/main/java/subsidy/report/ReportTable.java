@@ -24,6 +24,7 @@ public final class ReportTable {
     private final List<String> header;
     private final boolean[] months;
     private final Labels labels;
+    private final Texts texts;
     /** What precedes a program's reason in the notes ("stable_job_refund: ", "失业保险稳岗返还："), by program. */
     private final String[] notePrefix;
     private final String noteSeparator;
@@ -34,6 +35,7 @@ public final class ReportTable {
 
     public ReportTable(Policy policy, Texts texts) {
         labels = Labels.of(texts);
+        this.texts = texts;
         List<String> h = new ArrayList<>(labels.all("report.column.", Policy.LEADING_COLUMNS));
         List<Program> programs = policy.programs();
         months = new boolean[programs.size()];
@@ -113,7 +115,7 @@ public final class ReportTable {
      */
     private void notes(EntityResult r, RowCells row) {
         row.textStart();
-        String mismatch = r.size().mismatchNote();
+        String mismatch = r.size().mismatchNote(texts);
         boolean any = mismatch != null;
         if (any) {
             row.piece(mismatch);

@@ -23,6 +23,7 @@ public final class SizeCheck implements AutoCloseable {
             "derived", "employees", "revenue", "total_assets", "tests");
     private final Csv out;
     private final String[] sizes;
+    private final Texts texts;
 
     public SizeCheck(OutputStream out) throws IOException {
         this(out, Texts.EN);
@@ -32,6 +33,7 @@ public final class SizeCheck implements AutoCloseable {
         Labels labels = Labels.of(texts);
         this.out = Csv.open(out, header(texts));
         this.sizes = labels.sizeClasses;
+        this.texts = texts;
     }
 
     /** The header in the language of {@code texts} ({@link #HEADER} in English). */
@@ -41,7 +43,7 @@ public final class SizeCheck implements AutoCloseable {
 
     /** The size_check.csv row for r, or null when its declared size stands. Any thread may call this. */
     public byte[] render(EntityResult r, CsvLine line) {
-        return r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line, sizes) : null;
+        return r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line, sizes, texts) : null;
     }
 
     /**
@@ -49,7 +51,7 @@ public final class SizeCheck implements AutoCloseable {
      * the JIT's threshold only after its caller has been compiled with it inside, and is not
      * compiled a second time on its own.
      */
-    private static byte[] row(EntityResult r, CsvLine line, String[] sizes) {
+    private static byte[] row(EntityResult r, CsvLine line, String[] sizes, Texts texts) {
         SizeDecision d = r.size();
         Entity e = r.entity();
         line.clear().text(e.entityId()).text(e.name()).code(e.industryCode()).code(d.row().label())
@@ -63,7 +65,7 @@ public final class SizeCheck implements AutoCloseable {
         figure(line, e.totalAssets());
         // Decided already: only explained here, straight into the row.
         line.textStart();
-        SizeTable.explain(e, d.row(), new Steps(line));
+        SizeTable.explain(e, d.row(), new Steps(line), texts);
         return line.textEnd().end().bytes();
     }
 

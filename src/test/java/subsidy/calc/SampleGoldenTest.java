@@ -57,6 +57,30 @@ class SampleGoldenTest {
         }
     }
 
+    /**
+     * The same runs in Chinese (--lang zh): headers, coded values, notes, reasons, citations and the
+     * public-notice list with its title, 序号 and 合计 row. The amounts are those of the English files.
+     */
+    @Test
+    void firmsSampleInChineseGivesTheExpectedFiles() throws IOException {
+        assertEquals(0, calc("calc", "--lang", "zh", "--as-of", "2022-06-30", "--input", "samples/firms.csv",
+                "--out", out.toString(), "--details", "--period", "2022-06", "--notice",
+                out.resolve("notice.csv").toString()));
+        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "details.csv", "size_check.csv",
+                "notice.csv")) {
+            assertSameFile(GOLDEN.resolve("firms-zh").resolve(f), out.resolve(f));
+        }
+    }
+
+    @Test
+    void messySampleInChineseRejectsEveryBadRowWithItsReason() throws IOException {
+        assertEquals(1, calc("calc", "--lang", "zh", "--as-of", "2022-06-30", "--input", "samples/messy.csv",
+                "--out", out.toString()));
+        for (String f : List.of("report.csv", "rejected.csv", "summary.csv", "size_check.csv")) {
+            assertSameFile(GOLDEN.resolve("messy-zh").resolve(f), out.resolve(f));
+        }
+    }
+
     @Test
     void gbkInputWithChineseHeadersAndValuesGivesTheSameReport() throws IOException {
         Path gbk = out.resolve("firms-gbk.csv");

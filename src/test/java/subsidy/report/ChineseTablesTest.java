@@ -227,7 +227,7 @@ class ChineseTablesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Summary.print(POLICY, totals, new PrintStream(bytes, true, StandardCharsets.UTF_8), Texts.ZH);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals("subsidy：读入 " + totals.read() + " 行，计算 " + totals.computed() + " 行，退回 " + totals.rejected()
+        assertEquals("subsidy: 读入 " + totals.read() + " 行，计算 " + totals.computed() + " 行，退回 " + totals.rejected()
                 + " 行（政策 yunnan-2022-default）", lines.get(0));
         assertTrue(lines.get(1).startsWith("  失业保险稳岗返还 "), lines.get(1));
         assertTrue(lines.get(1).endsWith(" " + subsidy.money.Money.format(totals.amount(0)) + " 元"), lines.get(1));
