@@ -12,7 +12,7 @@ import subsidy.text.Texts;
  * {@link #getMessage()} and {@link #problems()} are the English.
  */
 public final class PolicyException extends Exception {
-    private final String origin;
+    private final Text origin;
     private final List<Text> texts;
     private final List<String> problems;
     private final PeriodsOfForce inForce;
@@ -28,12 +28,12 @@ public final class PolicyException extends Exception {
 
     /** @param inForce the periods of force of the programs read, to suggest a date with (none: empty) */
     public PolicyException(String origin, List<String> problems, PeriodsOfForce inForce) {
-        this(origin, problems.stream().<Text>map(p -> t -> p).toList(), inForce, true);
+        this(t -> origin, problems.stream().<Text>map(p -> t -> p).toList(), inForce, true);
     }
 
-    private PolicyException(String origin, List<Text> texts, PeriodsOfForce inForce, boolean fromTexts) {
-        super(render(Escape.controls(origin), texts, Texts.EN), null, false, false);
-        this.origin = Escape.controls(origin);
+    private PolicyException(Text origin, List<Text> texts, PeriodsOfForce inForce, boolean fromTexts) {
+        super(render(origin, texts, Texts.EN), null, false, false);
+        this.origin = origin;
         this.texts = List.copyOf(texts);
         this.problems = rendered(this.texts, Texts.EN);
         this.inForce = inForce;
@@ -41,6 +41,11 @@ public final class PolicyException extends Exception {
 
     /** The problems as catalogue texts ({@link Msg}s), each with its key path and line. */
     public static PolicyException of(String origin, List<? extends Text> problems, PeriodsOfForce inForce) {
+        return of(t -> origin, problems, inForce);
+    }
+
+    /** The origin too said in a language ("bundled policy"). */
+    public static PolicyException of(Text origin, List<? extends Text> problems, PeriodsOfForce inForce) {
         return new PolicyException(origin, List.copyOf(problems), inForce, true);
     }
 
@@ -53,8 +58,8 @@ public final class PolicyException extends Exception {
         return texts.stream().map(t -> Escape.controls(t.in(lang))).toList();
     }
 
-    private static String render(String origin, List<Text> texts, Texts lang) {
-        return lang.get("policy.problems", origin, texts.size()) + "\n  "
+    private static String render(Text origin, List<Text> texts, Texts lang) {
+        return lang.get("policy.problems", Escape.controls(origin.in(lang)), texts.size()) + "\n  "
                 + String.join("\n  ", rendered(texts, lang));
     }
 
@@ -75,7 +80,7 @@ public final class PolicyException extends Exception {
 
     /** The file (or what stands for it) the problems are in, control characters escaped. */
     public String origin() {
-        return origin;
+        return Escape.controls(origin.in(Texts.EN));
     }
 
     /**

@@ -87,11 +87,18 @@ public final class PolicyLoader {
     public static Policy bundled(Resolution resolution) throws PolicyException {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
-                throw PolicyException.of("bundled policy", Msg.of("policy.load.missing_from_jar", BUNDLED));
+                throw PolicyException.of(Msg.of("policy.origin.bundled"), List.of(Msg.of("policy.load.missing_from_jar",
+                        BUNDLED)), NO_PERIODS);
             }
-            return read(in, "bundled policy (config/policy.yaml)", resolution);
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            Text origin = Msg.of("policy.origin.bundled_file");
+            if (bytes.length > MAX_BYTES) {
+                throw PolicyException.of(origin, List.of(Msg.of("policy.load.too_large", MAX_BYTES)), NO_PERIODS);
+            }
+            return parse(bytes, origin, resolution, null);
         } catch (IOException e) {
-            throw PolicyException.of("bundled policy", Msg.of("policy.load.cannot_read", IoProblem.describe(e)));
+            throw PolicyException.of(Msg.of("policy.origin.bundled"), List.of(Msg.of("policy.load.cannot_read",
+                    IoProblem.describe(e))), NO_PERIODS);
         }
     }
 
@@ -150,21 +157,29 @@ public final class PolicyLoader {
      *            or null to take only bundled tables
      */
     public static Policy parse(byte[] bytes, String origin, Resolution resolution, Path dir) throws PolicyException {
+        return parse(bytes, t -> origin, resolution, dir);
+    }
+
+    private static final PeriodsOfForce NO_PERIODS = new PeriodsOfForce(List.of());
+
+    /** @param shown the origin as said in either language; its English is the policy's {@link Policy#origin()} */
+    private static Policy parse(byte[] bytes, Text shown, Resolution resolution, Path dir) throws PolicyException {
+        String origin = shown.in(Texts.EN);
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge(origin);
+            throw PolicyException.of(shown, List.of(Msg.of("policy.load.too_large", MAX_BYTES)), NO_PERIODS);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw PolicyException.of(origin, Msg.of("policy.load.not_utf8"));
+            throw PolicyException.of(shown, List.of(Msg.of("policy.load.not_utf8")), NO_PERIODS);
         }
         PolicyLoader loader = new PolicyLoader(resolution, dir);
         Node root = YamlTree.parse(text, loader.problems);
         Policy policy = root == null ? null : loader.policy(root, origin, bytes);
         if (!loader.problems.isEmpty()) {
-            throw PolicyException.of(origin, loader.problems.list(), PeriodsOfForce.of(loader.periods));
+            throw PolicyException.of(shown, loader.problems.list(), PeriodsOfForce.of(loader.periods));
         }
         return policy;
     }

@@ -79,6 +79,8 @@ class PolicyChineseTextsTest {
                 () -> PolicyLoader.bundled(Resolution.on(LocalDate.of(2026, 12, 6))));
         assertEquals(List.of("政策 yunnan-2022-default：2026-12-06 无有效项目；各项目有效期为 2022-01-01 至 2022-12-31；"
                 + "请用 --as-of 指定该期间内的日期，如 --as-of 2022-12-31"), e.problems(Texts.ZH));
+        assertTrue(e.message(Texts.ZH).startsWith("内置政策（config/policy.yaml）：1个问题：\n  政策 "), e.message(Texts.ZH));
+        assertTrue(e.getMessage().startsWith("bundled policy (config/policy.yaml): 1 problem(s):\n  policy "), e.getMessage());
         assertEquals(e.getMessage(), e.message(Texts.EN));
     }
 
