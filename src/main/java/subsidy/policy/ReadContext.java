@@ -191,8 +191,8 @@ public final class ReadContext {
                     } else if (resolution.asOf() != null) {
                         LocalDate latest = resolution.asOf().minusMonths(monthsBefore);
                         p = new Period(p.from(), latest, p.line());
-                        rule = "at least " + monthsBefore + " months before " + resolution.asOf() + " (on or before "
-                                + latest + ")";
+                        // English until Condition.DateWithin takes a Text: then pass the Msg itself.
+                        rule = Msg.of("policy.read.months_rule", monthsBefore, resolution.asOf(), latest).toString();
                     }
                 }
                 if (p.from() == null && p.to() == null && monthsBefore == null && !window.keys().contains("from")

@@ -62,7 +62,7 @@ class PolicyChineseTextsTest {
         assertEquals(List.of("programs.grant.amount (line 14): 1000.001 is in yuan to the fen: at most two decimals",
                 "programs.grant.amout (line 15): unknown or misplaced key 'amout'"), e.problems());
         assertEquals("test.yaml：2个问题：\n"
-                + "  programs.grant.amount（第14行）：1000.001以元为单位、精确到分：最多两位小数\n"
+                + "  programs.grant.amount（第14行）：1000.001：金额以元计、精确到分，最多两位小数\n"
                 + "  programs.grant.amout（第15行）：未知键或位置不对的键「amout」", e.message(Texts.ZH));
         assertEquals(e.getMessage(), e.message(Texts.EN));
     }
