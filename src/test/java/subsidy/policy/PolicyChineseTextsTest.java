@@ -74,6 +74,22 @@ class PolicyChineseTextsTest {
     }
 
     @Test
+    void aProblemAtTheTopLevelIsSaidInChinese() {
+        PolicyException e = problems("- a\n- b\n", Resolution.CHECK);
+        assertEquals(List.of("顶层（第1行）：应为键值映射，实为列表"), e.problems(Texts.ZH));
+        assertEquals(List.of("(top level) (line 1): expected a mapping of keys, found a list"), e.problems());
+    }
+
+    @Test
+    void periodsApartAreJoinedInChinese() {
+        PeriodsOfForce p = PeriodsOfForce.of(List.of(new Period(null, LocalDate.of(2020, 12, 31), 1),
+                new Period(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 6, 30), 2), new Period(LocalDate.of(2023, 1, 1), null, 3)));
+        assertEquals("until 2020-12-31, from 2022-01-01 to 2022-06-30 and from 2023-01-01 on", p.describe());
+        assertEquals("2020-12-31 及以前、2022-01-01 至 2022-06-30 及 2023-01-01 起", p.describeText().in(Texts.ZH));
+        assertEquals("其中某一期间", p.whichPeriodText().in(Texts.ZH));
+    }
+
+    @Test
     void noProgramInForceSaysInChineseWhichDateToGive() {
         PolicyException e = assertThrows(PolicyException.class,
                 () -> PolicyLoader.bundled(Resolution.on(LocalDate.of(2026, 12, 6))));
