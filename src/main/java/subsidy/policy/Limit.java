@@ -55,13 +55,18 @@ public record Limit(Kind kind, BigDecimal cap, List<Clause> clauses) {
 
     /** For policy show: the limit as a clerk reads it. */
     public String describe() {
+        return describe(subsidy.text.Texts.EN);
+    }
+
+    /** For policy show: the limit as a clerk reads it, in a language. */
+    public String describe(subsidy.text.Texts texts) {
         return switch (kind) {
-            case ONCE -> "paid once to an entity (with a ledger)";
-            case ONCE_PER_YEAR -> "paid once a calendar year to an entity (with a ledger)";
-            case MONTHS -> "months topped up across periods up to the months due, never repeated (with a ledger)";
-            case AMOUNT -> "at most " + cap.toPlainString() + " yuan to an entity over all periods (with a ledger)";
-            case AMOUNT_PER_YEAR -> "at most " + cap.toPlainString() + " yuan to an entity in a calendar year (with a ledger)";
-            case NONE -> "none: each batch pays it afresh";
+            case ONCE -> texts.get("policy.limit.once");
+            case ONCE_PER_YEAR -> texts.get("policy.limit.once_per_year");
+            case MONTHS -> texts.get("policy.limit.months");
+            case AMOUNT -> texts.get("policy.limit.amount", cap.toPlainString());
+            case AMOUNT_PER_YEAR -> texts.get("policy.limit.amount_per_year", cap.toPlainString());
+            case NONE -> texts.get("policy.limit.none");
         };
     }
 }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * When a policy is in force: its programs' and versions' periods of force, merged where they overlap or
@@ -43,22 +46,34 @@ public record PeriodsOfForce(List<Period> spans) {
 
     /** "from 2022-01-01 to 2022-12-31", "until 2020-12-31 and from 2022-01-01 on", "on any date". */
     public String describe() {
-        List<String> parts = new ArrayList<>();
+        return describeText().in(Texts.EN);
+    }
+
+    /** As {@link #describe()}, in the language shown. */
+    public Text describeText() {
+        List<Text> parts = new ArrayList<>();
         for (Period p : spans) {
-            parts.add(p.from() == null && p.to() == null ? "on any date"
-                    : p.from() == null ? "until " + p.to()
-                    : p.to() == null ? "from " + p.from() + " on"
-                    : "from " + p.from() + " to " + p.to());
+            parts.add(p.from() == null && p.to() == null ? Msg.of("policy.force.any")
+                    : p.from() == null ? Msg.of("policy.force.until", p.to())
+                    : p.to() == null ? Msg.of("policy.force.from_on", p.from())
+                    : Msg.of("policy.force.from_to", p.from(), p.to()));
         }
         if (parts.size() <= 1) {
-            return String.join("", parts);
+            return parts.isEmpty() ? t -> "" : parts.get(0);
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        Text most = PolicyTexts.joined(parts.subList(0, parts.size() - 1), "policy.sep.list");
+        Text last = parts.get(parts.size() - 1);
+        return t -> most.in(t) + t.get("policy.sep.and") + last.in(t);
     }
 
     /** "that period" or "one of those periods", for a sentence that asks for a date in them. */
     public String whichPeriod() {
-        return spans.size() == 1 ? "that period" : "one of those periods";
+        return whichPeriodText().in(Texts.EN);
+    }
+
+    /** As {@link #whichPeriod()}, in the language shown. */
+    public Text whichPeriodText() {
+        return Msg.of(spans.size() == 1 ? "policy.force.that_period" : "policy.force.one_of_those");
     }
 
     /**

@@ -19,11 +19,14 @@ import subsidy.size.SizeTable;
  *                  of the firm-size table, of groups and region lists too (what {@link Citations} checks)
  * @param includes the files included by name (the size table), where each was found, with its SHA-256
  * @param limits   each program's limit across batches, by program id; a program not named has none
+ * @param leftOutTexts {@code leftOut} as texts, to show in a language ({@link #leftOut(subsidy.text.Texts)})
+ * @param warningTexts {@code warnings} as texts, to show in a language ({@link #warnings(subsidy.text.Texts)})
  */
 public record Policy(String id, String title, Map<String, Source> sources, Map<String, RegionList> regionLists,
         List<Program> programs, List<ExclusiveGroup> groups, SizeTable sizeTable, InputSchema schema,
         LocalDate asOf, List<String> leftOut, List<String> warnings, List<Citation> citations, List<Include> includes,
-        String origin, String sha256, Map<String, Limit> limits) {
+        String origin, String sha256, Map<String, Limit> limits, List<subsidy.text.Text> leftOutTexts,
+        List<subsidy.text.Text> warningTexts) {
     /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
     public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
             "size_source", "region_code");
@@ -45,6 +48,21 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
         warnings = List.copyOf(warnings);
         citations = List.copyOf(citations);
         limits = Map.copyOf(limits);
+        leftOutTexts = List.copyOf(leftOutTexts);
+        warningTexts = List.copyOf(warningTexts);
+    }
+
+    /**
+     * The programs not in force on {@code asOf}, each with why, in a language, control characters escaped:
+     * the lines after "left out, not in force:". In English exactly {@link #leftOut()}.
+     */
+    public List<String> leftOut(subsidy.text.Texts texts) {
+        return leftOutTexts.stream().map(t -> subsidy.input.Escape.controls(t.in(texts))).toList();
+    }
+
+    /** The warnings of {@code policy check} in a language, control characters escaped; in English {@link #warnings()}. */
+    public List<String> warnings(subsidy.text.Texts texts) {
+        return warningTexts.stream().map(t -> subsidy.input.Escape.controls(t.in(texts))).toList();
     }
 
     /** How often {@code programId} may be paid to one entity across batches ({@link Limit#NONE} when not said). */

@@ -25,7 +25,11 @@ import subsidy.entity.InputSchema;
 import subsidy.input.IoProblem;
 import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
+import subsidy.policy.yaml.Problems;
 import subsidy.policy.yaml.YamlTree;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 import subsidy.program.Program;
 import subsidy.size.SizeTable;
 
@@ -61,8 +65,8 @@ public final class PolicyLoader {
 
     private final Resolution resolution;
     private final ReadContext ctx;
-    private final List<String> problems;
-    private final List<String> leftOut = new ArrayList<>();
+    private final Problems problems;
+    private final List<Text> leftOut = new ArrayList<>();
     /** The periods of force the programs' windows and versions give, for the message when none holds. */
     private final List<Period> periods = new ArrayList<>();
     private final Map<String, Limit> limits = new LinkedHashMap<>();
@@ -83,11 +87,18 @@ public final class PolicyLoader {
     public static Policy bundled(Resolution resolution) throws PolicyException {
         try (InputStream in = PolicyLoader.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
-                throw new PolicyException("bundled policy", List.of("missing from the jar: " + BUNDLED));
+                throw PolicyException.of(Msg.of("policy.origin.bundled"), List.of(Msg.of("policy.load.missing_from_jar",
+                        BUNDLED)), NO_PERIODS);
             }
-            return read(in, "bundled policy (config/policy.yaml)", resolution);
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            Text origin = Msg.of("policy.origin.bundled_file");
+            if (bytes.length > MAX_BYTES) {
+                throw PolicyException.of(origin, List.of(Msg.of("policy.load.too_large", MAX_BYTES)), NO_PERIODS);
+            }
+            return parse(bytes, origin, resolution, null);
         } catch (IOException e) {
-            throw new PolicyException("bundled policy", List.of("cannot be read: " + IoProblem.describe(e)));
+            throw PolicyException.of(Msg.of("policy.origin.bundled"), List.of(Msg.of("policy.load.cannot_read",
+                    IoProblem.describe(e))), NO_PERIODS);
         }
     }
 
@@ -98,7 +109,7 @@ public final class PolicyLoader {
     public static Policy load(Path file, Resolution resolution) throws PolicyException {
         String origin = file.toString();
         if (Files.isDirectory(file)) {
-            throw new PolicyException(origin, List.of("is a directory, not a policy file"));
+            throw PolicyException.of(origin, Msg.of("policy.load.directory"));
         }
         // Whatever the file is (a device, a pipe, a file still growing), no more than the limit and one
         // byte is read: its size as the file system tells it may be 0 or missing.
@@ -106,7 +117,7 @@ public final class PolicyLoader {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new PolicyException(origin, List.of("cannot be read: " + IoProblem.describe(e)));
+            throw PolicyException.of(origin, Msg.of("policy.load.cannot_read", IoProblem.describe(e)));
         }
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(origin);
@@ -124,13 +135,12 @@ public final class PolicyLoader {
     }
 
     /** Notes for a person that may quote the file (a key, a program id): control characters escaped. */
-    private static List<String> escaped(List<String> notes) {
-        return notes.stream().map(subsidy.input.Escape::controls).toList();
+    private static List<String> escaped(List<Text> notes) {
+        return notes.stream().map(n -> subsidy.input.Escape.controls(n.in(Texts.EN))).toList();
     }
 
     private static PolicyException tooLarge(String origin) {
-        return new PolicyException(origin, List.of("the file is over 1 MiB (more than " + MAX_BYTES
-                + " bytes); a policy may have at most 1 MiB"));
+        return PolicyException.of(origin, Msg.of("policy.load.too_large", MAX_BYTES));
     }
 
     public static Policy parse(byte[] bytes, String origin) throws PolicyException {
@@ -147,21 +157,29 @@ public final class PolicyLoader {
      *            or null to take only bundled tables
      */
     public static Policy parse(byte[] bytes, String origin, Resolution resolution, Path dir) throws PolicyException {
+        return parse(bytes, t -> origin, resolution, dir);
+    }
+
+    private static final PeriodsOfForce NO_PERIODS = new PeriodsOfForce(List.of());
+
+    /** @param shown the origin as said in either language; its English is the policy's {@link Policy#origin()} */
+    private static Policy parse(byte[] bytes, Text shown, Resolution resolution, Path dir) throws PolicyException {
+        String origin = shown.in(Texts.EN);
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge(origin);
+            throw PolicyException.of(shown, List.of(Msg.of("policy.load.too_large", MAX_BYTES)), NO_PERIODS);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PolicyException(origin, List.of("is not UTF-8 text"));
+            throw PolicyException.of(shown, List.of(Msg.of("policy.load.not_utf8")), NO_PERIODS);
         }
         PolicyLoader loader = new PolicyLoader(resolution, dir);
         Node root = YamlTree.parse(text, loader.problems);
         Policy policy = root == null ? null : loader.policy(root, origin, bytes);
         if (!loader.problems.isEmpty()) {
-            throw new PolicyException(origin, loader.problems, PeriodsOfForce.of(loader.periods));
+            throw PolicyException.of(shown, loader.problems.list(), PeriodsOfForce.of(loader.periods));
         }
         return policy;
     }
@@ -221,29 +239,27 @@ public final class PolicyLoader {
                     continue;
                 }
                 if (Column.forName(key).isPresent() || !PROGRAM_ID.matcher(key).matches()) {
-                    problems.add(cols.child(key) + " (line " + c.line() + "): a policy column needs a new name of "
-                            + "lower case letters, digits and _");
+                    problems.add("policy.load.column_name", Fields.where(cols.child(key), c.line()));
                 }
                 String kind = c.text("kind", true);
                 Column.Kind k = COLUMN_KINDS.get(kind);
                 if (kind != null && k == null) {
-                    problems.add(c.child("kind") + " (line " + c.line() + "): '" + kind + "' is not a column kind ("
-                            + String.join(", ", COLUMN_KINDS.keySet()) + ")");
+                    problems.add("policy.load.column_kind", Fields.where(c.child("kind"), c.line()), kind,
+                            String.join(", ", COLUMN_KINDS.keySet()));
                 }
                 List<String> values = ctx.strings(c, "values");
                 if (c.keys().contains("values") && k != Column.Kind.CODE) {
-                    problems.add(c.child("values") + " (line " + c.line() + "): only a column of kind code lists its values");
+                    problems.add("policy.load.values_only_code", Fields.where(c.child("values"), c.line()));
                 } else if (c.keys().contains("values") && values.isEmpty()) {
-                    problems.add(c.keyAt("values") + ": list at least one value, or leave values out to take any code");
+                    problems.add("policy.load.values_empty", c.where("values"));
                 } else if (values.stream().map(v -> v.toLowerCase(java.util.Locale.ROOT)).distinct().count()
                         < values.size()) {
-                    problems.add(c.keyAt("values") + ": a value is listed twice (codes are matched whatever their case)");
+                    problems.add("policy.load.values_twice", c.where("values"));
                 }
                 String chinese = c.text("chinese", false);
                 String clash = clash(key, chinese, extras);
                 if (clash != null) {
-                    problems.add(c.keyAt("chinese") + ": '" + chinese + "' is already the header of " + clash
-                            + "; a header cell names one column");
+                    problems.add("policy.load.header_clash", c.where("chinese"), chinese, clash);
                 }
                 extras.add(new ExtraColumn(key, chinese, k, extras.size(), values));
                 c.finish();
@@ -261,7 +277,7 @@ public final class PolicyLoader {
             for (String key : ps.keys()) {
                 declared.add(key);
                 if (!PROGRAM_ID.matcher(key).matches()) {
-                    problems.add(ps.keyAt(key) + ": a program id is lower case letters, digits and _");
+                    problems.add("policy.load.program_id", ps.where(key));
                 }
                 Program program = program(key, ps.fields(key, true));
                 if (program != null) {
@@ -269,14 +285,14 @@ public final class PolicyLoader {
                 }
             }
             if (ps.keys().isEmpty()) {
-                problems.add("programs (line " + ps.line() + "): no programs");
+                problems.add("policy.load.no_programs", Fields.where("programs", ps.line()));
             }
             columnClashes(ps, programs);
             ps.finish();
         }
         if (!top.keys().contains("firm_size") && ctx.sizesUsed) {
             top.node("firm_size", true);
-            problems.add(sizeProblemAt, problems.remove(problems.size() - 1));
+            problems.list().add(sizeProblemAt, problems.list().remove(problems.size() - 1));
         }
         List<ExclusiveGroup> groups = groups(top.fields("exclusive_groups", false), declared);
         top.finish();
@@ -289,9 +305,9 @@ public final class PolicyLoader {
         }
         String sha = sha256(bytes, sizeTables.included().stream().map(SizeTableReader.Included::bytes).toList());
         return new Policy(id, title, ctx.sources, ctx.regionLists, programs, groups, sizeTable,
-                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().warnings()),
+                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().findings()),
                 ctx.citations, sizeTables.included().stream().map(i -> new Include(i.name(), i.where(),
-                        subsidy.Sha256.of(i.bytes()))).toList(), origin, sha, limits);
+                        subsidy.Sha256.of(i.bytes()))).toList(), origin, sha, limits, leftOut, ctx.lint().findings());
     }
 
     /**
@@ -299,16 +315,16 @@ public final class PolicyLoader {
      * overlap or meet (a gap between them named as one), and the day of them nearest to the date asked
      * for. Each program's period is named only when they differ.
      */
-    private String noneInForce(String id) {
+    private Text noneInForce(String id) {
         LocalDate asOf = resolution.asOf();
         PeriodsOfForce inForce = PeriodsOfForce.of(periods);
         LocalDate nearest = inForce.nearest(asOf);
         boolean alike = periods.stream().map(p -> p.from() + ".." + p.to()).distinct().count() <= 1;
-        return "policy " + (id == null ? "(no id)" : id) + ": no program is in force on " + asOf
-                + "; its programs are in force " + inForce.describe()
-                + (nearest == null ? "" : "; give --as-of with a date in " + inForce.whichPeriod() + ", e.g. --as-of "
-                        + nearest)
-                + (alike ? "" : " (" + String.join("; ", leftOut) + ")");
+        Text head = Msg.of("policy.none_in_force", id == null ? Msg.of("policy.no_id") : id, asOf,
+                inForce.describeText());
+        Text give = nearest == null ? null : Msg.of("policy.none_in_force.give", inForce.whichPeriodText(), nearest);
+        Text each = alike ? null : Msg.of("policy.none_in_force.each", PolicyTexts.joined(leftOut, "policy.sep.semicolon"));
+        return t -> head.in(t) + (give == null ? "" : give.in(t)) + (each == null ? "" : each.in(t));
     }
 
     private List<ExclusiveGroup> groups(Fields gs, Set<String> declared) {
@@ -324,21 +340,23 @@ public final class PolicyLoader {
             List<String> members = ctx.strings(g, "programs");
             for (String m : members) {
                 if (!declared.contains(m)) {
-                    problems.add(g.child("programs") + " (line " + g.line() + "): '" + m + "' is not a program");
+                    problems.add("policy.load.not_a_program", Fields.where(g.child("programs"), g.line()), m);
                 }
             }
             Set<String> seen = new HashSet<>();
-            List<String> wrong = new ArrayList<>();
-            members.stream().filter(m -> !seen.add(m)).distinct().forEach(m -> wrong.add("'" + m + "' is named twice"));
+            List<Text> wrong = new ArrayList<>();
+            members.stream().filter(m -> !seen.add(m)).distinct()
+                    .forEach(m -> wrong.add(Msg.of("policy.load.group.twice", m)));
             if (seen.size() < 2) {
-                wrong.add("a group needs two programs or more");
+                wrong.add(Msg.of("policy.load.group.two"));
             }
             if (!wrong.isEmpty()) {
-                problems.add(g.child("programs") + " (line " + g.line() + "): " + String.join("; ", wrong));
+                problems.add("policy.load.group", Fields.where(g.child("programs"), g.line()),
+                        PolicyTexts.joined(wrong, "policy.sep.semicolon"));
             }
             String pay = g.text("pay", true);
             if (pay != null && !pay.equals("higher")) {
-                problems.add(g.child("pay") + " (line " + g.line() + "): only 'higher' (就高不就低) is known");
+                problems.add("policy.load.only_higher", Fields.where(g.child("pay"), g.line()));
             }
             out.add(new ExclusiveGroup(key, members, ctx.clauses(g)));
             g.finish();
@@ -355,7 +373,7 @@ public final class PolicyLoader {
         if (c != null) {
             for (String code : c.keys()) {
                 if (!REGION.matcher(code).matches()) {
-                    problems.add(c.keyAt(code) + ": a region code has 6 digits");
+                    problems.add("policy.load.region_code", c.where(code));
                 }
                 codes.put(code, c.text(code, true));
             }
@@ -376,8 +394,7 @@ public final class PolicyLoader {
         }
         for (String id : ps.keys()) {
             if (others.contains(id)) {
-                problems.add(ps.keyAt(id) + ": '" + id
-                        + "' is a column of report.csv already; a program id names a column of its own");
+                problems.add("policy.load.report_column", ps.where(id), id);
             }
         }
     }
@@ -419,7 +436,7 @@ public final class PolicyLoader {
             }
             Period period = ctx.period(v, "from", "to");
             if (period.from() == null) {
-                problems.add(v.path() + " (line " + v.line() + "): a version needs 'from'");
+                problems.add("policy.load.version_from", Fields.where(v.path(), v.line()));
             }
             periods.add(period);
             this.periods.add(period);
@@ -431,7 +448,7 @@ public final class PolicyLoader {
             boolean inForce = resolution.check() ? i == versions.size() - 1
                     : !any && period.contains(resolution.asOf());
             if (resolution.asOf() == null && !resolution.check()) {
-                problems.add(v.path() + " (line " + v.line() + "): this program has dated versions; give --as-of");
+                problems.add("policy.load.versions_need_as_of", Fields.where(v.path(), v.line()));
             }
             if (inForce) {
                 chosen = body;
@@ -442,7 +459,7 @@ public final class PolicyLoader {
         }
         ctx.lint().periods(p.child("versions"), periods);
         if (!any && resolution.asOf() != null) {
-            leftOut.add(id + ": no version in force on " + resolution.asOf());
+            leftOut.add(Msg.of("policy.left_out.no_version", id, resolution.asOf()));
         }
         return chosen;
     }
@@ -469,9 +486,7 @@ public final class PolicyLoader {
     /** The program, with a problem when its limit cannot apply to it: months for a program that counts none. */
     private Program limited(Limit limit, Program program, Fields l) {
         if (limit != null && limit.kind() == Limit.Kind.MONTHS && program != null && !program.reportsMonths()) {
-            problems.add(l.child("kind") + " (line " + l.line() + "): a limit of kind months is for a program that"
-                    + " reports months (rent_waiver); " + program.id() + " pays an amount: use once, once_per_year,"
-                    + " amount, amount_per_year or none");
+            problems.add("policy.load.limit_months", Fields.where(l.child("kind"), l.line()), program.id());
         }
         return program;
     }
@@ -490,27 +505,25 @@ public final class PolicyLoader {
         }
         Limit.Kind kind = Limit.Kind.of(word);
         if (kind == null) {
-            problems.add(l.child("kind") + " (line " + l.line() + "): '" + word
-                    + "' is not a limit (once, once_per_year, months, amount, amount_per_year, none)");
+            problems.add("policy.load.limit_kind", Fields.where(l.child("kind"), l.line()), word);
             return null;
         }
         boolean capped = kind == Limit.Kind.AMOUNT || kind == Limit.Kind.AMOUNT_PER_YEAR;
         if (capped && !l.keys().contains("cap")) {
-            problems.add(l.path() + " (line " + l.line() + "): a limit of kind " + word + " needs a cap, in yuan");
+            problems.add("policy.load.limit_needs_cap", Fields.where(l.path(), l.line()), word);
             return null;
         }
         if (capped && cap == null) {
             return null; // not a number: said by the read
         }
-        if (capped && (cap.signum() <= 0 || ctx.fen(cap, l.keyAt("cap")) == null)) {
+        if (capped && (cap.signum() <= 0 || ctx.fen(cap, l.where("cap")) == null)) {
             if (cap.signum() <= 0) {
-                problems.add(l.keyAt("cap") + ": a cap is above 0, in yuan");
+                problems.add("policy.load.cap_positive", l.where("cap"));
             }
             return null;
         }
         if (!capped && cap != null) {
-            problems.add(l.child("cap") + " (line " + l.line() + "): only a limit of kind amount or amount_per_year"
-                    + " has a cap");
+            problems.add("policy.load.cap_only", Fields.where(l.child("cap"), l.line()));
         }
         // A limit other than none without its clause is said once, by the read of source.
         return new Limit(kind, cap, clauses);
@@ -527,12 +540,12 @@ public final class PolicyLoader {
         }
         boolean inForce = !dated || resolution.check() || window.contains(resolution.asOf());
         if (dated && resolution.asOf() == null && !resolution.check()) {
-            problems.add(path + ": this program has a validity window; give --as-of");
+            problems.add("policy.load.window_needs_as_of", path);
         }
         if (inForce) {
             required.addAll(ctx.used);
         } else {
-            leftOut.add(id + ": in force " + window + ", not on " + resolution.asOf());
+            leftOut.add(Msg.of("policy.left_out.window", id, window.text(), resolution.asOf()));
         }
         ctx.used.addAll(outer);
         return inForce ? program : null;
@@ -550,8 +563,8 @@ public final class PolicyLoader {
         Criteria who = whoFields == null ? Criteria.ANYONE : ctx.criteria(whoFields);
         ProgramReader reader = kind == null ? null : ProgramKinds.reader(kind);
         if (kind != null && reader == null) {
-            problems.add(p.child("kind") + " (line " + p.line() + "): '" + kind + "' is not a program kind ("
-                    + String.join(", ", ProgramKinds.names()) + ")");
+            problems.add("policy.load.program_kind", Fields.where(p.child("kind"), p.line()), kind,
+                    String.join(", ", ProgramKinds.names()));
         }
         Program program = reader == null ? null : reader.read(new ProgramReader.Head(id, title, clauses, who), p, ctx);
         if (reader != null) {

@@ -4,6 +4,7 @@ import java.util.List;
 import subsidy.program.Program;
 import subsidy.size.SizeRow;
 import subsidy.size.Threshold;
+import subsidy.text.Texts;
 
 /** A policy in force, written out for a clerk: who gets what, on which clause. */
 public final class PolicyText {
@@ -11,52 +12,61 @@ public final class PolicyText {
     }
 
     public static String render(Policy p) {
+        return render(p, Texts.EN);
+    }
+
+    /**
+     * The policy in a language (policy show). The catalogue gives the words around the values; what a
+     * program, its {@code who} and the size thresholds say of themselves is theirs (in English until they
+     * move to the catalogue).
+     */
+    public static String render(Policy p, Texts t) {
         StringBuilder sb = new StringBuilder();
-        sb.append(p.id()).append(" — ").append(p.title()).append('\n');
-        sb.append("file ").append(p.origin()).append(" (sha256 ").append(p.sha256()).append(")\n");
-        p.includes().forEach(i -> sb.append("includes ").append(i.name()).append(" from ").append(i.where())
-                .append(" (sha256 ").append(i.sha256()).append(")\n"));
-        sb.append(p.asOf() == null ? "no dated values\n" : "values in force on " + p.asOf() + "\n");
+        sb.append(t.get("policy.show.head", p.id(), p.title())).append('\n');
+        sb.append(t.get("policy.show.file", p.origin(), p.sha256())).append('\n');
+        p.includes().forEach(i -> sb.append(t.get("policy.show.includes", i.name(), i.where(), i.sha256())).append('\n'));
+        sb.append(p.asOf() == null ? t.get("policy.show.no_dated") : t.get("policy.show.in_force_on", p.asOf()))
+                .append('\n');
         for (Program program : p.programs()) {
-            sb.append('\n').append(program.id()).append(" — ").append(program.title()).append('\n');
-            sb.append("  who: ").append(program.who().describe()).append('\n');
+            sb.append('\n').append(t.get("policy.show.head", program.id(), program.title())).append('\n');
+            sb.append("  ").append(t.get("policy.show.who", program.who().describe())).append('\n');
             program.describe().forEach(l -> sb.append("  ").append(l).append('\n'));
-            program.clauses().forEach(c -> sb.append("  rests on ")
-                    .append(Citation.quote(p.sources(), c, subsidy.text.Texts.EN)).append('\n'));
+            program.clauses().forEach(c -> sb.append("  ")
+                    .append(t.get("policy.show.rests_on", Citation.quote(p.sources(), c, t))).append('\n'));
             Limit limit = p.limit(program.id());
-            sb.append("  limit across batches: ").append(limit.describe()).append('\n');
-            limit.clauses().forEach(c -> sb.append("    rests on ")
-                    .append(Citation.quote(p.sources(), c, subsidy.text.Texts.EN)).append('\n'));
+            sb.append("  ").append(t.get("policy.show.limit", limit.describe(t))).append('\n');
+            limit.clauses().forEach(c -> sb.append("    ")
+                    .append(t.get("policy.show.rests_on", Citation.quote(p.sources(), c, t))).append('\n'));
         }
         for (ExclusiveGroup g : p.groups()) {
-            sb.append("\nnot combined, the higher paid (").append(g.id()).append("): ")
-                    .append(String.join(", ", g.programs())).append('\n');
+            sb.append('\n').append(t.get("policy.show.group", g.id(), String.join(", ", g.programs()))).append('\n');
         }
         if (!p.leftOut().isEmpty()) {
-            sb.append("\nleft out, not in force:\n");
-            p.leftOut().forEach(l -> sb.append("  ").append(l).append('\n'));
+            sb.append('\n').append(t.get("policy.show.left_out")).append('\n');
+            p.leftOut(t).forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         for (RegionList l : p.regionLists().values().stream().sorted(
                 java.util.Comparator.comparing(RegionList::key)).toList()) {
-            sb.append("\nregion list ").append(l.key()).append(" — ").append(l.title()).append('\n');
+            sb.append('\n').append(t.get("policy.show.head", t.get("policy.show.region_list", l.key()), l.title()))
+                    .append('\n');
             l.codes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> sb.append("  ").append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
         }
         if (p.sizeTable().rows().isEmpty()) {
-            sb.append("\nfirm size: no table (no program asks a size class); declared classes are kept\n");
+            sb.append('\n').append(t.get("policy.show.no_size")).append('\n');
             return sb.toString();
         }
-        sb.append("\nfirm size (工信部联企业〔2011〕300号; employees in persons, revenue and assets in 万元)\n");
+        sb.append('\n').append(t.get("policy.show.size")).append('\n');
         for (SizeRow row : p.sizeTable().rows()) {
-            sb.append("  ").append(row.label()).append(": large ").append(tier(row, subsidy.entity.SizeClass.LARGE))
-                    .append("; medium ").append(tier(row, subsidy.entity.SizeClass.MEDIUM))
-                    .append("; small ").append(tier(row, subsidy.entity.SizeClass.SMALL)).append('\n');
+            sb.append("  ").append(t.get("policy.show.size_row", row.label(),
+                    tier(row, subsidy.entity.SizeClass.LARGE, t), tier(row, subsidy.entity.SizeClass.MEDIUM, t),
+                    tier(row, subsidy.entity.SizeClass.SMALL, t))).append('\n');
         }
         return sb.toString();
     }
 
-    private static String tier(SizeRow row, subsidy.entity.SizeClass s) {
-        List<Threshold> t = row.tiers().get(s);
-        return String.join(" and ", t.stream().map(Threshold::toString).toList());
+    private static String tier(SizeRow row, subsidy.entity.SizeClass s, Texts t) {
+        List<Threshold> th = row.tiers().get(s);
+        return String.join(t.get("policy.sep.and"), th.stream().map(Threshold::toString).toList());
     }
 }

@@ -22,6 +22,9 @@ import subsidy.entity.SizeClass;
 import subsidy.policy.lint.PolicyLinter;
 import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
+import subsidy.policy.yaml.Problems;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * What the readers of one policy share: the problems found so far (each with its key path and line),
@@ -33,7 +36,7 @@ public final class ReadContext {
     static final Pattern INDUSTRY_PREFIX = Pattern.compile("[A-T]\\d{0,4}");
 
     private final Resolution resolution;
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
     private final PolicyLinter lint = new PolicyLinter();
     final Map<String, Source> sources = new LinkedHashMap<>();
     final Map<String, RegionList> regionLists = new LinkedHashMap<>();
@@ -52,7 +55,7 @@ public final class ReadContext {
     }
 
     /** The problems so far; a reader adds to it, and hands it to {@link Fields#of}. */
-    public List<String> problems() {
+    public Problems problems() {
         return problems;
     }
 
@@ -87,7 +90,7 @@ public final class ReadContext {
             return out;
         }
         if (items.isEmpty()) {
-            problems.add(f.keyAt("source") + ": cite at least one clause");
+            problems.add("policy.read.cite_one", f.where("source"));
         }
         for (int i = 0; i < items.size(); i++) {
             Fields c = Fields.of(items.get(i), f.child("source") + "[" + i + "]", problems);
@@ -96,12 +99,12 @@ public final class ReadContext {
             }
             String seed = c.text("seed", true);
             if (seed != null && !sources.containsKey(seed)) {
-                problems.add(c.child("seed") + " (line " + c.line() + "): '" + seed + "' is not one of sources "
-                        + sources.keySet());
+                problems.add("policy.read.not_a_source", Fields.where(c.child("seed"), c.line()), seed,
+                        sources.keySet());
             }
             Long at = c.integer("at", false);
             if (at != null && (at < 0 || at > Integer.MAX_VALUE)) {
-                problems.add(c.child("at") + " (line " + c.line() + "): " + at + " is not an offset into a source file");
+                problems.add("policy.read.not_an_offset", Fields.where(c.child("at"), c.line()), at);
                 at = null;
             }
             Clause clause = new Clause(seed, at == null ? null : at.intValue(), c.text("words", true),
@@ -123,14 +126,14 @@ public final class ReadContext {
         List<String> industries = new ArrayList<>();
         for (String s : strings(w, "industry_prefixes")) {
             if (!INDUSTRY_PREFIX.matcher(s).matches()) {
-                problems.add(w.keyAt("industry_prefixes") + ": '" + s + "' is not a GB/T 4754 code prefix like H62");
+                problems.add("policy.read.not_industry_prefix", w.where("industry_prefixes"), s, "H62");
             }
             industries.add(s);
         }
         List<String> excluded = new ArrayList<>();
         for (String s : strings(w, "industry_prefixes_not")) {
             if (!INDUSTRY_PREFIX.matcher(s).matches()) {
-                problems.add(w.keyAt("industry_prefixes_not") + ": '" + s + "' is not a GB/T 4754 code prefix like C25");
+                problems.add("policy.read.not_industry_prefix", w.where("industry_prefixes_not"), s, "C25");
             }
             excluded.add(s);
         }
@@ -145,15 +148,14 @@ public final class ReadContext {
         Fields min = w.fields("at_least", false);
         if (min != null) {
             for (String key : min.keys()) {
-                ColumnRef c = resolve(min.keyAt(key), key, Column.Kind.COUNT, Column.Kind.MONEY,
+                ColumnRef c = resolve(min.where(key), key, Column.Kind.COUNT, Column.Kind.MONEY,
                         Column.Kind.RATE, Column.Kind.NUMBER);
                 if (c != null && c.kind() != Column.Kind.COUNT) {
                     BigDecimal least = datedDecimal(min, key, true);
                     if (least != null && c.kind() == Column.Kind.MONEY) {
-                        least = fen(least, min.keyAt(key));
+                        least = fen(least, min.where(key));
                     } else if (least != null && c.kind() == Column.Kind.RATE && least.compareTo(BigDecimal.ONE) > 0) {
-                        problems.add(min.keyAt(key) + ": a rate is between 0 and 1, found " + least.toPlainString()
-                                + "; no rate can reach it");
+                        problems.add("policy.read.rate_unreachable", min.where(key), least.toPlainString());
                         least = null;
                     }
                     if (least != null) {
@@ -171,7 +173,7 @@ public final class ReadContext {
         Fields dates = w.fields("dates", false);
         if (dates != null) {
             for (String key : dates.keys()) {
-                ColumnRef c = resolve(dates.keyAt(key), key, Column.Kind.DATE);
+                ColumnRef c = resolve(dates.where(key), key, Column.Kind.DATE);
                 Fields window = dates.fields(key, true);
                 if (window == null) {
                     continue;
@@ -184,21 +186,19 @@ public final class ReadContext {
                 if (monthsBefore != null) {
                     // 「正常经营1年以上」: on or before the as-of date less the months, worked out when read.
                     if (p.to() != null) {
-                        problems.add(window.keyAt("months_before_as_of") + ": give 'to' or 'months_before_as_of', not both");
+                        problems.add("policy.read.to_or_months", window.where("months_before_as_of"));
                     } else if (resolution.asOf() == null && !resolution.check()) {
-                        problems.add(window.keyAt("months_before_as_of") + ": a date counted back from the as-of date;"
-                                + " give --as-of");
+                        problems.add("policy.read.months_need_as_of", window.where("months_before_as_of"));
                     } else if (resolution.asOf() != null) {
                         LocalDate latest = resolution.asOf().minusMonths(monthsBefore);
                         p = new Period(p.from(), latest, p.line());
-                        rule = "at least " + monthsBefore + " months before " + resolution.asOf() + " (on or before "
-                                + latest + ")";
+                        // English until Condition.DateWithin takes a Text: then pass the Msg itself.
+                        rule = Msg.of("policy.read.months_rule", monthsBefore, resolution.asOf(), latest).toString();
                     }
                 }
                 if (p.from() == null && p.to() == null && monthsBefore == null && !window.keys().contains("from")
                         && !window.keys().contains("to") && !window.keys().contains("months_before_as_of")) {
-                    problems.add(window.path() + " (line " + window.line() + "): give from, to, months_before_as_of,"
-                            + " or both ends");
+                    problems.add("policy.read.give_dates", Fields.where(window.path(), window.line()));
                 } else if (c != null && (p.from() != null || p.to() != null)) {
                     conditions.add(new Condition.DateWithin(c, p, rule));
                 }
@@ -208,11 +208,11 @@ public final class ReadContext {
         Fields codes = w.fields("codes", false);
         if (codes != null) {
             for (String key : codes.keys()) {
-                ColumnRef c = resolve(codes.keyAt(key), key, CODE_KINDS);
+                ColumnRef c = resolve(codes.where(key), key, CODE_KINDS);
                 List<String> listed = strings(codes, key);
                 if (listed.isEmpty()) {
-                    problems.add(codes.keyAt(key) + ": list the codes the program is for");
-                } else if (c != null && codesCanMatch(c, listed, codes.keyAt(key))) {
+                    problems.add("policy.read.list_codes", codes.where(key));
+                } else if (c != null && codesCanMatch(c, listed, codes.where(key))) {
                     conditions.add(new Condition.CodeIn(c, listed));
                 }
             }
@@ -243,39 +243,40 @@ public final class ReadContext {
      * a 6-digit region code, an industry code as the input holds it (upper case), an entity or landlord type.
      * Each code that cannot is a problem at {@code at}.
      */
-    public boolean codesCanMatch(ColumnRef c, java.util.Collection<String> codes, String at) {
+    public boolean codesCanMatch(ColumnRef c, java.util.Collection<String> codes, Text at) {
         int before = problems.size();
         for (String code : codes) {
-            String why = switch (c.kind()) {
-                case REGION -> code.matches("\\d{6}") ? null : "is not a 6-digit region code";
-                case INDUSTRY -> INDUSTRY_PREFIX.matcher(code).matches() ? null
-                        : "is not a GB/T 4754 code as the input holds it (a capital A-T and up to 4 digits, like H6210)";
+            Text why = switch (c.kind()) {
+                case REGION -> code.matches("\\d{6}") ? null : Msg.of("policy.read.code.not_region");
+                case INDUSTRY -> INDUSTRY_PREFIX.matcher(code).matches() ? null : Msg.of("policy.read.code.not_industry");
                 case ENTITY_TYPE -> EnumSet.allOf(EntityType.class).stream().anyMatch(t -> t.code().equals(code)) ? null
-                        : "is not one of " + EnumSet.allOf(EntityType.class).stream().map(EntityType::code).toList();
+                        : Msg.of("policy.read.code.not_one_of",
+                                EnumSet.allOf(EntityType.class).stream().map(EntityType::code).toList());
                 case LANDLORD -> EnumSet.allOf(LandlordType.class).stream().anyMatch(t -> t.code().equals(code)) ? null
-                        : "is not one of " + EnumSet.allOf(LandlordType.class).stream().map(LandlordType::code).toList();
+                        : Msg.of("policy.read.code.not_one_of",
+                                EnumSet.allOf(LandlordType.class).stream().map(LandlordType::code).toList());
                 default -> c instanceof ExtraColumn x && !x.values().isEmpty()
                         && x.values().stream().noneMatch(v -> v.equalsIgnoreCase(code))
-                        ? "is not one of the values of " + c.header() + " (" + String.join(", ", x.values()) + ")" : null;
+                        ? Msg.of("policy.read.code.not_value_of", c.header(), String.join(", ", x.values())) : null;
             };
             if (why != null) {
-                problems.add(at + ": '" + code + "' " + why);
+                problems.add("policy.read.bad_code", at, code, why);
             }
         }
         return problems.size() == before;
     }
 
     /** {@code v} when it is yuan to the fen; else null with a problem at {@code at}. */
-    public BigDecimal fen(BigDecimal v, String at) {
+    public BigDecimal fen(BigDecimal v, Text at) {
         if (v != null && v.stripTrailingZeros().scale() > 2) {
-            problems.add(at + ": " + v.toPlainString() + " is in yuan to the fen: at most two decimals");
+            problems.add("policy.read.fen", at, v.toPlainString());
             return null;
         }
         return v;
     }
 
     /** A figure in yuan: its value paid and its bounds to the fen; else null with a problem at {@code at}. */
-    public Figure fen(Figure f, String at) {
+    public Figure fen(Figure f, Text at) {
         if (f == null) {
             return null;
         }
@@ -295,8 +296,8 @@ public final class ReadContext {
         }
         RegionList list = regionLists.get(name);
         if (list == null) {
-            problems.add(f.child(key) + " (line " + f.line() + "): '" + name + "' is not one of region_lists "
-                    + regionLists.keySet());
+            problems.add("policy.read.not_a_region_list", Fields.where(f.child(key), f.line()), name,
+                    regionLists.keySet());
         }
         return list;
     }
@@ -323,8 +324,7 @@ public final class ReadContext {
             if (e.isPresent()) {
                 out.add(e.get());
             } else {
-                problems.add(f.keyAt(key) + ": '" + s + "' is not one of "
-                        + EnumSet.allOf(type).stream().map(code).toList());
+                problems.add("policy.read.not_one_of", f.where(key), s, EnumSet.allOf(type).stream().map(code).toList());
             }
         }
         return out;
@@ -333,7 +333,7 @@ public final class ReadContext {
     private List<ColumnRef> columns(Fields f, String key) {
         List<ColumnRef> out = new ArrayList<>();
         for (String s : strings(f, key)) {
-            ColumnRef c = resolve(f.keyAt(key), s, Column.Kind.BOOLEAN);
+            ColumnRef c = resolve(f.where(key), s, Column.Kind.BOOLEAN);
             if (c != null) {
                 out.add(c);
             }
@@ -344,11 +344,11 @@ public final class ReadContext {
     /** The input column {@code key} names, of one of the kinds asked for; null with a problem. */
     public ColumnRef column(Fields f, String key, Column.Kind... kinds) {
         String name = f.text(key, true);
-        return name == null ? null : resolve(f.keyAt(key), name, kinds);
+        return name == null ? null : resolve(f.where(key), name, kinds);
     }
 
     /** A canonical column or one the policy declares, of one of the kinds asked for; noted as used. */
-    private ColumnRef resolve(String at, String name, Column.Kind... kinds) {
+    private ColumnRef resolve(Text at, String name, Column.Kind... kinds) {
         Set<Column.Kind> wanted = EnumSet.noneOf(Column.Kind.class);
         wanted.addAll(List.of(kinds));
         Optional<ColumnRef> any = new InputSchema(extras, Set.of()).forName(name);
@@ -357,14 +357,16 @@ public final class ReadContext {
             return null; // a column of an unknown kind: said once, where columns: declares it
         }
         if (c.isEmpty()) {
-            Set<String> words = new java.util.LinkedHashSet<>();
+            Map<String, Text> words = new LinkedHashMap<>();
             for (Column.Kind k : kinds) {
-                words.add(k.word());
+                words.putIfAbsent(k.word(), PolicyTexts.kind(k));
             }
-            problems.add(at + ": '" + name + "' is not a " + String.join(" or ", words)
-                    + " input column (SPEC §2 or columns:)"
-                    + (any.isPresent() && any.get().kind() != null ? "; it is a " + any.get().kind().word() + " column"
-                            : ""));
+            Text words2 = PolicyTexts.joined(List.copyOf(words.values()), "policy.sep.or");
+            if (any.isPresent() && any.get().kind() != null) {
+                problems.add("policy.read.not_a_column_is", at, name, words2, PolicyTexts.kind(any.get().kind()));
+            } else {
+                problems.add("policy.read.not_a_column", at, name, words2);
+            }
             return null;
         }
         if (c.get() instanceof ExtraColumn) {
@@ -396,7 +398,7 @@ public final class ReadContext {
             m.finish();
             int forms = (upTo != null ? 1 : 0) + (atLeast != null ? 1 : 0) + (from != null || to != null ? 1 : 0);
             if (forms != 1 || (from == null) != (to == null)) {
-                problems.add(Fields.at(path, n) + ": give one of up_to, at_least, or from and to, with pay");
+                problems.add("policy.read.figure_form", Fields.where(path, n));
                 return null;
             }
             if (pay == null) {
@@ -407,12 +409,12 @@ public final class ReadContext {
             BigDecimal low = atLeast != null ? atLeast : from;
             BigDecimal high = upTo != null ? upTo : to;
             if (low != null && high != null && high.compareTo(low) < 0) {
-                problems.add(Fields.at(path, n) + ": to " + high.toPlainString() + " is below from " + low.toPlainString());
+                problems.add("policy.read.to_below_from", Fields.where(path, n), high.toPlainString(), low.toPlainString());
                 return null;
             }
             if ((low != null && pay.compareTo(low) < 0) || (high != null && pay.compareTo(high) > 0)) {
-                problems.add(Fields.at(path + ".pay", n) + ": " + pay.toPlainString() + " is outside what the text allows ("
-                        + new Figure(pay, bound, low, high, null).note().replaceFirst(":.*", "") + ")");
+                problems.add("policy.read.pay_outside", Fields.where(path + ".pay", n), pay.toPlainString(),
+                        bounds(bound, low, high));
                 return null;
             }
             fig = new Figure(pay, bound, low, high, setBy);
@@ -425,10 +427,23 @@ public final class ReadContext {
         }
         BigDecimal biggest = fig.high() != null ? fig.high() : fig.pay();
         if (rate && biggest.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(Fields.at(path, n) + ": a rate is between 0 and 1, found " + biggest.toPlainString());
+            problems.add("policy.read.rate_range", Fields.where(path, n), biggest.toPlainString());
             return null;
         }
         return fig;
+    }
+
+    /** What a figure's text allows: "up to 1", "at least 500", "6000 to 10000". */
+    private static Text bounds(Figure.Bound bound, BigDecimal low, BigDecimal high) {
+        return switch (bound) {
+            case UP_TO -> Msg.of("policy.figure.up_to", plain(high));
+            case AT_LEAST -> Msg.of("policy.figure.at_least", plain(low));
+            default -> Msg.of("policy.figure.range", plain(low), plain(high));
+        };
+    }
+
+    private static String plain(BigDecimal v) {
+        return subsidy.money.Money.movedLeft(v, 0);
     }
 
     /** A date written like 2022-06-30 under {@code key}; null (with a problem when required) if absent. */
@@ -444,7 +459,7 @@ public final class ReadContext {
     public BigDecimal rate(Fields f, String key, boolean required) {
         BigDecimal r = datedDecimal(f, key, required);
         if (r != null && r.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(f.child(key) + " (line " + f.line() + "): a rate is between 0 and 1, found " + r);
+            problems.add("policy.read.rate_range", Fields.where(f.child(key), f.line()), r.toString());
             return null;
         }
         return r;
@@ -462,7 +477,7 @@ public final class ReadContext {
         Period p = period(w, "from", "to");
         w.finish();
         if (!p.bounded()) {
-            problems.add(f.keyAt(key) + ": give both 'from' and 'to'");
+            problems.add("policy.read.both_ends", f.where(key));
         }
         return p;
     }
@@ -472,7 +487,7 @@ public final class ReadContext {
         LocalDate from = date(f, fromKey);
         LocalDate to = date(f, toKey);
         if (from != null && to != null && to.isBefore(from)) {
-            problems.add(f.child(toKey) + " (line " + f.line() + "): " + to + " is before " + fromKey + " " + from);
+            problems.add("policy.read.to_before_from", Fields.where(f.child(toKey), f.line()), to, fromKey, from);
         }
         return new Period(from, to, f.line());
     }
@@ -485,7 +500,7 @@ public final class ReadContext {
         try {
             return LocalDate.parse(t);
         } catch (java.time.format.DateTimeParseException e) {
-            problems.add(f.child(key) + " (line " + f.line() + "): expected a date like 2023-01-01, found '" + t + "'");
+            problems.add("policy.read.expected_date", Fields.where(f.child(key), f.line()), t);
             return null;
         }
     }
@@ -508,7 +523,7 @@ public final class ReadContext {
             }
             Period period = period(e, "from", "to");
             if (period.from() == null) {
-                problems.add(e.path() + " (line " + e.line() + "): a dated value needs 'from'");
+                problems.add("policy.read.dated_needs_from", Fields.where(e.path(), e.line()));
             }
             Node value = e.node("value", true);
             e.finish();
@@ -519,9 +534,9 @@ public final class ReadContext {
         }
         lint.periods(f.child(key), periods);
         if (resolution.asOf() == null && !resolution.check()) {
-            problems.add(f.child(key) + " (line " + n.line() + "): a dated value; give --as-of");
+            problems.add("policy.read.dated_needs_as_of", Fields.where(f.child(key), n.line()));
         } else if (chosen == null && !resolution.check()) {
-            problems.add(f.child(key) + " (line " + n.line() + "): no value in force on " + resolution.asOf());
+            problems.add("policy.read.dated_none", Fields.where(f.child(key), n.line()), resolution.asOf());
         }
         return chosen;
     }

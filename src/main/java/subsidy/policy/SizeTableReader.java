@@ -22,6 +22,8 @@ import subsidy.size.Metric;
 import subsidy.size.SizeRow;
 import subsidy.size.SizeTable;
 import subsidy.size.Threshold;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * Reads {@code firm_size}: the rows of the size standard written in the policy, or a shared table
@@ -36,9 +38,11 @@ final class SizeTableReader {
     static final String BUNDLED_DIR = "/subsidy/policy/" + TABLES + "/";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final String ANY_INDUSTRY = "*";
+    /** How {@link Included#where()} names a bundled table (policy show, the manifest): "bundled tables/NAME.yaml". */
+    private static final String BUNDLED_WORD = "bundled ";
 
     /** A file a policy included: where it was found (for messages), and its bytes. */
-    record Included(String name, String where, byte[] bytes) {
+    record Included(String name, String where, byte[] bytes, boolean bundled) {
     }
 
     private final ReadContext ctx;
@@ -63,7 +67,7 @@ final class SizeTableReader {
         SizeTable table;
         if (f.keys().contains("include")) {
             if (f.keys().contains("rows")) {
-                ctx.problems().add(f.keyAt("rows") + ": give rows or include, not both");
+                ctx.problems().add("policy.size.rows_or_include", f.where("rows"));
                 f.node("rows", false);
             }
             table = include(f, clauses);
@@ -80,8 +84,7 @@ final class SizeTableReader {
             return null;
         }
         if (!NAME.matcher(name).matches()) {
-            ctx.problems().add(f.keyAt("include") + ": '" + name + "' is not a table's name (lower case letters, "
-                    + "digits, - and _, such as size-table-2011)");
+            ctx.problems().add("policy.size.bad_name", f.where("include"), name);
             return null;
         }
         Included file = find(f, name);
@@ -89,17 +92,18 @@ final class SizeTableReader {
             return null;
         }
         included.add(file);
-        String prefix = file.where() + ": ";
+        Object where = file.bundled() ? Msg.of("policy.size.bundled", file.where().substring(BUNDLED_WORD.length()))
+                : file.where();
         int problemsBefore = ctx.problems().size();
-        int warningsBefore = ctx.lint().warnings().size();
+        int warningsBefore = ctx.lint().findings().size();
         SizeTable table = null;
         if (file.bytes().length > PolicyLoader.MAX_BYTES) {
-            ctx.problems().add("the file is over 1 MiB (more than " + PolicyLoader.MAX_BYTES + " bytes)");
+            ctx.problems().add("policy.size.too_large", PolicyLoader.MAX_BYTES);
         } else {
             String text = utf8(file.bytes());
             Node root = text == null ? null : YamlTree.parse(text, ctx.problems());
             if (text == null) {
-                ctx.problems().add("is not UTF-8 text");
+                ctx.problems().add("policy.load.not_utf8");
             }
             Fields top = root == null ? null : ctx.fields(root, "");
             if (top != null) {
@@ -107,14 +111,15 @@ final class SizeTableReader {
                 top.finish();
             }
         }
-        prefix(ctx.problems(), problemsBefore, prefix);
-        prefix(ctx.lint().warnings(), warningsBefore, prefix);
+        prefix(ctx.problems().list(), problemsBefore, where);
+        prefix(ctx.lint().findings(), warningsBefore, where);
         return table;
     }
 
-    private static void prefix(List<String> notes, int from, String prefix) {
+    /** Each note from {@code from} on, said of the included file: "FILE: note". */
+    private static void prefix(List<Text> notes, int from, Object file) {
         for (int i = from; i < notes.size(); i++) {
-            notes.set(i, prefix + notes.get(i));
+            notes.set(i, Msg.of("policy.size.in_file", file, notes.get(i)));
         }
     }
 
@@ -134,27 +139,29 @@ final class SizeTableReader {
             Path beside = dir.resolve(TABLES).resolve(file);
             if (Files.exists(beside)) {
                 if (!Files.isRegularFile(beside)) {
-                    ctx.problems().add(f.keyAt("include") + ": " + beside + " is not a file");
+                    ctx.problems().add("policy.size.not_a_file", f.where("include"), beside.toString());
                     return null;
                 }
                 try (InputStream in = Files.newInputStream(beside)) {
-                    return new Included(name, beside.toString(), in.readNBytes(PolicyLoader.MAX_BYTES + 1));
+                    return new Included(name, beside.toString(), in.readNBytes(PolicyLoader.MAX_BYTES + 1), false);
                 } catch (IOException e) {
-                    ctx.problems().add(f.keyAt("include") + ": " + beside + " cannot be read: " + IoProblem.describe(e));
+                    ctx.problems().add("policy.size.cannot_read", f.where("include"), beside.toString(),
+                            IoProblem.describe(e));
                     return null;
                 }
             }
         }
         try (InputStream in = SizeTableReader.class.getResourceAsStream(BUNDLED_DIR + file)) {
             if (in != null) {
-                return new Included(name, "bundled " + TABLES + "/" + file, in.readNBytes(PolicyLoader.MAX_BYTES + 1));
+                return new Included(name, BUNDLED_WORD + TABLES + "/" + file, in.readNBytes(PolicyLoader.MAX_BYTES + 1),
+                        true);
             }
         } catch (IOException e) {
-            ctx.problems().add(f.keyAt("include") + ": bundled " + TABLES + "/" + file + " cannot be read: " + IoProblem.describe(e));
+            ctx.problems().add("policy.size.cannot_read", f.where("include"), Msg.of("policy.size.bundled", TABLES + "/" + file),
+                    IoProblem.describe(e));
             return null;
         }
-        ctx.problems().add(f.keyAt("include") + ": no table '" + name + "': neither " + TABLES + "/" + file
-                + " beside the policy nor a bundled one (size-table-2011 is bundled)");
+        ctx.problems().add("policy.size.no_table", f.where("include"), name, TABLES + "/" + file);
         return null;
     }
 
@@ -179,8 +186,7 @@ final class SizeTableReader {
             }
         }
         if (catchAll != 1) {
-            ctx.problems().add(f.child("rows") + " (line " + f.line() + "): exactly one row must have industries "
-                    + "[\"*\"] (every other industry), found " + catchAll);
+            ctx.problems().add("policy.size.catch_all", Fields.where(f.child("rows"), f.line()), catchAll);
         }
         String source = clauses.isEmpty() ? "" : clauses.get(0).label();
         return new SizeTable(source, rows);
@@ -193,16 +199,16 @@ final class SizeTableReader {
         if (rowIsCatchAll) {
             industries = List.of();
         } else if (industries.isEmpty()) {
-            ctx.problems().add(r.child("industries") + " (line " + r.line() + "): list code prefixes, or \"*\"");
+            ctx.problems().add("policy.size.no_industries", Fields.where(r.child("industries"), r.line()));
         } else {
             for (String s : industries) {
                 if (!ReadContext.INDUSTRY_PREFIX.matcher(s).matches()) {
-                    ctx.problems().add(r.keyAt("industries") + ": '" + s + "' is not a GB/T 4754 code prefix");
+                    ctx.problems().add("policy.size.not_industry_prefix", r.where("industries"), s);
                 }
             }
         }
         Map<SizeClass, List<Threshold>> tiers = new EnumMap<>(SizeClass.class);
-        Map<SizeClass, String> where = new EnumMap<>(SizeClass.class);
+        Map<SizeClass, Text> where = new EnumMap<>(SizeClass.class);
         for (SizeClass s : SizeTable.TIERS) {
             Fields t = r.fields(s.code(), true);
             if (t == null) {
@@ -216,12 +222,11 @@ final class SizeTableReader {
                 }
             }
             if (tests.isEmpty()) {
-                ctx.problems().add(t.path() + " (line " + t.line() + "): give at least one of employees, revenue, "
-                        + "total_assets");
+                ctx.problems().add("policy.size.no_tests", Fields.where(t.path(), t.line()));
             }
             t.finish();
             tiers.put(s, tests);
-            where.put(s, r.keyAt(s.code()));
+            where.put(s, r.where(s.code()));
         }
         r.finish();
         if (tiers.size() != 3) {

@@ -49,7 +49,7 @@ public record Source(String key, String file, String title, String number, Strin
      * optionally {@code number} and {@code issuer}, and {@code documents} (a mapping of keys to
      * {@code at}, {@code title}, optionally {@code number} and {@code issuer}).
      */
-    static Source read(String key, Fields s, List<String> problems) {
+    static Source read(String key, Fields s, subsidy.policy.yaml.Problems problems) {
         String file = s.text("file", true);
         String title = s.text("title", true);
         String number = s.text("number", false);
@@ -67,7 +67,7 @@ public record Source(String key, String file, String title, String number, Strin
                 String n = d.text("number", false);
                 String i = d.text("issuer", false);
                 if (at != null && at > Integer.MAX_VALUE) {
-                    problems.add(d.keyAt("at") + ": " + at + " is not an offset into a source file");
+                    problems.add("policy.source.bad_offset", d.keyAt("at"), at);
                     at = null;
                 }
                 if (at != null && t != null) {

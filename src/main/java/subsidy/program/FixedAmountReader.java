@@ -10,7 +10,7 @@ public final class FixedAmountReader {
     }
 
     public static Program read(ProgramReader.Head h, Fields p, ReadContext ctx) {
-        subsidy.policy.Figure amount = ctx.fen(ctx.figure(p, "amount", true, false), p.keyAt("amount"));
+        subsidy.policy.Figure amount = ctx.fen(ctx.figure(p, "amount", true, false), p.where("amount"));
         return amount == null ? null
                 : new FixedAmount(h.id(), h.title(), h.clauses(), h.who(), amount.pay(), amount.noteText());
     }

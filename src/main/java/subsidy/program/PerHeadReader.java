@@ -26,7 +26,7 @@ public final class PerHeadReader {
                 continue;
             }
             ColumnRef column = ctx.column(u, "column", Column.Kind.COUNT);
-            subsidy.policy.Figure amount = ctx.fen(ctx.figure(u, "amount", true, false), u.keyAt("amount"));
+            subsidy.policy.Figure amount = ctx.fen(ctx.figure(u, "amount", true, false), u.where("amount"));
             u.finish();
             if (column != null && amount != null) {
                 ctx.lint().perHeadUnit(u.path(), u.line(), column.header(), amount.pay());
@@ -34,7 +34,7 @@ public final class PerHeadReader {
             }
         }
         if (items.isEmpty()) {
-            ctx.problems().add(p.keyAt("units") + ": name at least one counted column");
+            ctx.problems().add("policy.per_head.no_units", p.where("units"));
         }
         return units.size() == items.size() ? new PerHead(h.id(), h.title(), h.clauses(), h.who(), units) : null;
     }

@@ -26,7 +26,7 @@ public final class ShareReader {
         if (perUnit && p.keys().contains("rate")) {
             p.node("rate", false);
             p.node("per_unit", false);
-            ctx.problems().add(p.keyAt("rate") + ": give rate (a share of money) or per_unit (an amount per unit), not both");
+            ctx.problems().add("policy.share.rate_or_per_unit", p.where("rate"));
             return null;
         }
         Figure rate = perUnit ? ctx.figure(p, "per_unit", true, false) : ctx.figure(p, "rate", true, true);
@@ -44,27 +44,28 @@ public final class ShareReader {
             bad = window == null || (m.keys().contains("from") && from == null) || (m.keys().contains("to") && to == null);
             months = bad ? null : new Share.Months(from, to, window);
         }
-        BigDecimal cap = p.keys().contains("cap") ? ctx.fen(ctx.datedDecimal(p, "cap", true), p.keyAt("cap")) : null;
+        BigDecimal cap = p.keys().contains("cap") ? ctx.fen(ctx.datedDecimal(p, "cap", true), p.where("cap")) : null;
         Share.PerHeadCap perHead = null;
         Fields ph = p.fields("cap_per_head", false);
         if (ph != null) {
             ColumnRef column = ctx.column(ph, "column", Column.Kind.COUNT);
-            BigDecimal amount = ctx.fen(ctx.datedDecimal(ph, "amount", true), ph.keyAt("amount"));
+            BigDecimal amount = ctx.fen(ctx.datedDecimal(ph, "amount", true), ph.where("amount"));
             ph.finish();
             bad |= column == null || amount == null;
             perHead = bad ? null : new Share.PerHeadCap(column, amount);
         }
         BigDecimal minimum = p.keys().contains("minimum")
-                ? ctx.fen(ctx.datedDecimal(p, "minimum", true), p.keyAt("minimum")) : null;
+                ? ctx.fen(ctx.datedDecimal(p, "minimum", true), p.where("minimum")) : null;
         if (rate != null && rate.pay().signum() == 0) {
-            ctx.lint().paysNothing(p.keyAt(perUnit ? "per_unit" : "rate"), "a " + (perUnit ? "per_unit" : "rate") + " of 0");
+            ctx.lint().paysNothing(p.where(perUnit ? "per_unit" : "rate"),
+                    subsidy.text.Msg.of(perUnit ? "policy.share.per_unit_zero" : "policy.share.rate_zero"));
         }
         if (cap != null && cap.signum() == 0) {
-            ctx.lint().paysNothing(p.keyAt("cap"), "a cap of 0");
+            ctx.lint().paysNothing(p.where("cap"), subsidy.text.Msg.of("policy.share.cap_zero"));
         }
         if (cap != null && minimum != null && minimum.compareTo(cap) > 0) {
-            ctx.problems().add(p.keyAt("minimum") + ": the least amount " + minimum.toPlainString()
-                    + " is above the cap " + cap.toPlainString());
+            ctx.problems().add("policy.share.minimum_above_cap", p.where("minimum"), minimum.toPlainString(),
+                    cap.toPlainString());
             return null;
         }
         if (base == null || rate == null || bad || (p.keys().contains("cap") && cap == null)

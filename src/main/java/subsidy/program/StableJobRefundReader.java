@@ -35,7 +35,7 @@ public final class StableJobRefundReader {
         if (tiered) {
             tiers = tiers(p, ctx);
             if (p.keys().contains("rates")) {
-                ctx.problems().add(p.child("rates") + " (line " + p.line() + "): give rates or rate_tiers, not both");
+                ctx.problems().add("policy.ui_refund.rates_or_tiers", Fields.where(p.child("rates"), p.line()));
             }
         } else {
             ctx.usesSizeClasses();

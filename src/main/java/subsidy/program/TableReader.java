@@ -31,7 +31,7 @@ public final class TableReader {
         }
         BigDecimal v = b.decimal(key, true);
         if (v != null && whole && v.stripTrailingZeros().scale() > 0) {
-            ctx.problems().add(b.keyAt(key) + ": " + v.toPlainString() + " is not a whole number; the column counts");
+            ctx.problems().add("policy.table.not_whole", b.where(key), v.toPlainString());
             return null;
         }
         return v;
@@ -54,8 +54,8 @@ public final class TableReader {
         if (p.keys().contains(other)) {
             p.node(other, false);
             p.node(need, false);
-            ctx.problems().add(p.keyAt(other) + ": " + by.header() + " is a " + by.kind().word() + " column, chosen from by "
-                    + need + ", not " + other);
+            ctx.problems().add("policy.table.wrong_form", p.where(other), by.header(),
+                    subsidy.policy.PolicyTexts.kind(by.kind()), need, other);
             return null;
         }
         int before = ctx.problems().size();
@@ -74,15 +74,15 @@ public final class TableReader {
                     BigDecimal from = bound(b, "from", whole, ctx);
                     BigDecimal to = bound(b, "to", whole, ctx);
                     BigDecimal under = bound(b, "under", whole, ctx);
-                    Figure amount = ctx.fen(ctx.figure(b, "amount", true, false), b.keyAt("amount"));
+                    Figure amount = ctx.fen(ctx.figure(b, "amount", true, false), b.where("amount"));
                     b.finish();
                     BigDecimal top = to != null ? to : under;
                     if (to != null && under != null) {
-                        ctx.problems().add(b.path() + " (line " + b.line() + "): give 'to' or 'under', not both");
+                        ctx.problems().add("policy.table.to_or_under", Fields.where(b.path(), b.line()));
                     } else if (from != null && top != null && (from.compareTo(top) > 0 || (under != null
                             && from.compareTo(under) >= 0))) {
-                        ctx.problems().add(b.path() + " (line " + b.line() + "): the band from " + from.toPlainString()
-                                + (to != null ? " to " : " under ") + top.toPlainString() + " holds no value");
+                        ctx.problems().add(to != null ? "policy.table.band_empty_to" : "policy.table.band_empty_under",
+                                Fields.where(b.path(), b.line()), from.toPlainString(), top.toPlainString());
                     }
                     if (amount != null) {
                         bands.add(new Table.Band(from, to, under, amount));
@@ -90,7 +90,7 @@ public final class TableReader {
                     }
                 }
                 if (items.isEmpty()) {
-                    ctx.problems().add(p.keyAt("bands") + ": give at least one band");
+                    ctx.problems().add("policy.table.no_bands", p.where("bands"));
                 }
                 ctx.lint().bands(p.child("bands"), bands, lines, whole ? BigDecimal.ONE
                         : by.kind() == Column.Kind.MONEY ? new BigDecimal("0.01") : null,
@@ -100,8 +100,8 @@ public final class TableReader {
             Fields a = p.fields("amounts", true);
             if (a != null) {
                 for (String key : a.keys()) {
-                    ctx.codesCanMatch(by, List.of(key), a.keyAt(key));
-                    Figure amount = ctx.fen(ctx.figure(a, key, true, false), a.keyAt(key));
+                    ctx.codesCanMatch(by, List.of(key), a.where(key));
+                    Figure amount = ctx.fen(ctx.figure(a, key, true, false), a.where(key));
                     if (amount != null) {
                         amounts.put(key, amount);
                     }
@@ -109,7 +109,7 @@ public final class TableReader {
                 a.finish();
                 if (a.keys().isEmpty()) {
                     // 「奖补标准由县(市)政府……确定」 with no county's figure known yet: pays nothing, and says so.
-                    ctx.lint().emptyTable(p.keyAt("amounts"), by.header());
+                    ctx.lint().emptyTable(p.where("amounts"), by.header());
                 }
             }
         }

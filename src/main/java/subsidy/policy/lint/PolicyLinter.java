@@ -14,20 +14,39 @@ import subsidy.policy.Period;
 import subsidy.program.RateTier;
 import subsidy.size.SizeTable;
 import subsidy.size.Threshold;
+import subsidy.policy.yaml.Fields;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * The warnings of {@code policy check}: what a policy says that is allowed but is likely a mistake —
  * rate tiers with gaps or overlaps, unreachable size tiers, overlapping or gapped periods, conditions
  * no entity can meet, a zero amount per head, declared columns nothing reads. The readers hand it
  * what they read, each part with its key path and line, as they read it, so the warnings come in the
- * order of the file; it never makes a policy unusable.
+ * order of the file; it never makes a policy unusable. Each warning is a {@link Text} (a catalogue key and
+ * its arguments), shown in a language by {@link #render(Texts)}.
  */
 public final class PolicyLinter {
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Text> warnings = new ArrayList<>();
 
-    /** The warnings so far, in the order of the file. */
-    public List<String> warnings() {
+    /** The warnings so far, in the order of the file, as texts; the list itself, so a reader may prefix them. */
+    public List<Text> findings() {
         return warnings;
+    }
+
+    /** The warnings so far, in English. */
+    public List<String> warnings() {
+        return render(Texts.EN);
+    }
+
+    /** The warnings so far, in a language. */
+    public List<String> render(Texts texts) {
+        return warnings.stream().map(w -> w.in(texts)).toList();
+    }
+
+    private void warn(String key, Object... args) {
+        warnings.add(Msg.of(key, args));
     }
 
     /**
@@ -40,12 +59,11 @@ public final class PolicyLinter {
         BigDecimal upper = tier.upper();
         boolean atMost = tier.upperInclusive();
         if (lower != null && (lower.compareTo(upper) > 0 || (lower.compareTo(upper) == 0 && !(atMost && !above)))) {
-            warnings.add(path + " (line " + line + "): tier " + tier + " holds no layoff rate; unreachable");
+            warn("policy.lint.tier_empty", Fields.where(path, line), tier);
         }
         if (before.isEmpty() && lower != null && (above || lower.signum() > 0)) {
-            warnings.add(path + " (line " + line + "): below the first tier (" + tier + "), a layoff rate of "
-                    + (above ? exactPercent(lower) + " or less" : "less than " + exactPercent(lower))
-                    + " falls in no tier and is paid nothing");
+            warn("policy.lint.below_first", Fields.where(path, line), tier,
+                    Msg.of(above ? "policy.lint.or_less" : "policy.lint.less_than", exactPercent(lower)));
         }
         if (!before.isEmpty()) {
             RateTier prev = before.get(before.size() - 1);
@@ -54,12 +72,14 @@ public final class PolicyLinter {
             boolean bothIn = c == 0 && prev.upperInclusive() && tier.lowerInclusive();
             boolean neither = c == 0 && !prev.upperInclusive() && !tier.lowerInclusive();
             if (c < 0 || bothIn) {
-                warnings.add(path + " (line " + line + "): tier " + tier + " overlaps " + prev
-                        + (bothIn ? " at exactly " + Money.percent(from) : "") + "; the first that holds is used");
+                if (bothIn) {
+                    warn("policy.lint.tier_overlap_at", Fields.where(path, line), tier, prev, Money.percent(from));
+                } else {
+                    warn("policy.lint.tier_overlap", Fields.where(path, line), tier, prev);
+                }
             } else if (c > 0 || neither) {
-                warnings.add(path + " (line " + line + "): between " + prev + " and " + tier
-                        + " a layoff rate of " + (neither ? "exactly " : "just above ") + Money.percent(prev.upper())
-                        + " falls in no tier and is paid nothing");
+                warn("policy.lint.tier_gap", Fields.where(path, line), prev, tier,
+                        Msg.of(neither ? "policy.lint.exactly" : "policy.lint.just_above", Money.percent(prev.upper())));
             }
         }
     }
@@ -77,10 +97,10 @@ public final class PolicyLinter {
         for (int i = 1; i < bands.size(); i++) {
             subsidy.program.Table.Band b = bands.get(i);
             subsidy.program.Table.Band prev = bands.get(i - 1);
-            String at = path + "[" + i + "] (line " + lines.get(i) + ")";
+            Text at = Fields.where(path + "[" + i + "]", lines.get(i));
             BigDecimal prevTop = prev.to() != null ? prev.to() : prev.under();
             if (prevTop == null || b.from() == null) {
-                warnings.add(at + ": overlaps the band before it; the first band that holds is used");
+                warn("policy.lint.band_overlap", at);
                 continue;
             }
             boolean prevIn = prev.to() != null;
@@ -88,14 +108,18 @@ public final class PolicyLinter {
             BigDecimal next = prevIn && step != null ? prevTop.add(step) : prevTop;
             int c = b.from().compareTo(next);
             if (c < 0 || (step == null && c == 0 && prevIn)) {
-                warnings.add(at + ": overlaps the band before it" + (c == 0 ? " at exactly " + plain(next) : "")
-                        + "; the first band that holds is used");
+                if (c == 0) {
+                    warn("policy.lint.band_overlap_at", at, plain(next));
+                } else {
+                    warn("policy.lint.band_overlap", at);
+                }
             } else if (c > 0) {
-                String gap = step == null ? (prevIn ? "just above " : "from ") + plain(prevTop) + " to just below "
-                        + plain(b.from())
-                        : plain(next) + (b.from().subtract(next).compareTo(step) == 0 ? "" : " to " + plain(b.from().subtract(step)));
-                warnings.add(at + ": between the band before it and this one, " + gap + " falls in no band and is paid"
-                        + " nothing");
+                Object gap = step == null
+                        ? Msg.of(prevIn ? "policy.lint.gap.above_below" : "policy.lint.gap.from_below", plain(prevTop),
+                                plain(b.from()))
+                        : b.from().subtract(next).compareTo(step) == 0 ? plain(next)
+                        : Msg.of("policy.lint.gap.range", plain(next), plain(b.from().subtract(step)));
+                warn("policy.lint.band_gap", at, gap);
             }
         }
         if (!bands.isEmpty()) {
@@ -105,22 +129,20 @@ public final class PolicyLinter {
             boolean reachesMax = max != null && top != null && (b.to() != null ? top.compareTo(max) >= 0
                     : top.compareTo(max) > 0);
             if (top != null && !reachesMax) {
-                warnings.add(path + "[" + last + "] (line " + lines.get(last) + "): " + (b.to() != null
-                        ? "above " + plain(top) : "from " + plain(top) + " up") + " falls in no band and is paid nothing"
-                        + " (give the last band no upper bound if that is not meant)");
+                warn("policy.lint.band_top", Fields.where(path + "[" + last + "]", lines.get(last)),
+                        Msg.of(b.to() != null ? "policy.lint.above" : "policy.lint.from_up", plain(top)));
             }
         }
     }
 
     /** A figure that makes a program pay nothing to anyone: a rate of 0, a cap of 0. */
-    public void paysNothing(String at, String what) {
-        warnings.add(at + ": " + what + " pays nothing to anyone");
+    public void paysNothing(Text at, Text what) {
+        warn("policy.lint.pays_nothing", at, what);
     }
 
     /** A table with no amount yet: every entity it would pay gets nothing until one is written. */
-    public void emptyTable(String at, String column) {
-        warnings.add(at + ": no " + column + " has an amount yet; the program pays nothing until the figures are"
-                + " written here");
+    public void emptyTable(Text at, String column) {
+        warn("policy.lint.empty_table", at, column);
     }
 
     private static String plain(BigDecimal v) {
@@ -141,11 +163,9 @@ public final class PolicyLinter {
                 continue;
             }
             if (a.to() == null || !a.to().isBefore(b.from())) {
-                warnings.add(path + " (line " + b.line() + "): period " + b + " overlaps the one before (" + a
-                        + "); the first that holds is used");
+                warn("policy.lint.period_overlap", Fields.where(path, b.line()), b.text(), a.text());
             } else if (a.to().plusDays(1).isBefore(b.from())) {
-                warnings.add(path + " (line " + b.line() + "): nothing is in force between " + a.to() + " and "
-                        + b.from());
+                warn("policy.lint.period_gap", Fields.where(path, b.line()), a.to(), b.from());
             }
         }
     }
@@ -153,7 +173,7 @@ public final class PolicyLinter {
     /** A unit of a per-head program that pays nothing. */
     public void perHeadUnit(String path, int line, String column, BigDecimal amount) {
         if (amount.signum() == 0) {
-            warnings.add(path + " (line " + line + "): pays 0 per head of " + column);
+            warn("policy.lint.per_head_zero", Fields.where(path, line), column);
         }
     }
 
@@ -163,15 +183,13 @@ public final class PolicyLinter {
      * which is right for per-head counts of new hires and wrong for a once-a-year refund.
      */
     public void noLimit(String path) {
-        warnings.add(path + ": no limit: with a ledger, every batch pays it afresh; say which (limit: once, "
-                + "once_per_year, months, amount or none) and cite the clause");
+        warn("policy.lint.no_limit", path);
     }
 
     public void who(String path, Criteria who) {
         if (!who.sizeClasses().isEmpty() && !who.entityTypes().isEmpty()
                 && who.entityTypes().stream().noneMatch(EntityType::isSized)) {
-            warnings.add(path + ".who: size classes are asked of entity types that are never sized; no entity "
-                    + "can qualify");
+            warn("policy.lint.never_sized", path + ".who");
         }
         for (int i = 0; i < who.anyOf().size(); i++) {
             who(path + ".who.any_of[" + i + "]", who.anyOf().get(i));
@@ -185,16 +203,15 @@ public final class PolicyLinter {
      *
      * @param where each tier's key with its line, as a warning names it
      */
-    public void sizeRow(Map<SizeClass, String> where, Map<SizeClass, List<Threshold>> tiers) {
+    public void sizeRow(Map<SizeClass, ? extends Text> where, Map<SizeClass, List<Threshold>> tiers) {
         List<SizeClass> order = SizeTable.TIERS;
         for (int lower = 1; lower < order.size(); lower++) {
             for (int higher = 0; higher < lower; higher++) {
                 List<Threshold> low = tiers.get(order.get(lower));
                 List<Threshold> high = tiers.get(order.get(higher));
                 if (!low.isEmpty() && meetingFirstMeetsSecond(low, high)) {
-                    warnings.add(where.get(order.get(lower)) + ": no firm can be " + order.get(lower).code()
-                            + " here: one that meets " + joined(low) + " meets " + order.get(higher).code() + " ("
-                            + joined(high) + ") first");
+                    warn("policy.lint.size_unreachable", where.get(order.get(lower)), order.get(lower).code(),
+                            joined(low), order.get(higher).code(), joined(high));
                     break;
                 }
             }
@@ -218,7 +235,7 @@ public final class PolicyLinter {
     public void columns(List<ExtraColumn> declared, Set<String> read) {
         for (ExtraColumn x : declared) {
             if (!read.contains(x.header())) {
-                warnings.add("columns." + x.header() + ": declared, but no program in force reads it");
+                warn("policy.lint.column_unread", "columns." + x.header());
             }
         }
     }

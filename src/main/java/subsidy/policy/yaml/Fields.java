@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import subsidy.text.Msg;
+import subsidy.text.Text;
+import subsidy.text.Texts;
 
 /**
  * Strict reading of one YAML mapping: each key is taken at most once, and {@link #finish()}
@@ -17,22 +20,27 @@ public final class Fields {
 
     private final Node.Mapping mapping;
     private final String path;
-    private final List<String> problems;
+    private final Problems problems;
     private final Set<String> taken = new HashSet<>();
 
-    private Fields(Node.Mapping mapping, String path, List<String> problems) {
+    private Fields(Node.Mapping mapping, String path, Problems problems) {
         this.mapping = mapping;
         this.path = path;
         this.problems = problems;
     }
 
     /** Fields of {@code node}, or null (with a problem) when it is not a mapping. */
-    public static Fields of(Node node, String path, List<String> problems) {
+    public static Fields of(Node node, String path, Problems problems) {
         if (node instanceof Node.Mapping m) {
             return new Fields(m, path, problems);
         }
-        problems.add(at(path, node) + ": expected a mapping of keys, found " + node.kind());
+        problems.add("policy.yaml.expected_mapping", where(path, node), node.kindText());
         return null;
+    }
+
+    /** As {@link #of(Node, String, Problems)}, each problem written in English into {@code problems}. */
+    public static Fields of(Node node, String path, List<String> problems) {
+        return of(node, path, Problems.english(problems));
     }
 
     public String path() {
@@ -56,7 +64,7 @@ public final class Fields {
         taken.add(key);
         Node n = mapping.entries().get(key);
         if (n == null && required) {
-            problems.add(path(path) + " (line " + mapping.line() + "): missing required key '" + key + "'");
+            problems.add("policy.yaml.missing_key", where(path, mapping.line()), key);
         }
         return n;
     }
@@ -74,7 +82,7 @@ public final class Fields {
         if (n instanceof Node.Sequence s) {
             return s.items();
         }
-        problems.add(at(child(key), n) + ": expected a list, found " + n.kind());
+        problems.add("policy.yaml.expected_list", where(child(key), n), n.kindText());
         return null;
     }
 
@@ -101,63 +109,90 @@ public final class Fields {
         if (t.equals("true") || t.equals("false")) {
             return Boolean.valueOf(t);
         }
-        problems.add(at(child(key), mapping.entries().get(key)) + ": expected true or false, found '" + t + "'");
+        problems.add("policy.yaml.expected_bool", where(child(key), mapping.entries().get(key)), t);
         return null;
     }
 
     /** {@code key} with the line it is written on, for a problem with the key itself. */
     public String keyAt(String key) {
+        return where(key).in(Texts.EN);
+    }
+
+    /** {@code key} with the line it is written on, in the language shown: "rate (line 12)", "rate（第12行）". */
+    public Text where(String key) {
         Integer line = mapping.keyLines().get(key);
-        return child(key) + " (line " + (line == null ? mapping.line() : line) + ")"; // an absent key: its mapping's
+        return where(child(key), line == null ? mapping.line() : line); // an absent key: its mapping's
     }
 
     /** Reports every key nothing asked for. */
     public void finish() {
         for (Map.Entry<String, Node> e : mapping.entries().entrySet()) {
             if (!taken.contains(e.getKey())) {
-                problems.add(keyAt(e.getKey()) + ": unknown or misplaced key '" + e.getKey() + "'");
+                problems.add("policy.yaml.unknown_key", where(e.getKey()), e.getKey());
             }
         }
     }
 
-    public static String text(Node n, String path, List<String> problems) {
+    public static String text(Node n, String path, Problems problems) {
         if (n instanceof Node.Scalar s && s.text() != null && !s.text().isBlank()) {
             return s.text().strip();
         }
-        problems.add(at(path, n) + ": expected a value, found " + n.kind());
+        problems.add("policy.yaml.expected_value", where(path, n), n.kindText());
         return null;
     }
 
     /** A non-negative decimal, kept exactly as written (0.055 stays 0.055). */
-    public static BigDecimal decimal(Node n, String path, List<String> problems) {
+    public static BigDecimal decimal(Node n, String path, Problems problems) {
         String t = text(n, path, problems);
         if (t == null) {
             return null;
         }
         if (!DECIMAL.matcher(t).matches()) {
-            problems.add(at(path, n) + ": expected a number ≥ 0 like 0.9 or 1500, found '" + t + "'");
+            problems.add("policy.yaml.expected_number", where(path, n), t);
             return null;
         }
         return new BigDecimal(t);
     }
 
-    public static Long integer(Node n, String path, List<String> problems) {
+    public static Long integer(Node n, String path, Problems problems) {
         String t = text(n, path, problems);
         if (t == null) {
             return null;
         }
         if (!INTEGER.matcher(t).matches() || t.length() > 12) {
-            problems.add(at(path, n) + ": expected a whole number ≥ 0, found '" + t + "'");
+            problems.add("policy.yaml.expected_integer", where(path, n), t);
             return null;
         }
         return Long.parseLong(t);
     }
 
-    public static String at(String path, Node n) {
-        return path(path) + " (line " + n.line() + ")";
+    /** As {@link #text(Node, String, Problems)}, a problem written in English into {@code problems}. */
+    public static String text(Node n, String path, List<String> problems) {
+        return text(n, path, Problems.english(problems));
     }
 
-    private static String path(String path) {
-        return path.isEmpty() ? "(top level)" : path;
+    /** As {@link #decimal(Node, String, Problems)}, a problem written in English into {@code problems}. */
+    public static BigDecimal decimal(Node n, String path, List<String> problems) {
+        return decimal(n, path, Problems.english(problems));
+    }
+
+    /** As {@link #integer(Node, String, Problems)}, a problem written in English into {@code problems}. */
+    public static Long integer(Node n, String path, List<String> problems) {
+        return integer(n, path, Problems.english(problems));
+    }
+
+    /** {@code path} with the line {@code n} starts on, in English. */
+    public static String at(String path, Node n) {
+        return where(path, n).in(Texts.EN);
+    }
+
+    /** {@code path} with the line {@code n} starts on, in the language shown. */
+    public static Text where(String path, Node n) {
+        return where(path, n.line());
+    }
+
+    /** A key path with a line: "programs.x.rate (line 12)"; the empty path is the top level. */
+    public static Text where(String path, int line) {
+        return Msg.of("policy.at", path.isEmpty() ? Msg.of("policy.top_level") : path, line);
     }
 }

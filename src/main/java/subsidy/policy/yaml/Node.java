@@ -18,15 +18,20 @@ public sealed interface Node permits Node.Mapping, Node.Sequence, Node.Scalar {
     record Scalar(String text, int line) implements Node {
     }
 
-    /** A short name for the kind of node, for messages. */
+    /** A short name for the kind of node, for messages, in English. */
     default String kind() {
+        return kindText().in(subsidy.text.Texts.EN);
+    }
+
+    /** A short name for the kind of node, for messages: "a mapping", "a list", "a single value", "empty". */
+    default subsidy.text.Text kindText() {
         if (this instanceof Mapping) {
-            return "a mapping";
+            return subsidy.text.Msg.of("policy.kind.mapping");
         }
         if (this instanceof Sequence) {
-            return "a list";
+            return subsidy.text.Msg.of("policy.kind.list");
         }
         String text = ((Scalar) this).text();
-        return text == null || text.isBlank() ? "empty" : "a single value";
+        return subsidy.text.Msg.of(text == null || text.isBlank() ? "policy.kind.empty" : "policy.kind.value");
     }
 }

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import subsidy.text.Msg;
+import subsidy.text.Text;
 
 /**
  * Reads a YAML document into {@link Node}s that keep their line numbers. Anchors and aliases are
@@ -25,17 +26,22 @@ public final class YamlTree {
     private static final int MAX_DEPTH = 64;
 
     private final YAMLParser parser;
-    private final List<String> problems;
+    private final Problems problems;
 
-    private YamlTree(YAMLParser parser, List<String> problems) {
+    private YamlTree(YAMLParser parser, Problems problems) {
         this.parser = parser;
         this.problems = problems;
     }
 
     /** The document's root, or null with the reasons added to {@code problems}. */
     public static Node parse(String text, List<String> problems) {
+        return parse(text, Problems.english(problems));
+    }
+
+    /** The document's root, or null with the reasons added to {@code problems}. */
+    public static Node parse(String text, Problems problems) {
         if (text.length() > MAX_CHARS) {
-            problems.add("the file has " + text.length() + " characters; a policy may have at most " + MAX_CHARS);
+            problems.add("policy.yaml.too_long", text.length(), MAX_CHARS);
             return null;
         }
         YAMLFactory factory = YAMLFactory.builder()
@@ -44,12 +50,12 @@ public final class YamlTree {
         try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add("line 1: the file is empty");
+                problems.add("policy.yaml.empty", line(1));
                 return null;
             }
             Node root = new YamlTree(parser, problems).value(0);
             if (root != null && parser.nextToken() != null) {
-                problems.add("line " + line(parser) + ": only one YAML document is allowed");
+                problems.add("policy.yaml.one_document", line(line(parser)));
             }
             return root;
         } catch (IOException | RuntimeException e) {
@@ -62,23 +68,30 @@ public final class YamlTree {
      * SnakeYAML's own words for a syntax error: where (1-based, like an editor), what it found, and
      * in what it was; Jackson's message keeps only the last of these on its first line.
      */
-    private static String syntaxProblem(Exception e) {
+    private static Text syntaxProblem(Exception e) {
+        Text syntaxError = Msg.of("policy.yaml.syntax_error");
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 Mark at = m.getProblemMark();
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                return "line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: "
-                        + Objects.requireNonNullElse(m.getProblem(), "syntax error") + context;
+                Text where = Msg.of("policy.line_column", at.getLine() + 1, at.getColumn() + 1);
+                Object problem = m.getProblem() == null ? syntaxError : m.getProblem();
+                return m.getContext() == null ? Msg.of("policy.yaml.syntax_at", where, problem)
+                        : Msg.of("policy.yaml.syntax_at_in", where, problem, m.getContext());
             }
         }
-        String message = Objects.requireNonNullElse(e.getMessage(), "syntax error");
-        return "not valid YAML: " + message.lines().findFirst().orElse(message);
+        Object message = e.getMessage() == null ? syntaxError : e.getMessage().lines().findFirst().orElse(e.getMessage());
+        return Msg.of("policy.yaml.syntax", message);
+    }
+
+    /** "line 12", "第12行". */
+    private static Text line(int n) {
+        return Msg.of("policy.line", n);
     }
 
     private Node value(int depth) throws IOException {
         int line = line(parser);
         if (parser.isCurrentAlias() || parser.getObjectId() != null) {
-            problems.add("line " + line + ": anchors and aliases (&, *) are not allowed in a policy");
+            problems.add("policy.yaml.alias", line(line));
             parser.skipChildren();
             return null;
         }
@@ -94,8 +107,7 @@ public final class YamlTree {
                     parser.nextToken();
                     Node child = value(depth + 1);
                     if (entries.containsKey(key)) {
-                        problems.add("line " + keyLine + ": key '" + key + "' appears twice (first at line "
-                                + keyLines.get(key) + ")");
+                        problems.add("policy.yaml.duplicate", line(keyLine), key, keyLines.get(key));
                         ok = false;
                     } else if (child == null) {
                         ok = false;
