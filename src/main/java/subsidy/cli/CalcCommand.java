@@ -45,6 +45,9 @@ final class CalcCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LedgerOptions ledger;
 
+    @CommandLine.Mixin
+    WorkbookOptions workbook;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
                     + "replacing the directory as a whole; default: the report to standard output.")
@@ -89,6 +92,7 @@ final class CalcCommand implements Callable<Integer> {
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--details needs --out DIR");
         }
+        workbook.format(out); // a usage error before anything is opened
         if (keepPrevious < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--keep-previous must be 0 or more");
         }
@@ -129,7 +133,8 @@ final class CalcCommand implements Callable<Integer> {
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
         ReportJob job = new ReportJob(policy,
-                new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording));
+                new ReportJob.Options(out, details, force, notice, progress, keepPrevious, recording))
+                .format(workbook.format(out));
         RunOptions.sayLeftOut(policy, stderr::println);
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf);

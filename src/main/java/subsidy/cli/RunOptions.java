@@ -33,6 +33,9 @@ final class RunOptions {
             description = "Take the policy's dated values in force on this date (2023-06-30 or 2023/6/30).")
     LocalDate asOf;
 
+    @CommandLine.Mixin
+    WorkbookOptions.Sheet sheet = new WorkbookOptions.Sheet();
+
     Policy policy() throws PolicyException {
         return Inputs.policy(policyFile, asOf);
     }
@@ -45,6 +48,6 @@ final class RunOptions {
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), encoding),
-                Inputs.delimiter(spec.commandLine(), delimiter), policy.schema());
+                Inputs.delimiter(spec.commandLine(), delimiter), policy.schema(), sheet.sheet);
     }
 }
