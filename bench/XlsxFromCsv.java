@@ -18,12 +18,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * {@code java -Xmx3g bench/XlsxFromCsv.java IN.csv OUT.xlsx} — a CSV (as bench/Generate.java writes it)
+ * {@code java -Xmx4g bench/XlsxFromCsv.java IN.csv OUT.xlsx OUT.csv} — a CSV (as bench/Generate.java writes it)
  * as Excel saves a workbook: every text cell an index into one shared-strings table (xl/sharedStrings.xml,
  * each distinct text once, in the order the cells first use them — a million distinct codes and a million
  * distinct names for a million rows), figures as number cells, dates (2022-04-15 and 2022/3/1) as date
  * serials with a date style, true/false as boolean cells, a {@code <dimension>} giving the used range.
- * Not measured: it holds the distinct strings in a map to number them.
+ * Each name gets its row's number (某某公司 #17), so that the names are distinct as the codes are; OUT.csv
+ * is the same rows with those names, the CSV to compare the workbook with. Not measured: it holds the distinct strings in a map to number them.
  */
 public final class XlsxFromCsv {
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d{0,13})(\\.\\d+)?");
@@ -33,6 +34,8 @@ public final class XlsxFromCsv {
     public static void main(String[] args) throws IOException {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        Writer csvOut = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8);
+        int nameColumn = -1;
         Map<String, Integer> strings = new HashMap<>(1 << 22);
         List<String> order = new ArrayList<>(1 << 21);
         int width = 0;
@@ -40,6 +43,7 @@ public final class XlsxFromCsv {
         try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
             String first = r.readLine();
             width = parse(first).size();
+            nameColumn = parse(first).indexOf("name");
         }
         try (OutputStream os = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(os)) {
             zip.setLevel(6);
@@ -93,6 +97,15 @@ public final class XlsxFromCsv {
                     }
                     rows++;
                     List<String> cells = parse(line.toString());
+                    if (rows > 1) {
+                        cells.set(nameColumn, cells.get(nameColumn) + " #" + (rows - 1));
+                    }
+                    for (int c = 0; c < cells.size(); c++) {
+                        String v = cells.get(c);
+                        boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0;
+                        csvOut.write((c > 0 ? "," : "") + (quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v));
+                    }
+                    csvOut.write("\n");
                     w.write("<row r=\"" + rows + "\">");
                     for (int c = 0; c < cells.size(); c++) {
                         String v = cells.get(c);
@@ -137,6 +150,7 @@ public final class XlsxFromCsv {
             w.flush();
             zip.closeEntry();
         }
+ csvOut.close();
         System.out.println("rows=" + rows + " shared_strings=" + order.size() + " bytes=" + Files.size(out));
     }
 

@@ -196,15 +196,21 @@ final class XlsxInput extends InputStream {
         return c - 1;
     }
 
-    private static long rowOf(String ref) {
-        long r = 0;
-        for (int i = 0; i < ref.length(); i++) {
-            char ch = ref.charAt(i);
-            if (ch >= '0' && ch <= '9') {
-                r = r * 10 + (ch - '0');
-            }
+    /** A row's number (its r attribute); 0 when it is not one. */
+    private static long rowOf(String r) {
+        String t = r.trim();
+        if (t.isEmpty() || t.length() > 9) {
+            return 0;
         }
-        return r;
+        long n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return 0;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
     }
 
     @Override
@@ -260,7 +266,10 @@ final class XlsxInput extends InputStream {
     /** A {@code <row>}, the reader on its start tag: its cells, then the row as a CSV line. */
     private void readRow() throws XMLStreamException, IOException {
         String r = XlsxBook.attribute(xml, "r");
-        long row = r == null ? lastRow + 1 : Long.parseLong(r.trim());
+        long row = r == null ? lastRow + 1 : rowOf(r);
+        if (row <= 0) {
+            row = lastRow + 1; // not a row number: the next row, as when it has none
+        }
         lastRow = row;
         Arrays.fill(cells, 0, cellCount, null);
         cellCount = 0;
@@ -338,7 +347,11 @@ final class XlsxInput extends InputStream {
                 if (v == null || v.isBlank()) {
                     return null;
                 }
-                return book.strings().get(Integer.parseInt(v.trim()));
+                int index = parseInt(v);
+                if (index < 0) {
+                    throw new IOException("the sheet names shared string '" + v.trim() + "', which is no index");
+                }
+                return book.strings().get(index);
             case "inlineStr":
                 return inline == null ? null : utf8(inline);
             case "str":

@@ -169,12 +169,21 @@ public final class XlsxOutputs implements AutoCloseable {
                     if (AMOUNT.matcher(cell).matches()) {
                         w.amount(new BigDecimal(cell));
                     } else {
-                        w.text(cell);
+                        w.text(unsafe(cell));
                     }
                 }
                 w.endRow();
             }
         }
+    }
+
+    /**
+     * A CSV cell without the apostrophe {@link SafeText} put before a leading = + - @: a workbook's text
+     * cell is never run as a formula, so the workbook shows the text as it is.
+     */
+    private static String unsafe(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
     }
 
     /** The file names a format writes in --out, beside manifest.json and size_check.csv. */
