@@ -207,10 +207,38 @@ class WorkbookTest {
             wb.finish();
         }
         Path out = tmp.resolve("out");
-        Result r = run("calc", "--as-of", "2022-06-30", "--input", xlsx.toString(), "--out", out.toString());
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", xlsx.toString(), "--out", out.toString(),
+                "--format", "both");
         assertEquals(1, r.exit(), r.err());
         String rejected = Files.readString(out.resolve("rejected.csv"));
         assertTrue(rejected.contains(xlsx + ",2,") && rejected.contains("spreadsheet_mangled"), rejected);
+        try (ReadableWorkbook wb = new ReadableWorkbook(out.resolve("rejected.xlsx").toFile())) {
+            Row row = wb.getFirstSheet().read().get(1);
+            assertEquals(CellType.NUMBER, row.getCell(1).getType(), "the line is a number");
+            assertEquals(0, BigDecimal.valueOf(2).compareTo(row.getCell(1).asNumber()));
+            assertEquals("spreadsheet_mangled", row.getCell(3).asString());
+            assertTrue(row.getCell(4).asString().matches("9\\.\\d+E\\+17"), row.getCell(4).asString());
+        }
+    }
+
+    @Test
+    void anXlsFileAndAZipThatIsNoWorkbookAreRefusedSayingWhat() throws Exception {
+        Path xls = tmp.resolve("old.xls");
+        byte[] ole2 = new byte[512];
+        System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+            (byte) 0xE1}, 0, ole2, 0, 8);
+        Files.write(xls, ole2);
+        Result r = run("calc", "--as-of", "2022-06-30", "--input", xls.toString());
+        assertEquals(3, r.exit());
+        assertTrue(r.err().contains(xls + ": is an Excel 97-2003 workbook (.xls)"), r.err());
+        Path zip = tmp.resolve("data.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("firms.csv"));
+            z.write(Files.readAllBytes(FIRMS));
+        }
+        Result notBook = run("calc", "--as-of", "2022-06-30", "--input", zip.toString());
+        assertEquals(3, notBook.exit());
+        assertTrue(notBook.err().contains(zip + ": is a zip archive but not an Excel workbook (.xlsx)"), notBook.err());
     }
 
     @Test
