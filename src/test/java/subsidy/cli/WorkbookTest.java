@@ -107,6 +107,33 @@ class WorkbookTest {
     }
 
     @Test
+    void aReportWorkbookReadsBackAsCsvWithTheSameCodesAndAmounts() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(),
+                "--format", "both").exit());
+        assertTrue(subsidy.input.XlsxSheets.isWorkbook(out.resolve("report.xlsx")));
+        assertFalse(subsidy.input.XlsxSheets.isWorkbook(out.resolve("report.csv")));
+        List<CSVRecord> csv = csv(out.resolve("report.csv"));
+        List<CSVRecord> back;
+        try (InputStream in = subsidy.input.XlsxSheets.csv(out.resolve("report.xlsx"), null, Texts.EN)) {
+            back = CSVFormat.RFC4180.parse(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .getRecords();
+        }
+        assertEquals(csv.size(), back.size());
+        for (int i = 0; i < csv.size(); i++) {
+            for (int c = 0; c < csv.get(i).size(); c++) {
+                String want = csv.get(i).get(c);
+                String got = back.get(i).get(c);
+                if (i > 0 && c >= 6 && c < csv.get(i).size() - 1) {
+                    assertEquals(0, new BigDecimal(want).compareTo(new BigDecimal(got)), want + " " + got);
+                } else {
+                    assertEquals(want, got);
+                }
+            }
+        }
+    }
+
+    @Test
     void theSummaryWorkbookHasCountsAndAmountsAsNumbers() throws Exception {
         Path out = tmp.resolve("out");
         assertEquals(0, run("calc", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out", out.toString(),
