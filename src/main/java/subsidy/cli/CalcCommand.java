@@ -49,6 +49,9 @@ final class CalcCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LangOption lang;
 
+    @CommandLine.Mixin
+    WorkbookOptions workbook;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
                     + "replacing the directory as a whole; default: the report to standard output.")
@@ -94,6 +97,7 @@ final class CalcCommand implements Callable<Integer> {
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.details_needs_out"));
         }
+        workbook.format(out); // a usage error before anything is opened
         if (keepPrevious < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.keep_previous_negative"));
         }
@@ -134,7 +138,7 @@ final class CalcCommand implements Callable<Integer> {
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress,
-                keepPrevious, recording, texts, ledger.period));
+                keepPrevious, recording, texts, ledger.period)).format(workbook.format(out, texts));
         RunOptions.sayLeftOut(policy, texts, stderr::println);
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf, texts);

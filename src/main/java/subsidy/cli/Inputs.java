@@ -87,10 +87,16 @@ final class Inputs {
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */
     static List<InputFile> open(List<Path> paths, Charset charset, Byte delimiter, InputSchema schema)
             throws InputException {
+        return open(paths, charset, delimiter, schema, null);
+    }
+
+    /** @param sheet the sheet to read of a workbook input (--sheet), or null for its first */
+    static List<InputFile> open(List<Path> paths, Charset charset, Byte delimiter, InputSchema schema, String sheet)
+            throws InputException {
         List<InputFile> files = new ArrayList<>();
         try {
             for (Path p : paths) {
-                InputFile f = new InputFile(p, charset, schema, delimiter);
+                InputFile f = new InputFile(p, charset, schema, delimiter).sheet(sheet);
                 files.add(f);
                 f.header();
             }

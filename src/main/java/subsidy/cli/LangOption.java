@@ -8,8 +8,7 @@ import subsidy.text.Texts;
 /**
  * {@code --lang zh|en}, on every command: the language of the help, the messages and (once the core takes
  * it) the outputs. English unless asked; never taken from the locale or LANG/LC_*, so that cron and a
- * clerk's shell write the same bytes. The option is not listed in the help, so that the English help stays
- * as it was (README documents it).
+ * clerk's shell write the same bytes.
  *
  * <p>{@link Main} looks at the command line for {@code --lang} before picocli parses it ({@link #prescan}),
  * so that the help, a usage error and the option given to the top command ({@code subsidy --lang zh calc})
@@ -21,7 +20,7 @@ final class LangOption {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = NAME, paramLabel = "LANG", hidden = true, converter = Converter.class, descriptionKey = "lang",
+    @Option(names = NAME, paramLabel = "LANG", converter = Converter.class,
             description = "The language of the help, the messages and the outputs: zh or en (default: en).")
     Lang lang;
 

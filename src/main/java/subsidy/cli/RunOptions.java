@@ -39,6 +39,9 @@ final class RunOptions {
         return spec == null ? Texts.EN : LangOption.of(spec);
     }
 
+    @CommandLine.Mixin
+    WorkbookOptions.Sheet sheet = new WorkbookOptions.Sheet();
+
     Policy policy() throws PolicyException {
         // LANG: the policy's own problems are worded by PolicyLoader (policy helper); hand texts() on when it takes them.
         return Inputs.policy(policyFile, asOf, texts());
@@ -58,6 +61,6 @@ final class RunOptions {
     List<InputFile> open(Policy policy) throws InputException {
         // The inputs' problems are Texts, rendered in the run's language where they are shown.
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), texts(), encoding),
-                Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema());
+                Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema(), sheet.sheet);
     }
 }

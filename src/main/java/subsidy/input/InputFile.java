@@ -35,6 +35,8 @@ public final class InputFile {
     private Header header;
     /** A pipe's reading, opened for its header and not yet handed out. */
     private Reading kept;
+    /** The sheet to read when the file is a workbook (--sheet); null for its first. */
+    private String sheet;
 
     /** @param forced the encoding to use, or null to detect UTF-8 or GBK */
     public InputFile(Path path, Charset forced) {
@@ -65,6 +67,12 @@ public final class InputFile {
      */
     public static InputFile inMemory(Path name, byte[] content, InputSchema schema) {
         return new InputFile(name, null, schema, content.clone(), null);
+    }
+
+    /** Reads the sheet {@code name} when the file is a workbook (--sheet); null for its first sheet. */
+    public InputFile sheet(String name) {
+        this.sheet = name;
+        return this;
     }
 
     public Path path() {
@@ -166,12 +174,15 @@ public final class InputFile {
             head.unread(mark, 0, got);
             Charset utf16 = forced != null && Utf16Input.isUtf16(forced) ? forced : forced == null
                     ? Utf16Input.bomCharset(mark, got) : null;
-            Msg unsupported = forced == null || utf16 != null ? null : ChunkReader.unsupported(forced);
+            XlsxInput workbook = !XlsxInput.isWorkbook(mark, got) ? null : XlsxInput.open(head, path,
+                    content == null && Files.isRegularFile(path), path.toString(), sheet, digest, subsidy.text.Texts.EN);
+            Msg unsupported = forced == null || utf16 != null || workbook != null ? null : ChunkReader.unsupported(forced);
             if (unsupported != null) {
                 throw new InputException(Msg.of("input.file.problem", path, unsupported));
             }
-            Reading reading = utf16 == null
-                    ? new Reading(new ChunkReader(in, forced, digest, ChunkReader.TARGET, delimiter), digest, null)
+            Reading reading = workbook != null ? new Reading(new ChunkReader(workbook, StandardCharsets.UTF_8,
+                    Sha256.digest(), ChunkReader.TARGET, (byte) ','), digest, "xlsx (" + workbook.sheetName() + ")")
+                    : utf16 == null ? new Reading(new ChunkReader(in, forced, digest, ChunkReader.TARGET, delimiter), digest, null)
                     : new Reading(new ChunkReader(new Utf16Input(new java.security.DigestInputStream(in, digest), utf16),
                             StandardCharsets.UTF_8, Sha256.digest(), ChunkReader.TARGET, delimiter), digest,
                             utf16.equals(StandardCharsets.UTF_16) ? "UTF-16" : utf16.name());

@@ -88,7 +88,8 @@ public final class ReportTable {
         return line.end().bytes();
     }
 
-    private void cells(EntityResult r, RowCells row) {
+    /** The row's cells, one by one, into {@code row} (a CSV line, a list, a workbook's row). */
+    public void cells(EntityResult r, RowCells row) {
         SizeDecision size = r.size();
         row.text(r.entity().entityId());
         row.text(r.entity().name());

@@ -35,6 +35,7 @@ import subsidy.report.RejectedTable;
 import subsidy.report.ReportTable;
 import subsidy.report.SizeCheck;
 import subsidy.report.Summary;
+import subsidy.report.XlsxOutputs;
 
 /**
  * A whole calc run with its outputs (SPEC §6): with an output directory, report.csv, rejected.csv,
@@ -87,6 +88,7 @@ public final class ReportJob {
     private final Options options;
     private final OutputDir.Opener opener;
     private final int workers;
+    private XlsxOutputs.Format format = XlsxOutputs.Format.CSV;
 
     public ReportJob(Policy policy, Options options) {
         this(policy, options, OutputDir.FILES);
@@ -102,6 +104,12 @@ public final class ReportJob {
         this.options = options;
         this.opener = opener;
         this.workers = workers;
+    }
+
+    /** --format: the workbooks written in --out beside the CSV tables, or instead of them. */
+    public ReportJob format(XlsxOutputs.Format f) {
+        format = f;
+        return this;
     }
 
     /**
@@ -210,8 +218,11 @@ public final class ReportJob {
         Texts texts = texts();
         NoticeList notice = options.notice() == null ? null : new NoticeList(policy, texts, options.period());
         Totals totals;
-        try (Csv report = Csv.open(dir.openStream(Outputs.REPORT, true), table.header());
-                Csv rejected = Csv.open(dir.openStream(Outputs.REJECTED, true), rejectedTable.header());
+        try (Csv report = Csv.open(format.csv() ? dir.openStream(Outputs.REPORT, true) : OutputStream.nullOutputStream(),
+                table.header());
+                Csv rejected = Csv.open(format.csv() ? dir.openStream(Outputs.REJECTED, true)
+                        : OutputStream.nullOutputStream(), rejectedTable.header());
+                XlsxOutputs xlsx = XlsxOutputs.open(format, dir::openStream, table, rejectedTable, texts);
                 SizeCheck sizeCheck = new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true), texts);
                 Csv details = options.details()
                         ? Csv.open(dir.openStream(Outputs.DETAILS, true), detailsTable.header()) : null) {
@@ -226,6 +237,9 @@ public final class ReportJob {
                 @Override
                 public void computed(EntityResult r, Rendered rendered) throws IOException {
                     report.write(rendered.report());
+                    if (xlsx != null) {
+                        xlsx.report(r);
+                    }
                     if (ledger != null) {
                         ledger.record(r);
                     }
@@ -241,14 +255,26 @@ public final class ReportJob {
                 @Override
                 public void rejected(Rejection r) throws IOException {
                     rejected.row(rejectedTable.row(r));
+                    if (xlsx != null) {
+                        xlsx.rejected(r);
+                    }
                 }
             }, options.progress());
+            if (xlsx != null) {
+                xlsx.finish(policy, totals);
+            }
         }
-        try (Writer summaryOut = dir.open(Outputs.SUMMARY, true)) {
-            Summary.writeCsv(policy, totals, summaryOut, texts);
+        if (format.csv()) {
+            try (Writer summaryOut = dir.open(Outputs.SUMMARY, true)) {
+                Summary.writeCsv(policy, totals, summaryOut, texts);
+            }
         }
         Manifest.Notice outside = null;
-        if (notice != null && noticeInside) {
+        if (notice != null && noticeInside && XlsxOutputs.isWorkbook(options.notice())) {
+            try (OutputStream out = dir.openStream(options.notice().getFileName().toString(), false)) {
+                XlsxOutputs.notice(notice, out, texts());
+            }
+        } else if (notice != null && noticeInside) {
             try (Writer out = dir.open(options.notice().getFileName().toString(), true)) {
                 notice.write(out);
             }
@@ -302,7 +328,13 @@ public final class ReportJob {
         }
     }
 
-    private static void writeNotice(AtomicFile file, NoticeList notice) throws IOException {
+    private void writeNotice(AtomicFile file, NoticeList notice) throws IOException {
+        if (XlsxOutputs.isWorkbook(file.target())) {
+            try (OutputStream out = file.open(false)) {
+                XlsxOutputs.notice(notice, out, texts());
+            }
+            return;
+        }
         try (Writer out = new OutputStreamWriter(file.open(true), StandardCharsets.UTF_8)) {
             notice.write(out);
         }

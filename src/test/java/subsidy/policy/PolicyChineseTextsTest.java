@@ -127,7 +127,7 @@ class PolicyChineseTextsTest {
         String zh = PolicyText.render(p, Texts.ZH);
         assertTrue(zh.startsWith("t — T\n文件 test.yaml（sha256 "), zh);
         assertTrue(zh.contains("\n取 2023-06-01 有效的数值\n"), zh);
-        assertTrue(zh.contains("\n  依据 doc「x」\n  跨批次限额：无：每批都重新发放\n"), zh);
+        assertTrue(zh.contains("\n  依据 《A》「x」 [doc]\n  跨批次限额：无：每批都重新发放\n"), zh);
         assertTrue(zh.contains("\n未纳入（不在有效期内）：\n  grant：有效期为 2022-01-01 至 2022-12-31，不含 2023-06-01\n"), zh);
         assertTrue(zh.endsWith("\n企业规模：无标准表（没有项目按规模类型区分）；沿用申报的规模类型\n"), zh);
     }
