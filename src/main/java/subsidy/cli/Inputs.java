@@ -59,9 +59,8 @@ final class Inputs {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(PolicyLoader.MAX_BYTES + 1);
         } catch (java.io.IOException e) {
-            // LANG: PolicyException (policy helper) keeps the problem as text.
-            throw new PolicyException(file.toString(), List.of(texts.get("cli.policy_unreadable",
-                    subsidy.input.IoProblem.describe(e, texts))));
+            throw PolicyException.of(file.toString(),
+                    subsidy.text.Msg.of("cli.policy_unreadable", subsidy.input.IoProblem.problem(e)));
         }
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
         return undatedOr(r -> PolicyLoader.parse(bytes, file.toString(), r, dir), today);

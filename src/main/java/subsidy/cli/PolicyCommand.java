@@ -67,12 +67,11 @@ final class PolicyCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
-                // LANG: PolicyLoader and Citations (policy and citations helpers) word the problems and warnings.
                 Policy p = PolicyLoader.load(file, Resolution.CHECK);
-                p.warnings().forEach(w -> out.println(texts.get("cli.policy.warning", w)));
+                p.warnings(texts).forEach(w -> out.println(texts.get("cli.policy.warning", w)));
                 if (sources != null) {
                     out.flush();
-                    Citations.require(p, sources);
+                    Citations.require(p, sources, texts);
                 }
                 p.includes().forEach(inc -> out.println(texts.get("cli.policy.includes", inc.name(), inc.where())));
                 out.println(texts.get("cli.policy.usable", file, p.id(), p.programs().size(), p.warnings().size(),
@@ -114,8 +113,7 @@ final class PolicyCommand implements Runnable {
             try {
                 Policy p = Inputs.policy(file, asOf, texts);
                 PrintWriter out = spec.commandLine().getOut();
-                // LANG: PolicyText.render(p, texts) once the policy helper's overload lands.
-                out.print(PolicyText.render(p));
+                out.print(PolicyText.render(p, texts));
                 out.flush();
                 return ExitCode.OK;
             } catch (PolicyException e) {

@@ -43,7 +43,6 @@ final class RunOptions {
     WorkbookOptions.Sheet sheet = new WorkbookOptions.Sheet();
 
     Policy policy() throws PolicyException {
-        // LANG: the policy's own problems are worded by PolicyLoader (policy helper); hand texts() on when it takes them.
         return Inputs.policy(policyFile, asOf, texts());
     }
 
@@ -53,8 +52,7 @@ final class RunOptions {
     }
 
     static void sayLeftOut(Policy policy, Texts texts, java.util.function.Consumer<String> println) {
-        // LANG: each line ("id: why") is the policy's English; render it in texts once Policy.leftOut() carries Text.
-        policy.leftOut().forEach(l -> println.accept(texts.get("cli.left_out", l)));
+        policy.leftOut(texts).forEach(l -> println.accept(texts.get("cli.left_out", l)));
     }
 
     /** The inputs with their headers read, so an unusable one stops the run before any output. */

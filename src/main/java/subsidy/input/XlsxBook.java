@@ -55,14 +55,14 @@ final class XlsxBook implements AutoCloseable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new InputException(Msg.of("workbook.not_a_workbook", shown, e.getMessage()).in(texts));
+            throw new InputException(Msg.of("workbook.not_a_workbook", shown, e.getMessage()));
         }
         try {
             String workbookPart = officeDocument(zip);
             ZipEntry workbook = entry(zip, workbookPart);
             if (workbook == null) {
                 throw new InputException(Msg.of("workbook.not_a_workbook", shown,
-                        "no " + workbookPart).in(texts));
+                        "no " + workbookPart));
             }
             String dir = workbookPart.contains("/") ? workbookPart.substring(0, workbookPart.lastIndexOf('/') + 1) : "";
             Map<String, String> rels = relationships(zip, dir + "_rels/" + workbookPart.substring(dir.length()) + ".rels",
@@ -87,7 +87,7 @@ final class XlsxBook implements AutoCloseable {
                 throw broken(workbookPart, e);
             }
             if (sheets.isEmpty()) {
-                throw new InputException(Msg.of("workbook.no_sheets", shown).in(texts));
+                throw new InputException(Msg.of("workbook.no_sheets", shown));
             }
             String[] chosen = null;
             if (wanted == null) {
@@ -109,14 +109,13 @@ final class XlsxBook implements AutoCloseable {
             if (chosen == null) {
                 List<String> names = new ArrayList<>();
                 sheets.forEach(s -> names.add("\"" + s[0] + "\""));
-                throw new InputException(Msg.of("workbook.no_sheet", shown, wanted, String.join(", ", names))
-                        .in(texts));
+                throw new InputException(Msg.of("workbook.no_sheet", shown, wanted, String.join(", ", names)));
             }
             String target = rels.get(chosen[1]);
             ZipEntry sheetEntry = target == null ? null : entry(zip, target);
             if (sheetEntry == null) {
                 throw new InputException(Msg.of("workbook.not_a_workbook", shown,
-                        "sheet \"" + chosen[0] + "\" has no part").in(texts));
+                        "sheet \"" + chosen[0] + "\" has no part"));
             }
             boolean[] dates = dateStyles(zip, rels);
             String sharedPart = null;

@@ -87,7 +87,7 @@ final class XlsxInput extends InputStream {
             Texts texts) throws InputException, IOException {
         byte[] head = in.readNBytes(4);
         if (starts(head, head.length, OLE2)) {
-            throw new InputException(Msg.of("workbook.xls", shown).in(texts));
+            throw new InputException(Msg.of("workbook.xls", shown));
         }
         Path file = path;
         Path spooled = null;

@@ -60,7 +60,12 @@ public final class Citations {
 
     /** As {@link #check(Policy, Path)}, thrown as the policy's problems when there are any. */
     public static void require(Policy policy, Path dir) throws PolicyException {
-        List<String> problems = check(policy, dir);
+        require(policy, dir, Texts.EN);
+    }
+
+    /** As {@link #require(Policy, Path)}, the problems in the language of {@code texts}. */
+    public static void require(Policy policy, Path dir, Texts texts) throws PolicyException {
+        List<String> problems = check(policy, dir, texts);
         if (!problems.isEmpty()) {
             throw new PolicyException(policy.origin(), problems);
         }
