@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -33,6 +34,7 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
+import subsidy.input.XlsxSheets;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.RejectedTable;
@@ -116,7 +118,10 @@ public final class Verifier {
             count[1]++;
             out.accept(d);
         };
-        ManifestCheck manifest = ManifestCheck.read(report, texts);
+        // A workbook (report.xlsx, calc --format xlsx|both) is told by its bytes, as an input is; its rows are
+        // read back as CSV and compared as a CSV report's are.
+        boolean workbook = XlsxSheets.isWorkbook(report);
+        ManifestCheck manifest = ManifestCheck.read(report, workbook, texts);
         // The report is recomputed in the language the run wrote it in; its column ids are accepted too.
         Texts written = Texts.of(manifest.lang());
         ReportTable table = new ReportTable(policy, written);
@@ -124,12 +129,14 @@ public final class Verifier {
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
                         manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
-                        manifest.period())
+                        manifest.period(), new RecomputedOutputs.Formats(manifest.csv(), manifest.xlsx(),
+                                manifest.reportName(), table, manifest.noticeWorkbook()))
                 : null;
         MessageDigest reportDigest = Sha256.digest();
-        try (BufferedInputStream raw = new BufferedInputStream(
-                        new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(raw, encoding(raw)));
+        try (BufferedInputStream raw = new BufferedInputStream(workbook ? XlsxSheets.csv(report, null, texts)
+                        : new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(raw,
+                        workbook ? StandardCharsets.UTF_8 : encoding(raw)));
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
@@ -137,7 +144,8 @@ public final class Verifier {
             }
             List<String> reportHeader = records.next().toList();
             ReportRows rows = new ReportRows(records, parser, counting, texts);
-            Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts);
+            Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts,
+                    !workbook);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
@@ -210,7 +218,8 @@ public final class Verifier {
                     texts.get("audit.verify.present"), texts.get("audit.verify.missing"))));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
             Map<String, String> recomputed = others == null ? Map.of() : others.digests(totals);
-            manifest.compare(policy, Sha256.hex(reportDigest), totals, recomputed, counting, notes::add);
+            String reportSha = workbook ? Sha256.of(report) : Sha256.hex(reportDigest);
+            manifest.compare(policy, reportSha, totals, recomputed, counting, notes::add);
         }
         return new Outcome(count[0], count[1], notes);
     }
@@ -321,10 +330,16 @@ public final class Verifier {
         private final Texts texts;
         /** For each recomputed column, where every copy of it stands in the report (none: empty). */
         private final int[][] reportedIndex;
+        /**
+         * Whether the report's text cells carry {@link SafeText}'s apostrophe, as a CSV report's do; a
+         * workbook's text cells hold the text as it is (a text cell is never run as a formula).
+         */
+        private final boolean safe;
 
         Columns(List<String> reportHeader, List<String> expected, List<String> ids, Path report,
-                Consumer<Difference> out, Texts texts) throws InputException {
+                Consumer<Difference> out, Texts texts, boolean safe) throws InputException {
             this.texts = texts;
+            this.safe = safe;
             Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
                 at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
@@ -388,7 +403,7 @@ public final class Verifier {
                 if (notes(i)) {
                     continue;
                 }
-                String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
+                String mine = safe ? SafeText.cell(recomputed.get(i)) : recomputed.get(i); // as the writer stored it
                 // entity_id's own first column is how the row was found; only its other copies are compared
                 for (int c = i == 0 ? 1 : 0; c < reportedIndex[i].length; c++) {
                     int at = reportedIndex[i][c];
