@@ -1,0 +1,216 @@
+package subsidy.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static subsidy.CommandLineRun.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.CommandLineRun.Result;
+import subsidy.Sha256;
+
+/**
+ * verify --report report.xlsx (calc --format xlsx|both): the workbook's rows are read back and compared as a
+ * CSV report's are, and the digests the manifest lists for the workbooks are checked against the files and
+ * against a recomputation of them (XlsxWriter's bytes depend on the cells only).
+ */
+class VerifyWorkbookReportTest {
+    private static final Path FIRMS = Path.of("samples/firms.csv");
+    private static final String SHEET = "xl/worksheets/sheet1.xml";
+    /** The first row's stable-job refund as report.xlsx stores it (9153040225581193XN). */
+    private static final String AMOUNT = "<v>71312.85</v>";
+    private static final String HEADER = "entity_id,column,reported,recomputed";
+
+    @TempDir
+    Path tmp;
+
+    private Path calc(String format, String... more) {
+        Path out = tmp.resolve("out-" + format + more.length);
+        List<String> args = new java.util.ArrayList<>(List.of("calc", "--as-of", "2022-06-30", "--input",
+                FIRMS.toString(), "--out", out.toString(), "--format", format));
+        args.addAll(List.of(more));
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        return out;
+    }
+
+    private static Result verify(Path report, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("verify", "--input", FIRMS.toString(), "--report",
+                report.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** The difference lines verify printed, its header left out. */
+    private static List<String> differences(Result r) {
+        List<String> lines = r.out().lines().toList();
+        assertEquals(HEADER, lines.get(0), r.out());
+        return lines.subList(1, lines.size());
+    }
+
+    /** Writes the workbook again with {@code sheet} applied to its first sheet's XML: other bytes, maybe other cells. */
+    private static void rewrite(Path workbook, UnaryOperator<String> sheet) throws IOException {
+        Path copy = workbook.resolveSibling(workbook.getFileName() + ".tmp");
+        try (ZipFile in = new ZipFile(workbook.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            out.setLevel(Deflater.BEST_COMPRESSION); // as another program saves it: other bytes
+            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(SHEET)) {
+                    bytes = sheet.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Files.move(copy, workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Sets the SHA-256 the manifest lists for {@code name} to that of the file as it is now. */
+    private static void relist(Path dir, String name) throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        ((ObjectNode) m.get("outputs")).put(name, Sha256.of(dir.resolve(name)));
+        try (OutputStream o = Files.newOutputStream(manifest)) {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(o, m);
+        }
+    }
+
+    @Test
+    void aWorkbookReportOfTheSampleVerifies() {
+        Path out = calc("xlsx");
+        assertFalse(Files.exists(out.resolve("report.csv")));
+        Result r = verify(out.resolve("report.xlsx"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of(), differences(r));
+        assertTrue(r.err().contains("verify: 47 rows recomputed, 0 difference(s)"), r.err());
+    }
+
+    @Test
+    void anAmountChangedInTheWorkbookIsFoundAndItsDigestDiffers() throws IOException {
+        Path out = calc("xlsx");
+        Path report = out.resolve("report.xlsx");
+        String listed = Sha256.of(report);
+        rewrite(report, xml -> {
+            assertTrue(xml.contains(AMOUNT));
+            return xml.replaceFirst(java.util.regex.Pattern.quote(AMOUNT), "<v>71312.86</v>");
+        });
+        Result r = verify(report);
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("9153040225581193XN,stable_job_refund,71312.86,71312.85",
+                "(manifest),report.xlsx sha256 (report edited after it was written)," + listed + "," + Sha256.of(report)),
+                differences(r));
+    }
+
+    /** Saved again by another program, the same cells in other bytes: every row agrees, the digest does not. */
+    @Test
+    void aResavedWorkbookVerifiesItsRowsAndSaysItsDigestDiffers() throws IOException {
+        Path out = calc("xlsx");
+        Path report = out.resolve("report.xlsx");
+        String listed = Sha256.of(report);
+        rewrite(report, xml -> xml);
+        assertFalse(listed.equals(Sha256.of(report)));
+        Result r = verify(report);
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("(manifest),report.xlsx sha256 (report edited after it was written)," + listed + ","
+                + Sha256.of(report)), differences(r));
+        assertTrue(r.err().contains("47 rows recomputed, 1 difference(s)"), r.err());
+    }
+
+    /** The workbooks beside the report are recomputed: an edit made with its digest in the manifest is found. */
+    @Test
+    void aWorkbookEditedWithItsDigestInTheManifestDiffersFromTheRecomputation() throws IOException {
+        Path out = calc("xlsx");
+        Path summary = out.resolve("summary.xlsx");
+        String recomputed = Sha256.of(summary);
+        rewrite(summary, xml -> xml.replace("3586045.85", "3586045.86"));
+        relist(out, "summary.xlsx");
+        Result r = verify(out.resolve("report.xlsx"));
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("(manifest),summary.xlsx (differs from a recomputation)," + Sha256.of(summary) + ","
+                + recomputed), differences(r));
+    }
+
+    @Test
+    void withBothFormatsEitherReportVerifiesAndTheOtherFormatsFilesAreChecked() throws IOException {
+        Path out = calc("both");
+        Result csv = verify(out.resolve("report.csv"));
+        assertEquals(0, csv.exit(), csv.out() + csv.err());
+        Result xlsx = verify(out.resolve("report.xlsx"));
+        assertEquals(0, xlsx.exit(), xlsx.out() + xlsx.err());
+
+        // Given report.csv, the workbooks' digests are still checked, and recomputed (report.xlsx too) ...
+        Path workbook = out.resolve("report.xlsx");
+        String recomputed = Sha256.of(workbook);
+        rewrite(workbook, xml -> xml.replaceFirst(java.util.regex.Pattern.quote(AMOUNT), "<v>71312.86</v>"));
+        relist(out, "report.xlsx");
+        Result r = verify(out.resolve("report.csv"));
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("(manifest),report.xlsx (differs from a recomputation)," + Sha256.of(workbook) + ","
+                + recomputed), differences(r));
+
+        // ... and given report.xlsx (whose rows are now wrong), report.csv's are.
+        Path report = out.resolve("report.csv");
+        String listed = Sha256.of(report);
+        Files.write(report, Files.readString(report).replace("71312.85", "71312.87").getBytes(StandardCharsets.UTF_8));
+        Result back = verify(workbook);
+        assertEquals(4, back.exit(), back.out() + back.err());
+        List<String> found = differences(back);
+        assertTrue(found.contains("9153040225581193XN,stable_job_refund,71312.86,71312.85"), found.toString());
+        assertTrue(found.contains("(manifest),report.csv sha256 (edited after it was written)," + listed + ","
+                + Sha256.of(report)), found.toString());
+        assertTrue(found.contains("(manifest),report.csv (differs from a recomputation)," + Sha256.of(report) + ","
+                + listed), found.toString());
+    }
+
+    /** A run in Chinese, its notice list a workbook in --out: verified in Chinese, with nothing to report. */
+    @Test
+    void aChineseRunWithANoticeWorkbookVerifies() throws IOException {
+        Path out = tmp.resolve("zh");
+        Result calc = run("calc", "--lang", "zh", "--as-of", "2022-06-30", "--input", FIRMS.toString(), "--out",
+                out.toString(), "--format", "both", "--notice", out.resolve("公示名单.xlsx").toString());
+        assertEquals(0, calc.exit(), calc.err());
+        for (String report : List.of("report.xlsx", "report.csv")) {
+            Result r = verify(out.resolve(report), "--lang", "zh");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals(List.of(), differences(r));
+            assertTrue(r.err().contains("verify: 重算 47 行，差异 0 处"), r.err());
+        }
+        Path report = out.resolve("report.xlsx");
+        String listed = Sha256.of(report);
+        rewrite(report, xml -> xml.replaceFirst(java.util.regex.Pattern.quote(AMOUNT), "<v>71312.86</v>"));
+        Result r = verify(report, "--lang", "zh");
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("9153040225581193XN,失业保险稳岗返还,71312.86,71312.85",
+                "(manifest),report.xlsx sha256（报表生成后被改动）," + listed + "," + Sha256.of(report)), differences(r));
+    }
+
+    /** A report in the other format than the run wrote is not one of its outputs: said so, its rows compared. */
+    @Test
+    void aWorkbookTheRunDidNotWriteIsNamedAsUnlisted() throws IOException {
+        Path out = calc("xlsx");
+        Path csvRun = calc("csv");
+        Files.copy(out.resolve("report.xlsx"), csvRun.resolve("report.xlsx"));
+        Result r = verify(csvRun.resolve("report.xlsx"));
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("(manifest),report.xlsx sha256 (the report given is not in the manifest: the run wrote "
+                + "its report in the other format),(none)," + Sha256.of(csvRun.resolve("report.xlsx"))), differences(r));
+    }
+}
