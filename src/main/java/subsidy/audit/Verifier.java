@@ -4,6 +4,8 @@ import subsidy.Sha256;
 import subsidy.report.Outputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -133,7 +136,7 @@ public final class Verifier {
                                 manifest.reportName(), table, manifest.noticeWorkbook()))
                 : null;
         MessageDigest reportDigest = Sha256.digest();
-        try (BufferedInputStream raw = new BufferedInputStream(workbook ? XlsxSheets.csv(report, null, texts)
+        try (BufferedInputStream raw = new BufferedInputStream(workbook ? workbookRows(report)
                         : new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(raw,
                         workbook ? StandardCharsets.UTF_8 : encoding(raw)));
@@ -461,6 +464,63 @@ public final class Verifier {
             } catch (NumberFormatException | ArithmeticException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * A report workbook's rows as UTF-8 CSV: its first sheet, then the sheets calc continued the table on when
+     * it was longer than a sheet holds ({@code NAME (2)}, {@code NAME (3)}, …, as XlsxWriter names them), each
+     * without its header row. Other sheets (one a clerk added) are not the report's.
+     */
+    private InputStream workbookRows(Path report) throws InputException, IOException {
+        List<String> sheets = sheetNames(report);
+        List<InputStream> parts = new ArrayList<>();
+        try {
+            parts.add(XlsxSheets.csv(report, null, texts));
+            for (int k = 2; !sheets.isEmpty() && sheets.contains(sheets.get(0) + " (" + k + ")"); k++) {
+                InputStream next = XlsxSheets.csv(report, sheets.get(0) + " (" + k + ")", texts);
+                parts.add(next);
+                skipLine(next); // the continued sheet's header row (column names hold no line break)
+            }
+        } catch (InputException | IOException | RuntimeException e) {
+            for (InputStream part : parts) {
+                part.close();
+            }
+            throw e;
+        }
+        return parts.size() == 1 ? parts.get(0) : new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    private static void skipLine(InputStream in) throws IOException {
+        int b = in.read();
+        while (b >= 0 && b != '\n') {
+            b = in.read();
+        }
+    }
+
+    private static final java.util.regex.Pattern SHEET =
+            java.util.regex.Pattern.compile("<(?:\\w+:)?sheet\\s[^>]*?\\bname=\"([^\"]*)\"");
+
+    /** The names of a workbook's sheets, in its order (xl/workbook.xml); empty when they cannot be read. */
+    private static List<String> sheetNames(Path workbook) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
+            java.util.zip.ZipEntry book = zip.getEntry("xl/workbook.xml");
+            if (book == null) {
+                return List.of();
+            }
+            String xml;
+            try (InputStream in = zip.getInputStream(book)) {
+                xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            List<String> names = new ArrayList<>();
+            java.util.regex.Matcher m = SHEET.matcher(xml);
+            while (m.find()) {
+                names.add(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                        .replace("&apos;", "'").replace("&amp;", "&"));
+            }
+            return names;
+        } catch (IOException e) {
+            return List.of(); // the first sheet is read as it can be, and says what is wrong
         }
     }
 

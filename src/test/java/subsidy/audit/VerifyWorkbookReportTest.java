@@ -83,6 +83,30 @@ class VerifyWorkbookReportTest {
         Files.move(copy, workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Writes the workbook again with {@code parts} applied to its entries (name to bytes, in order). */
+    private static void rewriteParts(Path workbook, java.util.function.Consumer<java.util.Map<String, byte[]>> parts)
+            throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipFile in = new ZipFile(workbook.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                entries.put(entry.getName(), in.getInputStream(entry).readAllBytes());
+            }
+        }
+        parts.accept(entries);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(workbook))) {
+            for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** Sets the SHA-256 the manifest lists for {@code name} to that of the file as it is now. */
     private static void relist(Path dir, String name) throws IOException {
         Path manifest = dir.resolve("manifest.json");
@@ -212,5 +236,56 @@ class VerifyWorkbookReportTest {
         assertEquals(4, r.exit(), r.out() + r.err());
         assertEquals(List.of("(manifest),report.xlsx sha256 (the report given is not in the manifest: the run wrote "
                 + "its report in the other format),(none)," + Sha256.of(csvRun.resolve("report.xlsx"))), differences(r));
+    }
+
+    /**
+     * A table longer than a sheet holds continues on "report (2)", its header repeated (XlsxWriter): the rows of
+     * every such sheet are the report's. Made here by moving rows 31 to 48 of the sample's report to a second
+     * sheet, and adding a sheet of a clerk's own, which is not the report's.
+     */
+    @Test
+    void aReportContinuedOnASecondSheetIsReadWhole() throws IOException {
+        Path out = calc("xlsx");
+        Path report = out.resolve("report.xlsx");
+        String listed = Sha256.of(report);
+        rewriteParts(report, parts -> {
+            String sheet = text(parts.get(SHEET));
+            int second = sheet.indexOf("<row r=\"2\">");
+            int moved = sheet.indexOf("<row r=\"31\">");
+            int end = sheet.indexOf("</sheetData>");
+            assertTrue(second > 0 && moved > second && end > moved);
+            java.util.regex.Matcher ref = java.util.regex.Pattern.compile(" r=\"([A-Z]*)(\\d+)\"")
+                    .matcher(sheet.substring(moved, end));
+            StringBuilder rows = new StringBuilder();
+            while (ref.find()) {
+                ref.appendReplacement(rows, " r=\"" + ref.group(1) + (Integer.parseInt(ref.group(2)) - 29) + "\"");
+            }
+            ref.appendTail(rows);
+            String tail = sheet.substring(end);
+            parts.put(SHEET, (sheet.substring(0, moved) + tail).getBytes(StandardCharsets.UTF_8));
+            parts.put("xl/worksheets/sheet2.xml", (sheet.substring(0, second) + rows + tail)
+                    .getBytes(StandardCharsets.UTF_8));
+            parts.put("xl/worksheets/sheet3.xml", (sheet.substring(0, second).replace("entity_id", "备注") + tail)
+                    .getBytes(StandardCharsets.UTF_8));
+            parts.put("xl/workbook.xml", text(parts.get("xl/workbook.xml")).replace("</sheets>",
+                    "<sheet name=\"report (2)\" sheetId=\"2\" r:id=\"rId8\"/>"
+                            + "<sheet name=\"notes\" sheetId=\"3\" r:id=\"rId9\"/></sheets>")
+                    .getBytes(StandardCharsets.UTF_8));
+            String worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+            parts.put("xl/_rels/workbook.xml.rels", text(parts.get("xl/_rels/workbook.xml.rels")).replace(
+                    "</Relationships>", "<Relationship Id=\"rId8\" Type=\"" + worksheet
+                            + "\" Target=\"worksheets/sheet2.xml\"/><Relationship Id=\"rId9\" Type=\"" + worksheet
+                            + "\" Target=\"worksheets/sheet3.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+            String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+            parts.put("[Content_Types].xml", text(parts.get("[Content_Types].xml")).replace("</Types>",
+                    "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"" + type + "\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet3.xml\" ContentType=\"" + type + "\"/></Types>")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        Result r = verify(report);
+        assertEquals(4, r.exit(), r.out() + r.err());
+        assertEquals(List.of("(manifest),report.xlsx sha256 (report edited after it was written),"
+                + listed + "," + Sha256.of(report)), differences(r));
+        assertTrue(r.err().contains("47 rows recomputed, 1 difference(s)"), r.err());
     }
 }
