@@ -288,4 +288,26 @@ class VerifyWorkbookReportTest {
                 + listed + "," + Sha256.of(report)), differences(r));
         assertTrue(r.err().contains("47 rows recomputed, 1 difference(s)"), r.err());
     }
+
+    /**
+     * A name a spreadsheet would run as a formula: report.csv holds it after an apostrophe (SafeText), the
+     * workbook as it is, in a text cell. Each report is compared as its writer stored it.
+     */
+    @Test
+    void aNameThatLooksLikeAFormulaIsComparedAsEachFormatStoresIt() throws IOException {
+        Path input = tmp.resolve("firms.csv");
+        String sample = Files.readString(FIRMS, StandardCharsets.UTF_8);
+        assertTrue(sample.contains(",红塔区某某数码科技有限公司,"));
+        Files.writeString(input, sample.replace(",红塔区某某数码科技有限公司,", ",=红塔区某某数码科技有限公司,"),
+                StandardCharsets.UTF_8);
+        Path out = tmp.resolve("formula");
+        Result calc = run("calc", "--as-of", "2022-06-30", "--input", input.toString(), "--out", out.toString(),
+                "--format", "both");
+        assertEquals(0, calc.exit(), calc.err());
+        assertTrue(Files.readString(out.resolve("report.csv")).contains(",'=红塔区某某数码科技有限公司,"));
+        for (String report : List.of("report.csv", "report.xlsx")) {
+            Result r = run("verify", "--input", input.toString(), "--report", out.resolve(report).toString());
+            assertEquals(0, r.exit(), report + ": " + r.out() + r.err());
+        }
+    }
 }
