@@ -310,4 +310,15 @@ class VerifyWorkbookReportTest {
             assertEquals(0, r.exit(), report + ": " + r.out() + r.err());
         }
     }
+
+    /** A notice list written outside --out as a workbook (*.xlsx) is recomputed as a workbook, not as CSV. */
+    @Test
+    void aNoticeWorkbookOutsideTheDirectoryIsRecomputedAsAWorkbook() {
+        Path notice = tmp.resolve("notice.xlsx");
+        Path out = calc("csv", "--notice", notice.toString());
+        assertTrue(Files.isRegularFile(notice));
+        Result r = verify(out.resolve("report.csv"));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of(), differences(r));
+    }
 }
