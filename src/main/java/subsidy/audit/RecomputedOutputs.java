@@ -177,7 +177,10 @@ final class RecomputedOutputs {
         }
     }
 
-    /** Writes summary.csv from the run's totals and ends every file: their SHA-256, by file name. */
+    /**
+     * Writes summary.csv (and summary.xlsx) from the run's totals and ends every file: their SHA-256, by file
+     * name.
+     */
     Map<String, String> digests(Totals totals) throws IOException {
         if (rejected != null) {
             rejected.close();

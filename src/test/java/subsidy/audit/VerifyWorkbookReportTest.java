@@ -321,4 +321,35 @@ class VerifyWorkbookReportTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals(List.of(), differences(r));
     }
+
+    /**
+     * Saved by a spreadsheet that took the codes of digits only for numbers: each is named with its sheet row
+     * (the report's line), as for a CSV report, and the rest of its row is compared.
+     */
+    @Test
+    void codesAWorkbookStoresAsNumbersAreNamedAsMangled() throws IOException {
+        Path out = calc("xlsx");
+        Path report = out.resolve("report.xlsx");
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile(
+                "<c r=\"A(\\d+)\" s=\"3\" t=\"inlineStr\"><is><t>(\\d{18})</t></is></c>");
+        List<String> rows = new java.util.ArrayList<>();
+        rewrite(report, xml -> {
+            java.util.regex.Matcher m = code.matcher(xml);
+            while (m.find()) {
+                rows.add(m.group(1));
+            }
+            return m.replaceAll("<c r=\"A$1\"><v>$2</v></c>");
+        });
+        assertEquals(14, rows.size());
+        Result r = verify(report);
+        assertEquals(4, r.exit(), r.out() + r.err());
+        List<String> found = differences(r);
+        assertEquals(15, found.size(), found.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            assertTrue(found.get(i).matches("[0-9*]{18},\"?entity_id on line " + rows.get(i) + ": a spreadsheet turned "
+                    + "the credit code into a number in exponent form; export the column as text "
+                    + "\\[spreadsheet_mangled\\]\"?,9\\.\\d+E\\+17,[0-9*]{18}"), found.get(i));
+        }
+        assertTrue(found.get(14).startsWith("(manifest),report.xlsx sha256 (report edited"), found.get(14));
+    }
 }
