@@ -23,6 +23,7 @@ import subsidy.input.InputStats;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.report.Outputs;
+import subsidy.report.XlsxOutputs;
 import subsidy.text.Lang;
 import subsidy.text.Texts;
 
@@ -41,6 +42,8 @@ final class ManifestCheck {
     static final String LANG = "lang";
 
     private final Path dir;
+    /** The name the report verify reads row by row has among the outputs: report.csv or report.xlsx. */
+    private final String reportName;
     /** The manifest, when there is one and it is ours; else null. */
     private final JsonNode m;
     /** Why a manifest there is cannot be compared (unreadable, not ours), or null. */
@@ -48,8 +51,9 @@ final class ManifestCheck {
     /** The language differences and notes are told in. */
     private final Texts texts;
 
-    private ManifestCheck(Path dir, JsonNode m, Difference unusable, Texts texts) {
+    private ManifestCheck(Path dir, String reportName, JsonNode m, Difference unusable, Texts texts) {
         this.dir = dir;
+        this.reportName = reportName;
         this.m = m;
         this.unusable = unusable;
         this.texts = texts;
@@ -62,16 +66,25 @@ final class ManifestCheck {
 
     /** As {@link #read(Path)}, its differences and notes told in {@code texts}' language. */
     static ManifestCheck read(Path report, Texts texts) {
+        return read(report, false, texts);
+    }
+
+    /**
+     * As {@link #read(Path, Texts)}, for a report that is a workbook ({@code workbook}: report.xlsx, written
+     * by {@code calc --format xlsx|both}) or a CSV file (report.csv).
+     */
+    static ManifestCheck read(Path report, boolean workbook, Texts texts) {
+        String reportName = workbook ? XlsxOutputs.REPORT : Outputs.REPORT;
         Path dir = report.toAbsolutePath().getParent();
         Path manifest = dir.resolve(Outputs.MANIFEST);
         if (!Files.isRegularFile(manifest)) {
-            return new ManifestCheck(dir, null, null, texts);
+            return new ManifestCheck(dir, reportName, null, null, texts);
         }
         JsonNode m;
         try {
             m = new ObjectMapper().readTree(manifest.toFile());
         } catch (IOException e) {
-            return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
+            return new ManifestCheck(dir, reportName, null, new Difference(Difference.MANIFEST, "manifest.json",
                     texts.get("audit.manifest.unreadable"), e.getMessage()), texts);
         }
         List<String> lacks = new ArrayList<>();
@@ -81,14 +94,16 @@ final class ManifestCheck {
         if (!m.path("inputs").isArray()) {
             lacks.add("inputs");
         }
-        if (!m.path("outputs").path(Outputs.REPORT).isTextual()) {
-            lacks.add("outputs." + Outputs.REPORT);
+        // A run writes report.csv, report.xlsx or both (--format): either is a report of ours.
+        if (!m.path("outputs").path(Outputs.REPORT).isTextual()
+                && !m.path("outputs").path(XlsxOutputs.REPORT).isTextual()) {
+            lacks.add("outputs." + reportName);
         }
         if (!lacks.isEmpty()) { // nothing in it can be compared: say so once, not as a changed policy
-            return new ManifestCheck(dir, null, new Difference(Difference.MANIFEST, "manifest.json",
+            return new ManifestCheck(dir, reportName, null, new Difference(Difference.MANIFEST, "manifest.json",
                     texts.get("audit.manifest.not_ours", String.join(", ", lacks)), ""), texts);
         }
-        return new ManifestCheck(dir, m, null, texts);
+        return new ManifestCheck(dir, reportName, m, null, texts);
     }
 
     /**
@@ -118,6 +133,34 @@ final class ManifestCheck {
     /** Whether there is a manifest of ours to compare with (and so files worth recomputing). */
     boolean usable() {
         return m != null;
+    }
+
+    /** Whether the run wrote its tables as CSV (report.csv, rejected.csv, summary.csv): --format csv or both. */
+    boolean csv() {
+        return m != null && m.path("outputs").path(Outputs.REPORT).isTextual();
+    }
+
+    /** Whether the run wrote its tables as workbooks (report.xlsx, …): --format xlsx or both. */
+    boolean xlsx() {
+        return m != null && m.path("outputs").path(XlsxOutputs.REPORT).isTextual();
+    }
+
+    /** The name of the report verify reads among the run's outputs: report.csv or report.xlsx. */
+    String reportName() {
+        return reportName;
+    }
+
+    /**
+     * Whether the notice list was written as a workbook, as calc writes one: its file (in the outputs, or
+     * the manifest's {@code notice}) is named *.xlsx.
+     */
+    boolean noticeWorkbook() {
+        String key = noticeKey();
+        if (key == null) {
+            return false;
+        }
+        String file = key.equals(NOTICE_OUTSIDE) ? m.path("notice").path("file").asText() : key;
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
     }
 
     /** Whether the manifest lists {@code output} among the files the run wrote. */
@@ -192,9 +235,13 @@ final class ManifestCheck {
             notes.accept(texts.get("audit.manifest.version", versionThen, Version.get()));
         }
         boolean givenAsRun = compareInputs(m.path("inputs"), totals.inputs(), out);
-        String written = m.path("outputs").path(Outputs.REPORT).asText();
-        if (!written.isEmpty() && !written.equals(reportSha)) {
-            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.report_edited", Outputs.REPORT),
+        JsonNode listed = m.path("outputs").path(reportName);
+        String written = listed.asText();
+        if (!listed.isTextual()) { // the run wrote the other format only: this file is not one of its outputs
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.report_unlisted", reportName),
+                    none(), reportSha));
+        } else if (!written.isEmpty() && !written.equals(reportSha)) {
+            out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.report_edited", reportName),
                     written, reportSha));
         }
         compareRows(totals, out);
@@ -280,7 +327,7 @@ final class ManifestCheck {
         List<String> listed = new ArrayList<>();
         outputs.fieldNames().forEachRemaining(listed::add);
         for (String name : listed) {
-            if (name.equals(Outputs.REPORT) || name.equals(Outputs.MANIFEST)) {
+            if (name.equals(reportName) || name.equals(Outputs.MANIFEST)) {
                 continue;
             }
             String sha = outputs.get(name).asText();
@@ -312,8 +359,9 @@ final class ManifestCheck {
                 }
             }
         }
-        for (String name : Outputs.OUTPUTS) {
+        for (String name : OUTPUTS) {
             if (!listed.contains(name) && !recomputed.containsKey(name) && !name.equals(Outputs.MANIFEST)
+                    && !name.equals(reportName)
                     && Files.isRegularFile(dir.resolve(name))) {
                 notes.accept(texts.get("audit.manifest.stray_output", name));
             }
@@ -326,8 +374,8 @@ final class ManifestCheck {
         if (mine == null || mine.equals(actual)) {
             return;
         }
-        if (name.equals(Outputs.REJECTED) && !givenAsRun) {
-            notes.accept(texts.get("audit.manifest.rejected_not_recomputed", Outputs.REJECTED));
+        if ((name.equals(Outputs.REJECTED) || name.equals(XlsxOutputs.REJECTED)) && !givenAsRun) {
+            notes.accept(texts.get("audit.manifest.rejected_not_recomputed", name));
         } else {
             out.accept(new Difference(Difference.MANIFEST, texts.get("audit.manifest.output_differs", name), actual,
                     mine));
@@ -339,6 +387,10 @@ final class ManifestCheck {
         return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
                 && name.indexOf('\\') < 0;
     }
+
+    /** Every file a run may write in --out: the CSV files and the workbooks of --format xlsx|both. */
+    static final List<String> OUTPUTS = java.util.stream.Stream.concat(Outputs.OUTPUTS.stream(),
+            XlsxOutputs.names(XlsxOutputs.Format.XLSX).stream()).toList();
 
     /** The key a recomputed notice list written outside the directory is kept under. */
     static final String NOTICE_OUTSIDE = "(notice)";
@@ -356,7 +408,7 @@ final class ManifestCheck {
         }
         List<String> names = new ArrayList<>();
         m.path("outputs").fieldNames().forEachRemaining(names::add);
-        return names.stream().filter(n -> !Outputs.OUTPUTS.contains(n) && isFileName(n)).findFirst().orElse(null);
+        return names.stream().filter(n -> !OUTPUTS.contains(n) && isFileName(n)).findFirst().orElse(null);
     }
 
     /**

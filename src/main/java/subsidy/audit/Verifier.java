@@ -4,15 +4,19 @@ import subsidy.Sha256;
 import subsidy.report.Outputs;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,6 +37,7 @@ import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.input.Rejection;
 import subsidy.input.SeenIds;
+import subsidy.input.XlsxSheets;
 import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.RejectedTable;
@@ -116,7 +121,10 @@ public final class Verifier {
             count[1]++;
             out.accept(d);
         };
-        ManifestCheck manifest = ManifestCheck.read(report, texts);
+        // A workbook (report.xlsx, calc --format xlsx|both) is told by its bytes, as an input is; its rows are
+        // read back as CSV and compared as a CSV report's are.
+        boolean workbook = XlsxSheets.isWorkbook(report);
+        ManifestCheck manifest = ManifestCheck.read(report, workbook, texts);
         // The report is recomputed in the language the run wrote it in; its column ids are accepted too.
         Texts written = Texts.of(manifest.lang());
         ReportTable table = new ReportTable(policy, written);
@@ -124,12 +132,14 @@ public final class Verifier {
         RecomputedOutputs others = manifest.usable()
                 ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
                         manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
-                        manifest.period())
+                        manifest.period(), new RecomputedOutputs.Formats(manifest.csv(), manifest.xlsx(),
+                                manifest.reportName(), table, manifest.noticeWorkbook()))
                 : null;
         MessageDigest reportDigest = Sha256.digest();
-        try (BufferedInputStream raw = new BufferedInputStream(
-                        new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(raw, encoding(raw)));
+        try (BufferedInputStream raw = new BufferedInputStream(workbook ? workbookRows(report)
+                        : new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(raw,
+                        workbook ? StandardCharsets.UTF_8 : encoding(raw)));
                 CSVParser parser = CSVParser.parse(skipBom(reader), Csv.FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
@@ -137,7 +147,8 @@ public final class Verifier {
             }
             List<String> reportHeader = records.next().toList();
             ReportRows rows = new ReportRows(records, parser, counting, texts);
-            Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts);
+            Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts,
+                    !workbook);
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
@@ -210,7 +221,8 @@ public final class Verifier {
                     texts.get("audit.verify.present"), texts.get("audit.verify.missing"))));
             raw.transferTo(java.io.OutputStream.nullOutputStream());
             Map<String, String> recomputed = others == null ? Map.of() : others.digests(totals);
-            manifest.compare(policy, Sha256.hex(reportDigest), totals, recomputed, counting, notes::add);
+            String reportSha = workbook ? Sha256.of(report) : Sha256.hex(reportDigest);
+            manifest.compare(policy, reportSha, totals, recomputed, counting, notes::add);
         }
         return new Outcome(count[0], count[1], notes);
     }
@@ -321,10 +333,16 @@ public final class Verifier {
         private final Texts texts;
         /** For each recomputed column, where every copy of it stands in the report (none: empty). */
         private final int[][] reportedIndex;
+        /**
+         * Whether the report's text cells carry {@link SafeText}'s apostrophe, as a CSV report's do; a
+         * workbook's text cells hold the text as it is (a text cell is never run as a formula).
+         */
+        private final boolean safe;
 
         Columns(List<String> reportHeader, List<String> expected, List<String> ids, Path report,
-                Consumer<Difference> out, Texts texts) throws InputException {
+                Consumer<Difference> out, Texts texts, boolean safe) throws InputException {
             this.texts = texts;
+            this.safe = safe;
             Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
                 at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
@@ -388,7 +406,7 @@ public final class Verifier {
                 if (notes(i)) {
                     continue;
                 }
-                String mine = SafeText.cell(recomputed.get(i)); // as the report's writer stored it
+                String mine = safe ? SafeText.cell(recomputed.get(i)) : recomputed.get(i); // as the writer stored it
                 // entity_id's own first column is how the row was found; only its other copies are compared
                 for (int c = i == 0 ? 1 : 0; c < reportedIndex[i].length; c++) {
                     int at = reportedIndex[i][c];
@@ -446,6 +464,63 @@ public final class Verifier {
             } catch (NumberFormatException | ArithmeticException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * A report workbook's rows as UTF-8 CSV: its first sheet, then the sheets calc continued the table on when
+     * it was longer than a sheet holds ({@code NAME (2)}, {@code NAME (3)}, …, as XlsxWriter names them), each
+     * without its header row. Other sheets (one a clerk added) are not the report's.
+     */
+    private InputStream workbookRows(Path report) throws InputException, IOException {
+        List<String> sheets = sheetNames(report);
+        List<InputStream> parts = new ArrayList<>();
+        try {
+            parts.add(XlsxSheets.csv(report, null, texts));
+            for (int k = 2; !sheets.isEmpty() && sheets.contains(sheets.get(0) + " (" + k + ")"); k++) {
+                InputStream next = XlsxSheets.csv(report, sheets.get(0) + " (" + k + ")", texts);
+                parts.add(next);
+                skipLine(next); // the continued sheet's header row (column names hold no line break)
+            }
+        } catch (InputException | IOException | RuntimeException e) {
+            for (InputStream part : parts) {
+                part.close();
+            }
+            throw e;
+        }
+        return parts.size() == 1 ? parts.get(0) : new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    private static void skipLine(InputStream in) throws IOException {
+        int b = in.read();
+        while (b >= 0 && b != '\n') {
+            b = in.read();
+        }
+    }
+
+    private static final java.util.regex.Pattern SHEET =
+            java.util.regex.Pattern.compile("<(?:\\w+:)?sheet\\s[^>]*?\\bname=\"([^\"]*)\"");
+
+    /** The names of a workbook's sheets, in its order (xl/workbook.xml); empty when they cannot be read. */
+    private static List<String> sheetNames(Path workbook) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
+            java.util.zip.ZipEntry book = zip.getEntry("xl/workbook.xml");
+            if (book == null) {
+                return List.of();
+            }
+            String xml;
+            try (InputStream in = zip.getInputStream(book)) {
+                xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            List<String> names = new ArrayList<>();
+            java.util.regex.Matcher m = SHEET.matcher(xml);
+            while (m.find()) {
+                names.add(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                        .replace("&apos;", "'").replace("&amp;", "&"));
+            }
+            return names;
+        } catch (IOException e) {
+            return List.of(); // the first sheet is read as it can be, and says what is wrong
         }
     }
 
