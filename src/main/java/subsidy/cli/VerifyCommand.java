@@ -45,7 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LangOption lang;
 
-    @Option(names = "--report", required = true, paramLabel = "REPORT", description = "The report (report.csv or report.xlsx) to check.")
+    @Option(names = "--report", required = true, paramLabel = "REPORT",
+            description = "The report (report.csv or report.xlsx) to check.")
     Path report;
 
     @Option(names = "--ledger", paramLabel = "LEDGER",
