@@ -176,34 +176,6 @@ public final class Manifest {
         return names;
     }
 
-    /**
-     * The language a manifest records its run's files in ({@code "lang"}); English when it records none
-     * (a manifest written before runs had a language, or one without the key), null when there is no
-     * manifest or it cannot be read as one.
-     */
-    public static Lang lang(Path manifest) {
-        if (!Files.isRegularFile(manifest)) {
-            return null;
-        }
-        try (JsonParser p = new JsonFactory().createParser(manifest.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
-                JsonToken value = p.nextToken();
-                if ("lang".equals(field) && value == JsonToken.VALUE_STRING) {
-                    Lang lang = Lang.parse(p.getText());
-                    return lang == null ? Lang.EN : lang;
-                }
-                p.skipChildren();
-            }
-        } catch (IOException notOurs) {
-            return null;
-        }
-        return Lang.EN;
-    }
-
     /** The ledger batch a manifest says its directory is the view of. */
     public record LedgerRef(String ledgerId, long batch) {
     }
