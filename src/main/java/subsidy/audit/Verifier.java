@@ -109,6 +109,13 @@ public final class Verifier {
     private record Row(List<String> report, RecomputedOutputs.Rendered others) {
     }
 
+    /** The language a report's header is written in (a BOM or spaces aside); English when it is neither. */
+    private Texts headerLanguage(List<String> header) {
+        List<String> cells = header.stream().map(c -> c.replace("\uFEFF", "").strip()).toList();
+        Texts t = ReportTable.languageOf(policy, cells);
+        return t == null ? Texts.EN : t;
+    }
+
     /**
      * Recomputes the report and, when manifest.json is beside it, the other files the run wrote (as
      * digests), and sends every difference to {@code out}.
@@ -125,16 +132,7 @@ public final class Verifier {
         // read back as CSV and compared as a CSV report's are.
         boolean workbook = XlsxSheets.isWorkbook(report);
         ManifestCheck manifest = ManifestCheck.read(report, workbook, texts);
-        // The report is recomputed in the language the run wrote it in; its column ids are accepted too.
-        Texts written = Texts.of(manifest.lang());
-        ReportTable table = new ReportTable(policy, written);
         ReportTable ids = new ReportTable(policy);
-        RecomputedOutputs others = manifest.usable()
-                ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
-                        manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
-                        manifest.period(), new RecomputedOutputs.Formats(manifest.csv(), manifest.xlsx(),
-                                manifest.reportName(), table, manifest.noticeWorkbook()))
-                : null;
         MessageDigest reportDigest = Sha256.digest();
         try (BufferedInputStream raw = new BufferedInputStream(workbook ? workbookRows(report)
                         : new DigestInputStream(Files.newInputStream(report), reportDigest), SNIFF);
@@ -146,6 +144,16 @@ public final class Verifier {
                 throw new InputException(texts.get("audit.verify.empty", report));
             }
             List<String> reportHeader = records.next().toList();
+            // The report is recomputed in the language the run wrote it in: the manifest's, else (a report
+            // without its manifest) the one its header is written in; its column ids are accepted too.
+            Texts written = manifest.usable() ? Texts.of(manifest.lang()) : headerLanguage(reportHeader);
+            ReportTable table = new ReportTable(policy, written);
+            RecomputedOutputs others = manifest.usable()
+                    ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
+                            manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
+                            manifest.period(), new RecomputedOutputs.Formats(manifest.csv(), manifest.xlsx(),
+                                    manifest.reportName(), table, manifest.noticeWorkbook()))
+                    : null;
             ReportRows rows = new ReportRows(records, parser, counting, texts);
             Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts,
                     !workbook);
