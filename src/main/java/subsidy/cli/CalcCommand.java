@@ -97,7 +97,7 @@ final class CalcCommand implements Callable<Integer> {
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.details_needs_out"));
         }
-        workbook.format(out); // a usage error before anything is opened
+        workbook.format(out, texts); // a usage error before anything is opened
         if (keepPrevious < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.keep_previous_negative"));
         }

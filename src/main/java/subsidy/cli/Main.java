@@ -121,6 +121,29 @@ public final class Main implements Runnable {
                             + (o.typeInfo().isBoolean() ? "" : "=" + o.paramLabel()) + "'"
                             : "'" + a.paramLabel() + "'").toList()));
         }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.type() == java.time.LocalDate.class
+                && e.getValue() != null) {
+            try { // DateConverter has no language: the date's problem said again in the run's
+                subsidy.input.Dates.parse(e.getValue(), texts);
+            } catch (IllegalArgumentException why) {
+                return texts.get("cli.usage.invalid_value", o.longestName(), why.getMessage());
+            }
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o && e.getValue() != null
+                && (o.type().isEnum() || o.type() == int.class || o.type() == long.class || o.type() == Integer.class
+                        || o.type() == Long.class)) {
+            // picocli's own conversions: a whole number, or one of an enum's values
+            Class<?> t = o.type();
+            java.util.List<String> allowed = new java.util.ArrayList<>();
+            if (o.completionCandidates() != null) {
+                o.completionCandidates().forEach(allowed::add);
+            }
+            return !allowed.isEmpty()
+                    ? texts.get("cli.usage.bad_value_one_of", o.longestName(), e.getValue(), String.join("、", allowed))
+                    : t == int.class || t == long.class || t == Integer.class || t == Long.class
+                    ? texts.get("cli.usage.bad_whole_number", o.longestName(), e.getValue())
+                    : texts.get("cli.usage.bad_value", o.longestName(), e.getValue());
+        }
         if (e.getCause() instanceof CommandLine.TypeConversionException c
                 && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
             return texts.get("cli.usage.invalid_value", o.longestName(), c.getMessage());

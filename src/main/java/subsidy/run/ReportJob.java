@@ -371,7 +371,7 @@ public final class ReportJob {
                 @Override
                 public void rejected(Rejection r) throws IOException {
                     stderr.println(texts().get("run.rejected_line", r.file(), r.line(),
-                            String.join("; ", r.reasons(texts()))));
+                            String.join(texts().get("run.reason_separator"), r.reasons(texts()))));
                     if (stderr.checkError()) { // the rejected rows are the only record of them: never lose one
                         throw new TextIOException(Msg.of("run.stderr_failed"));
                     }
