@@ -150,10 +150,15 @@ public final class Explainer {
         lines.add(texts.get("audit.explain.size_row", e.industryCode(), size.row().label(),
                 policy.sizeTable().source()));
         lines.addAll(size.steps()); // in the calculator's language, as the reasons are
+        // English names the codes, as the report's columns do; Chinese the words (小型, 申报).
+        boolean ids = texts.lang() == subsidy.text.Lang.EN;
         lines.add(texts.get("audit.explain.size_decided",
-                size.declared() == null ? texts.get("audit.explain.blank") : size.declared().code(),
-                size.derived() == null ? texts.get("audit.explain.not_derivable") : size.derived().code(),
-                size.size().code(), size.source().code()));
+                size.declared() == null ? texts.get("audit.explain.blank")
+                        : ids ? size.declared().code() : subsidy.program.Words.name(size.declared()).in(texts),
+                size.derived() == null ? texts.get("audit.explain.not_derivable")
+                        : ids ? size.derived().code() : subsidy.program.Words.name(size.derived()).in(texts),
+                ids ? size.size().code() : subsidy.program.Words.name(size.size()).in(texts),
+                ids ? size.source().code() : texts.get("report.size_source." + size.source().code())));
         return lines;
     }
 

@@ -139,7 +139,7 @@ public final class Main implements Runnable {
                 o.completionCandidates().forEach(allowed::add);
             }
             return !allowed.isEmpty()
-                    ? texts.get("cli.usage.bad_value_one_of", o.longestName(), e.getValue(), String.join("、", allowed))
+                    ? texts.get("cli.usage.bad_value_one_of", o.longestName(), e.getValue(), String.join(texts.get("cli.usage.list_separator"), allowed))
                     : t == int.class || t == long.class || t == Integer.class || t == Long.class
                     ? texts.get("cli.usage.bad_whole_number", o.longestName(), e.getValue())
                     : texts.get("cli.usage.bad_value", o.longestName(), e.getValue());
