@@ -138,7 +138,7 @@ final class CalcCommand implements Callable<Integer> {
         // On a terminal the report is for eyes: an escape sequence in a name is shown, not obeyed.
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress,
-                keepPrevious, recording, texts, ledger.period)).format(workbook.format(out, texts));
+                keepPrevious, recording, texts, ledger.period, main.configuration)).format(workbook.format(out, texts));
         RunOptions.sayLeftOut(policy, texts, stderr::println);
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf, texts);

@@ -2,13 +2,15 @@ package subsidy.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import subsidy.config.Configuration;
 import subsidy.text.Lang;
 import subsidy.text.Texts;
 
 /**
  * {@code --lang zh|en}, on every command: the language of the help, the messages and (once the core takes
- * it) the outputs. English unless asked; never taken from the locale or LANG/LC_*, so that cron and a
- * clerk's shell write the same bytes.
+ * it) the outputs. When not given, the configuration's ({@code lang:} in a configuration file, or
+ * {@code SUBSIDY_LANG}: {@link Configuration}); English when that sets none. Never taken from the locale
+ * or LANG/LC_*, so that cron and a clerk's shell write the same bytes.
  *
  * <p>{@link Main} looks at the command line for {@code --lang} before picocli parses it ({@link #prescan}),
  * so that the help, a usage error and the option given to the top command ({@code subsidy --lang zh calc})
@@ -24,7 +26,10 @@ final class LangOption {
             description = "The language of the help, the messages and the outputs: zh or en (default: en).")
     Lang lang;
 
-    /** The catalogue of the language asked for here, or on the top command, or English. */
+    /**
+     * The catalogue of the language asked for here, or on the top command, or by the configuration
+     * ({@link Main#texts} holds the last two), or English.
+     */
     Texts texts() {
         if (lang != null) {
             return Texts.of(lang);
@@ -47,6 +52,24 @@ final class LangOption {
      * {@code --}, English when none (or an unknown value, which the parse then refuses).
      */
     static Lang prescan(String... args) {
+        return prescan(Configuration.NONE, args);
+    }
+
+    /**
+     * The language of the run before the command line is parsed: the command line's {@code --lang}
+     * ({@link #prescan(String...)}), else the configuration's, else English.
+     */
+    static Lang prescan(Configuration configuration, String... args) {
+        Lang asked = asked(args);
+        if (asked != null) {
+            return asked;
+        }
+        Lang configured = configuration == null ? null : configuration.lang();
+        return configured == null ? Lang.EN : configured;
+    }
+
+    /** The last known {@code --lang X} or {@code --lang=X} before a {@code --}; null when none. */
+    private static Lang asked(String... args) {
         Lang found = null;
         for (int i = 0; args != null && i < args.length; i++) {
             String a = args[i];
@@ -60,7 +83,7 @@ final class LangOption {
                 found = l;
             }
         }
-        return found == null ? Lang.EN : found;
+        return found;
     }
 
     /** {@link Lang#parse}; an unknown value is a usage error, worded by Main's handler in the run's language. */

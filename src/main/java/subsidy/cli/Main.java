@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import subsidy.Version;
+import subsidy.config.Configuration;
+import subsidy.input.Escape;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
 import subsidy.policy.PolicyLoader;
 import subsidy.text.Lang;
+import subsidy.text.Text;
 import subsidy.text.Texts;
 
 /** The {@code subsidy} command: subcommands only, each a thin class over the core. */
@@ -30,31 +33,54 @@ public final class Main implements Runnable {
     final Std std;
 
     /**
-     * The language the command line asks for, looked for before it is parsed ({@link LangOption#prescan}):
-     * the help's, a usage error's, and that of any command not given its own --lang.
+     * The language the command line asks for, looked for before it is parsed ({@link LangOption#prescan}),
+     * else the configuration's, else English: the help's, a usage error's, and that of any command not
+     * given its own --lang.
      */
     final Texts texts;
 
-    private Main(Std std, Texts texts) {
+    /** The configuration read before the command line was parsed ({@link Configuration}); the manifest records it. */
+    final Configuration configuration;
+
+    private Main(Std std, Texts texts, Configuration configuration) {
         this.std = std;
         this.texts = texts;
+        this.configuration = configuration;
     }
 
     public static void main(String[] args) {
         // The descriptors themselves, not System.out: a PrintStream swallows write errors.
         System.exit(run(new Std(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)),
-                args));
+                Configuration.Locations.system(), args));
     }
 
-    /** Runs the command line and returns the exit code; tests call this instead of main. */
+    /**
+     * Runs the command line and returns the exit code; tests call this instead of main. It reads no
+     * configuration (as if none existed), so that a test does not depend on the machine's files and
+     * variables; {@link #run(Configuration.Locations, String...)} reads one.
+     */
     public static int run(String... args) {
-        return run(new Std(System.out, System.err), args);
+        return run(Configuration.Locations.NONE, args);
     }
 
-    private static int run(Std std, String... args) {
-        Lang language = LangOption.prescan(args);
+    /** As {@link #main}, reading the configuration from {@code where} rather than this process's places. */
+    public static int run(Configuration.Locations where, String... args) {
+        return run(new Std(System.out, System.err), where, args);
+    }
+
+    private static int run(Std std, Configuration.Locations where, String... args) {
+        Configuration configuration = Configuration.read(where);
+        Lang language = LangOption.prescan(configuration, args);
         Texts texts = Texts.of(language);
-        CommandLine cl = commandLine(std, language);
+        if (!configuration.problems().isEmpty()) {
+            // Never run on a configuration half read: a default silently dropped would change the report.
+            for (Text problem : configuration.problems()) {
+                std.messages.println(texts.get("cli.error", Escape.controls(problem.in(texts))));
+            }
+            std.messages.println(texts.get("cli.config.hint"));
+            return std.failed() ? ExitCode.UNUSABLE : ExitCode.USAGE;
+        }
+        CommandLine cl = commandLine(std, configuration, language, true);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
@@ -91,8 +117,13 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(Std std, Lang language, boolean helpTexts) {
+        return commandLine(std, Configuration.NONE, language, helpTexts);
+    }
+
+    /** As {@link #commandLine(Std, Lang, boolean)}, its commands handed {@code configuration} (for the manifest). */
+    static CommandLine commandLine(Std std, Configuration configuration, Lang language, boolean helpTexts) {
         Texts texts = Texts.of(language);
-        CommandLine cl = new CommandLine(new Main(std, texts));
+        CommandLine cl = new CommandLine(new Main(std, texts, configuration));
         // picocli's help command is not ours to annotate: it takes --lang as the others do.
         cl.getSubcommands().get("help").addMixin("lang", new LangOption());
         if (helpTexts) {

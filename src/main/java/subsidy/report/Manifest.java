@@ -67,11 +67,25 @@ public final class Manifest {
      */
     public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
             Map<String, Object> ledger, Lang lang, String period, Writer out) throws IOException {
+        write(policy, t, files, notice, ledger, lang, period, null, out);
+    }
+
+    /**
+     * @param config the configuration the run read ({@code subsidy.config.Configuration#manifest()}:
+     *               {@code {"read": [files and $VARIABLES], "set": {"lang": "zh"}}}), recorded after
+     *               {@code "lang"} as {@code "config"}; null records none (a run that read no configuration)
+     */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
+            Map<String, Object> ledger, Lang lang, String period, Map<String, Object> config, Writer out)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
         if (lang != null) {
             m.put("lang", lang.code());
+        }
+        if (config != null) {
+            m.put("config", config);
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", policy.id());

@@ -28,6 +28,7 @@ import subsidy.policy.Policy;
 import subsidy.report.Csv;
 import subsidy.report.CsvLine;
 import subsidy.report.DetailsTable;
+import subsidy.config.Configuration;
 import subsidy.report.Manifest;
 import subsidy.report.NoticeList;
 import subsidy.report.Outputs;
@@ -54,12 +55,20 @@ public final class ReportJob {
      * @param ledger   the ledger the run computes against and records its batch in, or null
      * @param texts    the language of the outputs and of what the run says (--lang)
      * @param period   the batch's period (--period, "2022-06"), named by the notice list; or null
+     * @param config   the configuration the command line read, recorded in the manifest ({@code "config"})
+     *                 when it read any; null: none
      */
     public record Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
-            Recording.Options ledger, Texts texts, String period) {
+            Recording.Options ledger, Texts texts, String period, Configuration config) {
         public Options {
             progress = progress == null ? Progress.NONE : progress;
             texts = texts == null ? Texts.EN : texts;
+            config = config == null ? Configuration.NONE : config;
+        }
+
+        public Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
+                Recording.Options ledger, Texts texts, String period) {
+            this(outDir, details, force, notice, progress, keep, ledger, texts, period, Configuration.NONE);
         }
 
         public Options(Path outDir, boolean details, boolean force, Path notice, Progress progress, int keep,
@@ -290,7 +299,7 @@ public final class ReportJob {
         var written = dir.digests();
         try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
             Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), texts.lang(),
-                    options.period(), manifestOut);
+                    options.period(), options.config().manifest(), manifestOut);
         }
         try {
             if (ledger == null) {
