@@ -31,7 +31,12 @@ public sealed interface Condition {
     }
 
     /** The condition in a clerk's words, for {@code policy show}. */
-    String describe();
+    default String describe() {
+        return describe(Texts.EN);
+    }
+
+    /** The condition in a clerk's words, for {@code policy show}, in the language of {@code texts}. */
+    String describe(Texts texts);
 
     /** {@code at_least} on a money or rate column: the value is at least {@code min}. */
     record AtLeast(ColumnRef column, BigDecimal min) implements Condition {
@@ -55,8 +60,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return column.header() + " ≥ " + min.toPlainString();
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_at_least", Words.column(column, texts), min.toPlainString());
         }
     }
 
@@ -102,8 +107,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return column.header() + " " + describeWindow(Texts.EN);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_dates", Words.column(column, texts), describeWindow(texts));
         }
     }
 
@@ -136,8 +141,9 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return column.header() + " one of " + String.join(", ", codes);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_codes", Words.column(column, texts),
+                    String.join(texts.get("policy.sep.list"), codes));
         }
     }
 
@@ -166,8 +172,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return "industry not under " + String.join(", ", prefixes);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_industry_not", String.join(texts.get("policy.sep.list"), prefixes));
         }
     }
 }
