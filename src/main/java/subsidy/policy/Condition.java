@@ -9,6 +9,7 @@ import subsidy.entity.Entity;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 import subsidy.program.Words;
+import subsidy.text.Text;
 import subsidy.text.Texts;
 
 /**
@@ -70,7 +71,7 @@ public sealed interface Condition {
      * {@code to}; 「正常经营1年以上」 is a {@code to} counted back from the as-of date, which {@code rule}
      * then says in words, else null).
      */
-    record DateWithin(ColumnRef column, Period window, String rule) implements Condition {
+    record DateWithin(ColumnRef column, Period window, Text rule) implements Condition {
         public DateWithin(ColumnRef column, Period window) {
             this(column, window, null);
         }
@@ -96,14 +97,14 @@ public sealed interface Condition {
             boolean late = window.to() != null && d.isAfter(window.to());
             String h = Words.column(column, texts);
             return ReasonCode.OUTSIDE_DATE_WINDOW.reason(late && rule != null
-                    ? texts.get("reasons.date_not_rule", h, d, rule)
+                    ? texts.get("reasons.date_not_rule", h, d, rule.in(texts))
                     : late ? texts.get("reasons.date_after", h, d, window.to())
                     : texts.get("reasons.date_before", h, d, window.from()));
         }
 
         private String describeWindow(Texts texts) {
-            return rule == null ? Words.window(window, texts)
-                    : window.from() == null ? rule : texts.get("reasons.window.from_and_rule", window.from(), rule);
+            return rule == null ? Words.window(window, texts) : window.from() == null ? rule.in(texts)
+                    : texts.get("reasons.window.from_and_rule", window.from(), rule.in(texts));
         }
 
         @Override
