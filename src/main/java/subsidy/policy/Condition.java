@@ -9,6 +9,7 @@ import subsidy.entity.Entity;
 import subsidy.program.ReasonCode;
 import subsidy.program.Trace;
 import subsidy.program.Words;
+import subsidy.text.Text;
 import subsidy.text.Texts;
 
 /**
@@ -31,7 +32,12 @@ public sealed interface Condition {
     }
 
     /** The condition in a clerk's words, for {@code policy show}. */
-    String describe();
+    default String describe() {
+        return describe(Texts.EN);
+    }
+
+    /** The condition in a clerk's words, for {@code policy show}, in the language of {@code texts}. */
+    String describe(Texts texts);
 
     /** {@code at_least} on a money or rate column: the value is at least {@code min}. */
     record AtLeast(ColumnRef column, BigDecimal min) implements Condition {
@@ -55,8 +61,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return column.header() + " ≥ " + min.toPlainString();
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_at_least", Words.column(column, texts), min.toPlainString());
         }
     }
 
@@ -65,7 +71,7 @@ public sealed interface Condition {
      * {@code to}; 「正常经营1年以上」 is a {@code to} counted back from the as-of date, which {@code rule}
      * then says in words, else null).
      */
-    record DateWithin(ColumnRef column, Period window, String rule) implements Condition {
+    record DateWithin(ColumnRef column, Period window, Text rule) implements Condition {
         public DateWithin(ColumnRef column, Period window) {
             this(column, window, null);
         }
@@ -91,19 +97,19 @@ public sealed interface Condition {
             boolean late = window.to() != null && d.isAfter(window.to());
             String h = Words.column(column, texts);
             return ReasonCode.OUTSIDE_DATE_WINDOW.reason(late && rule != null
-                    ? texts.get("reasons.date_not_rule", h, d, rule)
+                    ? texts.get("reasons.date_not_rule", h, d, rule.in(texts))
                     : late ? texts.get("reasons.date_after", h, d, window.to())
                     : texts.get("reasons.date_before", h, d, window.from()));
         }
 
         private String describeWindow(Texts texts) {
-            return rule == null ? Words.window(window, texts)
-                    : window.from() == null ? rule : texts.get("reasons.window.from_and_rule", window.from(), rule);
+            return rule == null ? Words.window(window, texts) : window.from() == null ? rule.in(texts)
+                    : texts.get("reasons.window.from_and_rule", window.from(), rule.in(texts));
         }
 
         @Override
-        public String describe() {
-            return column.header() + " " + describeWindow(Texts.EN);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_dates", Words.column(column, texts), describeWindow(texts));
         }
     }
 
@@ -136,8 +142,9 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return column.header() + " one of " + String.join(", ", codes);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_codes", Words.column(column, texts),
+                    String.join(texts.get("policy.sep.list"), codes));
         }
     }
 
@@ -166,8 +173,8 @@ public sealed interface Condition {
         }
 
         @Override
-        public String describe() {
-            return "industry not under " + String.join(", ", prefixes);
+        public String describe(Texts texts) {
+            return texts.get("policy.describe.cond_industry_not", String.join(texts.get("policy.sep.list"), prefixes));
         }
     }
 }

@@ -295,29 +295,37 @@ public final class Criteria {
 
     /** The conditions in a clerk's words, for {@code policy show}. */
     public String describe() {
+        return describe(Texts.EN);
+    }
+
+    /** The conditions in a clerk's words, for {@code policy show}, in the language of {@code t}. */
+    public String describe(Texts t) {
         List<String> parts = new ArrayList<>();
+        String sep = t.get("policy.sep.list");
         if (!entityTypes.isEmpty()) {
-            parts.add("entity type " + typeList.in(Texts.EN));
+            parts.add(t.get("policy.describe.entity_type", typeList.in(t)));
         }
         if (!sizeClasses.isEmpty()) {
-            parts.add("size " + sizeList.in(Texts.EN));
+            parts.add(t.get("policy.describe.size", sizeList.in(t)));
         }
         if (!industryPrefixes.isEmpty()) {
-            parts.add("industry under " + String.join(", ", industryPrefixes));
+            parts.add(t.get("policy.describe.industry", String.join(sep, industryPrefixes)));
         }
         if (regionIn != null) {
-            parts.add("region in " + regionIn.key() + " " + regionIn.codes().keySet().stream().sorted().toList());
+            parts.add(t.get("policy.describe.region", regionIn.key(),
+                    String.join(sep, regionIn.codes().keySet().stream().sorted().toList())));
         }
-        flagsTrue.forEach(f -> parts.add(f.header() + " true"));
-        flagsFalse.forEach(f -> parts.add(f.header() + " false"));
-        atLeast.forEach((c, n) -> parts.add(c.header() + " ≥ " + n));
-        conditions.forEach(c -> parts.add(c.describe()));
+        flagsTrue.forEach(f -> parts.add(t.get("policy.describe.flag_true", Words.column(f, t))));
+        flagsFalse.forEach(f -> parts.add(t.get("policy.describe.flag_false", Words.column(f, t))));
+        atLeast.forEach((c, n) -> parts.add(t.get("policy.describe.at_least", Words.column(c, t), n)));
+        conditions.forEach(c -> parts.add(c.describe(t)));
         if (!landlordTypes.isEmpty()) {
-            parts.add("landlord " + landlordList.in(Texts.EN));
+            parts.add(t.get("policy.describe.landlord", landlordList.in(t)));
         }
         if (!anyOf.isEmpty()) {
-            parts.add("any of (" + String.join(") or (", anyOf.stream().map(Criteria::describe).toList()) + ")");
+            parts.add(t.get("policy.describe.any_of", String.join(t.get("policy.describe.or"),
+                    anyOf.stream().map(c -> c.describe(t)).toList())));
         }
-        return parts.isEmpty() ? "everyone" : String.join(" and ", parts);
+        return parts.isEmpty() ? t.get("policy.describe.everyone") : String.join(t.get("policy.describe.and"), parts);
     }
 }

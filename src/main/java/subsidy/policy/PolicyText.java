@@ -16,21 +16,21 @@ public final class PolicyText {
     }
 
     /**
-     * The policy in a language (policy show). The catalogue gives the words around the values; what a
-     * program, its {@code who} and the size thresholds say of themselves is theirs (in English until they
-     * move to the catalogue).
+     * The policy in a language (policy show): the catalogue gives the words around the values, and what a
+     * program, its {@code who} and the size thresholds say of themselves, in the same language. What the
+     * policy file itself writes (titles, notes, size-row labels, clause quotes) stays as written.
      */
     public static String render(Policy p, Texts t) {
         StringBuilder sb = new StringBuilder();
         sb.append(t.get("policy.show.head", p.id(), p.title())).append('\n');
-        sb.append(t.get("policy.show.file", p.origin(), p.sha256())).append('\n');
-        p.includes().forEach(i -> sb.append(t.get("policy.show.includes", i.name(), i.where(), i.sha256())).append('\n'));
+        sb.append(t.get("policy.show.file", origin(p, t), p.sha256())).append('\n');
+        p.includes().forEach(i -> sb.append(t.get("policy.show.includes", i.name(), where(i, t), i.sha256())).append('\n'));
         sb.append(p.asOf() == null ? t.get("policy.show.no_dated") : t.get("policy.show.in_force_on", p.asOf()))
                 .append('\n');
         for (Program program : p.programs()) {
             sb.append('\n').append(t.get("policy.show.head", program.id(), program.title())).append('\n');
-            sb.append("  ").append(t.get("policy.show.who", program.who().describe())).append('\n');
-            program.describe().forEach(l -> sb.append("  ").append(l).append('\n'));
+            sb.append("  ").append(t.get("policy.show.who", program.who().describe(t))).append('\n');
+            program.describe(t).forEach(l -> sb.append("  ").append(l).append('\n'));
             program.clauses().forEach(c -> sb.append("  ")
                     .append(t.get("policy.show.rests_on", Citation.quote(p.sources(), c, t))).append('\n'));
             Limit limit = p.limit(program.id());
@@ -65,8 +65,21 @@ public final class PolicyText {
         return sb.toString();
     }
 
+    /** The policy's origin; the bundled one as the loader says it ("bundled policy (config/policy.yaml)"). */
+    private static String origin(Policy p, Texts t) {
+        String bundled = Texts.EN.get("policy.origin.bundled_file");
+        return p.origin().equals(bundled) ? t.get("policy.origin.bundled_file") : p.origin();
+    }
+
+    /** Where an included table was found; a bundled one as "bundled tables/NAME.yaml" in the language of t. */
+    private static String where(Include i, Texts t) {
+        String word = Texts.EN.get("policy.size.bundled", "");
+        return i.where().startsWith(word) ? t.get("policy.size.bundled", i.where().substring(word.length()))
+                : i.where();
+    }
+
     private static String tier(SizeRow row, subsidy.entity.SizeClass s, Texts t) {
         List<Threshold> th = row.tiers().get(s);
-        return String.join(t.get("policy.sep.and"), th.stream().map(Threshold::toString).toList());
+        return String.join(t.get("policy.sep.and"), th.stream().map(x -> x.label(t)).toList());
     }
 }

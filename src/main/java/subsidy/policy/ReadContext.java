@@ -182,7 +182,7 @@ public final class ReadContext {
                 Long monthsBefore = window.keys().contains("months_before_as_of")
                         ? window.integer("months_before_as_of", true) : null;
                 window.finish();
-                String rule = null;
+                subsidy.text.Text rule = null;
                 if (monthsBefore != null) {
                     // 「正常经营1年以上」: on or before the as-of date less the months, worked out when read.
                     if (p.to() != null) {
@@ -192,8 +192,7 @@ public final class ReadContext {
                     } else if (resolution.asOf() != null) {
                         LocalDate latest = resolution.asOf().minusMonths(monthsBefore);
                         p = new Period(p.from(), latest, p.line());
-                        // English until Condition.DateWithin takes a Text: then pass the Msg itself.
-                        rule = Msg.of("policy.read.months_rule", monthsBefore, resolution.asOf(), latest).toString();
+                        rule = Msg.of("policy.read.months_rule", monthsBefore, resolution.asOf(), latest);
                     }
                 }
                 if (p.from() == null && p.to() == null && monthsBefore == null && !window.keys().contains("from")

@@ -39,7 +39,8 @@ public record FixedAmount(String id, String title, List<Clause> clauses, Criteri
     }
 
     @Override
-    public List<String> describe() {
-        return List.of("amount: " + amount.toPlainString() + " per qualifying entity" + (note == null ? "" : " (" + note.in(Texts.EN) + ")"));
+    public List<String> describe(Texts t) {
+        String line = t.get("reasons.describe.fixed_amount", amount.toPlainString());
+        return List.of(note == null ? line : t.get("reasons.describe.with_note", line, note.in(t)));
     }
 }

@@ -96,7 +96,8 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
     }
 
     @Override
-    public List<String> describe() {
-        return units.stream().map(u -> u.amount().toPlainString() + " per head of " + u.column().header()).toList();
+    public List<String> describe(Texts t) {
+        return units.stream().map(u -> t.get("reasons.describe.per_head", u.amount().toPlainString(),
+                Words.column(u.column(), t))).toList();
     }
 }

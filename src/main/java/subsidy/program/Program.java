@@ -6,6 +6,7 @@ import subsidy.entity.Entity;
 import subsidy.entity.SizeClass;
 import subsidy.policy.Clause;
 import subsidy.policy.Criteria;
+import subsidy.text.Texts;
 
 /**
  * One relief program of a policy. Each kind of program is a class that names the clause its
@@ -44,7 +45,12 @@ public interface Program {
     }
 
     /** The program's parameters as a clerk reads them, for {@code policy show}. */
-    List<String> describe();
+    default List<String> describe() {
+        return describe(Texts.EN);
+    }
+
+    /** The program's parameters as a clerk reads them, for {@code policy show}, in the language of {@code texts}. */
+    List<String> describe(Texts texts);
 
     default String clauseLabel() {
         return clauses().stream().map(Clause::label).collect(Collectors.joining("; "));

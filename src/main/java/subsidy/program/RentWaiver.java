@@ -148,16 +148,16 @@ public record RentWaiver(String id, String title, List<Clause> clauses, Criteria
     }
 
     @Override
-    public List<String> describe() {
-        return List.of("months: " + months + (extendedRegions == null ? ""
-                        : ", " + extendedMonths + " in regions of " + extendedRegions.key()),
-                "months already waived are topped up, never below 0",
-                prorateShortLeases ? "a lease shorter than the months due: monthly_rent × 12 × days / 365"
-                        : "short leases are not pro-rated",
-                rentFrom == null && rentTo == null ? "leases of any dates"
-                        : "leases that overlap " + period(Texts.EN) + ", the period whose rent is waived",
-                window == null ? "every month of the lease counts"
-                        : "only the lease's days from " + window.from() + " to " + window.to() + " count; fewer than"
-                                + " the months due are paid by their days");
+    public List<String> describe(Texts t) {
+        return List.of(extendedRegions == null ? t.get("reasons.describe.rent_months", months)
+                        : t.get("reasons.describe.rent_months_extended", months, extendedMonths, extendedRegions.key()),
+                t.get("reasons.describe.rent_topped_up"),
+                prorateShortLeases ? t.get("reasons.describe.rent_prorated",
+                        Words.column(subsidy.entity.Column.MONTHLY_RENT, t))
+                        : t.get("reasons.describe.rent_not_prorated"),
+                rentFrom == null && rentTo == null ? t.get("reasons.describe.rent_any_dates")
+                        : t.get("reasons.describe.rent_overlap", period(t)),
+                window == null ? t.get("reasons.describe.rent_every_month")
+                        : t.get("reasons.describe.rent_window", window.from(), window.to()));
     }
 }

@@ -190,19 +190,23 @@ public record Share(String id, String title, List<Clause> clauses, Criteria who,
     }
 
     @Override
-    public List<String> describe() {
+    public List<String> describe(Texts t) {
         List<String> out = new ArrayList<>();
-        out.add(base.header() + " × " + (rate.exact() ? rate.describe() : (perUnit ? "per unit" : "rate") + " (" + rate.describe() + ")")
-                + (perUnit ? " per unit" : "")
-                + (months == null ? "" : ", " + months.describe()));
+        String r = rate.exact() ? rate.describe(t)
+                : t.get(perUnit ? "reasons.describe.share_unit_figure" : "reasons.describe.share_rate_figure",
+                        rate.describe(t));
+        String line = t.get(perUnit ? "reasons.describe.share_per_unit" : "reasons.describe.share",
+                Words.column(base, t), r);
+        out.add(months == null ? line : t.get("reasons.describe.with_months", line, months.describe(t)));
         if (cap != null) {
-            out.add("at most " + Money.format(cap) + " per entity in one run");
+            out.add(t.get("reasons.describe.share_cap", Money.format(cap)));
         }
         if (capPerHead != null) {
-            out.add("at most " + capPerHead.amount().toPlainString() + " per head of " + capPerHead.column().header());
+            out.add(t.get("reasons.describe.share_cap_per_head", capPerHead.amount().toPlainString(),
+                    Words.column(capPerHead.column(), t)));
         }
         if (minimum != null) {
-            out.add("at least " + Money.format(minimum) + " when anything is due");
+            out.add(t.get("reasons.describe.share_minimum", Money.format(minimum)));
         }
         return out;
     }

@@ -153,24 +153,29 @@ public record StableJobRefund(String id, String title, List<Clause> clauses, Cri
     }
 
     @Override
-    public List<String> describe() {
+    public List<String> describe(Texts t) {
         List<String> lines = new ArrayList<>();
         if (rateMax != null) {
-            lines.add("layoff rate ≤ " + Money.percent(rateMax) + (smallUnitRateMax == null ? ""
-                    : ", or ≤ " + Money.percent(smallUnitRateMax) + " with at most " + smallUnitInsuredMax
-                    + " insured"));
+            lines.add(smallUnitRateMax == null ? t.get("reasons.describe.layoff_max", Money.percent(rateMax))
+                    : t.get("reasons.describe.layoff_max_small", Money.percent(rateMax),
+                            Money.percent(smallUnitRateMax), smallUnitInsuredMax));
         }
         if (tiers.isEmpty()) {
             for (SizeClass s : SizeClass.values()) {
-                lines.add(s.code() + " enterprises: " + Money.percent(rates.get(s)) + " of last year's premiums"
-                        + (rateNotes.containsKey(s.code()) ? " (" + rateNotes.get(s.code()) + ")" : ""));
+                lines.add(noted(t, t.get("reasons.describe.sized_rate", Words.name(s).in(t),
+                        Money.percent(rates.get(s))), s.code()));
             }
-            lines.add("individual businesses and nonprofits: " + Money.percent(unsizedRate)
-                    + (rateNotes.containsKey("unsized") ? " (" + rateNotes.get("unsized") + ")" : ""));
+            lines.add(noted(t, t.get("reasons.describe.unsized_rate", Money.percent(unsizedRate)), "unsized"));
         } else {
-            tiers.forEach(t -> lines.add("tier " + t + " of last year's premiums"));
-            lines.add("above the last tier: nothing");
+            tiers.forEach(r -> lines.add(t.get("reasons.describe.tier", r.describe(t))));
+            lines.add(t.get("reasons.describe.above_tiers"));
         }
         return lines;
+    }
+
+    /** A rate's line with its note, if the policy gives one for {@code key}. */
+    private String noted(Texts t, String line, String key) {
+        Text note = rateNotes.get(key);
+        return note == null ? line : t.get("reasons.describe.with_note", line, note.in(t));
     }
 }

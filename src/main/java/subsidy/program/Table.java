@@ -40,6 +40,11 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
         }
 
         String describe() {
+            return describe(Texts.EN);
+        }
+
+        /** "≥ 10 and < 50: 2000", in the language of {@code t}. */
+        String describe(Texts t) {
             List<String> parts = new ArrayList<>();
             if (from != null) {
                 parts.add("≥ " + from.toPlainString());
@@ -50,7 +55,8 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
             if (under != null) {
                 parts.add("< " + under.toPlainString());
             }
-            return (parts.isEmpty() ? "any" : String.join(" and ", parts)) + ": " + amount.describe();
+            return t.get(amount.exact() ? "reasons.describe.band" : "reasons.describe.band_figure", parts.isEmpty() ? t.get("reasons.describe.band_any")
+                    : String.join(t.get("reasons.describe.and"), parts), amount.describe(t));
         }
     }
 
@@ -138,15 +144,20 @@ public record Table(String id, String title, List<Clause> clauses, Criteria who,
     }
 
     @Override
-    public List<String> describe() {
+    public List<String> describe(Texts t) {
         List<String> out = new ArrayList<>();
-        String each = per == null ? "" : " per head of " + per.header();
+        String column = Words.column(by, t);
+        java.util.function.UnaryOperator<String> each = line -> per == null ? line
+                : t.get("reasons.describe.table_per_head", line, Words.column(per, t));
         if (bands.isEmpty()) {
-            amounts.forEach((k, v) -> out.add(by.header() + " " + k + ": " + v.describe() + each));
-            out.add((amounts.isEmpty() ? "every " : "any other ") + by.header() + ": nothing (not in the table"
-                    + (missing == null ? "" : ": " + missing) + ")");
+            amounts.forEach((k, v) -> out.add(each.apply(t.get(v.exact() ? "reasons.describe.table_value"
+                    : "reasons.describe.table_value_figure", column, k,
+                    v.describe(t)))));
+            String which = amounts.isEmpty() ? "every" : "other";
+            out.add(missing == null ? t.get("reasons.describe.table_" + which, column)
+                    : t.get("reasons.describe.table_" + which + "_missing", column, missing));
         } else {
-            bands.forEach(b -> out.add(by.header() + " " + b.describe() + each));
+            bands.forEach(b -> out.add(each.apply(t.get("reasons.describe.table_band", column, b.describe(t)))));
         }
         return out;
     }
