@@ -28,7 +28,7 @@ class PolicyShowChineseTest {
     void theBundledPolicysProgramsAreSaidInChinese() throws PolicyException {
         List<String> zh = lines(bundled(), Texts.ZH);
         for (String line : List.of(
-                "文件 内置政策（config/policy.yaml）（sha256 5a0800a2916fee8708b19f52d5b6cf2b48aa89d6a7180112f547b7ff07c26f04）",
+                "文件 内置政策（config/policy.yaml）（sha256 " + bundled().sha256() + "）",
                 "  适用对象：严重失信：否",
                 "  裁员率不超过5.50%，参保职工30人及以下的不超过20.00%",
                 "  大型企业：上年度失业保险费的50.00%",
@@ -59,7 +59,7 @@ class PolicyShowChineseTest {
     void theBundledPolicysProgramsAreSaidInEnglishAsBefore() throws PolicyException {
         List<String> en = lines(bundled(), Texts.EN);
         for (String line : List.of(
-                "file bundled policy (config/policy.yaml) (sha256 5a0800a2916fee8708b19f52d5b6cf2b48aa89d6a7180112f547b7ff07c26f04)",
+                "file bundled policy (config/policy.yaml) (sha256 " + bundled().sha256() + ")",
                 "  who: serious_dishonesty false",
                 "  layoff rate ≤ 5.50%, or ≤ 20.00% with at most 30 insured",
                 "  large enterprises: 50.00% of last year's premiums",
