@@ -58,6 +58,7 @@ final class RunOptions {
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
         // The inputs' problems are Texts, rendered in the run's language where they are shown.
+        Inputs.checkStandardInput(spec.commandLine(), texts(), inputs);
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), texts(), encoding),
                 Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema(), sheet.sheet);
     }
