@@ -241,7 +241,7 @@ public final class Main implements Runnable {
             } catch (PolicyException e) {
                 policy = texts.get("cli.version.unusable", e.message(texts));
             }
-            return new String[] {texts.get("cli.version", Version.get()), texts.get("cli.version.bundled", policy)};
+            return new String[] {texts.get("cli.version", Version.get(), Version.commit()), texts.get("cli.version.bundled", policy)};
         }
     }
 
