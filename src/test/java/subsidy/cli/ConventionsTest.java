@@ -127,4 +127,24 @@ class ConventionsTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void versionNamesTheCommit(@TempDir Path tmp) throws Exception {
+        CommandLineRun.Result r = CommandLineRun.run("--version");
+        assertEquals(0, r.exit(), r.err());
+        String first = r.out().lines().findFirst().orElse("");
+        assertEquals("subsidy " + subsidy.Version.get() + " (commit " + subsidy.Version.commit() + ")", first);
+        assertTrue(first.matches("subsidy \\S+ \\(commit ([0-9a-f]{4,40}|unknown)\\)"), first);
+        String zh = CommandLineRun.run("--version", "--lang", "zh").out().lines().findFirst().orElse("");
+        assertEquals("subsidy " + subsidy.Version.get() + "（提交 " + subsidy.Version.commit() + "）", zh);
+
+        Path out = tmp.resolve("out");
+        assertEquals(0, CommandLineRun.run("calc", "--input", SAMPLE.toString(), "--as-of", "2022-06-30", "--out",
+                out.toString()).exit());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        m.fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys.indexOf("version") + 1, keys.indexOf("commit"), keys.toString());
+        assertEquals(subsidy.Version.commit(), m.path("commit").asText());
+    }
 }
