@@ -17,7 +17,7 @@ final class RunOptions {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Entity CSV (UTF-8 or GBK), or - for standard input; repeat for several files.")
+            description = "Entity CSV (UTF-8 or GBK); repeat for several files; '-' reads standard input.")
     List<Path> inputs;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
