@@ -95,7 +95,8 @@ final class Inputs {
         List<InputFile> files = new ArrayList<>();
         try {
             for (Path p : paths) {
-                InputFile f = new InputFile(p, charset, schema, delimiter).sheet(sheet);
+                InputFile f = (isStandardInput(p) ? InputFile.standardInput(System.in, charset, schema, delimiter)
+                        : new InputFile(p, charset, schema, delimiter)).sheet(sheet);
                 files.add(f);
                 f.header();
             }
@@ -104,6 +105,18 @@ final class Inputs {
             throw e;
         }
         return files;
+    }
+
+    /** Whether an --input names standard input: {@code -}, as other tools read it (a file named so is ./-). */
+    static boolean isStandardInput(Path input) {
+        return InputFile.STANDARD_INPUT.equals(input.toString());
+    }
+
+    /** Standard input can be read once: {@code --input -} given twice is a usage error. */
+    static void checkStandardInput(CommandLine cl, Texts texts, List<Path> inputs) {
+        if (inputs != null && inputs.stream().filter(Inputs::isStandardInput).count() > 1) {
+            throw new CommandLine.ParameterException(cl, texts.get("cli.stdin_twice"));
+        }
     }
 
     /** Lets go of pipes opened for their headers whose rows a command did not read (it stopped first). */

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import subsidy.Version;
@@ -139,6 +140,26 @@ public final class Main implements Runnable {
      * English, and the common ones (an option missing, one unknown, a bad --lang) are said again in Chinese.
      */
     static String usageMessage(CommandLine.ParameterException e, Texts texts) {
+        if (e instanceof CommandLine.MissingParameterException && !e.getCommandLine().isUnmatchedArgumentsAllowed()
+                && !e.getCommandLine().getUnmatchedArguments().isEmpty()) {
+            // calc --inpt firms.csv: the misspelt option is the mistake, not the --input it leaves out
+            // (its value, unmatched too, is left out of the line)
+            List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+            List<String> options = unmatched.stream().filter(a -> a.startsWith("-") && a.length() > 1).toList();
+            e = new CommandLine.UnmatchedArgumentException(e.getCommandLine(), options.isEmpty() ? unmatched : options);
+        }
+        String line = usageLine(e, texts);
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            // A misspelt option or command: the closest of the command's own, as picocli finds it.
+            List<String> close = u.getSuggestions();
+            if (!close.isEmpty()) {
+                return line + texts.get("cli.usage.did_you_mean", close.get(0));
+            }
+        }
+        return line;
+    }
+
+    private static String usageLine(CommandLine.ParameterException e, Texts texts) {
         if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec o && LangOption.NAME.equals(o.longestName())
                 && e.getValue() != null) {
             return texts.get("cli.lang_bad", e.getValue());
@@ -220,7 +241,7 @@ public final class Main implements Runnable {
             } catch (PolicyException e) {
                 policy = texts.get("cli.version.unusable", e.message(texts));
             }
-            return new String[] {texts.get("cli.version", Version.get()), texts.get("cli.version.bundled", policy)};
+            return new String[] {texts.get("cli.version", Version.get(), Version.commit()), texts.get("cli.version.bundled", policy)};
         }
     }
 

@@ -17,7 +17,7 @@ final class RunOptions {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Entity CSV (UTF-8 or GBK); repeat for several files.")
+            description = "Entity CSV (UTF-8 or GBK); repeat for several files; '-' reads standard input.")
     List<Path> inputs;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
@@ -58,6 +58,7 @@ final class RunOptions {
     /** The inputs with their headers read, so an unusable one stops the run before any output. */
     List<InputFile> open(Policy policy) throws InputException {
         // The inputs' problems are Texts, rendered in the run's language where they are shown.
+        Inputs.checkStandardInput(spec.commandLine(), texts(), inputs);
         return Inputs.open(inputs, Inputs.charset(spec.commandLine(), texts(), encoding),
                 Inputs.delimiter(spec.commandLine(), texts(), delimiter), policy.schema(), sheet.sheet);
     }

@@ -37,6 +37,13 @@ public final class InputFile {
     private Reading kept;
     /** The sheet to read when the file is a workbook (--sheet); null for its first. */
     private String sheet;
+    /** Standard input, for {@code --input -}, until it is opened (it is read once); else null. */
+    private InputStream standardInput;
+    /** Whether this input is standard input ({@link #STANDARD_INPUT}), whose name is no file's. */
+    private boolean isStandardInput;
+
+    /** The name standard input has on the command line ({@code --input -}), in messages and in the manifest. */
+    public static final String STANDARD_INPUT = "-";
 
     /** @param forced the encoding to use, or null to detect UTF-8 or GBK */
     public InputFile(Path path, Charset forced) {
@@ -69,6 +76,22 @@ public final class InputFile {
         return new InputFile(name, null, schema, content.clone(), null);
     }
 
+    /**
+     * Standard input ({@code --input -}), read once as a pipe is; named {@value #STANDARD_INPUT} in every
+     * message, in rejected.csv and in the manifest, which records the SHA-256 of the bytes read.
+     */
+    public static InputFile standardInput(InputStream in, Charset forced, InputSchema schema, Byte delimiter) {
+        InputFile f = new InputFile(Path.of(STANDARD_INPUT), forced, schema, null, delimiter);
+        f.standardInput = in;
+        f.isStandardInput = true;
+        return f;
+    }
+
+    /** Whether this is standard input rather than a file. */
+    public boolean isStandardInput() {
+        return isStandardInput;
+    }
+
     /** Reads the sheet {@code name} when the file is a workbook (--sheet); null for its first sheet. */
     public InputFile sheet(String name) {
         this.sheet = name;
@@ -83,6 +106,9 @@ public final class InputFile {
     public long size() {
         if (content != null) {
             return content.length;
+        }
+        if (isStandardInput) {
+            return 0;
         }
         try {
             return Files.size(path);
@@ -99,7 +125,7 @@ public final class InputFile {
     public Header header() throws InputException {
         if (header == null) {
             Reading reading = open();
-            if (content != null || Files.isRegularFile(path)) {
+            if (content != null || !isStandardInput && Files.isRegularFile(path)) {
                 try {
                     reading.close();
                 } catch (IOException e) {
@@ -152,12 +178,17 @@ public final class InputFile {
             kept = null;
             return reading;
         }
-        if (content == null && Files.isDirectory(path)) {
+        if (isStandardInput && standardInput == null) {
+            throw new IllegalStateException("standard input is read once"); // the command line lets - be given once
+        }
+        if (content == null && !isStandardInput && Files.isDirectory(path)) {
             throw new InputException(Msg.of("input.file.directory", path));
         }
         InputStream in;
         try {
-            in = content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(path);
+            in = content != null ? new java.io.ByteArrayInputStream(content) : isStandardInput ? standardInput
+                    : Files.newInputStream(path);
+            standardInput = null;
         } catch (NoSuchFileException e) {
             throw new InputException(Msg.of("input.file.missing", path));
         } catch (IOException e) {
@@ -175,7 +206,7 @@ public final class InputFile {
             Charset utf16 = forced != null && Utf16Input.isUtf16(forced) ? forced : forced == null
                     ? Utf16Input.bomCharset(mark, got) : null;
             XlsxInput workbook = !XlsxInput.isWorkbook(mark, got) ? null : XlsxInput.open(head, path,
-                    content == null && Files.isRegularFile(path), path.toString(), sheet, digest, subsidy.text.Texts.EN);
+                    content == null && !isStandardInput && Files.isRegularFile(path), path.toString(), sheet, digest, subsidy.text.Texts.EN);
             Msg unsupported = forced == null || utf16 != null || workbook != null ? null : ChunkReader.unsupported(forced);
             if (unsupported != null) {
                 throw new InputException(Msg.of("input.file.problem", path, unsupported));

@@ -81,6 +81,7 @@ public final class Manifest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
+        m.put("commit", Version.commit());
         if (lang != null) {
             m.put("lang", lang.code());
         }
