@@ -188,4 +188,14 @@ class ConfiguredDefaultsCliTest {
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.err().contains("warning"), r.err());
     }
+
+    @Test
+    void policyShowShowsTheConfiguredPolicyUnlessGivenOne() throws IOException {
+        write(dirFile, "policy: " + BAOSHAN + "\n");
+        Result r = run(Map.of(), "policy", "show", "--as-of", "2022-06-30");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("baoshan-2022"), r.out());
+        r = run(Map.of(), "policy", "show", "config/policy.yaml", "--as-of", "2022-06-30");
+        assertTrue(r.out().contains("yunnan-2022-default"), r.out());
+    }
 }
