@@ -198,4 +198,14 @@ class ConfiguredDefaultsCliTest {
         r = run(Map.of(), "policy", "show", "config/policy.yaml", "--as-of", "2022-06-30");
         assertTrue(r.out().contains("yunnan-2022-default"), r.out());
     }
+
+    @Test
+    void explainWarnsTooUnlessGivenAPolicy() {
+        Result r = run(Map.of(), "explain", "--input", FIRMS.toString(), "--as-of", "2022-06-30", "--id",
+                "9153040225581193XN");
+        assertTrue(r.err().startsWith(WARNING + "\n"), r.err());
+        r = run(Map.of(), "explain", "--input", FIRMS.toString(), "--as-of", "2022-06-30", "--id",
+                "9153040225581193XN", "--policy", "config/policy.yaml");
+        assertFalse(r.err().contains("warning"), r.err());
+    }
 }
