@@ -54,7 +54,8 @@ final class CalcCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write report.csv, rejected.csv, size_check.csv, summary.csv and manifest.json here, "
-                    + "replacing the directory as a whole; default: the report to standard output.")
+                    + "replacing the directory as a whole; default: with --period, the configuration's out folder's "
+                    + "PERIOD folder, if it sets one; else the report to standard output.")
     Path out;
 
     @Option(names = "--details", description = "Also write details.csv (needs --out).")
@@ -94,6 +95,10 @@ final class CalcCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Texts texts = lang.texts();
+        if (out == null && ledger.period != null && RunOptions.configuration(spec).out() != null) {
+            ledger.periodEnd(spec.commandLine()); // a period that is no month names no folder
+            out = RunOptions.configuration(spec).out().resolve(ledger.period);
+        }
         if (details && out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.details_needs_out"));
         }
@@ -140,6 +145,7 @@ final class CalcCommand implements Callable<Integer> {
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress,
                 keepPrevious, recording, texts, ledger.period, main.configuration)).format(workbook.format(out, texts));
         RunOptions.sayLeftOut(policy, texts, stderr::println);
+        run.warnExamples(policy, texts, stderr::println);
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf, texts);
         if (otherYear != null) {

@@ -34,7 +34,8 @@ final class LedgerOptions {
 
     @Option(names = "--ledger", paramLabel = "LEDGER",
             description = "Compute against the record of what earlier batches paid, and record this batch in it: "
-                    + "a file (SQLite; made when missing) or jdbc:postgresql://HOST/DB?user=U. Needs --period.")
+                    + "a file (SQLite; made when missing) or jdbc:postgresql://HOST/DB?user=U. Needs --period. "
+                    + "Default with --period: the configuration's ledger, if any.")
     String ledger;
 
     @Option(names = "--period", paramLabel = "YYYY-MM",
@@ -68,9 +69,15 @@ final class LedgerOptions {
         return YearMonth.parse(period).atEndOfMonth();
     }
 
-    /** Checks the options that go together, before anything is read. */
+    /**
+     * Checks the options that go together, before anything is read. A batch (--period) without --ledger is
+     * recorded in the configuration's ledger, if it sets one; a run without --period never reads one.
+     */
     void check(CommandLine cmd) {
         periodEnd(cmd);
+        if (ledger == null && period != null) {
+            ledger = RunOptions.configuration(spec).ledger();
+        }
         if (ledger == null) {
             for (var o : new Object[][] {{replace, "--replace"}, {reason, "--reason"}}) {
                 if (o[0] != null) {

@@ -97,7 +97,7 @@ final class PolicyCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(paramLabel = "FILE", arity = "0..1", descriptionKey = "file",
-                description = "The policy YAML; default: the bundled one.")
+                description = "The policy YAML; default: the configuration's policy, else the bundled one.")
         Path file;
 
         @CommandLine.Mixin
@@ -111,7 +111,7 @@ final class PolicyCommand implements Runnable {
         public Integer call() {
             Texts texts = lang.texts();
             try {
-                Policy p = Inputs.policy(file, asOf, texts);
+                Policy p = Inputs.policy(file != null ? file : RunOptions.configuration(spec).policy(), asOf, texts);
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(PolicyText.render(p, texts));
                 out.flush();

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import subsidy.config.Configuration;
 import subsidy.input.InputException;
 import subsidy.input.InputFile;
 import subsidy.policy.Policy;
 import subsidy.policy.PolicyException;
+import subsidy.policy.RegionList;
 import subsidy.text.Texts;
 
 /** The options every command that reads entities shares: inputs, policy, encoding, as-of date. */
@@ -20,7 +22,8 @@ final class RunOptions {
             description = "Entity CSV (UTF-8 or GBK); repeat for several files; '-' reads standard input.")
     List<Path> inputs;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML; default: the bundled policy.")
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Policy YAML; default: the configuration's policy, else the bundled policy.")
     Path policyFile;
 
     @Option(names = "--encoding", paramLabel = "E", description = "Input encoding (UTF-8, GBK); default: detected.")
@@ -42,9 +45,41 @@ final class RunOptions {
     @CommandLine.Mixin
     WorkbookOptions.Sheet sheet = new WorkbookOptions.Sheet();
 
+    /** The policy: --policy's, else the configuration's (which becomes {@link #policyFile}), else the bundled one. */
     Policy policy() throws PolicyException {
+        if (policyFile == null) {
+            policyFile = configuration(spec).policy();
+        }
         return Inputs.policy(policyFile, asOf, texts());
     }
+
+    /** The configuration the command line was started with ({@link Main#configuration}); none in a bare test. */
+    static Configuration configuration(CommandLine.Model.CommandSpec spec) {
+        return spec != null && spec.root().userObject() instanceof Main m && m.configuration != null
+                ? m.configuration : Configuration.NONE;
+    }
+
+    /**
+     * A warning when the run reads the bundled policy (no --policy, none configured) and it holds region lists
+     * that are examples (their titles say so: "example listing"): a county's own announcement must replace them.
+     */
+    void warnExamples(Policy policy, Texts texts, java.util.function.Consumer<String> println) {
+        if (policyFile != null) {
+            return;
+        }
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (RegionList list : policy.regionLists().values()) {
+            if (list.title() != null && list.title().contains(EXAMPLE_LISTING)) {
+                codes.addAll(list.codes().keySet());
+            }
+        }
+        if (!codes.isEmpty()) {
+            println.accept(texts.get("cli.warning", texts.get("cli.bundled_examples", String.join(", ", codes))));
+        }
+    }
+
+    /** What the bundled policy's example region lists say in their titles. */
+    static final String EXAMPLE_LISTING = "example listing";
 
     /** Programs the policy has but not on --as-of are named, so that an empty column or total explains itself. */
     static void sayLeftOut(Policy policy, java.util.function.Consumer<String> println) {

@@ -29,11 +29,12 @@ import subsidy.text.Text;
  * The defaults a county sets once instead of on every command line: read, in order of increasing
  * precedence, from the per-user file ({@code $XDG_CONFIG_HOME/subsidy/config.yaml}, else
  * {@code $HOME/.config/subsidy/config.yaml}), the per-directory file ({@code .subsidy.yaml} in the working
- * directory) and the environment ({@code SUBSIDY_LANG}); a flag on the command line wins over all of them,
+ * directory) and the environment ({@code SUBSIDY_LANG}, {@code SUBSIDY_POLICY}, {@code SUBSIDY_LEDGER},
+ * {@code SUBSIDY_OUT}); a flag on the command line wins over all of them,
  * which is the command line's business, not this class's. Never the JVM's locale, {@code LANG} or
  * {@code LC_*}: cron and a clerk's shell compute the same report.
  *
- * <p>A file is a YAML mapping of the keys in {@link Setting#ALL} (today only {@code lang: zh|en}). An unknown
+ * <p>A file is a YAML mapping of the keys in {@link Setting#ALL} ({@code lang}, {@code policy}, {@code ledger}, {@code out}). An unknown
  * key, a value that is none of a key's values, a file that is not such a mapping, not UTF-8 or cannot be
  * read is a problem naming the file, line and key ({@link #problems()}); the command line refuses to run on
  * it rather than ignore it. A file that does not exist is simply not read; an empty one is read and sets
@@ -137,9 +138,11 @@ public final class Configuration {
                 continue;
             }
             read.add("$" + s.env());
-            Object value = s.read(text, null);
+            // A relative path in a variable is taken from the working directory, where the per-directory file is.
+            Object value = s.read(text, where.directoryFile() == null ? null : where.directoryFile().getParent());
             if (value == null) {
-                problems.add(Msg.of("cli.config.env_bad", s.env(), Escape.controls(text), s.expected()));
+                problems.add(Msg.of("cli.config.env_bad", s.env(), Escape.controls(Setting.withoutPassword(text)),
+                        s.expected()));
             } else {
                 values.put(s, value);
             }
@@ -215,7 +218,8 @@ public final class Configuration {
             }
             Object value = setting.read(scalar.text(), base);
             if (value == null) {
-                problems.add(Msg.of("cli.config.bad_value", where, key, Escape.controls(scalar.text()),
+                problems.add(Msg.of("cli.config.bad_value", where, key,
+                        Escape.controls(Setting.withoutPassword(scalar.text())),
                         setting.expected()));
             } else {
                 values.put(setting, value);
@@ -242,6 +246,21 @@ public final class Configuration {
     /** The language the configuration sets, or null when it sets none (the command line then says English). */
     public Lang lang() {
         return get(Setting.LANG);
+    }
+
+    /** The policy file the configuration sets (absolute), or null: the bundled policy unless --policy. */
+    public Path policy() {
+        return get(Setting.POLICY);
+    }
+
+    /** The ledger the configuration sets (an absolute file path or a jdbc:postgresql: URL), or null. */
+    public String ledger() {
+        return get(Setting.LEDGER);
+    }
+
+    /** The folder under which a period's report goes ({@code OUT/PERIOD}), or null. */
+    public Path out() {
+        return get(Setting.OUT);
     }
 
     /** Why the configuration cannot be used, each naming its file (or variable), line and key; empty when it can. */

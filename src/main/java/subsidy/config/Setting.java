@@ -1,5 +1,7 @@
 package subsidy.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -11,7 +13,7 @@ import subsidy.text.Text;
 /**
  * One thing a configuration may set: its key in a file ({@code lang}), the environment variable that sets
  * it ({@code SUBSIDY_LANG}), how its text is read, and how the manifest writes the value. A new setting
- * (issue 21: the policy, the ledger, the output folder) is one constant here and its line in {@link #ALL}.
+ * is one constant here and its line in {@link #ALL}.
  *
  * @param <T> the value's type
  */
@@ -20,8 +22,31 @@ public final class Setting<T> {
     public static final Setting<Lang> LANG = new Setting<>("lang", "SUBSIDY_LANG",
             Msg.of("cli.config.lang.expected"), (text, base) -> Lang.parse(text), Lang::code);
 
+    /**
+     * The policy file calc, explain and verify read when not given {@code --policy}: a file that exists (a
+     * relative path is taken from the configuration file's folder, or for {@code SUBSIDY_POLICY} from the
+     * working directory); recorded as the absolute path.
+     */
+    public static final Setting<Path> POLICY = new Setting<>("policy", "SUBSIDY_POLICY",
+            Msg.of("cli.config.policy.expected"), Setting::policyFile, Path::toString);
+
+    /**
+     * The ledger calc records a batch in when given {@code --period} and not {@code --ledger}: a SQLite file
+     * (relative paths as for {@link #POLICY}; made when missing, as --ledger makes it) or a
+     * {@code jdbc:postgresql:} URL; the manifest records a URL without its password.
+     */
+    public static final Setting<String> LEDGER = new Setting<>("ledger", "SUBSIDY_LEDGER",
+            Msg.of("cli.config.ledger.expected"), Setting::ledger, Setting::withoutPassword);
+
+    /**
+     * The folder under which calc writes a period's report when given {@code --period} and not {@code --out}:
+     * {@code OUT/PERIOD} ({@code reports/2022-06}); relative paths as for {@link #POLICY}.
+     */
+    public static final Setting<Path> OUT = new Setting<>("out", "SUBSIDY_OUT",
+            Msg.of("cli.config.out.expected"), Setting::folder, Path::toString);
+
     /** Every setting, in the order the manifest lists them. */
-    public static final List<Setting<?>> ALL = List.of(LANG);
+    public static final List<Setting<?>> ALL = List.of(LANG, POLICY, LEDGER, OUT);
 
     private final String key;
     private final String env;
@@ -68,6 +93,45 @@ public final class Setting<T> {
         @SuppressWarnings("unchecked")
         T t = (T) value;
         return shown.apply(t);
+    }
+
+    /** {@code text} as a path, relative ones taken from {@code base} (the working directory when null); null when none. */
+    private static Path path(String text, Path base) {
+        if (text.indexOf('\0') >= 0) {
+            return null;
+        }
+        try {
+            Path p = Path.of(text);
+            return (base == null ? p.toAbsolutePath() : base.resolve(p)).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static Path policyFile(String text, Path base) {
+        Path p = path(text, base);
+        return p != null && Files.isRegularFile(p) ? p : null;
+    }
+
+    private static Path folder(String text, Path base) {
+        Path p = path(text, base);
+        return p != null && (!Files.exists(p) || Files.isDirectory(p)) ? p : null;
+    }
+
+    private static String ledger(String text, Path base) {
+        if (text.startsWith("jdbc:postgresql:")) {
+            return text;
+        }
+        if (text.startsWith("jdbc:")) {
+            return null;
+        }
+        Path p = path(text, base);
+        return p != null && !Files.isDirectory(p) ? p.toString() : null;
+    }
+
+    /** A value as a message or the manifest shows it: a URL's password, if any, as {@code ***}. */
+    static String withoutPassword(String text) {
+        return text.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
     }
 
     /** The setting a file's key names, or null. */

@@ -179,18 +179,18 @@ class ConfigurationCliTest {
 
     @Test
     void aBadFileIsOneClearUsageErrorAndNothingRuns() throws IOException {
-        write(dirFile, "lang: zh\nledger: x.db\n");
+        write(dirFile, "lang: zh\nledgr: x.db\n");
         Path out = tmp.resolve("out");
         Result r = calc(Map.of(), out, "--lang", "en");
         assertEquals(ExitCode.USAGE, r.exit());
-        assertEquals("subsidy: " + dirFile + ", line 2: unknown key 'ledger'; the keys are: lang\n"
+        assertEquals("subsidy: " + dirFile + ", line 2: unknown key 'ledgr'; the keys are: lang, policy, ledger, out\n"
                 + "Correct it or remove it: no command runs on a configuration it cannot read.\n", r.err());
         assertFalse(Files.exists(out));
         // Without the flag, in the language the configuration does set.
         r = run(Map.of(), "--help");
         assertEquals(ExitCode.USAGE, r.exit());
         assertEquals("", r.out());
-        assertEquals("subsidy: " + dirFile + " 第2行：未知的键“ledger”；可用的键：lang\n"
+        assertEquals("subsidy: " + dirFile + " 第2行：未知的键“ledgr”；可用的键：lang, policy, ledger, out\n"
                 + "请改正或删除该配置：配置无法读取时，任何命令都不运行。\n", r.err());
     }
 

@@ -128,10 +128,12 @@ class ConfigurationTest {
 
     @Test
     void anUnknownKeyNamesTheFileLineAndKey() throws IOException {
-        write(dirFile, "lang: zh\npolicy: county.yaml\n");
+        write(dirFile, "lang: zh\npolicies: county.yaml\n");
         Configuration c = read(Map.of());
-        assertEquals(List.of(dirFile + ", line 2: unknown key 'policy'; the keys are: lang"), english(c));
-        assertEquals(dirFile + " 第2行：未知的键“policy”；可用的键：lang", c.problems().get(0).in(Texts.ZH));
+        assertEquals(List.of(dirFile + ", line 2: unknown key 'policies'; the keys are: lang, policy, ledger, out"),
+                english(c));
+        assertEquals(dirFile + " 第2行：未知的键“policies”；可用的键：lang, policy, ledger, out",
+                c.problems().get(0).in(Texts.ZH));
         assertEquals(Lang.ZH, c.lang(), "what the file does set still chooses the language of the message");
     }
 
@@ -200,5 +202,63 @@ class ConfigurationTest {
         write(dirFile, "lang: \"\\e[2J\"\n");
         Text p = read(Map.of()).problems().get(0);
         assertEquals(dirFile + ", line 1: lang: '\\x1b[2J' is not zh or en", p.in(Texts.EN));
+    }
+
+    // issue 21: the policy, the ledger and the output folder
+
+    @Test
+    void relativePathsAreTakenFromTheFolderOfTheFileThatGivesThem() throws IOException {
+        write(userFile.resolveSibling("county.yaml"), "id: x\n");
+        write(userFile, "policy: county.yaml\nledger: ledger.db\nout: reports\n");
+        Configuration c = read(Map.of());
+        assertEquals(List.of(), c.problems());
+        Path folder = userFile.getParent();
+        assertEquals(folder.resolve("county.yaml"), c.policy());
+        assertEquals(folder.resolve("ledger.db").toString(), c.ledger());
+        assertEquals(folder.resolve("reports"), c.out());
+        assertEquals(Map.of("policy", folder.resolve("county.yaml").toString(),
+                "ledger", folder.resolve("ledger.db").toString(), "out", folder.resolve("reports").toString()),
+                c.manifest().get("set"));
+    }
+
+    @Test
+    void fileThenDirectoryThenVariableForTheNewKeys() throws IOException {
+        write(home.resolve("a.yaml"), "id: a\n");
+        write(work.resolve("b.yaml"), "id: b\n");
+        write(work.resolve("c.yaml"), "id: c\n");
+        write(userFile, "policy: " + home.resolve("a.yaml") + "\nout: /srv/reports\nledger: /srv/a.db\n");
+        assertEquals(home.resolve("a.yaml"), read(Map.of()).policy());
+        write(dirFile, "policy: b.yaml\nledger: jdbc:postgresql://db/subsidy?user=u&password=secret\n");
+        Configuration c = read(Map.of());
+        assertEquals(work.resolve("b.yaml"), c.policy());
+        assertEquals(Path.of("/srv/reports"), c.out(), "what a later source does not set stays");
+        assertEquals("jdbc:postgresql://db/subsidy?user=u&password=secret", c.ledger(), "a URL is kept as given");
+        assertEquals("jdbc:postgresql://db/subsidy?user=u&password=***", ((Map<?, ?>) c.manifest().get("set")).get("ledger"),
+                "the manifest never holds the password");
+        // A variable's relative path is taken from the working directory.
+        c = read(Map.of("SUBSIDY_POLICY", "c.yaml", "SUBSIDY_OUT", "out", "SUBSIDY_LEDGER", "l.db"));
+        assertEquals(work.resolve("c.yaml"), c.policy());
+        assertEquals(work.resolve("out"), c.out());
+        assertEquals(work.resolve("l.db").toString(), c.ledger());
+        assertEquals(List.of(userFile.toString(), dirFile.toString(), "$SUBSIDY_POLICY", "$SUBSIDY_LEDGER",
+                "$SUBSIDY_OUT"), c.sources());
+    }
+
+    @Test
+    void aMissingPolicyAFileForOutOrAnotherDatabaseAreNamedInBothLanguages() throws IOException {
+        write(work.resolve("notes.txt"), "x");
+        write(dirFile, "policy: county.yaml\nout: notes.txt\nledger: jdbc:mysql://h/db?password=pw\n");
+        Configuration c = read(Map.of());
+        assertEquals(List.of(dirFile + ", line 1: policy: 'county.yaml' is not an existing policy file",
+                dirFile + ", line 2: out: 'notes.txt' is not a folder",
+                dirFile + ", line 3: ledger: 'jdbc:mysql://h/db?password=***' is not a ledger file (SQLite) or a "
+                        + "jdbc:postgresql: URL"), english(c));
+        assertEquals(dirFile + " 第1行：policy 的值“county.yaml”无效，应为 已存在的政策文件",
+                c.problems().get(0).in(Texts.ZH));
+        assertEquals(dirFile + " 第2行：out 的值“notes.txt”无效，应为 文件夹", c.problems().get(1).in(Texts.ZH));
+        c = read(Map.of("SUBSIDY_POLICY", "nowhere.yaml"));
+        assertEquals(List.of("environment variable SUBSIDY_POLICY: 'nowhere.yaml' is not an existing policy file"),
+                english(c).subList(3, 4));
+        assertEquals("环境变量 SUBSIDY_POLICY 的值“nowhere.yaml”无效，应为 已存在的政策文件", c.problems().get(3).in(Texts.ZH));
     }
 }
