@@ -114,7 +114,7 @@ class ConventionsTest {
     @Test
     void inputDashTwiceIsAUsageError() {
         CommandLineRun.Result r = withStandardInput(readSample(), "calc", "--input", "-", "--input", "-", "--as-of",
-                "2022-06-30");
+                "2022-06-30", "--policy", "config/policy.yaml"); // a named policy: no warning of examples first
         assertEquals(ExitCode.USAGE, r.exit());
         assertEquals("subsidy: --input - (standard input) can be given once: it can be read only once\n"
                 + "Try 'subsidy calc --help' for more information.\n", r.err());
