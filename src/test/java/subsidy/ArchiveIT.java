@@ -98,4 +98,14 @@ class ArchiveIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/subsidy")));
     }
+
+    /** cmd.exe wants CRLF line ends; the script switches the console to UTF-8 and runs the jar (it is not run here). */
+    @Test
+    void theWindowsScriptHasCrlfLineEndsAndSwitchesTheConsoleToUtf8() throws IOException {
+        String bat = Files.readString(home.resolve("bin/subsidy.bat"), StandardCharsets.UTF_8);
+        assertFalse(bat.replace("\r\n", "").contains("\n"), "every line ends in CRLF");
+        assertTrue(bat.contains("chcp 65001"), bat);
+        assertTrue(bat.contains("-Dstdout.encoding=UTF-8"), bat);
+        assertTrue(bat.contains("lib\\subsidy.jar"), bat);
+    }
 }
