@@ -39,7 +39,7 @@ class ArchiveIT {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         // A PATH with the few tools the launcher and this test use, and no java.
-        assertEquals("", sh("mkdir nojava && for t in sh dirname readlink cmp; do ln -s \"$(command -v $t)\" nojava/$t; done"
+        assertEquals("", sh("mkdir nojava && for t in sh dirname readlink cmp wc; do ln -s \"$(command -v $t)\" nojava/$t; done"
                 + " && ln -s '" + home.resolve("bin/subsidy") + "' nojava/subsidy").trim());
     }
 
