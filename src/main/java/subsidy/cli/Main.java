@@ -22,7 +22,7 @@ import subsidy.text.Texts;
 @Command(name = "subsidy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Computes 2020-2022 relief for small and micro firms and individual businesses.",
         subcommands = {CalcCommand.class, ExplainCommand.class, VerifyCommand.class, PolicyCommand.class,
-            TestCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+            TestCommand.class, LedgerCommand.class, GenerateCompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

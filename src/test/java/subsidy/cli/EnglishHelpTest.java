@@ -25,7 +25,8 @@ class EnglishHelpTest {
     static final List<List<String>> COMMANDS = List.of(List.of(), List.of("calc"), List.of("explain"),
             List.of("verify"), List.of("policy"), List.of("policy", "check"), List.of("policy", "show"),
             List.of("test"), List.of("ledger"), List.of("ledger", "list"), List.of("ledger", "history"),
-            List.of("ledger", "export"), List.of("ledger", "import"), List.of("ledger", "void"), List.of("help"));
+            List.of("ledger", "export"), List.of("ledger", "import"), List.of("ledger", "void"), List.of("generate-completion"),
+            List.of("help"));
 
     static Stream<List<String>> commands() {
         return COMMANDS.stream();
