@@ -6,68 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import subsidy.CommandLineRun.Result;
-import subsidy.config.Configuration;
 
 /**
  * The language's default from the configuration (issue 19, the part of issue 21 it needs): a configured
  * Chinese gives Chinese help and outputs, {@code --lang} wins, nothing configured is English whatever
  * the locale, a bad configuration is one clear usage error, and the manifest records what was read.
  */
-class ConfigurationCliTest {
-    @TempDir
-    Path tmp;
-
-    Path home;
-    Path work;
-    Path userFile;
-    Path dirFile;
-
-    @BeforeEach
-    void places() throws IOException {
-        home = Files.createDirectories(tmp.resolve("home"));
-        work = Files.createDirectories(tmp.resolve("work"));
-        userFile = home.resolve(".config/subsidy/config.yaml");
-        dirFile = work.resolve(".subsidy.yaml");
-    }
-
-    private Result run(Map<String, String> env, String... args) {
-        Map<String, String> e = new HashMap<>(env);
-        e.putIfAbsent("HOME", home.toString());
-        Configuration.Locations where = Configuration.Locations.of(e, work);
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run(where, args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
+class ConfigurationCliTest extends ConfiguredCli {
     private Result calc(Map<String, String> env, Path out, String... more) {
         String[] args = {"calc", "--input", "samples/firms.csv", "--as-of", "2022-06-30", "--out", out.toString(),
             "--quiet"};

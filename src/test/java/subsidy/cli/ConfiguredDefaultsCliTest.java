@@ -6,25 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import subsidy.CommandLineRun.Result;
-import subsidy.config.Configuration;
 
 /**
  * Issue 21: a county's policy, ledger and output folder from the configuration (file, then variable, then
  * flag), recorded in the manifest; and the warning when the bundled policy's example region lists are used.
  */
-class ConfiguredDefaultsCliTest {
+class ConfiguredDefaultsCliTest extends ConfiguredCli {
     static final Path FIRMS = Path.of("samples/firms.csv").toAbsolutePath();
     static final Path BAOSHAN = Path.of("config/baoshan-2022.yaml").toAbsolutePath();
     static final Path YUANJIANG = Path.of("config/national-ui-refund.yaml").toAbsolutePath();
@@ -32,47 +24,6 @@ class ConfiguredDefaultsCliTest {
             + "(530428, 530502); give your county's policy with --policy or policy: in the configuration";
     static final String WARNING_ZH = "subsidy: 警告：内置政策中的中高风险地区名单仅为示例（530428, 530502）；"
             + "请用 --policy 或配置中的 policy: 指定本县政策";
-
-    @TempDir
-    Path tmp;
-
-    Path home;
-    Path work;
-    Path userFile;
-    Path dirFile;
-
-    @BeforeEach
-    void places() throws IOException {
-        home = Files.createDirectories(tmp.resolve("home"));
-        work = Files.createDirectories(tmp.resolve("work"));
-        userFile = home.resolve(".config/subsidy/config.yaml");
-        dirFile = work.resolve(".subsidy.yaml");
-    }
-
-    private Result run(Map<String, String> env, String... args) {
-        Map<String, String> e = new HashMap<>(env);
-        e.putIfAbsent("HOME", home.toString());
-        Configuration.Locations where = Configuration.Locations.of(e, work);
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run(where, args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
 
     private static JsonNode manifest(Path out) throws IOException {
         return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
