@@ -63,7 +63,6 @@ final class RecomputedOutputs {
 
     private final Policy policy;
     /** The language the run wrote its files in, which they are recomputed in. */
-    @SuppressWarnings("unused") // until the writers take a language (the LANG: calls below)
     private final Texts written;
     private final DetailsTable detailsTable;
     private final RejectedTable rejectedTable;

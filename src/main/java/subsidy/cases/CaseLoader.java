@@ -196,7 +196,7 @@ public final class CaseLoader {
         try {
             return Dates.parse(t);
         } catch (IllegalArgumentException e) {
-            problems.add(f.keyAt(key) + ": " + e.getMessage()); // LANG: Dates' message in the run's language
+            problems.add(f.keyAt(key) + ": " + e.getMessage()); // the date parser's words in English
             return otherwise;
         }
     }
@@ -219,7 +219,7 @@ public final class CaseLoader {
                     needsDate = true; // said once below, in the case file's own words
                     continue;
                 }
-                // LANG: the policy's problem in the run's language once PolicyException carries it so
+                // The policy's problem in the loader's English words, inside this file's problem.
                 if (asOf == null) {
                     problems.at(where, "cases.load.policy_problem", policyFile, problem);
                 } else {
@@ -231,7 +231,7 @@ public final class CaseLoader {
                 LocalDate example = e.inForce().example();
                 if (example == null) {
                     problems.at("as_of", "cases.load.needs_date", policyFile);
-                } else { // LANG: describe() in the run's language once the policy's in-force span speaks it
+                } else { // the periods of force in the policy's English words
                     problems.at("as_of", "cases.load.needs_date_example", policyFile, e.inForce().describe(), example);
                 }
             }

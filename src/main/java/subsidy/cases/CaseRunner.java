@@ -149,7 +149,7 @@ public final class CaseRunner {
                         texts.get("cases.run.computed_total", Money.format(row.result().total()))));
                 return;
             }
-            // The reason is matched as calc writes it (English); LANG: told in texts' once Rejection carries it
+            // A case's reason is matched against the English text (README): cases are written in English.
             String reasons = String.join("; ", row.rejection().reasons());
             if (e.rejected().reason() != null && !reasons.contains(e.rejected().reason())) {
                 out.add(new Mismatch(entity, "", "reason", texts.get("cases.run.contains", e.rejected().reason()),
@@ -216,7 +216,7 @@ public final class CaseRunner {
         if (p.reason() != null) {
             String reason = pr.reason() == null ? "" : pr.reason();
             if (!reason.contains(p.reason())) {
-                // LANG: the reason is matched as calc writes it (English) until ProgramResult carries a Text
+                // A case's reason is matched against the English text (README): cases are written in English.
                 out.add(new Mismatch(entity, p.program(), "reason", texts.get("cases.run.contains", p.reason()),
                         reason.isEmpty() ? texts.get("cases.run.no_reason") : reason));
             }

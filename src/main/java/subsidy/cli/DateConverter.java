@@ -12,8 +12,7 @@ final class DateConverter implements ITypeConverter<LocalDate> {
         try {
             return Dates.parse(value);
         } catch (IllegalArgumentException e) {
-            // LANG: Dates.parse (input helper) words the problem in English; picocli prefixes "Invalid value for
-            // option '--as-of'", which Main.usageMessage does not translate.
+            // In English: a converter has no language. Main.usageMessage says it again in the run's language.
             throw new TypeConversionException(e.getMessage());
         }
     }
