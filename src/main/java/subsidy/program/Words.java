@@ -1,5 +1,6 @@
 package subsidy.program;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import subsidy.Reason;
 import subsidy.entity.Column;
@@ -67,26 +68,30 @@ public final class Words {
         return PerLang.of(t -> code.reason(m.in(t)));
     }
 
-    /** A value made once for each language, then only read: any thread may ask. */
+    /**
+     * A value made once for each language, when first asked for in it (a run in one language never reads
+     * the other's catalogue), then only read: any thread may ask.
+     */
     public static final class PerLang<T> {
-        private final Object[] values;
+        private final Function<Texts, T> make;
+        private final AtomicReferenceArray<T> values = new AtomicReferenceArray<>(Lang.values().length);
 
-        private PerLang(Object[] values) {
-            this.values = values;
+        private PerLang(Function<Texts, T> make) {
+            this.make = make;
         }
 
         public static <T> PerLang<T> of(Function<Texts, T> make) {
-            Lang[] langs = Lang.values();
-            Object[] v = new Object[langs.length];
-            for (Lang l : langs) {
-                v[l.ordinal()] = make.apply(Texts.of(l));
-            }
-            return new PerLang<>(v);
+            return new PerLang<>(make);
         }
 
-        @SuppressWarnings("unchecked")
         public T in(Texts texts) {
-            return (T) values[texts.lang().ordinal()];
+            int i = texts.lang().ordinal();
+            T v = values.get(i);
+            if (v == null) { // two threads may both make it: the same value either way, one kept
+                values.compareAndSet(i, null, make.apply(Texts.of(texts.lang())));
+                v = values.get(i);
+            }
+            return v;
         }
     }
 }

@@ -25,7 +25,11 @@ final class Labels {
     final String[] sizeSources;
 
     private static final Labels EN = new Labels(Texts.EN);
-    private static final Labels ZH = new Labels(Texts.ZH);
+
+    /** Made when a Chinese table is first asked for: an English run never reads the Chinese catalogue. */
+    private static final class InChinese {
+        static final Labels ZH = new Labels(Texts.ZH);
+    }
 
     private Labels(Texts texts) {
         this.texts = texts;
@@ -48,7 +52,7 @@ final class Labels {
     }
 
     static Labels of(Texts texts) {
-        return texts.lang() == Lang.ZH ? ZH : EN;
+        return texts.lang() == Lang.ZH ? InChinese.ZH : EN;
     }
 
     String get(String key, Object... args) {

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * nothing, anything else as {@link String#valueOf(Object)}. Nothing else is special: no quoting rules,
  * no number formats, so an English template renders the bytes it shows.
  *
- * <p>The catalogue is read once per language and is immutable; any thread may use it.
+ * <p>The catalogue is read once per language, when a message of it is first asked for, and is then
+ * immutable; any thread may use it.
  * {@code TextsTest} fails when a key exists in one language only or their placeholders differ.
  */
 public final class Texts {
@@ -36,19 +37,35 @@ public final class Texts {
     public static final Texts ZH = new Texts(Lang.ZH);
 
     private final Lang lang;
-    private final Map<String, Template> templates;
-    private final Map<String, String> raw;
+    /** Read on first use: a run in one language never reads the other's files (start-up). */
+    private volatile Catalogue catalogue;
+
+    /** One language's messages as the files hold them, and each compiled once. */
+    private record Catalogue(Map<String, String> raw, Map<String, Template> templates) {
+    }
 
     private Texts(Lang lang) {
         this.lang = lang;
-        Map<String, String> values = new HashMap<>();
-        for (String area : AREAS) {
-            read(area, lang, values);
+    }
+
+    private Catalogue catalogue() {
+        Catalogue c = catalogue;
+        if (c == null) {
+            synchronized (this) {
+                c = catalogue;
+                if (c == null) {
+                    Map<String, String> values = new HashMap<>();
+                    for (String area : AREAS) {
+                        read(area, lang, values);
+                    }
+                    Map<String, Template> t = new HashMap<>();
+                    values.forEach((k, v) -> t.put(k, Template.compile(v)));
+                    c = new Catalogue(Collections.unmodifiableMap(values), t);
+                    catalogue = c;
+                }
+            }
         }
-        raw = Collections.unmodifiableMap(values);
-        Map<String, Template> t = new HashMap<>();
-        values.forEach((k, v) -> t.put(k, Template.compile(v)));
-        templates = t;
+        return c;
     }
 
     public static Texts of(Lang lang) {
@@ -61,7 +78,7 @@ public final class Texts {
 
     /** The message {@code key} with its arguments put in. A key the catalogue lacks is a defect. */
     public String get(String key, Object... args) {
-        Template t = templates.get(key);
+        Template t = catalogue().templates().get(key);
         if (t == null) {
             throw new IllegalStateException("no message " + key + " in the " + lang.code() + " catalogue");
         }
@@ -69,17 +86,17 @@ public final class Texts {
     }
 
     public boolean has(String key) {
-        return templates.containsKey(key);
+        return catalogue().templates().containsKey(key);
     }
 
     /** Every key, sorted. */
     public Set<String> keys() {
-        return new TreeSet<>(raw.keySet());
+        return new TreeSet<>(catalogue().raw().keySet());
     }
 
     /** The template as the catalogue holds it, placeholders unfilled. */
     public String template(String key) {
-        return raw.get(key);
+        return catalogue().raw().get(key);
     }
 
     /** How an argument is written into a message. */
@@ -177,7 +194,7 @@ public final class Texts {
 
     /** For the catalogue's test: the argument numbers {@code key}'s template uses. */
     public Set<Integer> placeholders(String key) {
-        Template t = templates.get(key);
+        Template t = catalogue().templates().get(key);
         return t == null ? Set.of() : t.placeholders();
     }
 }
