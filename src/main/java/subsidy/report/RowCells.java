@@ -25,26 +25,16 @@ public interface RowCells {
 
     RowCells textEnd();
 
-    /** The cells as the strings a reader of the CSV gets back (before {@link SafeText}). */
-    final class AsList implements RowCells {
-        private final List<String> cells = new ArrayList<>();
+    /**
+     * A sink that holds each cell as a value: a text given in pieces is joined and given to
+     * {@link #text}, and a code is a text. {@link AsList} and the workbook writer are two.
+     */
+    abstract class Held implements RowCells {
         private StringBuilder pieces;
-
-        @Override
-        public RowCells text(String value) {
-            cells.add(value == null ? "" : value);
-            return this;
-        }
 
         @Override
         public RowCells code(String value) {
             return text(value);
-        }
-
-        @Override
-        public RowCells amount(BigDecimal value) {
-            cells.add(Money.format(value));
-            return this;
         }
 
         @Override
@@ -61,7 +51,26 @@ public interface RowCells {
 
         @Override
         public RowCells textEnd() {
-            return text(pieces.toString());
+            String t = pieces.toString();
+            pieces = null;
+            return text(t);
+        }
+    }
+
+    /** The cells as the strings a reader of the CSV gets back (before {@link SafeText}). */
+    final class AsList extends Held {
+        private final List<String> cells = new ArrayList<>();
+
+        @Override
+        public RowCells text(String value) {
+            cells.add(value == null ? "" : value);
+            return this;
+        }
+
+        @Override
+        public RowCells amount(BigDecimal value) {
+            cells.add(Money.format(value));
+            return this;
         }
 
         public List<String> cells() {

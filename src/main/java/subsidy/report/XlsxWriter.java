@@ -23,7 +23,7 @@ import subsidy.money.Money;
  *
  * <p>Use: the {@link RowCells} methods for one row's cells, then {@link #endRow()}; {@link #close()} at the end.
  */
-public final class XlsxWriter implements RowCells, AutoCloseable {
+public final class XlsxWriter extends RowCells.Held implements AutoCloseable {
     /** Rows whose cells set the column widths. */
     static final int SAMPLE = 100;
     /** Excel's rows per sheet. */
@@ -47,7 +47,6 @@ public final class XlsxWriter implements RowCells, AutoCloseable {
     private final Xml xml = new Xml();
     private List<Object[]> sample = new ArrayList<>();
     private final List<Object> cells = new ArrayList<>();
-    private StringBuilder pieces;
     private double[] widths;
     private int sheets;
     private int rowInSheet;
@@ -87,11 +86,6 @@ public final class XlsxWriter implements RowCells, AutoCloseable {
     }
 
     @Override
-    public RowCells code(String value) {
-        return text(value);
-    }
-
-    @Override
     public RowCells amount(BigDecimal value) {
         cells.add(value == null ? "" : value);
         return this;
@@ -101,25 +95,6 @@ public final class XlsxWriter implements RowCells, AutoCloseable {
     public RowCells count(long value) {
         cells.add(value);
         return this;
-    }
-
-    @Override
-    public RowCells textStart() {
-        pieces = new StringBuilder();
-        return this;
-    }
-
-    @Override
-    public RowCells piece(String text) {
-        pieces.append(text);
-        return this;
-    }
-
-    @Override
-    public RowCells textEnd() {
-        String t = pieces.toString();
-        pieces = null;
-        return text(t);
     }
 
     /** Ends the row whose cells were given since the last. */
