@@ -2,16 +2,12 @@ package subsidy.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import subsidy.calc.EntityResult;
 import subsidy.calc.Totals;
 import subsidy.input.Rejection;
@@ -152,58 +148,30 @@ public final class XlsxOutputs implements AutoCloseable {
         notice(notice, out, Texts.EN);
     }
 
+    /**
+     * The notice list as a workbook, from the list's own header and rows (a workbook's text cell is never
+     * run as a formula, so it needs no CSV guard): amounts as numbers; in Chinese, the list as it is
+     * posted, its title above the frozen header and 序号 as numbers (the English list has neither).
+     */
     public static void notice(NoticeList notice, OutputStream out, Texts texts) throws IOException {
-        if (texts.lang() == subsidy.text.Lang.EN) { // the English list has no title row and no 序号
-            StringWriter csv = new StringWriter();
-            notice.write(csv);
-            fromCsv(csv.toString(), texts.get("workbook.sheet.notice"), out);
-            return;
-        }
-        // The list as it is posted: its title above the frozen header, 序号 as numbers, amounts as numbers.
-        try (XlsxWriter w = new XlsxWriter(out, texts.get("workbook.sheet.notice"), notice.title(), notice.header())) {
+        boolean posted = texts.lang() != subsidy.text.Lang.EN;
+        try (XlsxWriter w = new XlsxWriter(out, texts.get("workbook.sheet.notice"), posted ? notice.title() : null,
+                notice.header())) {
             for (List<String> row : notice.rows()) {
                 for (int i = 0; i < row.size(); i++) {
                     String cell = row.get(i);
                     if (AMOUNT.matcher(cell).matches()) {
                         w.amount(new BigDecimal(cell));
-                    } else if (i == 0 && !cell.isEmpty() && cell.chars().allMatch(c -> c >= '0' && c <= '9')
+                    } else if (posted && i == 0 && !cell.isEmpty() && cell.chars().allMatch(c -> c >= '0' && c <= '9')
                             && cell.length() < 10) {
                         w.count(Long.parseLong(cell));
                     } else {
-                        w.text(unsafe(cell));
+                        w.text(cell);
                     }
                 }
                 w.endRow();
             }
         }
-    }
-
-    /** A CSV table (its first record the header) as a workbook: cells that are amounts as numbers. */
-    static void fromCsv(String csv, String sheet, OutputStream out) throws IOException {
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.startsWith("\uFEFF")
-                ? csv.substring(1) : csv)).getRecords();
-        List<String> header = records.isEmpty() ? List.of() : records.get(0).toList();
-        try (XlsxWriter w = new XlsxWriter(out, sheet, header)) {
-            for (int i = 1; i < records.size(); i++) {
-                for (String cell : records.get(i)) {
-                    if (AMOUNT.matcher(cell).matches()) {
-                        w.amount(new BigDecimal(cell));
-                    } else {
-                        w.text(unsafe(cell));
-                    }
-                }
-                w.endRow();
-            }
-        }
-    }
-
-    /**
-     * A CSV cell without the apostrophe {@link SafeText} put before a leading = + - @: a workbook's text
-     * cell is never run as a formula, so the workbook shows the text as it is.
-     */
-    private static String unsafe(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
     }
 
     /** The file names a format writes in --out, beside manifest.json and size_check.csv. */
