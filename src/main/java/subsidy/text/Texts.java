@@ -31,7 +31,7 @@ import java.util.TreeSet;
 public final class Texts {
     /** The areas, one pair of files each. A new area is a line here and its two files. */
     public static final List<String> AREAS = List.of("reasons", "input", "policy", "cli", "run", "ledger",
-            "audit", "cases", "report", "workbook", "citations");
+            "audit", "cases", "report", "workbook", "citations", "household", "hires");
 
     public static final Texts EN = new Texts(Lang.EN);
     public static final Texts ZH = new Texts(Lang.ZH);
