@@ -48,14 +48,14 @@ class ReasonCodeCatalogueTest {
             "lease_outside_rent_period", "months_already_granted", "paid_by_higher_program",
             "no_value", "outside_date_window", "not_for_code", "nothing_in_base", "no_months_in_window",
             "not_in_table", "capped", "raised_to_minimum", "figure_chosen",
-            "ledger_paid_already", "ledger_months_used", "ledger_cap_reached");
+            "ledger_paid_already", "ledger_months_used", "ledger_cap_reached", "counted_from_hires");
     private static final List<String> PUBLISHED_REJECTION_CODES = List.of("cells_count_mismatch", "text_after_quote",
             "missing_value", "cell_too_long", "nul_character", "not_text_in_encoding", "replacement_character",
             "bad_credit_code", "spreadsheet_mangled", "unknown_entity_type", "unknown_size_class",
             "unknown_landlord_type", "bad_region_code", "bad_industry_code", "not_a_number", "negative_count",
             "negative_amount", "count_too_large", "not_a_boolean", "bad_date", "implausible_lease_date",
             "end_before_start", "duplicate_entity_id", "size_not_derivable", "too_many_decimals", "bad_rate",
-            "unknown_code");
+            "unknown_code", "bad_id_number");
 
     private static <E> Set<String> codes(E[] values, java.util.function.Function<E, String> code) {
         Set<String> out = new HashSet<>();

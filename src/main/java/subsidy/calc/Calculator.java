@@ -27,6 +27,8 @@ public final class Calculator {
     private final Lookups lookups;
     /** The limits across batches, with a ledger; null without one. */
     private final Limits limits;
+    /** A hire list's persons, counted instead of the firms' count columns (calc --hires); null without one. */
+    private final subsidy.hire.HireRun hires;
 
     /** Every reason and size row made afresh ({@link Lookups#PLAIN}): the reference, in English. */
     public Calculator(Policy policy) {
@@ -42,9 +44,22 @@ public final class Calculator {
     }
 
     private Calculator(Policy policy, Lookups lookups, Limits limits) {
+        this(policy, lookups, limits, null);
+    }
+
+    private Calculator(Policy policy, Lookups lookups, Limits limits, subsidy.hire.HireRun hires) {
         this.policy = policy;
         this.lookups = lookups;
         this.limits = limits;
+        this.hires = hires;
+    }
+
+    /**
+     * The same calculator, counting the heads of the programs a hire list covers from its persons
+     * ({@code calc --hires}) instead of the firms' count columns.
+     */
+    public Calculator withHires(subsidy.hire.HireRun run) {
+        return new Calculator(policy, lookups, limits, run);
     }
 
     /**
@@ -52,7 +67,7 @@ public final class Calculator {
      * what the ledger says the entity has used up ({@link #compute(Entity, SizeDecision, String, long, Trace, Prior)}).
      */
     public Calculator withLedger(Limits limits) {
-        return new Calculator(policy, lookups, limits);
+        return new Calculator(policy, lookups, limits, hires);
     }
 
     /** The limits this calculator applies, or null without a ledger. */
@@ -65,7 +80,7 @@ public final class Calculator {
      * run over many rows; its results are equal to this one's.
      */
     public Calculator memoised() {
-        return new Calculator(policy, new MemoLookups(policy, lookups.texts()), limits);
+        return new Calculator(policy, new MemoLookups(policy, lookups.texts()), limits, hires);
     }
 
     /** The language the reasons and explain steps are written in. */
@@ -102,7 +117,7 @@ public final class Calculator {
                 trace.step(lookups.texts().get("reasons.trace.program", p.id(), p.title(), p.clauseLabel()));
             }
             if (used == null) {
-                results.add(p.evaluate(e, size.size(), lookups, trace));
+                results.add(evaluateOne(p, e, size, trace));
                 continue;
             }
             results.add(evaluate(p, e, size, trace, used));
@@ -123,13 +138,23 @@ public final class Calculator {
      */
     public ProgramResult evaluate(Program p, Entity e, SizeDecision size, Trace trace, Prior prior) {
         if (limits == null) {
-            return p.evaluate(e, size.size(), lookups, trace);
+            return evaluateOne(p, e, size, trace);
         }
         Prior used = prior == null ? Prior.NONE : prior;
         Limit limit = policy.limit(p.id());
-        ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace, lookups.texts()), size.size(), lookups,
-                trace);
+        ProgramResult r = evaluateOne(p, limits.before(p, limit, e, used, trace, lookups.texts()), size, trace);
         return limits.after(p, limit, r, used, trace, lookups.texts());
+    }
+
+    /** One program for one entity, its heads from the hire list when one covers it. */
+    private ProgramResult evaluateOne(Program p, Entity e, SizeDecision size, Trace trace) {
+        if (hires == null || !(p instanceof subsidy.program.PerHead ph) || !hires.covers(p)) {
+            return p.evaluate(e, size.size(), lookups, trace);
+        }
+        String id = e.entityId();
+        ProgramResult r = ph.evaluate(e, size.size(), lookups, trace,
+                c -> hires.counts(c) ? hires.count(id, c) : c.count(e));
+        return hires.noted(ph, r, id, lookups.texts());
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

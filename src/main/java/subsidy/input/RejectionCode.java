@@ -38,7 +38,9 @@ public enum RejectionCode {
     SIZE_NOT_DERIVABLE,
     TOO_MANY_DECIMALS,
     BAD_RATE,
-    UNKNOWN_CODE;
+    UNKNOWN_CODE,
+    // hire lists (calc --hires)
+    BAD_ID_NUMBER;
 
     private final String code;
 

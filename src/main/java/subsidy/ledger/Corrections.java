@@ -119,6 +119,7 @@ public final class Corrections {
                 }
             }
             long touched = LedgerRun.takeOut(c, batch, entity, program);
+            HiredPersons.takeOut(c, batch, entity, program, Ledger.state(c) + 1); // the void's change, below
             if (entity == null) {
                 // The void's reason is the change's; the batch keeps its own.
                 try (PreparedStatement p = c.prepareStatement("UPDATE batch SET state = 'voided' WHERE id = ?")) {

@@ -44,7 +44,7 @@ import subsidy.text.Msg;
  */
 public final class Ledger implements AutoCloseable {
     /** The schema version this subsidy writes; a ledger at a higher one is refused. */
-    static final int SCHEMA = 1;
+    static final int SCHEMA = 2;
     static final String APPLICATION = "subsidy ledger";
     /** Held, so the setting stays (java.util.logging keeps loggers weakly): the driver's warnings are ours to say. */
     private static final java.util.logging.Logger DRIVER = java.util.logging.Logger.getLogger("org.postgresql");

@@ -230,6 +230,7 @@ public final class LedgerRun implements AutoCloseable {
      */
     private void takeOut(BatchInfo old) throws SQLException {
         takeOut(w, old.id(), null, null);
+        HiredPersons.takeOut(w, old.id(), null, null, nextSeq); // the change below is numbered nextSeq
         try (PreparedStatement p = w.prepareStatement(
                 "UPDATE batch SET state = 'replaced', replaced_by = ? WHERE id = ?")) {
             p.setLong(1, id);
@@ -440,6 +441,30 @@ public final class LedgerRun implements AutoCloseable {
             }
             done = true;
             close(); // the lock goes with the transaction (SQLite's driver would begin the next one at once)
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    /**
+     * The persons hire lists paid before this batch (a replaced batch's taken out), of {@code programs}: read
+     * at once, on the run's transaction, before any entity is recorded.
+     */
+    public HiredPersons.Paid hiredPersons(java.util.Collection<String> programs) throws LedgerException {
+        try {
+            return HiredPersons.read(w, programs);
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
+    /** Records the persons this batch paid, on its transaction: after {@link #finish}, before {@link #commit}. */
+    public void recordHires(Iterable<HiredPersons.Row> rows) throws LedgerException {
+        if (!finished) {
+            throw new IllegalStateException("finish() first");
+        }
+        try {
+            HiredPersons.insert(w, id, request.period(), rows);
         } catch (SQLException e) {
             throw ledger.damaged(e);
         }

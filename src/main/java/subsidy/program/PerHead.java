@@ -44,6 +44,16 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
 
     @Override
     public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace) {
+        return evaluate(e, size, lookups, trace, null);
+    }
+
+    /**
+     * As {@link #evaluate(Entity, SizeClass, Lookups, Trace)}, the heads of each unit's column given by
+     * {@code counted} (a hire list's persons, {@code calc --hires}); null: the entity's own columns.
+     */
+    public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace,
+            java.util.function.ToLongFunction<ColumnRef> counted) {
+        java.util.function.ToLongFunction<ColumnRef> count = counted == null ? c -> c.count(e) : counted;
         Reason miss = who.failure(e, size, lookups, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
@@ -52,7 +62,7 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         BigDecimal exact = BigDecimal.ZERO;
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            long n = u.column().count(e);
+            long n = count.applyAsLong(u.column());
             heads += n;
             exact = exact.add(u.amount().multiply(BigDecimal.valueOf(n)));
         }
@@ -60,11 +70,12 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
         Texts t = lookups.texts();
         if (trace.on()) {
             trace.step(t.get("reasons.trace.amount_is", units.stream()
-                    .map(u -> t.get("reasons.trace.per_head", u.amount(), u.column().count(e), Words.column(u.column(), t)))
+                    .map(u -> t.get("reasons.trace.per_head", u.amount(), count.applyAsLong(u.column()),
+                            Words.column(u.column(), t)))
                     .collect(Collectors.joining(" + ")), Money.format(amount)));
         }
         BigDecimal unit = units.size() == 1 ? units.get(0).amount() : null;
-        String note = heads == 0 ? null : notes(e, t);
+        String note = heads == 0 ? null : notes(count, t);
         if (note != null) {
             return new ProgramResult(id, true, null, null, unit, BigDecimal.valueOf(heads), amount, null, note,
                     ReasonCode.FIGURE_CHOSEN.code());
@@ -77,11 +88,11 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
     }
 
     /** The notes of the units this entity has heads in whose amount the text only bounds; null when none. */
-    private String notes(Entity e, Texts t) {
+    private String notes(java.util.function.ToLongFunction<ColumnRef> count, Texts t) {
         String out = null;
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            if (u.note() != null && u.column().count(e) > 0) {
+            if (u.note() != null && count.applyAsLong(u.column()) > 0) {
                 String one = t.get("reasons.column_note", Words.column(u.column(), t), u.note());
                 out = out == null ? one : t.get("reasons.joined", out, one);
             }

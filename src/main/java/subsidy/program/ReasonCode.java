@@ -49,7 +49,10 @@ public enum ReasonCode {
     LEDGER_MONTHS_USED("with a ledger: months waived in earlier periods count against the months due; the rest is"
             + " paid, or nothing when none is left"),
     LEDGER_CAP_REACHED("with a ledger: the program's cap over all periods (or in the year) is reached; the rest of the cap is paid,"
-            + " or nothing when none is left");
+            + " or nothing when none is left"),
+    // hire lists (calc --hires)
+    COUNTED_FROM_HIRES("paid: the heads were counted from the hire list (--hires), each person once, not from the"
+            + " firm's count columns; hires.csv lists each hire with its outcome");
 
     private final String code;
     private final String meaning;

@@ -156,15 +156,15 @@ class LedgerStoreTest {
         String history = table(where, "subsidy_schema_history");
         try (Connection c = raw(where); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + history + " (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (2, '2', 'ledger two', "
-                    + "'SQL', 'V2__ledger_two.sql', 0, 'a newer subsidy', CURRENT_TIMESTAMP, 1, "
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (3, '3', 'ledger three', "
+                    + "'SQL', 'V3__ledger_three.sql', 0, 'a newer subsidy', CURRENT_TIMESTAMP, 1, "
                     + (backend == Backend.SQLITE ? "1" : "true") + ")");
         }
         Snapshot before = Snapshot.of(where);
         LedgerException e = assertThrows(LedgerException.class, () -> open(where));
         assertEquals(LedgerException.Kind.NEWER, e.kind());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
-        assertTrue(e.getMessage().contains("schema 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema 3"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
         assertEquals(before, Snapshot.of(where));
     }
