@@ -69,6 +69,12 @@ final class CalcCommand implements Callable<Integer> {
             description = "Also write the public-notice list (公示名单): beneficiaries with masked credit codes.")
     Path notice;
 
+    @Option(names = "--hires", paramLabel = "FILE",
+            description = "A hire list (entity_id, id_number, category, hire_date, contract_months, insured_months): the "
+                    + "per-head programs counting grad_hires, youth_hires and hard_to_employ_hires count its persons, "
+                    + "each paid once, instead of the firms' columns; hires.csv lists each hire's outcome (needs --out).")
+    Path hires;
+
     @ArgGroup(exclusive = true)
     Display display;
 
@@ -103,6 +109,9 @@ final class CalcCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.details_needs_out"));
         }
         workbook.format(out, texts); // a usage error before anything is opened
+        if (hires != null && out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), texts.get("hires.needs_out"));
+        }
         if (keepPrevious < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), texts.get("cli.calc.keep_previous_negative"));
         }
@@ -144,6 +153,9 @@ final class CalcCommand implements Callable<Integer> {
         OutputStream stdout = out == null && Terminal.stdout() ? new TerminalText(std.out) : std.out;
         ReportJob job = new ReportJob(policy, new ReportJob.Options(out, details, force, notice, progress,
                 keepPrevious, recording, texts, ledger.period, main.configuration)).format(workbook.format(out, texts));
+        if (hires != null) {
+            job.hires(hires, null);
+        }
         RunOptions.sayLeftOut(policy, texts, stderr::println);
         run.warnExamples(policy, texts, stderr::println);
         String otherYear = recording == null ? null
@@ -155,13 +167,16 @@ final class CalcCommand implements Callable<Integer> {
         List<InputFile> files = null;
         try (ReportJob.Target target = job.prepare(stderr)) {
             files = run.open(policy);
-            Totals totals = job.run(target, files, RejectedTable.sharedHeader(files), new Std.Checked(stdout), stderr);
+            // With a hire list, rejected.csv holds rows of two layouts: each row's cells in one original_row cell.
+            Totals totals = job.run(target, files, hires == null ? RejectedTable.sharedHeader(files) : null,
+                    new Std.Checked(stdout), stderr);
             stdout.flush();
             if (stderr.checkError()) {
                 // The summary or rejected rows were lost; Main checks its own streams, not the meter's.
                 return ExitCode.UNUSABLE;
             }
-            return totals.rejected() > 0 ? ExitCode.SOME_REJECTED : ExitCode.OK;
+            boolean hiresRejected = job.hireRun() != null && !job.hireRun().list().rejected().isEmpty();
+            return totals.rejected() > 0 || hiresRejected ? ExitCode.SOME_REJECTED : ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
             boolean isNotice = notice != null && Path.of(e.getFile()).toAbsolutePath().equals(notice.toAbsolutePath());
             Main.fail(err, texts, texts.get(isNotice ? "cli.calc.exists_notice" : "cli.calc.exists_out",

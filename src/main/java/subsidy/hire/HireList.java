@@ -203,12 +203,12 @@ public final class HireList {
             try (Reader reader = new InputStreamReader(in, decoder);
                     CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(reader)) {
                 list.readRows(parser);
+                in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
             } catch (UncheckedIOException e) {
                 // Commons CSV says a syntax error (an unclosed quote) as an IOException, through its iterator.
                 throw new InputException(Msg.of("hires.unreadable", Escape.controls(shown),
                         Escape.controls(String.valueOf(e.getCause().getMessage()))));
             }
-            in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
         }
         list.sha256 = Sha256.hex(digest);
         return list;

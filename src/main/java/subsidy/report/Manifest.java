@@ -78,6 +78,16 @@ public final class Manifest {
     public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
             Map<String, Object> ledger, Lang lang, String period, Map<String, Object> config, Writer out)
             throws IOException {
+        write(policy, t, files, notice, ledger, lang, period, config, null, out);
+    }
+
+    /**
+     * @param hires the hire list of calc --hires ({@code file}, {@code sha256}, rows read, paid, rejected …),
+     *              recorded after {@code inputs} as {@code "hires"}; null records none
+     */
+    public static void write(Policy policy, Totals t, Map<String, String> files, Notice notice,
+            Map<String, Object> ledger, Lang lang, String period, Map<String, Object> config,
+            Map<String, Object> hires, Writer out) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "subsidy");
         m.put("version", Version.get());
@@ -129,6 +139,9 @@ public final class Manifest {
             inputs.add(i);
         }
         m.put("inputs", inputs);
+        if (hires != null) {
+            m.put("hires", hires);
+        }
         Map<String, Object> rows = new LinkedHashMap<>();
         rows.put("read", t.read());
         rows.put("computed", t.computed());

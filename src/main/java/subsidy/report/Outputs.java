@@ -13,8 +13,11 @@ public final class Outputs {
     public static final String DETAILS = "details.csv";
     public static final String MANIFEST = "manifest.json";
     public static final String SIZE_CHECK = "size_check.csv";
+    /** Each hire of a hire list (calc --hires) with its outcome. */
+    public static final String HIRES = "hires.csv";
     /** Every file a run may write in --out. */
-    public static final List<String> OUTPUTS = List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST, DETAILS);
+    public static final List<String> OUTPUTS = List.of(REPORT, REJECTED, SIZE_CHECK, SUMMARY, MANIFEST, DETAILS,
+            HIRES);
 
     private Outputs() {
     }

@@ -166,6 +166,16 @@ public final class Recording implements AutoCloseable {
         return new Paid(items, entries);
     }
 
+    /** The persons hire lists paid before this batch, of {@code programs} (calc --hires): read at once. */
+    public subsidy.ledger.HiredPersons.Paid hiredPersons(java.util.Collection<String> programs) throws LedgerException {
+        return run.hiredPersons(programs);
+    }
+
+    /** Records the persons this batch paid (calc --hires), after {@link #finish}, on the batch's transaction. */
+    public void recordHires(Iterable<subsidy.ledger.HiredPersons.Row> rows) throws LedgerException {
+        run.recordHires(rows);
+    }
+
     /** Refuses inputs already recorded for the period (unless replacing them) and writes the batch's row. */
     public void finish(Totals totals) throws LedgerException {
         StringBuilder inputs = new StringBuilder();

@@ -98,6 +98,11 @@ public final class ReportJob {
     private final OutputDir.Opener opener;
     private final int workers;
     private XlsxOutputs.Format format = XlsxOutputs.Format.CSV;
+    /** --hires: the hire list, its encoding (null: detected); null without one. */
+    private Path hiresFile;
+    private java.nio.charset.Charset hiresEncoding;
+    /** The hire list's outcome once the run has computed (null without one). */
+    private subsidy.hire.HireRun hireRun;
 
     public ReportJob(Policy policy, Options options) {
         this(policy, options, OutputDir.FILES);
@@ -113,6 +118,23 @@ public final class ReportJob {
         this.options = options;
         this.opener = opener;
         this.workers = workers;
+    }
+
+    /**
+     * --hires: the programs a hire list covers count its persons, each once, instead of the firms' count
+     * columns; hires.csv lists each hire's outcome. Needs --out.
+     *
+     * @param encoding the list's encoding, or null to detect UTF-8 or GBK
+     */
+    public ReportJob hires(Path file, java.nio.charset.Charset encoding) {
+        hiresFile = file;
+        hiresEncoding = encoding;
+        return this;
+    }
+
+    /** The hire list's outcome after {@link #run}, or null when the run had none. */
+    public subsidy.hire.HireRun hireRun() {
+        return hireRun;
     }
 
     /** --format: the workbooks written in --out beside the CSV tables, or instead of them. */
@@ -189,8 +211,20 @@ public final class ReportJob {
             PrintStream stderr) throws InputException, IOException {
         Texts texts = texts();
         ReportTable table = new ReportTable(policy, texts);
+        subsidy.hire.HireList hireList = null;
+        if (hiresFile != null) {
+            if (target.dir == null) {
+                throw new IllegalStateException("--hires needs --out");
+            }
+            hireList = subsidy.hire.HireList.read(hiresFile, hiresFile.toString(), hiresEncoding);
+        }
         if (options.ledger() == null) {
-            Batch batch = new Batch(new Calculator(policy, texts), workers);
+            Calculator calculator = new Calculator(policy, texts);
+            if (hireList != null) {
+                hireRun = subsidy.hire.HireRun.assign(policy, hireList, null);
+                calculator = calculator.withHires(hireRun);
+            }
+            Batch batch = new Batch(calculator, workers);
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, null);
             }
@@ -200,7 +234,13 @@ public final class ReportJob {
         try (Recording ledger = Recording.begin(options.ledger(), policy,
                 target.dir == null ? null : target.dir.path().toString(),
                 target.dir == null ? null : target.dir.runName())) {
-            Batch batch = new Batch(ledger.calculator(new Calculator(policy, texts)), workers, ledger.priors());
+            Calculator calculator = ledger.calculator(new Calculator(policy, texts));
+            if (hireList != null) {
+                hireRun = subsidy.hire.HireRun.assign(policy, hireList,
+                        ledger.hiredPersons(subsidy.hire.HireRun.coveredPrograms(policy)));
+                calculator = calculator.withHires(hireRun);
+            }
+            Batch batch = new Batch(calculator, workers, ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);
             }
@@ -252,6 +292,9 @@ public final class ReportJob {
                     if (ledger != null) {
                         ledger.record(r);
                     }
+                    if (hireRun != null) {
+                        hireRun.computed(r);
+                    }
                     sizeCheck.write(rendered.sizeCheck());
                     if (notice != null) {
                         notice.add(r);
@@ -267,8 +310,21 @@ public final class ReportJob {
                     if (xlsx != null) {
                         xlsx.rejected(r);
                     }
+                    if (hireRun != null) {
+                        hireRun.rejected(r);
+                    }
                 }
             }, options.progress());
+            if (hireRun != null) {
+                // The hire rows that could not be read follow the firms' rows, with their file and line.
+                for (Rejection r : hireRun.list().rejected()) {
+                    rejected.row(rejectedTable.row(r));
+                    if (xlsx != null) {
+                        xlsx.rejected(r);
+                    }
+                }
+                subsidy.report.HiresTable.write(hireRun, dir.openStream(Outputs.HIRES, true), texts);
+            }
             if (xlsx != null) {
                 xlsx.finish(policy, totals);
             }
@@ -295,11 +351,14 @@ public final class ReportJob {
         }
         if (ledger != null) {
             ledger.finish(totals); // inputs already recorded for the period are refused here: nothing written
+            if (hireRun != null) {
+                ledger.recordHires(hireRun.ledgerRows());
+            }
         }
         var written = dir.digests();
         try (Writer manifestOut = dir.open(Outputs.MANIFEST, false)) {
             Manifest.write(policy, totals, written, outside, ledger == null ? null : ledger.manifest(), texts.lang(),
-                    options.period(), options.config().manifest(), manifestOut);
+                    options.period(), options.config().manifest(), hireRun == null ? null : hiresManifest(), manifestOut);
         }
         try {
             if (ledger == null) {
@@ -316,12 +375,37 @@ public final class ReportJob {
             dir.warnings().forEach(w -> stderr.println(texts.get("run.say_warning", w)));
         }
         Summary.print(policy, totals, stderr, texts);
+        if (hireRun != null) {
+            subsidy.hire.HireRun.Counts c = hireRun.counts();
+            stderr.println(texts.get("run.say", texts.get("hires.summary", Escape.controls(hireRun.list().file()),
+                    c.read(), c.paidPersons(), subsidy.money.Money.format(c.total()), c.zeroRows(), c.rejected())));
+        }
         sayRecorded(ledger, stderr);
         String out = Escape.controls(options.outDir().toString());
         stderr.println(dir.replaced() != null
                 ? texts.get("run.wrote_keeping", out, Escape.controls(dir.replaced().toString()))
                 : texts.get(dir.replacedDeleted() ? "run.wrote_deleting" : "run.wrote", out));
         return totals;
+    }
+
+    /** manifest.json's {@code hires}: the hire list, its SHA-256 and how many rows were read, paid, rejected. */
+    private java.util.Map<String, Object> hiresManifest() {
+        subsidy.hire.HireList l = hireRun.list();
+        subsidy.hire.HireRun.Counts c = hireRun.counts();
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("file", l.file());
+        m.put("sha256", l.sha256());
+        m.put("encoding", l.encoding());
+        m.put("programs", List.copyOf(hireRun.programs()));
+        m.put("header_line", l.headerLine());
+        m.put("empty_rows_ignored", l.emptyRows());
+        m.put("rows_read", c.read());
+        m.put("rows_paid", c.paidRows());
+        m.put("rows_paid_nothing", c.zeroRows());
+        m.put("rows_rejected", c.rejected());
+        m.put("persons_paid", c.paidPersons());
+        m.put("amount", subsidy.money.Money.format(c.total()));
+        return m;
     }
 
     /** With a ledger: the batch recorded (or the dry run), and entities another batch of the period had. */
@@ -371,6 +455,9 @@ public final class ReportJob {
                     report.write(row);
                     if (ledger != null) {
                         ledger.record(r);
+                    }
+                    if (hireRun != null) {
+                        hireRun.computed(r);
                     }
                     if (notice != null) {
                         notice.add(r);
