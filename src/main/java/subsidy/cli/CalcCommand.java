@@ -129,7 +129,10 @@ final class CalcCommand implements Callable<Integer> {
         new Places(spec.commandLine(), texts, out, notice, run.policyFile).check(run.inputs);
         Recording.Options recording;
         try {
-            recording = ledger.recording(spec.commandLine(), run.inputs, out == null);
+            // A hire list is one of the batch's inputs: --replace finds the batch by both.
+            recording = ledger.recording(spec.commandLine(), hires == null ? run.inputs
+                    : java.util.stream.Stream.concat(run.inputs.stream(), java.util.stream.Stream.of(hires)).toList(),
+                    out == null);
             if (recording != null && recording.ledger().created()) {
                 main.std.messages.println(texts.get("cli.calc.new_ledger", Escape.controls(recording.ledger().shown())));
             }

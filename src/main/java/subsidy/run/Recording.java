@@ -176,14 +176,30 @@ public final class Recording implements AutoCloseable {
         run.recordHires(rows);
     }
 
+    /**
+     * Another file the batch read (a hire list, calc --hires): it is one of the batch's inputs, so that the
+     * same firms with another hire list are another batch, and the same both again are refused.
+     */
+    public void alsoRead(String file, String sha256) {
+        alsoRead.add(new String[] {file, sha256});
+    }
+
+    private final List<String[]> alsoRead = new ArrayList<>();
+
     /** Refuses inputs already recorded for the period (unless replacing them) and writes the batch's row. */
     public void finish(Totals totals) throws LedgerException {
         StringBuilder inputs = new StringBuilder();
+        List<String> shas = new ArrayList<>();
         for (InputStats s : totals.inputs()) {
             inputs.append(s.file()).append(' ').append(s.sha256()).append('\n');
+            shas.add(s.sha256());
         }
-        run.finish(new LedgerRun.Finish(contentKey(options.period(), totals.inputs().stream()
-                .map(InputStats::sha256).toList()), inputs.toString(), totals.computed(), totals.total()));
+        for (String[] f : alsoRead) {
+            inputs.append(f[0]).append(' ').append(f[1]).append('\n');
+            shas.add(f[1]);
+        }
+        run.finish(new LedgerRun.Finish(contentKey(options.period(), shas), inputs.toString(), totals.computed(),
+                totals.total()));
     }
 
     /**

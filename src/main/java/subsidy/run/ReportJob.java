@@ -236,6 +236,7 @@ public final class ReportJob {
                 target.dir == null ? null : target.dir.runName())) {
             Calculator calculator = ledger.calculator(new Calculator(policy, texts));
             if (hireList != null) {
+                ledger.alsoRead(hireList.file(), hireList.sha256());
                 hireRun = subsidy.hire.HireRun.assign(policy, hireList,
                         ledger.hiredPersons(subsidy.hire.HireRun.coveredPrograms(policy)));
                 calculator = calculator.withHires(hireRun);

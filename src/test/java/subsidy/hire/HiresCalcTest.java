@@ -1,0 +1,188 @@
+package subsidy.hire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import subsidy.CommandLineRun;
+
+/**
+ * calc --hires on the shipped sample (samples/firms.csv and samples/hires.csv, the default policy): the
+ * amounts worked by hand from the clauses — 一次性扩岗补助 「按每人1500元的标准」 (seed 003 @11319) for a
+ * graduate or a registered unemployed youth hired by an enterprise, 吸纳就业补贴 「按每人1000元的标准」
+ * (seed 003 @11980) for a person hard to employ hired by a medium, small or micro enterprise,
+ * 「与一次性吸纳就业补贴政策不重复享受」 between them.
+ */
+class HiresCalcTest {
+    private static final String A = "9153040225581193XN"; // enterprise, small
+    private static final String B = "915301022674397173"; // enterprise, medium
+    private static final String C = "91530102444689961W"; // enterprise, large
+    private static final String D = "92530502MAA5FTK08P"; // individual business
+    private static final String E = "915304028572048117"; // enterprise, small
+
+    @TempDir
+    Path tmp;
+
+    private CommandLineRun.Result calc(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("calc", "--input", "samples/firms.csv", "--hires",
+                "samples/hires.csv", "--as-of", "2022-06-30", "--out", out.toString()));
+        args.addAll(List.of(more));
+        return CommandLineRun.run(args.toArray(String[]::new));
+    }
+
+    private static Map<String, CSVRecord> byLine(Path csv) throws IOException {
+        return CommandLineRun.rows(csv).stream().collect(Collectors.toMap(r -> r.get("line"), r -> r));
+    }
+
+    @Test
+    void theFirstHireByDateIsPaidAndTheOtherFirmGetsZeroNamingIt() throws IOException {
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = calc(out);
+        assertEquals(1, r.exit(), r.err()); // two rows of the hire list are rejected
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        // 530428199903120015: A on 2022-03-01 (line 2), B on 2022-02-15 (line 3): B hired first.
+        assertEquals("1500.00", hires.get("3").get("amount"));
+        assertEquals("paid", hires.get("3").get("outcome"));
+        assertEquals(B, hires.get("3").get("entity_id"));
+        assertEquals("0.00", hires.get("2").get("amount"));
+        assertEquals("other_firm", hires.get("2").get("outcome"));
+        assertTrue(hires.get("2").get("note").contains(B), hires.get("2").get("note"));
+    }
+
+    @Test
+    void onTheSameDateTheEarlierRowWins() throws IOException {
+        Path out = tmp.resolve("out");
+        calc(out);
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        // 530428199811110063: E (line 9) and A (line 10), both 2022-06-01.
+        assertEquals("1500.00", hires.get("9").get("amount"));
+        assertEquals(E, hires.get("9").get("entity_id"));
+        assertEquals("other_firm", hires.get("10").get("outcome"));
+        assertTrue(hires.get("10").get("note").contains(E));
+    }
+
+    @Test
+    void aPersonUnderTwoCategoriesIsPaidOnceUnderTheHigherAmount() throws IOException {
+        Path out = tmp.resolve("out");
+        calc(out);
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        // 530428200001010023 at A as youth (1500, hiring_subsidy) and as hard to employ (1000, absorption):
+        // 不重复享受, 就高: 1500 once.
+        assertEquals("1500.00", hires.get("4").get("amount"));
+        assertEquals("hiring_subsidy", hires.get("4").get("program"));
+        assertEquals("0.00", hires.get("5").get("amount"));
+        assertEquals("same_firm", hires.get("5").get("outcome"));
+        Map<String, CSVRecord> report = CommandLineRun.rows(out.resolve("report.csv")).stream()
+                .collect(Collectors.toMap(x -> x.get("entity_id"), x -> x));
+        assertEquals("1500.00", report.get(A).get("hiring_subsidy")); // youth 1 (its own columns said grad 2)
+        assertEquals("0.00", report.get(A).get("absorption_subsidy"));
+        assertTrue(report.get(A).get("notes").contains("counted from the hire list samples/hires.csv: grad_hires 0,"
+                + " youth_hires 1"), report.get(A).get("notes"));
+    }
+
+    @Test
+    void theFirmsConditionsStillDecide() throws IOException {
+        Path out = tmp.resolve("out");
+        calc(out);
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        Map<String, CSVRecord> report = CommandLineRun.rows(out.resolve("report.csv")).stream()
+                .collect(Collectors.toMap(x -> x.get("entity_id"), x -> x));
+        // B, medium: one graduate (1500) and one hard to employ (1000).
+        assertEquals("1500.00", report.get(B).get("hiring_subsidy"));
+        assertEquals("1000.00", report.get(B).get("absorption_subsidy"));
+        assertEquals("1000.00", hires.get("6").get("amount"));
+        // C is large: absorption is for medium, small and micro enterprises.
+        assertEquals(C, hires.get("7").get("entity_id"));
+        assertEquals("not_paid", hires.get("7").get("outcome"));
+        assertEquals("0.00", report.get(C).get("absorption_subsidy"));
+        assertEquals("0.00", report.get(C).get("hiring_subsidy")); // its own columns said 4 graduates, 2 youths
+        // D is an individual business: the hiring subsidy is for enterprises.
+        assertEquals(D, hires.get("8").get("entity_id"));
+        assertEquals("not_paid", hires.get("8").get("outcome"));
+        // A firm the firm list does not have.
+        assertEquals("firm_absent", hires.get("11").get("outcome"));
+    }
+
+    @Test
+    void everyHireRowIsListedOrRejectedAndTheAmountsAddUp() throws IOException {
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = calc(out);
+        List<CSVRecord> hires = CommandLineRun.rows(out.resolve("hires.csv"));
+        List<CSVRecord> rejected = CommandLineRun.rows(out.resolve("rejected.csv"));
+        assertEquals(10, hires.size());
+        assertEquals(2, rejected.size());
+        BigDecimal paid = hires.stream().map(x -> new BigDecimal(x.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // B 1500 + A 1500 + E 1500 (hiring) and B 1000 (absorption)
+        assertEquals(new BigDecimal("5500.00"), paid);
+        List<CSVRecord> summary = CommandLineRun.rows(out.resolve("summary.csv"));
+        BigDecimal programs = summary.stream().filter(x -> x.get("program").equals("hiring_subsidy")
+                || x.get("program").equals("absorption_subsidy")).map(x -> new BigDecimal(x.get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(paid, programs);
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"rows_read\" : 12"), manifest);
+        assertTrue(manifest.contains("\"rows_rejected\" : 2"), manifest);
+        assertTrue(manifest.contains("\"persons_paid\" : 4"), manifest);
+        assertTrue(manifest.contains(subsidy.Sha256.of(Path.of("samples/hires.csv"))), manifest);
+        assertTrue(manifest.contains("\"hires.csv\""), manifest);
+        assertTrue(r.err().contains("hire list samples/hires.csv: 12 rows read, 4 persons paid (5500.00), 6 rows paid 0,"
+                + " 2 rejected"), r.err());
+    }
+
+    @Test
+    void rejectionReasonsMaskTheIdentityNumber() throws IOException {
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = calc(out);
+        List<CSVRecord> rejected = CommandLineRun.rows(out.resolve("rejected.csv"));
+        CSVRecord bad = rejected.get(0);
+        assertEquals("samples/hires.csv", bad.get("file"));
+        assertEquals("12", bad.get("line"));
+        assertEquals("bad_id_number", bad.get("reason_codes"));
+        assertTrue(bad.get("reasons").contains("530502********0079"), bad.get("reasons"));
+        assertFalse(bad.get("reasons").contains("530502200303030079"));
+        assertFalse(r.err().contains("530502200303030079"));
+        assertFalse(r.out().contains("530502200303030079"));
+        // Every reason of a row, with its code.
+        assertEquals("unknown_code\nbad_date\nnot_a_number", rejected.get(1).get("reason_codes"));
+    }
+
+    @Test
+    void hiresNeedsOut() {
+        CommandLineRun.Result r = CommandLineRun.run("calc", "--input", "samples/firms.csv", "--hires",
+                "samples/hires.csv", "--as-of", "2022-06-30");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--hires needs --out"), r.err());
+    }
+
+    @Test
+    void aCategoryNoProgramCountsIsPaidNothingAndWinsNobody() throws IOException {
+        // 保山 pays graduates only (seed 000 @1795): a youth hire is not covered, and the graduate hire of the
+        // same person at another firm, though later, is paid.
+        Path list = tmp.resolve("h.csv");
+        Files.writeString(list, "entity_id,id_number,category,hire_date\n"
+                + A + ",530428199903120015,youth,2022-03-01\n"
+                + E + ",530428199903120015,graduate,2022-04-01\n");
+        Path firms = tmp.resolve("f.csv");
+        List<String> lines = Files.readAllLines(Path.of("samples/firms.csv"));
+        Files.write(firms, List.of(lines.get(0), lines.stream().filter(l -> l.startsWith(A)).findFirst().orElseThrow(),
+                lines.stream().filter(l -> l.startsWith(E)).findFirst().orElseThrow()));
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = CommandLineRun.run("calc", "--input", firms.toString(), "--hires", list.toString(),
+                "--policy", "config/baoshan-2022.yaml", "--as-of", "2022-06-30", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        assertEquals("not_covered", hires.get("2").get("outcome"));
+        assertEquals("paid", hires.get("3").get("outcome"));
+        assertEquals("1500.00", hires.get("3").get("amount"));
+    }
+}
