@@ -71,8 +71,9 @@ final class CalcCommand implements Callable<Integer> {
 
     @Option(names = "--hires", paramLabel = "FILE",
             description = "A hire list (entity_id, id_number, category, hire_date, contract_months, insured_months): the "
-                    + "per-head programs counting grad_hires, youth_hires and hard_to_employ_hires count its persons, "
-                    + "each paid once, instead of the firms' columns; hires.csv lists each hire's outcome (needs --out).")
+                    + "per-head programs counting grad_hires, youth_hires and hard_to_employ_hires count its persons, each "
+                    + "paid once (the first hire by date), instead of the firms' columns; hires.csv lists each hire's outcome "
+                    + "(needs --out).")
     Path hires;
 
     @ArgGroup(exclusive = true)

@@ -55,6 +55,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "The month of the batch (with --ledger).")
     String period;
 
+    @Option(names = "--hires", paramLabel = "FILE",
+            description = "A hire list, as calc --hires: the heads of the programs it covers are its persons counted "
+                    + "for this firm (with --ledger, less those paid before).")
+    Path hires;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -85,6 +90,14 @@ final class ExplainCommand implements Callable<Integer> {
                 reader = opened.stateReader(null);
                 priors = reader::lookup;
                 err.println(texts.get("cli.explain.against_ledger", opened.shown(), opened.state(), period));
+                if (hires != null) {
+                    calculator = calculator.withHires(subsidy.hire.HireRun.assign(policy,
+                            subsidy.hire.HireList.read(hires, hires.toString(), null), subsidy.ledger.HiredPersons
+                                    .read(opened, subsidy.hire.HireRun.coveredPrograms(policy))));
+                }
+            } else if (hires != null) {
+                calculator = calculator.withHires(subsidy.hire.HireRun.assign(policy,
+                        subsidy.hire.HireList.read(hires, hires.toString(), null), null));
             }
             List<InputFile> files = run.open(policy);
             Optional<Explanation> x;

@@ -75,6 +75,19 @@ public final class HiredPersons {
         return out;
     }
 
+    /** As {@link #read(Connection, Collection)}, on a connection of its own (explain --hires --ledger). */
+    public static Paid read(Ledger ledger, Collection<String> programs) throws LedgerException {
+        try (Connection c = ledger.connect()) {
+            try {
+                return read(c, programs);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw ledger.damaged(e);
+        }
+    }
+
     /** Writes a batch's persons, in batches of rows. */
     public static void insert(Connection c, long batch, String period, Iterable<Row> rows) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO hired_person (batch, person, program, entity, "

@@ -175,9 +175,9 @@ class LedgerStoreTest {
             throws Exception {
         String where = ledgers.fresh(backend);
         open(where).close();
-        // what the kill leaves: Flyway's history table, empty, and none of V1's tables
+        // what the kill leaves: Flyway's history table, empty, and none of the versions' tables
         try (Connection c = raw(where); Statement s = c.createStatement()) {
-            for (String t : List.of("subsidy_ledger", "ledger_change", "batch", "payment", "entity_state")) {
+            for (String t : List.of("subsidy_ledger", "ledger_change", "batch", "payment", "entity_state", "hired_person")) {
                 s.execute("DROP TABLE " + table(where, t));
             }
             s.execute("DELETE FROM " + table(where, "subsidy_schema_history"));
