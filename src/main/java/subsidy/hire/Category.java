@@ -64,6 +64,16 @@ public enum Category {
         return Lookup.WORDS.get(squeeze(cell));
     }
 
+    /** The category a cell names by its code exactly (graduate, youth, hard_to_employ): the quick look most cells need. */
+    static Category ofCode(String cell) {
+        for (Category c : values()) {
+            if (c.code.equals(cell)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** The category whose column is {@code column}, or null. */
     public static Category ofColumn(Column column) {
         for (Category c : values()) {

@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import subsidy.Sha256;
 import subsidy.entity.CreditCode;
 import subsidy.entity.ResidentId;
+import subsidy.input.Chunk;
+import subsidy.input.ChunkReader;
+import subsidy.input.CsvSyntaxException;
 import subsidy.input.Dates;
+import subsidy.input.RecordParser;
 import subsidy.input.EncodingDetector;
 import subsidy.input.Escape;
 import subsidy.input.InputException;
@@ -179,7 +182,8 @@ public final class HireList {
     }
 
     /**
-     * Reads a hire list.
+     * Reads a hire list: a thread of its own cuts the file into chunks of whole records (and hashes it)
+     * while this one reads their cells with the product's byte-level CSV reader and checks each row.
      *
      * @param shown    the file's name as messages and outputs give it
      * @param encoding the encoding to read it in, or null to detect UTF-8 or GBK
@@ -188,67 +192,105 @@ public final class HireList {
     public static HireList read(Path path, String shown, Charset encoding) throws InputException, IOException {
         HireList list = new HireList(shown);
         MessageDigest digest = Sha256.digest();
-        try (InputStream raw = Files.newInputStream(path);
-                BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16)) {
-            in.mark(1 << 16);
-            byte[] head = in.readNBytes(1 << 16);
-            in.reset();
-            Charset cs = encoding != null ? encoding : EncodingDetector.detect(head, head.length);
-            if (EncodingDetector.hasBom(head, head.length) && cs == StandardCharsets.UTF_8) {
-                in.skipNBytes(3);
-            }
+        try (InputStream in = Files.newInputStream(path); ChunkReader chunks = new ChunkReader(in, encoding, digest)) {
+            Charset cs = chunks.charset();
             list.encoding = cs == EncodingDetector.GBK ? "GBK" : cs.name();
-            CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            try (Reader reader = new InputStreamReader(in, decoder);
-                    CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(reader)) {
-                list.readRows(parser);
-                in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
-            } catch (UncheckedIOException e) {
-                // Commons CSV says a syntax error (an unclosed quote) as an IOException, through its iterator.
-                throw new InputException(Msg.of("hires.unreadable", Escape.controls(shown),
-                        Escape.controls(String.valueOf(e.getCause().getMessage()))));
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            Thread t = new Thread(() -> cut(chunks, queue), "subsidy-hires-reader");
+            t.setDaemon(true);
+            t.start();
+            try {
+                list.readRows(queue, new RecordParser(cs));
+            } finally {
+                t.interrupt();
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         list.sha256 = Sha256.hex(digest);
         return list;
     }
 
-    private void readRows(CSVParser parser) throws InputException {
-        Iterator<CSVRecord> it = parser.iterator();
+    private static final Object END = new Object();
+
+    /** The chunk-cutting thread: chunks, then END, or the failure that stopped it. */
+    private static void cut(ChunkReader chunks, BlockingQueue<Object> queue) {
+        try {
+            try {
+                for (Chunk c = chunks.next(); c != null; c = chunks.next()) {
+                    queue.put(c);
+                }
+                queue.put(END);
+            } catch (IOException | CsvSyntaxException | RuntimeException e) {
+                queue.put(e);
+            }
+        } catch (InterruptedException stopped) {
+            // the reading thread gave up
+        }
+    }
+
+    private void readRows(BlockingQueue<Object> queue, RecordParser p) throws InputException, IOException {
         int[] at = null; // column index of each of COLUMNS, -1 when absent
         int width = 0;
-        Map<String, Category> seen = new HashMap<>();
-        long before = 0; // lines consumed before the record being read
         int rows = 0;
-        while (it.hasNext()) {
-            CSVRecord r = it.next();
-            long first = before + 1;
-            before = parser.getCurrentLineNumber();
-            if (at == null) {
-                rows++;
-                at = header(r);
+        while (true) {
+            Object next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the hire list", e);
+            }
+            if (next == END) {
+                break;
+            }
+            if (next instanceof CsvSyntaxException e) {
+                throw new InputException(Msg.of("hires.unreadable", Escape.controls(file), e.text()));
+            }
+            if (next instanceof IOException e) {
+                throw e;
+            }
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            p.reset((Chunk) next);
+            while (p.next()) {
+                if (p.blank()) {
+                    continue; // a blank line
+                }
+                String[] cells = p.cells();
                 if (at == null) {
-                    if (rows >= HEADER_SEARCH) {
-                        throw new InputException(Msg.of("hires.no_header", Escape.controls(file), HEADER_SEARCH));
+                    rows++;
+                    at = header(cells, p.line());
+                    if (at == null) {
+                        if (rows >= HEADER_SEARCH) {
+                            throw new InputException(Msg.of("hires.no_header", Escape.controls(file), HEADER_SEARCH));
+                        }
+                        continue;
+                    }
+                    headerLine = p.line();
+                    width = cells.length;
+                    List<String> missing = new ArrayList<>();
+                    for (int c = 0; c < REQUIRED; c++) {
+                        if (at[c] < 0) {
+                            missing.add(COLUMNS[c]);
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new InputException(Msg.of("hires.missing_columns", Escape.controls(file), p.line(),
+                                String.join(", ", missing)));
                     }
                     continue;
                 }
-                headerLine = first;
-                width = r.size();
-                List<String> missing = new ArrayList<>();
-                for (int c = 0; c < REQUIRED; c++) {
-                    if (at[c] < 0) {
-                        missing.add(COLUMNS[c]);
-                    }
+                if (p.emptyCells()) {
+                    emptyRows++;
+                    continue;
                 }
-                if (!missing.isEmpty()) {
-                    throw new InputException(Msg.of("hires.missing_columns", Escape.controls(file), first,
-                            String.join(", ", missing)));
-                }
-                continue;
+                row(cells, p.line(), at, width, p.problemText());
             }
-            row(r, first, at, width);
         }
         if (at == null) {
             throw new InputException(Msg.of("hires.no_header", Escape.controls(file), HEADER_SEARCH));
@@ -256,12 +298,12 @@ public final class HireList {
     }
 
     /** The columns a record names, or null when it names none (a title row). */
-    private int[] header(CSVRecord r) throws InputException {
+    private int[] header(String[] r, long line) throws InputException {
         int[] at = new int[COLUMNS.length];
         Arrays.fill(at, -1);
         boolean any = false;
-        for (int i = 0; i < r.size(); i++) {
-            String cell = r.get(i);
+        for (int i = 0; i < r.length; i++) {
+            String cell = r[i];
             if (i == 0 && !cell.isEmpty() && cell.charAt(0) == '\uFEFF') {
                 cell = cell.substring(1);
             }
@@ -271,7 +313,7 @@ public final class HireList {
             }
             if (at[c] >= 0) {
                 throw new InputException(Msg.of("hires.column_twice", Escape.controls(file), COLUMNS[c],
-                        r.getParser() == null ? 0 : r.getRecordNumber()));
+                        line));
             }
             at[c] = i;
             any = true;
@@ -279,20 +321,16 @@ public final class HireList {
         return any ? at : null;
     }
 
-    private void row(CSVRecord r, long first, int[] at, int width) {
-        boolean empty = true;
-        for (int i = 0; i < r.size() && empty; i++) {
-            empty = r.get(i).isBlank();
-        }
-        if (empty) {
-            emptyRows++;
-            return;
-        }
+    private void row(String[] r, long first, int[] at, int width, Msg quoting) {
         List<Text> why = new ArrayList<>(2);
         List<String> codes = new ArrayList<>(2);
-        String firmCell = r.size() > at[0] ? r.get(at[0]).strip().toUpperCase(java.util.Locale.ROOT) : "";
-        if (r.size() != width) {
-            why.add(Msg.of("hires.cells", r.size(), width));
+        String firmCell = r.length > at[0] ? r[at[0]].strip().toUpperCase(java.util.Locale.ROOT) : "";
+        if (quoting != null) {
+            why.add(quoting);
+            codes.add(RejectionCode.TEXT_AFTER_QUOTE.code());
+        }
+        if (r.length != width) {
+            why.add(Msg.of("hires.cells", r.length, width));
             codes.add(RejectionCode.CELLS_COUNT_MISMATCH.code());
             reject(r, first, firmCell, why, codes);
             return;
@@ -308,7 +346,7 @@ public final class HireList {
             }
         }
         // id_number
-        String id = ResidentId.normalize(r.get(at[1]));
+        String id = ResidentId.normalize(r[at[1]]);
         if (id.isEmpty()) {
             missing(why, codes, 1);
         } else {
@@ -319,25 +357,27 @@ public final class HireList {
             }
         }
         // category
-        String catCell = r.get(at[2]).strip();
+        String catCell = r[at[2]].strip();
         Category cat = null;
         if (catCell.isEmpty()) {
             missing(why, codes, 2);
         } else {
-            cat = Category.of(catCell);
+            cat = Category.ofCode(catCell);
+            cat = cat != null ? cat : Category.of(catCell);
             if (cat == null) {
                 why.add(Msg.of("hires.bad_category", Escape.controls(catCell)));
                 codes.add(RejectionCode.UNKNOWN_CODE.code());
             }
         }
         // hire_date
-        String dateCell = r.get(at[3]).strip();
+        String dateCell = r[at[3]].strip();
         LocalDate d = null;
         if (dateCell.isEmpty()) {
             missing(why, codes, 3);
         } else {
             try {
-                d = Dates.parse(dateCell);
+                d = isoDate(dateCell);
+                d = d != null ? d : Dates.parse(dateCell);
             } catch (IllegalArgumentException e) {
                 why.add(Msg.of("hires.bad_date", Escape.controls(dateCell), Msg.of("input.cell.not_date")));
                 codes.add(RejectionCode.BAD_DATE.code());
@@ -352,16 +392,42 @@ public final class HireList {
         add(Keys.person(id), firmCell, (int) d.toEpochDay(), cat, contractMonths, insuredMonths, first);
     }
 
+    /** A date written 2022-03-01, read without the forms' patterns (most cells); null for any other form. */
+    private static LocalDate isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28) {
+            return null; // the 29th to the 31st: the full check says whether the month has it
+        }
+        return LocalDate.of(y, m, d);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static void missing(List<Text> why, List<String> codes, int column) {
         why.add(Msg.of("hires.missing", COLUMNS[column]));
         codes.add(RejectionCode.MISSING_VALUE.code());
     }
 
-    private static int months(CSVRecord r, int at, int column, List<Text> why, List<String> codes) {
+    private static int months(String[] r, int at, int column, List<Text> why, List<String> codes) {
         if (at < 0) {
             return -1;
         }
-        String cell = r.get(at).strip();
+        String cell = r[at].strip();
         if (cell.isEmpty()) {
             return -1;
         }
@@ -380,10 +446,8 @@ public final class HireList {
         return v;
     }
 
-    private void reject(CSVRecord r, long first, String firmCell, List<Text> why, List<String> codes) {
-        List<String> cells = new ArrayList<>(r.size());
-        r.forEach(cells::add);
-        rejected.add(Rejection.of(file, first, firmCell, cells, why, codes));
+    private void reject(String[] r, long first, String firmCell, List<Text> why, List<String> codes) {
+        rejected.add(Rejection.of(file, first, firmCell, List.of(r), why, codes));
     }
 
     /** Says an I/O failure of the hire list as the other inputs' are said. */

@@ -81,6 +81,8 @@ public final class HireRun {
     private String[] firmNotPaid = new String[0]; // per firm and covered program: why 0; null when paid
     private final Map<Integer, String[]> firmRejectedAt = new HashMap<>();
     private final HiredPersons.Paid before;
+    /** By category: its programs' ids, as hires.csv names them. */
+    private final String[] programNames = new String[Category.values().length];
 
     private HireRun(Policy policy, HireList list, HiredPersons.Paid before) {
         this.policy = policy;
@@ -91,6 +93,7 @@ public final class HireRun {
         for (int c = 0; c < Category.values().length; c++) {
             covers.add(new ArrayList<>());
             worth[c] = BigDecimal.ZERO;
+            programNames[c] = null;
         }
         List<Program> programs = policy.programs();
         coveredIndex = new int[programs.size()];
@@ -105,6 +108,8 @@ public final class HireRun {
                     continue;
                 }
                 covers.get(c.ordinal()).add(new Cover(i, ph.id(), u.amount()));
+                programNames[c.ordinal()] = programNames[c.ordinal()] == null ? ph.id()
+                        : programNames[c.ordinal()] + "; " + ph.id();
                 worth[c.ordinal()] = worth[c.ordinal()].add(u.amount());
                 if (coveredIndex[i] < 0) {
                     coveredIndex[i] = coveredIds.size();
@@ -152,9 +157,25 @@ public final class HireRun {
         }
         long[] person = list.person;
         int[] date = list.date;
-        // stable: on the same person and date the earlier row stays first
-        IntSort.sort(order, (a, b) -> person[a] != person[b] ? Long.compare(person[a], person[b])
-                : Integer.compare(date[a], date[b]));
+        // By person, then date, then row: stable radix passes by date, then by person (rows start in order).
+        long[] key = new long[covered];
+        long most = 0;
+        int least = Integer.MAX_VALUE;
+        for (int k = 0; k < covered; k++) {
+            least = Math.min(least, date[order[k]]);
+        }
+        for (int k = 0; k < covered; k++) {
+            key[k] = date[order[k]] - (long) least;
+            most = Math.max(most, key[k]);
+        }
+        IntSort.radix(order, key, IntSort.bits(most));
+        most = 0;
+        for (int k = 0; k < covered; k++) {
+            key[k] = person[order[k]];
+            most = Math.max(most, key[k]);
+        }
+        IntSort.radix(order, key, IntSort.bits(most));
+        key = null;
         long[] paidBefore = beforeKeys();
         int[] counted = new int[covered];
         int nCounted = 0;
@@ -220,7 +241,19 @@ public final class HireRun {
     private void firms(int[] counted) {
         long[] hi = list.firmHigh;
         long[] lo = list.firmLow;
-        IntSort.sort(counted, (a, b) -> hi[a] != hi[b] ? Long.compare(hi[a], hi[b]) : Long.compare(lo[a], lo[b]));
+        long[] key = new long[counted.length];
+        long most = 0;
+        for (int k = 0; k < counted.length; k++) {
+            key[k] = lo[counted[k]];
+            most = Math.max(most, key[k]);
+        }
+        IntSort.radix(counted, key, IntSort.bits(most));
+        most = 0;
+        for (int k = 0; k < counted.length; k++) {
+            key[k] = hi[counted[k]];
+            most = Math.max(most, key[k]);
+        }
+        IntSort.radix(counted, key, IntSort.bits(most));
         int firms = 0;
         for (int k = 0; k < counted.length; k++) {
             if (k == 0 || !sameFirm(counted[k], counted[k - 1])) {
@@ -357,7 +390,7 @@ public final class HireRun {
         Category cat = list.category(i);
         String firm = list.firm(i);
         List<Cover> cs = covers.get(cat.ordinal());
-        String programs = String.join("; ", cs.stream().map(Cover::programId).toList());
+        String programs = programNames[cat.ordinal()];
         BigDecimal amount = Money.ZERO;
         Outcome outcome;
         String note;
@@ -402,12 +435,24 @@ public final class HireRun {
                     }
                     amount = Money.round(amount);
                     outcome = amount.signum() > 0 ? Outcome.PAID : Outcome.NOT_PAID;
-                    note = why.isEmpty() ? t.get("hires.paid") : String.join("; ", why);
+                    note = why.isEmpty() ? paidNote(t) : String.join("; ", why);
                 }
             }
         }
-        return new Result(list.line(i), firm, list.idNumber(i), cat, list.hireDate(i).toString(), programs,
+        return new Result(list.line(i), firm, list.idNumber(i), cat, list.hireDate(i).toString(),
+                programs == null ? "" : programs,
                 amount.signum() == 0 ? Money.ZERO : amount, outcome, note);
+    }
+
+    private String paidNote;
+    private Texts paidNoteIn;
+
+    private String paidNote(Texts t) {
+        if (paidNoteIn != t) {
+            paidNote = t.get("hires.paid");
+            paidNoteIn = t;
+        }
+        return paidNote;
     }
 
     public HireList list() {
@@ -418,20 +463,43 @@ public final class HireRun {
     public record Counts(long read, long paidPersons, long paidRows, long zeroRows, long rejected, BigDecimal total) {
     }
 
+    private Counts summed;
+
+    /** Worked out once, after every firm was computed. */
     public Counts counts() {
+        if (summed != null) {
+            return summed;
+        }
         long paid = 0;
-        BigDecimal total = BigDecimal.ZERO;
+        long[] fen = new long[1]; // in fen: each amount is to the fen
         for (int i = 0; i < list.size(); i++) {
             if (status[i] != COUNTED) {
                 continue;
             }
-            Result r = result(i, Texts.EN);
-            if (r.amount().signum() > 0) {
+            long a = paidFen(i);
+            if (a > 0) {
                 paid++;
-                total = total.add(r.amount());
+                fen[0] += a;
             }
         }
-        return new Counts(list.rowsRead(), paid, paid, list.size() - paid, list.rejected().size(), Money.round(total));
+        summed = new Counts(list.rowsRead(), paid, paid, list.size() - paid, list.rejected().size(),
+                BigDecimal.valueOf(fen[0], 2));
+        return summed;
+    }
+
+    /** What a counted hire is paid, in fen: the covered programs its firm was paid. */
+    private long paidFen(int i) {
+        int f = firmIndex(list.firmHigh[i], list.firmLow[i]);
+        if (firmState[f] != 1) {
+            return 0;
+        }
+        long fen = 0;
+        for (Cover c : covers.get(list.category[i])) {
+            if (firmNotPaid[f * coveredIds.size() + coveredIndex[c.program()]] == null) {
+                fen += c.amount().movePointRight(2).longValueExact();
+            }
+        }
+        return fen;
     }
 
     /** The persons this batch paid, per program, for the ledger's {@code hired_person}. */

@@ -22,7 +22,7 @@ import subsidy.text.Msg;
  * text (RFC 4180: a quote opens a quoted cell only as the cell's first character; inside it {@code ""}
  * is a quote and line breaks are text; CR LF, LF and a lone CR each end a record and count one line).
  */
-final class ChunkReader implements AutoCloseable {
+public final class ChunkReader implements AutoCloseable {
     /**
      * Chunks are cut at the first record end at or after this many bytes. Small, so the rows in
      * flight between the threads stay few: in a 64 MB heap, garbage collection copies them over and over.
@@ -76,7 +76,7 @@ final class ChunkReader implements AutoCloseable {
      * @param in     the file's bytes, read from the start
      * @param forced the encoding to use, or null to detect UTF-8 or GBK
      */
-    ChunkReader(InputStream in, Charset forced, MessageDigest digest) throws IOException {
+    public ChunkReader(InputStream in, Charset forced, MessageDigest digest) throws IOException {
         this(in, forced, digest, TARGET);
     }
 
@@ -143,7 +143,7 @@ final class ChunkReader implements AutoCloseable {
         return candidates[best];
     }
 
-    Charset charset() {
+    public Charset charset() {
         return charset;
     }
 
@@ -174,7 +174,7 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /** The next chunk of whole records, or null after the last. */
-    Chunk next() throws IOException, CsvSyntaxException {
+    public Chunk next() throws IOException, CsvSyntaxException {
         while (boundary < target) {
             if (scanned < len) {
                 scan();

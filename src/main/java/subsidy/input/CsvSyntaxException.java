@@ -3,7 +3,7 @@ package subsidy.input;
 import subsidy.text.Msg;
 
 /** The bytes cannot be split into CSV records at all; the message names the line. */
-final class CsvSyntaxException extends Exception {
+public final class CsvSyntaxException extends Exception {
     private final Msg text;
 
     CsvSyntaxException(Msg message) {
@@ -12,7 +12,7 @@ final class CsvSyntaxException extends Exception {
     }
 
     /** The message in any language; {@link #getMessage()} is its English. */
-    Msg text() {
+    public Msg text() {
         return text;
     }
 }

@@ -14,7 +14,7 @@ import subsidy.text.Msg;
  * <p>Where Commons CSV would give up on the whole file — text after a closing quote, as in
  * {@code "Acme" Ltd} — this keeps the text and names the problem, so only that row is rejected.
  */
-final class RecordParser {
+public final class RecordParser {
     private final Charset charset;
     private byte[] b;
     private int pos;
@@ -38,11 +38,11 @@ final class RecordParser {
     private int problemCell;
     private byte[] scratch = new byte[256];
 
-    RecordParser(Charset charset) {
+    public RecordParser(Charset charset) {
         this.charset = charset;
     }
 
-    void reset(Chunk chunk) {
+    public void reset(Chunk chunk) {
         delimiter = chunk.delimiter();
         b = chunk.bytes();
         pos = chunk.from();
@@ -51,7 +51,7 @@ final class RecordParser {
     }
 
     /** Reads the next record; false at the end of the chunk. */
-    boolean next() {
+    public boolean next() {
         if (pos >= end) {
             return false;
         }
@@ -92,16 +92,16 @@ final class RecordParser {
     }
 
     /** The line the current record starts on, counting from 1 as an editor does. */
-    long line() {
+    public long line() {
         return recordLine;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Cell i as text. */
-    String get(int i) {
+    public String get(int i) {
         String t = texts[i];
         if (t == null) {
             t = new String(b, starts[i], ends[i] - starts[i], charset);
@@ -111,7 +111,7 @@ final class RecordParser {
     }
 
     /** The current record's cells, as a new array. */
-    String[] cells() {
+    public String[] cells() {
         String[] all = new String[size];
         for (int i = 0; i < size; i++) {
             all[i] = get(i);
@@ -173,12 +173,12 @@ final class RecordParser {
     }
 
     /** What is wrong with the current record's quoting, in any language, or null. */
-    Msg problemText() {
+    public Msg problemText() {
         return problem;
     }
 
     /** The index of the cell {@link #problem()} is about, or -1. */
-    int problemCell() {
+    public int problemCell() {
         return problemCell;
     }
 
@@ -187,7 +187,7 @@ final class RecordParser {
      * Whether every cell of a record of several is empty or spaces: a row of empty cells, as Excel leaves
      * below a table ({@code ,,,,}). It holds no value, so it is no row to compute or reject.
      */
-    boolean emptyCells() {
+    public boolean emptyCells() {
         if (size < 2) {
             return false;
         }
@@ -205,7 +205,7 @@ final class RecordParser {
         return true;
     }
 
-    boolean blank() {
+    public boolean blank() {
         return size == 1 && (raw(0) ? starts[0] == ends[0] : texts[0].isEmpty());
     }
 
