@@ -37,8 +37,15 @@ public enum Category {
 
     /** How a report in {@code texts}' language writes it: the code in English, the first Chinese word in Chinese. */
     public String word(Texts texts) {
-        return words(texts).get(0);
+        String[] w = texts.lang() == subsidy.text.Lang.ZH ? ZH_WORDS : EN_WORDS;
+        if (w[ordinal()] == null) {
+            w[ordinal()] = words(texts).get(0);
+        }
+        return w[ordinal()];
     }
+
+    private static final String[] EN_WORDS = new String[3];
+    private static final String[] ZH_WORDS = new String[3];
 
     List<String> words(Texts texts) {
         return List.of(texts.get("hires.category." + code).split("\\|"));

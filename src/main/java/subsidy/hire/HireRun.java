@@ -209,7 +209,6 @@ public final class HireRun {
                 int h = order[k];
                 if (h == best) {
                     status[h] = COUNTED;
-                    ref[h] = h;
                 } else {
                     status[h] = sameFirm(h, best) ? SAME : OTHER;
                     ref[h] = best;
@@ -272,6 +271,7 @@ public final class HireRun {
                 firmLow[f] = lo[h];
             }
             counts[3 * f + list.category[h]]++;
+            ref[h] = f; // a counted hire's ref is its firm
         }
         firmState = new byte[firms];
         firmNotPaid = new String[firms * Math.max(1, coveredIds.size())];
@@ -415,7 +415,7 @@ public final class HireRun {
                 note = t.get("hires.same_firm", list.category(w).word(t), list.line(w));
             }
             default -> {
-                int f = firmIndex(list.firmHigh[i], list.firmLow[i]);
+                int f = ref[i];
                 if (firmState[f] == 0) {
                     outcome = Outcome.FIRM_ABSENT;
                     note = t.get("hires.firm_absent");
@@ -489,7 +489,7 @@ public final class HireRun {
 
     /** What a counted hire is paid, in fen: the covered programs its firm was paid. */
     private long paidFen(int i) {
-        int f = firmIndex(list.firmHigh[i], list.firmLow[i]);
+        int f = ref[i];
         if (firmState[f] != 1) {
             return 0;
         }
@@ -514,7 +514,7 @@ public final class HireRun {
                     if (status[i] != COUNTED) {
                         continue;
                     }
-                    int f = firmIndex(list.firmHigh[i], list.firmLow[i]);
+                    int f = ref[i];
                     if (firmState[f] != 1) {
                         continue;
                     }
