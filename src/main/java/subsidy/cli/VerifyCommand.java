@@ -71,6 +71,13 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         Path manifestFile = report.toAbsolutePath().resolveSibling(Outputs.MANIFEST);
+        String hires = hiresFile(manifestFile);
+        if (hires != null) {
+            // Recomputed without its hire list, the programs it covers would all differ: say so instead.
+            Main.fail(err, texts, texts.get("hires.verify_not_done", Escape.controls(report.toString()),
+                    Escape.controls(hires)));
+            return ExitCode.UNUSABLE;
+        }
         Manifest.LedgerRef ref = Manifest.ledgerRef(manifestFile);
         LedgerAudit audit = null;
         BatchInfo recorded = null;
@@ -178,6 +185,20 @@ final class VerifyCommand implements Callable<Integer> {
                     .readTree(manifest.toFile()).path("as_of");
             return asOf.isTextual() ? java.time.LocalDate.parse(asOf.asText()) : null;
         } catch (IOException | java.time.DateTimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** The hire list a manifest says its run read (calc --hires), or null. */
+    private static String hiresFile(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest.toFile()).path("hires").path("file");
+            return file.isTextual() ? file.asText() : null;
+        } catch (IOException unreadable) {
             return null;
         }
     }

@@ -62,7 +62,11 @@ public final class HireRun {
     private static final byte UNCOVERED = 4;
 
     /** One program that counts one category, and its amount per head. */
-    private record Cover(int program, String programId, BigDecimal amount) {
+    private record Cover(int program, String programId, String title, BigDecimal amount) {
+        /** The program as hires.csv names it: its id in English, its title in Chinese (as report.csv's notes). */
+        String name(Texts t) {
+            return t.lang() == subsidy.text.Lang.ZH ? title : programId;
+        }
     }
 
     private final HireList list;
@@ -81,8 +85,9 @@ public final class HireRun {
     private String[] firmNotPaid = new String[0]; // per firm and covered program: why 0; null when paid
     private final Map<Integer, String[]> firmRejectedAt = new HashMap<>();
     private final HiredPersons.Paid before;
-    /** By category: its programs' ids, as hires.csv names them. */
-    private final String[] programNames = new String[Category.values().length];
+    /** By category: its programs, as hires.csv names them in English and in Chinese. */
+    private final String[] programNamesEn = new String[Category.values().length];
+    private final String[] programNamesZh = new String[Category.values().length];
 
     private HireRun(Policy policy, HireList list, HiredPersons.Paid before) {
         this.policy = policy;
@@ -93,7 +98,6 @@ public final class HireRun {
         for (int c = 0; c < Category.values().length; c++) {
             covers.add(new ArrayList<>());
             worth[c] = BigDecimal.ZERO;
-            programNames[c] = null;
         }
         List<Program> programs = policy.programs();
         coveredIndex = new int[programs.size()];
@@ -107,9 +111,7 @@ public final class HireRun {
                 if (c == null) {
                     continue;
                 }
-                covers.get(c.ordinal()).add(new Cover(i, ph.id(), u.amount()));
-                programNames[c.ordinal()] = programNames[c.ordinal()] == null ? ph.id()
-                        : programNames[c.ordinal()] + "; " + ph.id();
+                covers.get(c.ordinal()).add(new Cover(i, ph.id(), ph.title(), u.amount()));
                 worth[c.ordinal()] = worth[c.ordinal()].add(u.amount());
                 if (coveredIndex[i] < 0) {
                     coveredIndex[i] = coveredIds.size();
@@ -333,7 +335,7 @@ public final class HireRun {
                 parts.add(t.get("hires.counted_part", Words.column(u.column(), t), count(entityId, u.column())));
             }
         }
-        String note = t.get("hires.counted", list.file(), String.join(", ", parts));
+        String note = t.get("hires.counted", list.file(), String.join(t.get("hires.separator"), parts));
         if (r.amount().signum() > 0) {
             String reason = r.reason() == null ? note : t.get("reasons.joined", r.reason(), note);
             return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
@@ -390,7 +392,11 @@ public final class HireRun {
         Category cat = list.category(i);
         String firm = list.firm(i);
         List<Cover> cs = covers.get(cat.ordinal());
-        String programs = programNames[cat.ordinal()];
+        String[] names = t.lang() == subsidy.text.Lang.ZH ? programNamesZh : programNamesEn;
+        if (names[cat.ordinal()] == null) {
+            names[cat.ordinal()] = String.join(t.get("hires.separator"), cs.stream().map(c -> c.name(t)).toList());
+        }
+        String programs = names[cat.ordinal()];
         BigDecimal amount = Money.ZERO;
         Outcome outcome;
         String note;
@@ -430,7 +436,7 @@ public final class HireRun {
                         if (not == null) {
                             amount = amount.add(c.amount());
                         } else {
-                            why.add(t.get("hires.firm_not_paid", c.programId(), not));
+                            why.add(t.get("hires.firm_not_paid", c.name(t), not));
                         }
                     }
                     amount = Money.round(amount);

@@ -185,4 +185,34 @@ class HiresCalcTest {
         assertEquals("paid", hires.get("3").get("outcome"));
         assertEquals("1500.00", hires.get("3").get("amount"));
     }
+
+    @Test
+    void explainCountsTheFirmsPersonsFromTheHireList() {
+        CommandLineRun.Result r = CommandLineRun.run("explain", "--input", "samples/firms.csv", "--hires",
+                "samples/hires.csv", "--id", A, "--as-of", "2022-06-30");
+        assertEquals(0, r.exit(), r.err());
+        // hiring_subsidy: 1500 × 0 graduates + 1500 × 1 youth = 1500.00, not the firm's own 2 graduates.
+        assertTrue(r.out().contains("counted from the hire list samples/hires.csv: grad_hires 0, youth_hires 1"), r.out());
+        assertFalse(r.out().contains("530428200001010023"), "explain names no person");
+    }
+
+    @Test
+    void verifyOfAReportComputedWithAHireListSaysItIsNotDoneRatherThanDiffer() {
+        Path out = tmp.resolve("out");
+        calc(out);
+        CommandLineRun.Result r = CommandLineRun.run("verify", "--input", "samples/firms.csv", "--report",
+                out.resolve("report.csv").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("was computed with the hire list samples/hires.csv"), r.err());
+    }
+
+    @Test
+    void inChineseTheListNamesProgramsByTitleAndCategoriesInWords() throws IOException {
+        Path out = tmp.resolve("out");
+        calc(out, "--lang", "zh");
+        List<String> lines = Files.readAllLines(out.resolve("hires.csv"));
+        assertEquals("\uFEFF行号,统一社会信用代码,公民身份号码,人员类别,招用日期,补贴项目,补贴金额,结果代码,说明", lines.get(0));
+        assertEquals("4,9153040225581193XN,530428200001010023,登记失业青年,2022-04-01,一次性扩岗补助,1500.00,paid,由本单位享受",
+                lines.get(3));
+    }
 }
