@@ -80,6 +80,8 @@ class HouseholdListTest {
                 "vocational_grant", "total", "notes"), CommandLineRun.header(tmp.resolve("out/report.csv")));
         assertEquals(ZHANG, rows.get("H001").get("head_id_number"), "the report holds the number in full");
         assertFalse(Files.exists(tmp.resolve("out/size_check.csv")), "households are not sized");
+        assertTrue(Files.readString(tmp.resolve("out/manifest.json")).contains("\"subject\" : \"households\""),
+                "the manifest says whom the policy pays");
         assertTrue(r.err().contains("festival_relief               3 households          2400.00"), r.err());
     }
 
