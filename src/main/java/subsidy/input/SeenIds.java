@@ -20,8 +20,8 @@ public final class SeenIds {
     private static final int PAGE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE - 1;
 
-    /** A household list's household ids, which are not codes; a county's list, not millions of firms. */
-    private java.util.Set<String> keys;
+    /** A household list's household ids, which are not codes. */
+    private TextKeys keys;
     /** A household list's heads' identity numbers: 17 digits and a check character, packed as codes are. */
     private SeenIds persons;
     private int[][] high;   // value of the first 5 characters + 1; 0 marks an empty slot
@@ -57,7 +57,7 @@ public final class SeenIds {
     /** Adds a household id (valid, upper case); false when it was there already. */
     public boolean addKey(String key) {
         if (keys == null) {
-            keys = new java.util.HashSet<>();
+            keys = new TextKeys();
         }
         return keys.add(key);
     }
