@@ -100,7 +100,8 @@ public final class Main implements Runnable {
             std.messages.println(texts.get("cli.config.hint"));
             return std.failed() ? ExitCode.UNUSABLE : ExitCode.USAGE;
         }
-        CommandLine cl = commandLine(std, configuration, language, true, named(args));
+        String named = named(args);
+        CommandLine cl = commandLine(std, configuration, language, helpMayShow(named, args), named);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
@@ -168,6 +169,27 @@ public final class Main implements Runnable {
         }
         versions(cl, texts);
         return cl;
+    }
+
+    /**
+     * Whether this command line may print help: the help texts' file is then read (picocli takes the
+     * descriptions from it), and only then — a calc, explain, verify or test run without --help never
+     * shows one, and its usage errors are one line and a hint. Usage help is otherwise printed by the
+     * top command, help, and policy and ledger without a subcommand.
+     */
+    static boolean helpMayShow(String named, String[] args) {
+        if (named == null || !java.util.Set.of("calc", "explain", "verify", "test").contains(named)) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-h") || a.equals("--help") || a.startsWith("-h") && !a.startsWith("--")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
