@@ -18,12 +18,31 @@ import subsidy.text.Lang;
 import subsidy.text.Text;
 import subsidy.text.Texts;
 
-/** The {@code subsidy} command: subcommands only, each a thin class over the core. */
+/**
+ * The {@code subsidy} command: subcommands only, each a thin class over the core. They are added by
+ * {@link #commandLine}, in {@link #SUBCOMMANDS}' order: all of them, or — when the arguments name one
+ * exactly — that one alone, since picocli reads every command's annotations as it adds it, and for a
+ * county's batch of a few thousand rows that reading of seven commands was a third of the run.
+ */
 @Command(name = "subsidy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Computes 2020-2022 relief for small and micro firms and individual businesses.",
-        subcommands = {CalcCommand.class, ExplainCommand.class, VerifyCommand.class, PolicyCommand.class,
-            TestCommand.class, LedgerCommand.class, GenerateCompletionCommand.class, CommandLine.HelpCommand.class})
+        description = "Computes 2020-2022 relief for small and micro firms and individual businesses.")
 public final class Main implements Runnable {
+    /** The subcommands by name, in the help's order; {@code help} lists them all, so it needs them all. */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("calc", CalcCommand.class);
+        m.put("explain", ExplainCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("policy", PolicyCommand.class);
+        m.put("test", TestCommand.class);
+        m.put("ledger", LedgerCommand.class);
+        m.put("generate-completion", GenerateCompletionCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -81,7 +100,8 @@ public final class Main implements Runnable {
             std.messages.println(texts.get("cli.config.hint"));
             return std.failed() ? ExitCode.UNUSABLE : ExitCode.USAGE;
         }
-        CommandLine cl = commandLine(std, configuration, language, true);
+        String named = named(args);
+        CommandLine cl = commandLine(std, configuration, language, helpMayShow(named, args), named);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
@@ -123,16 +143,72 @@ public final class Main implements Runnable {
 
     /** As {@link #commandLine(Std, Lang, boolean)}, its commands handed {@code configuration} (for the manifest). */
     static CommandLine commandLine(Std std, Configuration configuration, Lang language, boolean helpTexts) {
+        return commandLine(std, configuration, language, helpTexts, null);
+    }
+
+    /**
+     * As {@link #commandLine(Std, Configuration, Lang, boolean)}, with only the subcommand {@code only} when
+     * it names one (other than help), every subcommand when null.
+     */
+    static CommandLine commandLine(Std std, Configuration configuration, Lang language, boolean helpTexts,
+            String only) {
         Texts texts = Texts.of(language);
         CommandLine cl = new CommandLine(new Main(std, texts, configuration));
-        // picocli's help command is not ours to annotate: it takes --lang as the others do.
-        cl.getSubcommands().get("help").addMixin("lang", new LangOption());
+        for (java.util.Map.Entry<String, Class<?>> c : SUBCOMMANDS.entrySet()) {
+            if (only == null || only.equals(c.getKey())) {
+                cl.addSubcommand(c.getKey(), c.getValue());
+            }
+        }
+        if (only == null) {
+            // picocli's help command is not ours to annotate: it takes --lang as the others do.
+            cl.getSubcommands().get("help").addMixin("lang", new LangOption());
+        }
         if (helpTexts) {
             // Help texts in the language asked for, read from its own file (never the locale's).
             cl.setResourceBundle(HelpTexts.bundle(language));
         }
         versions(cl, texts);
         return cl;
+    }
+
+    /**
+     * Whether this command line may print help: the help texts' file is then read (picocli takes the
+     * descriptions from it), and only then — a calc, explain, verify or test run without --help never
+     * shows one, and its usage errors are one line and a hint. Usage help is otherwise printed by the
+     * top command, help, and policy and ledger without a subcommand.
+     */
+    static boolean helpMayShow(String named, String[] args) {
+        if (named == null || !java.util.Set.of("calc", "explain", "verify", "test").contains(named)) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-h") || a.equals("--help") || a.startsWith("-h") && !a.startsWith("--")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The subcommand the arguments name, when it is one of ours other than {@code help}: the first
+     * argument that is not one of the top command's options (or --lang's value); null otherwise, and then
+     * every subcommand is added (a misspelt one gets its "did you mean", help lists them all).
+     */
+    static String named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return SUBCOMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+            } else if (a.equals("--")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -39,8 +39,10 @@ public enum RejectionCode {
     TOO_MANY_DECIMALS,
     BAD_RATE,
     UNKNOWN_CODE,
-    // hire lists (calc --hires)
-    BAD_ID_NUMBER;
+    // household lists
+    BAD_HOUSEHOLD_ID,
+    BAD_ID_NUMBER,
+    DUPLICATE_HEAD_ID;
 
     private final String code;
 

@@ -37,35 +37,50 @@ public final class Texts {
     public static final Texts ZH = new Texts(Lang.ZH);
 
     private final Lang lang;
-    /** Read on first use: a run in one language never reads the other's files (start-up). */
-    private volatile Catalogue catalogue;
+    /**
+     * Each area's messages, read when a key of that area is first asked for: a run in one language never
+     * reads the other's files, and a calc run never reads the ledger's or the cases' (start-up).
+     */
+    private final Map<String, Area> areas = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One language's messages as the files hold them, and each compiled once. */
-    private record Catalogue(Map<String, String> raw, Map<String, Template> templates) {
+    /** One area's messages as its file holds them, each compiled once when first used. */
+    private record Area(Map<String, String> raw, Map<String, Template> templates) {
+        Template template(String key) {
+            String v = raw.get(key);
+            return v == null ? null : templates.computeIfAbsent(key, k -> Template.compile(v));
+        }
     }
 
     private Texts(Lang lang) {
         this.lang = lang;
     }
 
-    private Catalogue catalogue() {
-        Catalogue c = catalogue;
-        if (c == null) {
-            synchronized (this) {
-                c = catalogue;
-                if (c == null) {
-                    Map<String, String> values = new HashMap<>();
-                    for (String area : AREAS) {
-                        read(area, lang, values);
-                    }
-                    Map<String, Template> t = new HashMap<>();
-                    values.forEach((k, v) -> t.put(k, Template.compile(v)));
-                    c = new Catalogue(Collections.unmodifiableMap(values), t);
-                    catalogue = c;
-                }
-            }
+    /** The area of {@code key} (what precedes its first dot), read if it was not; null when no area is named so. */
+    private Area area(String key) {
+        int dot = key.indexOf('.');
+        String name = dot < 0 ? key : key.substring(0, dot);
+        if (!AREAS.contains(name)) {
+            return null;
         }
-        return c;
+        return areas.computeIfAbsent(name, a -> {
+            Map<String, String> values = new HashMap<>();
+            read(a, lang, values);
+            return new Area(Collections.unmodifiableMap(values), new java.util.concurrent.ConcurrentHashMap<>());
+        });
+    }
+
+    private Template template0(String key) {
+        Area a = area(key);
+        return a == null ? null : a.template(key);
+    }
+
+    /** Every message of every area. */
+    private Map<String, String> all() {
+        Map<String, String> out = new HashMap<>();
+        for (String a : AREAS) {
+            out.putAll(area(a + ".").raw());
+        }
+        return out;
     }
 
     public static Texts of(Lang lang) {
@@ -78,7 +93,7 @@ public final class Texts {
 
     /** The message {@code key} with its arguments put in. A key the catalogue lacks is a defect. */
     public String get(String key, Object... args) {
-        Template t = catalogue().templates().get(key);
+        Template t = template0(key);
         if (t == null) {
             throw new IllegalStateException("no message " + key + " in the " + lang.code() + " catalogue");
         }
@@ -86,17 +101,18 @@ public final class Texts {
     }
 
     public boolean has(String key) {
-        return catalogue().templates().containsKey(key);
+        return template0(key) != null;
     }
 
     /** Every key, sorted. */
     public Set<String> keys() {
-        return new TreeSet<>(catalogue().raw().keySet());
+        return new TreeSet<>(all().keySet());
     }
 
     /** The template as the catalogue holds it, placeholders unfilled. */
     public String template(String key) {
-        return catalogue().raw().get(key);
+        Area a = area(key);
+        return a == null ? null : a.raw().get(key);
     }
 
     /** How an argument is written into a message. */
@@ -194,7 +210,7 @@ public final class Texts {
 
     /** For the catalogue's test: the argument numbers {@code key}'s template uses. */
     public Set<Integer> placeholders(String key) {
-        Template t = catalogue().templates().get(key);
+        Template t = template0(key);
         return t == null ? Set.of() : t.placeholders();
     }
 }

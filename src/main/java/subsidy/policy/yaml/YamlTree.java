@@ -38,8 +38,17 @@ public final class YamlTree {
         return parse(text, Problems.english(problems));
     }
 
-    /** The document's root, or null with the reasons added to {@code problems}. */
+    /**
+     * The document's root, or null with the reasons added to {@code problems}. A bundled file's text is
+     * not parsed again: its tree, made by this parser when the jar was built, is read ({@link PreParsed}).
+     */
     public static Node parse(String text, Problems problems) {
+        Node bundled = text.length() > MAX_CHARS ? null : PreParsed.of(text);
+        return bundled != null ? bundled : parseText(text, problems);
+    }
+
+    /** {@link #parse} by the general parser, always: the reference the pre-parsed trees are held to. */
+    static Node parseText(String text, Problems problems) {
         if (text.length() > MAX_CHARS) {
             problems.add("policy.yaml.too_long", text.length(), MAX_CHARS);
             return null;
