@@ -335,7 +335,7 @@ public final class HireRun {
                 parts.add(t.get("hires.counted_part", Words.column(u.column(), t), count(entityId, u.column())));
             }
         }
-        String note = t.get("hires.counted", list.file(), String.join(t.get("hires.separator"), parts));
+        String note = t.get("hires.counted", String.join(t.get("hires.separator"), parts));
         if (r.amount().signum() > 0) {
             String reason = r.reason() == null ? note : t.get("reasons.joined", r.reason(), note);
             return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
