@@ -158,6 +158,18 @@ public final class HireList {
         return line[i];
     }
 
+    /** The arrays cut to the hires read: the run holds them to its end. */
+    private void trim() {
+        person = Arrays.copyOf(person, n);
+        firmHigh = Arrays.copyOf(firmHigh, n);
+        firmLow = Arrays.copyOf(firmLow, n);
+        date = Arrays.copyOf(date, n);
+        category = Arrays.copyOf(category, n);
+        contract = Arrays.copyOf(contract, n);
+        insured = Arrays.copyOf(insured, n);
+        line = Arrays.copyOf(line, n);
+    }
+
     private void add(long p, String firm, int d, Category c, int contractMonths, int insuredMonths, long at) {
         if (n == person.length) {
             int m = n + (n >> 1);
@@ -211,6 +223,7 @@ public final class HireList {
             }
         }
         list.sha256 = Sha256.hex(digest);
+        list.trim();
         return list;
     }
 

@@ -453,6 +453,20 @@ public final class HireRun {
     private String paidNote;
     private Texts paidNoteIn;
 
+    /**
+     * Works out once what every row's outcome in {@code t}'s language shares (the programs of each
+     * category, the words), so that {@link #result} may then be asked from several threads at once.
+     */
+    public void prepare(Texts t) {
+        paidNote(t);
+        for (Category c : Category.values()) {
+            c.word(t);
+            String[] names = t.lang() == subsidy.text.Lang.ZH ? programNamesZh : programNamesEn;
+            names[c.ordinal()] = String.join(t.get("hires.separator"),
+                    covers.get(c.ordinal()).stream().map(x -> x.name(t)).toList());
+        }
+    }
+
     private String paidNote(Texts t) {
         if (paidNoteIn != t) {
             paidNote = t.get("hires.paid");
