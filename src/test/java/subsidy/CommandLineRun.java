@@ -53,4 +53,15 @@ public final class CommandLineRun {
             return p.getRecords();
         }
     }
+
+    /** The header of a CSV file we wrote (byte-order mark dropped). */
+    public static List<String> header(Path csv) throws IOException {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (CSVParser p = CSVFormat.RFC4180.parse(new StringReader(text))) {
+            return p.iterator().next().toList();
+        }
+    }
 }

@@ -104,7 +104,7 @@ public final class Explainer {
         }
         Explanation f = found[0];
         return Optional.of(new Explanation(f.entityId(), f.name(), f.file(), f.line(), f.policyId(), f.policySha256(),
-                f.inputs(), f.rejected(), f.rejectedCodes(), f.size(), f.programs(), f.total(), others));
+                f.inputs(), f.rejected(), f.rejectedCodes(), f.size(), f.programs(), f.total(), others, f.household()));
     }
 
     /** A row computed: each program's steps, and the size decision told step by step. */
@@ -139,10 +139,13 @@ public final class Explainer {
         }
         String totalLine = String.join(" + ", amounts) + " = " + Money.format(total);
         return new Explanation(e.entityId(), e.name(), file, line, policy.id(), policy.sha256(), InputValues.of(e, policy.schema()),
-                List.of(), List.of(), sizeSteps(e, size), programs, totalLine, List.of());
+                List.of(), List.of(), sizeSteps(e, size), programs, totalLine, List.of(), policy.households());
     }
 
     private List<String> sizeSteps(Entity e, SizeDecision size) {
+        if (policy.households()) {
+            return List.of(); // households are not sized: the text form leaves the part out
+        }
         if (size.row() == null) {
             return List.of(texts.get("audit.explain.unsized", e.type().code()));
         }
@@ -169,12 +172,18 @@ public final class Explainer {
         for (int i = 0; i < r.cells().size(); i++) {
             String name = i < header.cells().size() ? header.cells().get(i).strip()
                     : texts.get("audit.explain.extra_cell", i + 1);
-            cells.put(name, r.cells().get(i));
-            if (i < header.cells().size() && Column.forHeader(name).orElse(null) == Column.NAME) {
+            java.util.Optional<subsidy.entity.ExtraColumn> extra = i < header.cells().size()
+                    ? policy.schema().extraForHeader(name) : java.util.Optional.empty();
+            boolean person = extra.isPresent() && extra.get().kind() == Column.Kind.RESIDENT_ID;
+            cells.put(name, person ? subsidy.entity.ResidentId.mask(r.cells().get(i)) : r.cells().get(i));
+            boolean isName = policy.households()
+                    ? extra.isPresent() && extra.get().header().equals(subsidy.entity.Households.HEAD_NAME)
+                    : i < header.cells().size() && Column.forHeader(name).orElse(null) == Column.NAME;
+            if (isName) {
                 entityName = r.cells().get(i).strip();
             }
         }
         return new Explanation(r.entityId(), entityName, r.file(), r.line(), policy.id(), policy.sha256(), cells,
-                r.reasons(texts), r.codes(), List.of(), List.of(), null, List.of());
+                r.reasons(texts), r.codes(), List.of(), List.of(), null, List.of(), policy.households());
     }
 }

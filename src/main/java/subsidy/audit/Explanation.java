@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record Explanation(String entityId, String name, String file, long line, String policyId, String policySha256,
         Map<String, String> inputs, List<String> rejected, List<String> rejectedCodes, List<String> size, List<ProgramSteps> programs,
-        String total, List<String> others) {
+        String total, List<String> others, boolean household) {
 
     /**
      * One program's derivation: the clauses it rests on, each step with its verdict, the amount, and

@@ -33,8 +33,10 @@ public final class ExplanationFormat {
         // Names, cells and paths come from the input: their control characters are escaped (not in JSON,
         // whose strings escape what they must and stay exactly the input's).
         sb.append(x.name().isEmpty()
-                ? texts.get("audit.explain.entity", Escape.controls(x.entityId()), Escape.controls(x.file()), x.line())
-                : texts.get("audit.explain.entity_named", Escape.controls(x.entityId()), Escape.controls(x.name()),
+                ? texts.get(x.household() ? "audit.explain.household" : "audit.explain.entity", Escape.controls(x.entityId()),
+                        Escape.controls(x.file()), x.line())
+                : texts.get(x.household() ? "audit.explain.household_named" : "audit.explain.entity_named",
+                        Escape.controls(x.entityId()), Escape.controls(x.name()),
                         Escape.controls(x.file()), x.line())).append('\n');
         sb.append(texts.get("audit.explain.policy", x.policyId(), x.policySha256())).append('\n');
         sb.append('\n').append(texts.get("audit.explain.inputs")).append('\n');
@@ -58,8 +60,10 @@ public final class ExplanationFormat {
             others(x, sb, texts);
             return sb.toString();
         }
-        sb.append('\n').append(texts.get("audit.explain.size")).append('\n');
-        x.size().forEach(s -> sb.append("  ").append(s).append('\n'));
+        if (!x.size().isEmpty()) { // a household is not sized
+            sb.append('\n').append(texts.get("audit.explain.size")).append('\n');
+            x.size().forEach(s -> sb.append("  ").append(s).append('\n'));
+        }
         for (Explanation.ProgramSteps p : x.programs()) {
             sb.append('\n').append(texts.get("audit.explain.program", p.id(), p.title())).append('\n');
             p.clauses().forEach(c -> sb.append("  ").append(texts.get("audit.explain.rests_on", c)).append('\n'));

@@ -6,16 +6,23 @@ import subsidy.entity.Column;
 import subsidy.entity.Entity;
 import subsidy.entity.ExtraColumn;
 import subsidy.entity.InputSchema;
+import subsidy.entity.ResidentId;
 
-/** The values a computation used, by column (the policy's own last), as an auditor would read them back. */
+/**
+ * The values a computation used, by column (the policy's own last), as an auditor would read them back.
+ * A household's are its list's columns only; a person's identity number is shown masked (this is
+ * printed), as {@link ResidentId#mask} hides it.
+ */
 final class InputValues {
     private InputValues() {
     }
 
     static Map<String, String> of(Entity e, InputSchema schema) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (Column c : Column.values()) {
-            m.put(c.header(), value(e, c));
+        if (!schema.households()) {
+            for (Column c : Column.values()) {
+                m.put(c.header(), value(e, c));
+            }
         }
         for (ExtraColumn x : schema.extras()) {
             m.put(x.header(), extra(e, x));
@@ -27,6 +34,10 @@ final class InputValues {
         return switch (x.kind()) {
             case BOOLEAN -> Boolean.toString(x.flag(e));
             case COUNT -> Long.toString(x.count(e));
+            case RESIDENT_ID -> {
+                Object v = e.extras().object(x.index());
+                yield v == null ? null : ResidentId.mask((String) v);
+            }
             default -> {
                 Object v = e.extras().object(x.index());
                 yield v == null ? null : v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();

@@ -110,7 +110,7 @@ final class RecomputedOutputs {
         this.rejectedTable = new RejectedTable(sharedHeader, written);
         this.runName = runName;
         rejected = files.csv() ? Csv.open(stream(Outputs.REJECTED), rejectedTable.header()) : null;
-        sizeCheck = new SizeCheck(stream(Outputs.SIZE_CHECK), written);
+        sizeCheck = policy.households() ? SizeCheck.none() : new SizeCheck(stream(Outputs.SIZE_CHECK), written);
         this.details = details ? Csv.open(stream(Outputs.DETAILS), detailsTable.header()) : null;
         report = files.csv() && !files.verified().equals(Outputs.REPORT)
                 ? Csv.open(stream(Outputs.REPORT), files.table().header()) : null;

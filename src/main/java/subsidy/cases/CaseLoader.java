@@ -25,6 +25,7 @@ import subsidy.cases.TestCase.ProgramExpect;
 import subsidy.cases.TestCase.Rejected;
 import subsidy.cases.TestCase.Totals;
 import subsidy.entity.Column;
+import subsidy.entity.Households;
 import subsidy.entity.SizeClass;
 import subsidy.input.Dates;
 import subsidy.input.Escape;
@@ -321,7 +322,7 @@ public final class CaseLoader {
         }
         List<TestCase.Earlier> ledger = ledgerNode == null ? null
                 : earlier(ledgerNode, f.child("ledger"), policy, single && rows != null && !rows.isEmpty()
-                        ? rows.get(0).get("entity_id") : null);
+                        ? idOf(rows.get(0), policy) : null);
         if (problems.size() > before) {
             return null;
         }
@@ -387,7 +388,7 @@ public final class CaseLoader {
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String column = e.getKey();
             subsidy.text.Text at = Problems.where(path + "." + column, m.keyLines().get(column));
-            if (policy != null && Column.forHeader(column).isEmpty() && policy.schema().extraForHeader(column).isEmpty()) {
+            if (policy != null && !policy.schema().names(column)) {
                 problems.at(at, "cases.load.not_a_column", column, policy.id());
                 continue;
             }
@@ -532,7 +533,7 @@ public final class CaseLoader {
         Map<String, Integer> rowsOfId = new HashMap<>();
         if (rows != null) {
             for (Map<String, String> r : rows) {
-                String id = idOf(r);
+                String id = idOf(r, policy);
                 if (id != null) {
                     rowsOfId.merge(id, 1, Integer::sum);
                 }
@@ -597,10 +598,17 @@ public final class CaseLoader {
         }
     }
 
-    /** A row's entity_id as calc keys it (trimmed, upper case), or null when the row has none. */
-    static String idOf(Map<String, String> row) {
+    /**
+     * A row's entity_id (a household's household_id) as calc keys it (trimmed, upper case), or null when
+     * the row has none.
+     */
+    static String idOf(Map<String, String> row, Policy policy) {
         for (Map.Entry<String, String> e : row.entrySet()) {
-            if (Column.forHeader(e.getKey()).orElse(null) == Column.ENTITY_ID) {
+            boolean id = policy != null && policy.households()
+                    ? policy.schema().extraForHeader(e.getKey()).map(x -> x.index() == Households.HOUSEHOLD_ID_AT)
+                            .orElse(false)
+                    : Column.forHeader(e.getKey()).orElse(null) == Column.ENTITY_ID;
+            if (id) {
                 return Ids.normalize(e.getValue()).toUpperCase(Locale.ROOT);
             }
         }

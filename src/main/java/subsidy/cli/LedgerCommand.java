@@ -179,14 +179,15 @@ final class LedgerCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 String id = entity.strip().toUpperCase(Locale.ROOT);
                 subsidy.text.Msg why = CreditCode.why(id);
-                String wrong = why == null ? null : why.in(texts);
-                if (wrong != null) {
+                List<History.Payment> paid = ledger.history().of(id);
+                // A household policy's ledger keys households by their household id: an id that is not a
+                // credit code is one only if the ledger paid it.
+                if (why != null && (paid.isEmpty() || !subsidy.entity.Households.validId(id))) {
                     throw new LedgerException(LedgerException.Kind.NOT_FOUND, texts.get("cli.ledger.not_a_code", id,
-                            wrong));
+                            why.in(texts)));
                 }
                 Map<Long, BatchInfo> batches = new java.util.HashMap<>();
                 ledger.batches(null).forEach(b -> batches.put(b.id(), b));
-                List<History.Payment> paid = ledger.history().of(id);
                 List<Ledger.Change> changes = ledger.changes();
                 out.println(texts.get("cli.ledger.history.title", Escape.controls(id), paid.size(), ledger.shown()));
                 for (History.Payment p : paid) {
@@ -390,10 +391,17 @@ final class LedgerCommand implements Runnable {
                     }
                     List<String> wrong = new ArrayList<>();
                     String entity = rec.get("entity_id").strip().toUpperCase(Locale.ROOT);
-                    subsidy.text.Msg problem = CreditCode.why(entity);
-                    String why = problem == null ? null : problem.in(texts);
-                    if (why != null) {
-                        wrong.add(texts.get("cli.import.entity_id", entity, why));
+                    if (policy.households()) {
+                        if (!subsidy.entity.Households.validId(entity)) {
+                            wrong.add(texts.get("cli.import.entity_id", entity,
+                                    texts.get("household.cell.bad_household_id")));
+                        }
+                    } else {
+                        subsidy.text.Msg problem = CreditCode.why(entity);
+                        String why = problem == null ? null : problem.in(texts);
+                        if (why != null) {
+                            wrong.add(texts.get("cli.import.entity_id", entity, why));
+                        }
                     }
                     String program = rec.get("program").strip();
                     subsidy.program.Program known = policy.programs().stream().filter(x -> x.id().equals(program))

@@ -42,7 +42,11 @@ public enum Column implements ColumnRef {
         /** A policy column's quantity that is not money nor a count: an area in m², 亩, kWh. */
         NUMBER,
         /** A policy column's code: a level, a category, one of the values the policy lists. */
-        CODE;
+        CODE,
+        /** A household list's household id (户编号): letters, digits and - _ /, kept upper case. */
+        HOUSEHOLD_ID,
+        /** A resident identity number of GB 11643-1999 ({@link ResidentId}): a person's data, masked when shown. */
+        RESIDENT_ID;
 
         /** The word a policy writes in {@code columns:} and a message names the kind by. */
         public String word() {
@@ -53,7 +57,7 @@ public enum Column implements ColumnRef {
                 case RATE -> "rate";
                 case NUMBER -> "number";
                 case DATE -> "date";
-                case CODE, REGION, INDUSTRY, ENTITY_TYPE, SIZE, LANDLORD, CREDIT_CODE -> "code";
+                case CODE, REGION, INDUSTRY, ENTITY_TYPE, SIZE, LANDLORD, CREDIT_CODE, HOUSEHOLD_ID, RESIDENT_ID -> "code";
                 case TEXT -> "text";
             };
         }

@@ -1,5 +1,6 @@
 package subsidy.entity;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,7 +10,12 @@ public enum EntityType {
     /** 个体工商户 insured as a unit. */
     INDIVIDUAL_BUSINESS("individual_business", "个体工商户"),
     /** 社会团体、基金会、社会服务机构、律师事务所、会计师事务所: the texts treat them like SMEs. */
-    NONPROFIT("nonprofit", "社会组织");
+    NONPROFIT("nonprofit", "社会组织"),
+    /** A row of a household list ({@link Subject#HOUSEHOLDS}); never read from a firm list's entity_type. */
+    HOUSEHOLD("household", "家庭户");
+
+    /** The types a firm list's entity_type column may hold. */
+    public static final List<EntityType> FIRMS = List.of(ENTERPRISE, INDIVIDUAL_BUSINESS, NONPROFIT);
 
     private final String code;
     private final String chinese;
@@ -23,9 +29,10 @@ public enum EntityType {
         return code;
     }
 
+    /** A firm list's entity_type cell: one of {@link #FIRMS}, by code or Chinese name. */
     public static Optional<EntityType> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        for (EntityType e : values()) {
+        for (EntityType e : FIRMS) {
             if (e.code.equals(t) || e.chinese.equals(t)) {
                 return Optional.of(e);
             }

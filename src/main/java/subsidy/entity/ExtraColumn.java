@@ -3,27 +3,49 @@ package subsidy.entity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A column a policy declares beyond SPEC §2 ({@code columns:}), of one of the kinds count,
- * true/false, money, rate, date or code, kept in the entity's {@link Extras} at {@code index}.
+ * true/false, money, rate, date or code, kept in the entity's {@link Extras} at {@code index};
+ * or one of a household list's built-in columns ({@link Households}), kept the same way.
  *
- * @param values for a code column, the codes it may hold (empty: any code); unused for other kinds
+ * @param values     for a code column, the codes it may hold (empty: any code); unused for other kinds
+ * @param aliases    other headers the column is known by (a household list's 户号 for 户编号)
+ * @param valueWords for a code column, words a clerk writes for a code (城镇 for urban), by word
+ * @param mandatory  whether every row must give a value (a household's id, head, name and region)
  */
-public record ExtraColumn(String header, String chinese, Column.Kind kind, int index, List<String> values)
-        implements ColumnRef {
+public record ExtraColumn(String header, String chinese, Column.Kind kind, int index, List<String> values,
+        List<String> aliases, Map<String, String> valueWords, boolean mandatory) implements ColumnRef {
     public ExtraColumn {
         values = List.copyOf(values);
+        aliases = List.copyOf(aliases);
+        valueWords = Map.copyOf(valueWords);
+    }
+
+    public ExtraColumn(String header, String chinese, Column.Kind kind, int index, List<String> values) {
+        this(header, chinese, kind, index, values, List.of(), Map.of(), false);
     }
 
     public ExtraColumn(String header, String chinese, Column.Kind kind, int index) {
         this(header, chinese, kind, index, List.of());
     }
 
-    /** Whether the column's values are objects (money, rate, date, code) rather than numbers. */
+    /** The same column at another place in the entity's values. */
+    public ExtraColumn at(int newIndex) {
+        return new ExtraColumn(header, chinese, kind, newIndex, values, aliases, valueWords, mandatory);
+    }
+
+    /** Whether a header cell (stripped, lower case) names this column: its id, its Chinese header or an alias. */
+    public boolean named(String cell) {
+        return header.equals(cell) || (chinese != null && cell.equals(chinese.strip().toLowerCase(Locale.ROOT)))
+                || aliases.contains(cell);
+    }
+
+    /** Whether the column's values are objects (money, rate, date, code, text) rather than numbers. */
     public boolean holdsObjects() {
-        return kind == Column.Kind.MONEY || kind == Column.Kind.RATE || kind == Column.Kind.DATE
-                || kind == Column.Kind.CODE || kind == Column.Kind.NUMBER;
+        return kind != Column.Kind.COUNT && kind != Column.Kind.BOOLEAN;
     }
 
     @Override

@@ -79,16 +79,17 @@ public final class ResidentId {
     /**
      * The number as shown where a person's data could leak: the first six and the last four
      * characters, the birth date and the sequence hidden ({@code 110101********0012}). Whatever is
-     * given is masked, valid or not: a value shorter than 11 characters is all stars.
+     * given is masked, valid or not: a value of another length shows at most its first six characters
+     * (an address code), and one of ten characters or fewer shows nothing.
      */
     public static String mask(String v) {
         String s = v.strip();
         if (s.length() == LENGTH) {
             return s.substring(0, 6) + HIDDEN + s.substring(LENGTH - 4);
         }
-        if (s.length() < 11) {
+        if (s.length() <= 10) {
             return "*".repeat(s.length());
         }
-        return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+        return s.substring(0, 6) + "*".repeat(s.length() - 6);
     }
 }

@@ -277,4 +277,26 @@ final class Cells {
         }
         return s;
     }
+
+    /** A household list's household id (户编号): 1 to 32 letters, digits, -, _ or /, kept upper case. */
+    static String householdId(String cell) throws CellException {
+        String s = normalize(cell).toUpperCase(Locale.ROOT);
+        if (!subsidy.entity.Households.validId(s)) {
+            throw new CellException(RejectionCode.BAD_HOUSEHOLD_ID, Msg.of("household.cell.bad_household_id"));
+        }
+        return s;
+    }
+
+    /** A resident identity number (GB 11643-1999), a final x read as X; the message never quotes it. */
+    static String residentId(String cell) throws CellException {
+        String s = subsidy.entity.ResidentId.normalize(normalize(cell));
+        Msg problem = subsidy.entity.ResidentId.why(s);
+        if (problem != null && EXPONENT.matcher(s).matches()) {
+            throw new CellException(RejectionCode.SPREADSHEET_MANGLED, Msg.of("household.cell.spreadsheet_id"));
+        }
+        if (problem != null) {
+            throw new CellException(RejectionCode.BAD_ID_NUMBER, Msg.of("household.cell.bad_id_number", problem));
+        }
+        return s;
+    }
 }

@@ -51,7 +51,7 @@ public final class Header {
                     header.extraIndex[x.index()] = at;
                 }
             });
-            Column.forHeader(cell).ifPresent(c -> {
+            schema.columnForHeader(cell).ifPresent(c -> {
                 Integer before = seen.putIfAbsent(c, at);
                 if (before != null) {
                     problems.add(Msg.of("input.header.twice", c.label(), before + 1, at + 1));
@@ -62,13 +62,14 @@ public final class Header {
         }
         List<Text> missing = new ArrayList<>();
         for (Column c : Column.values()) {
-            if (c.required() && header.index[c.ordinal()] < 0) {
+            if (!schema.households() && c.required() && header.index[c.ordinal()] < 0) {
                 missing.add(Msg.of("input.header.column", c.header(), c.chinese()));
             }
         }
         for (ExtraColumn x : schema.extras()) {
             if (schema.isRequired(x) && header.extraIndex[x.index()] < 0) {
-                missing.add(x.chinese() == null ? Msg.of("input.header.policy_column", x.header())
+                missing.add(x.mandatory() ? Msg.of("input.header.column", x.header(), x.chinese())
+                        : x.chinese() == null ? Msg.of("input.header.policy_column", x.header())
                         : Msg.of("input.header.policy_column_chinese", x.header(), x.chinese()));
             }
         }

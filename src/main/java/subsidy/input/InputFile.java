@@ -360,7 +360,7 @@ public final class InputFile {
         /** A record that names no input column at all: a title or a note, not a header gone wrong. */
         private boolean namesNoColumn(String[] cells) {
             for (String c : cells) {
-                if (subsidy.entity.Column.forHeader(c).isPresent() || schema.extraForHeader(c).isPresent()) {
+                if (schema.names(c)) {
                     return false;
                 }
             }
@@ -417,7 +417,7 @@ public final class InputFile {
                 // A valid code is already trimmed and upper case: only a rejected row needs its cell redone.
                 out.add(new ParsedRow(file, records.line(), records.record(chunk), charset(),
                         entity == null ? records.cells() : null, entity, reasons, codes, rows.id(),
-                        entity == null ? rows.rawId() : rows.id()));
+                        entity == null ? rows.rawId() : rows.id(), schema.households(), rows.person()));
             }
             return out;
         }

@@ -27,6 +27,8 @@ public final class ParsedRow {
     private final List<String> codes;
     private final String id;
     private final String rawId;
+    private final boolean household;
+    private final String person;
     private String[] cells;
 
     /**
@@ -36,9 +38,11 @@ public final class ParsedRow {
      * @param codes   the code of each of {@code reasons}, in the same order
      * @param id      the row's credit code when it is valid, even if other cells are not; null otherwise
      * @param rawId   the entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent
+     * @param household whether the row is a household list's: then {@code id} is its household id
+     * @param person  a household row's head identity number when valid, else null
      */
     ParsedRow(String file, long line, Chunk record, Charset charset, String[] cells, Entity entity,
-            List<Text> reasons, List<String> codes, String id, String rawId) {
+            List<Text> reasons, List<String> codes, String id, String rawId, boolean household, String person) {
         this.file = file;
         this.line = line;
         this.record = record;
@@ -49,6 +53,8 @@ public final class ParsedRow {
         this.codes = codes;
         this.id = id;
         this.rawId = rawId;
+        this.household = household;
+        this.person = person;
     }
 
     public String file() {
@@ -79,9 +85,35 @@ public final class ParsedRow {
      * credit code, or null when it is the first (and from now on its code counts as seen).
      */
     public Rejection duplicate(SeenIds seen) {
+        if (household) {
+            return householdDuplicate(seen);
+        }
         return id != null && !seen.add(id)
                 ? rejection(RejectionCode.DUPLICATE_ENTITY_ID, Msg.of("input.row.duplicate", id))
                 : null;
+    }
+
+    /**
+     * A household row is a duplicate when an earlier row had its household id, or had its head as the
+     * head of a household (one person heads one household); both are said when both hold.
+     */
+    private Rejection householdDuplicate(SeenIds seen) {
+        boolean sameId = id != null && !seen.addKey(id);
+        boolean sameHead = person != null && !seen.addPerson(person);
+        if (!sameId && !sameHead) {
+            return null;
+        }
+        List<Text> all = new ArrayList<>(reasons);
+        List<String> allCodes = new ArrayList<>(codes);
+        if (sameId) {
+            all.add(Msg.of("household.row.duplicate", id));
+            allCodes.add(RejectionCode.DUPLICATE_ENTITY_ID.code());
+        }
+        if (sameHead) {
+            all.add(Msg.of("household.row.duplicate_head", subsidy.entity.ResidentId.mask(person)));
+            allCodes.add(RejectionCode.DUPLICATE_HEAD_ID.code());
+        }
+        return Rejection.of(file, line, rawId, Arrays.asList(cells()), all, allCodes);
     }
 
     /**

@@ -38,7 +38,11 @@ public enum RejectionCode {
     SIZE_NOT_DERIVABLE,
     TOO_MANY_DECIMALS,
     BAD_RATE,
-    UNKNOWN_CODE;
+    UNKNOWN_CODE,
+    // household lists
+    BAD_HOUSEHOLD_ID,
+    BAD_ID_NUMBER,
+    DUPLICATE_HEAD_ID;
 
     private final String code;
 

@@ -10,6 +10,8 @@ import subsidy.entity.ExtraColumn;
 import subsidy.entity.Extras;
 import subsidy.entity.Entity;
 import subsidy.entity.EntityType;
+import subsidy.entity.Households;
+import subsidy.entity.ResidentId;
 import subsidy.entity.LandlordType;
 import subsidy.entity.SizeClass;
 import subsidy.text.Msg;
@@ -31,7 +33,7 @@ final class RowParser {
     static final int LAST_LEASE_YEAR = 2100;
     /** {@link #plainCell}: the cell is empty. */
     private static final int BLANK = -2;
-    private static final EntityType[] TYPES = EntityType.values();
+    private static final EntityType[] TYPES = EntityType.FIRMS.toArray(new EntityType[0]);
     private static final SizeClass[] SIZES = SizeClass.values();
     private static final LandlordType[] LANDLORDS = LandlordType.values();
 
@@ -56,6 +58,8 @@ final class RowParser {
     private final Text notText;
     private RecordParser record;
     private String id;
+    /** A household row's head identity number when it is valid, else null; always null for a firm row. */
+    private String person;
 
     /** @param notText what is said of a cell whose bytes are not text, in English only */
     RowParser(Header header, String notText) {
@@ -83,6 +87,9 @@ final class RowParser {
         }
         if (record.size() != header.width()) {
             reject(RejectionCode.CELLS_COUNT_MISMATCH, Msg.of("input.row.cells_count", record.size(), header.width()));
+        }
+        if (header.schema().households()) {
+            return household();
         }
         id = read(Column.ENTITY_ID, Column.Kind.CREDIT_CODE, CellBytes::creditCode);
         String name = text(Column.NAME);
@@ -122,6 +129,31 @@ final class RowParser {
                 senior, landlord, rent, start, end, granted, extras);
     }
 
+    /**
+     * A household list's row ({@link Households}): its identity is in its built-in columns, kept with
+     * the others in the entity's extras; the household id and the head's number count for duplicates
+     * when valid, even if other cells are not.
+     */
+    private Entity household() {
+        person = null;
+        Extras extras = extras();
+        Object household = extras.object(Households.HOUSEHOLD_ID_AT);
+        Object head = extras.object(Households.HEAD_ID_NUMBER_AT);
+        id = household == null ? null : (String) household;
+        person = head == null ? null : (String) head;
+        if (!reasons.isEmpty()) {
+            return null;
+        }
+        return new Entity(id, (String) extras.object(Households.HEAD_NAME_AT), EntityType.HOUSEHOLD,
+                (String) extras.object(Households.REGION_CODE_AT), null, null, null, null, null, 0, 0,
+                BigDecimal.ZERO, false, false, 0, 0, 0, 0, 0, 0, null, BigDecimal.ZERO, null, null, 0, extras);
+    }
+
+    /** The last household row's head identity number when valid, else null (always null for firms). */
+    String person() {
+        return person;
+    }
+
     List<Text> reasons() {
         return reasons;
     }
@@ -150,9 +182,18 @@ final class RowParser {
         return null;
     }
 
-    /** The last row's entity_id cell as a clerk would look it up: trimmed, upper case, "" when absent. */
+    /**
+     * The last row's entity_id cell (a household list's household_id) as a clerk would look it up:
+     * trimmed, upper case, "" when absent.
+     */
     String rawId() {
-        String v = raw(Column.ENTITY_ID);
+        String v;
+        if (header.schema().households()) {
+            int i = header.indexOf(header.schema().extras().get(Households.HOUSEHOLD_ID_AT));
+            v = i >= 0 && i < record.size() ? record.get(i) : null;
+        } else {
+            v = raw(Column.ENTITY_ID);
+        }
         return v == null ? "" : Ids.normalize(v);
     }
 
@@ -187,7 +228,8 @@ final class RowParser {
                     }
                 }
             } catch (CellException e) {
-                reject(e.code(), problem(x, v, e.text()));
+                // A person's number is quoted masked, whatever is wrong with it: a reason is read by many.
+                reject(e.code(), problem(x, x.kind() == Column.Kind.RESIDENT_ID ? ResidentId.mask(v) : v, e.text()));
             }
         }
         return objects == null ? new Extras(values) : new Extras(values, objects);
@@ -200,7 +242,11 @@ final class RowParser {
             case RATE -> Cells.rate(v);
             case NUMBER -> Cells.number(v);
             case DATE -> Cells.date(v);
-            case CODE -> Cells.code(v, x.values());
+            case CODE -> Cells.code(x.valueWords().getOrDefault(v, v), x.values());
+            case TEXT -> v;
+            case REGION -> Cells.region(v);
+            case HOUSEHOLD_ID -> Cells.householdId(v);
+            case RESIDENT_ID -> Cells.residentId(v);
             default -> throw new IllegalStateException(x + " is read as a number");
         };
     }
@@ -224,7 +270,7 @@ final class RowParser {
     /** @param i where the cell is in the record, or -1 when the row has none */
     private String text(ColumnRef c, String v, int i) {
         if (v == null || v.isBlank()) {
-            if (c instanceof Column base && base.required()) {
+            if ((c instanceof Column base && base.required()) || (c instanceof ExtraColumn x && x.mandatory())) {
                 reject(RejectionCode.MISSING_VALUE, Msg.of("input.cell.required", c.label()));
             }
             return null;
@@ -363,6 +409,8 @@ final class RowParser {
                 case RATE -> Cells.rate(v);
                 case NUMBER -> Cells.number(v);
                 case CODE -> Cells.code(v, List.of());
+                case HOUSEHOLD_ID -> Cells.householdId(v);
+                case RESIDENT_ID -> Cells.residentId(v);
             };
         } catch (CellException e) {
             reject(e.code(), problem(c, v, e.text()));

@@ -20,6 +20,10 @@ public final class SeenIds {
     private static final int PAGE = 1 << PAGE_BITS;
     private static final int PAGE_MASK = PAGE - 1;
 
+    /** A household list's household ids, which are not codes. */
+    private TextKeys keys;
+    /** A household list's heads' identity numbers: 17 digits and a check character, packed as codes are. */
+    private SeenIds persons;
     private int[][] high;   // value of the first 5 characters + 1; 0 marks an empty slot
     private long[][] low;   // value of characters 6..17
     private long capacity;
@@ -48,6 +52,25 @@ public final class SeenIds {
             grow();
         }
         return insert(h, l);
+    }
+
+    /** Adds a household id (valid, upper case); false when it was there already. */
+    public boolean addKey(String key) {
+        if (keys == null) {
+            keys = new TextKeys();
+        }
+        return keys.add(key);
+    }
+
+    /**
+     * Adds a valid resident identity number; false when it was there already. Its characters are all
+     * in the credit code's alphabet (digits, and X last), and like a code it is fixed by its first 17.
+     */
+    public boolean addPerson(String residentId) {
+        if (persons == null) {
+            persons = new SeenIds();
+        }
+        return persons.add(residentId);
     }
 
     public long size() {

@@ -30,8 +30,16 @@ public record Policy(String id, String title, Map<String, Source> sources, Map<S
     /** report.csv's columns before the programs' (SPEC §6); no program id may be one of them. */
     public static final List<String> LEADING_COLUMNS = List.of("entity_id", "name", "entity_type", "size_class",
             "size_source", "region_code");
+    /** report.csv's columns before the programs' for a household policy. */
+    public static final List<String> HOUSEHOLD_LEADING_COLUMNS = List.of("household_id", "head_id_number", "head_name",
+            "region_code");
     /** report.csv's columns after the programs' amounts and months. */
     public static final List<String> TRAILING_COLUMNS = List.of("total", "notes");
+
+    /** Whether the policy pays households ({@code subject: households}) rather than firms. */
+    public boolean households() {
+        return schema.households();
+    }
 
     /** The ids of the programs {@link #leftOut} names: each of its lines starts with the id and a colon. */
     public List<String> leftOutIds() {

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 import subsidy.Sha256;
 import subsidy.entity.Column;
 import subsidy.entity.ExtraColumn;
+import subsidy.entity.Households;
 import subsidy.entity.InputSchema;
+import subsidy.entity.Subject;
 import subsidy.input.IoProblem;
 import subsidy.policy.yaml.Fields;
 import subsidy.policy.yaml.Node;
@@ -210,6 +212,19 @@ public final class PolicyLoader {
         String id = top.text("id", true);
         String title = top.text("title", true);
         top.text("description", false);
+        Subject subject = Subject.FIRMS;
+        String subjectWord = top.text("subject", false);
+        if (subjectWord != null) {
+            subject = Subject.parse(subjectWord).orElse(Subject.FIRMS);
+            if (Subject.parse(subjectWord).isEmpty()) {
+                problems.add("household.policy.subject", top.where("subject"), subjectWord);
+            }
+        }
+        ctx.households = subject == Subject.HOUSEHOLDS;
+        if (ctx.households) {
+            ctx.extras.addAll(Households.columns());
+        }
+        int builtIn = ctx.extras.size();
         Fields src = top.fields("sources", true);
         if (src != null) {
             for (String key : src.keys()) {
@@ -238,7 +253,7 @@ public final class PolicyLoader {
                 if (c == null) {
                     continue;
                 }
-                if (Column.forName(key).isPresent() || !PROGRAM_ID.matcher(key).matches()) {
+                if (Column.forName(key).isPresent() || Households.builtIn(key) || !PROGRAM_ID.matcher(key).matches()) {
                     problems.add("policy.load.column_name", Fields.where(cols.child(key), c.line()));
                 }
                 String kind = c.text("kind", true);
@@ -257,7 +272,7 @@ public final class PolicyLoader {
                     problems.add("policy.load.values_twice", c.where("values"));
                 }
                 String chinese = c.text("chinese", false);
-                String clash = clash(key, chinese, extras);
+                String clash = clash(key, chinese, extras, ctx.households);
                 if (clash != null) {
                     problems.add("policy.load.header_clash", c.where("chinese"), chinese, clash);
                 }
@@ -268,6 +283,9 @@ public final class PolicyLoader {
         }
         // Needed only when a program tells entities apart by size; known once the programs are read.
         int sizeProblemAt = problems.size();
+        if (ctx.households && top.keys().contains("firm_size")) {
+            problems.add("household.policy.firm_size", top.where("firm_size"));
+        }
         Fields sizeFields = top.keys().contains("firm_size") ? top.fields("firm_size", true) : null;
         SizeTable sizeTable = sizeFields == null ? SizeTable.NONE : sizeTables.read(sizeFields);
         List<Program> programs = new ArrayList<>();
@@ -298,14 +316,14 @@ public final class PolicyLoader {
         top.finish();
         Set<String> read = new HashSet<>(ctx.used);
         read.addAll(required);
-        ctx.lint().columns(extras, read);
+        ctx.lint().columns(extras.subList(builtIn, extras.size()), read);
         if (resolution.asOf() != null && programs.isEmpty() && !leftOut.isEmpty()) {
             // A report with no program columns would look like a run that paid nobody.
             problems.add(noneInForce(id));
         }
         String sha = sha256(bytes, sizeTables.included().stream().map(SizeTableReader.Included::bytes).toList());
         return new Policy(id, title, ctx.sources, ctx.regionLists, programs, groups, sizeTable,
-                new InputSchema(extras, required), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().findings()),
+                new InputSchema(extras, required, subject), resolution.asOf(), escaped(leftOut), escaped(ctx.lint().findings()),
                 ctx.citations, sizeTables.included().stream().map(i -> new Include(i.name(), i.where(),
                         subsidy.Sha256.of(i.bytes()))).toList(), origin, sha, limits, leftOut, ctx.lint().findings());
     }
@@ -385,7 +403,8 @@ public final class PolicyLoader {
 
     /** SPEC §4: program ids are the report's column names, so none may be one of its other columns. */
     private void columnClashes(Fields ps, List<Program> programs) {
-        Set<String> others = new LinkedHashSet<>(Policy.LEADING_COLUMNS);
+        Set<String> others = new LinkedHashSet<>(ctx.households ? Policy.HOUSEHOLD_LEADING_COLUMNS
+                : Policy.LEADING_COLUMNS);
         others.addAll(Policy.TRAILING_COLUMNS);
         for (Program p : programs) {
             if (p.reportsMonths()) {
@@ -465,18 +484,17 @@ public final class PolicyLoader {
     }
 
     /** The column whose header (English or Chinese) {@code chinese} already is, or null when none. */
-    private static String clash(String key, String chinese, List<ExtraColumn> before) {
+    private static String clash(String key, String chinese, List<ExtraColumn> before, boolean households) {
         if (chinese == null) {
             return null;
         }
         String c = chinese.strip().toLowerCase(java.util.Locale.ROOT);
-        Optional<Column> base = Column.forHeader(c);
+        Optional<Column> base = households ? Optional.empty() : Column.forHeader(c);
         if (base.isPresent()) {
             return base.get().header();
         }
         for (ExtraColumn x : before) {
-            if (x.header().equals(c) || (x.chinese() != null && x.chinese().strip().toLowerCase(java.util.Locale.ROOT)
-                    .equals(c))) {
+            if (x.named(c)) {
                 return x.header();
             }
         }
@@ -565,6 +583,11 @@ public final class PolicyLoader {
         if (kind != null && reader == null) {
             problems.add("policy.load.program_kind", Fields.where(p.child("kind"), p.line()), kind,
                     String.join(", ", ProgramKinds.names()));
+        } else if (ctx.households && ProgramKinds.FIRMS_ONLY.contains(kind)) {
+            problems.add("household.policy.firm_kind", Fields.where(p.child("kind"), p.line()), kind,
+                    String.join(", ", ProgramKinds.names().stream().filter(k -> !ProgramKinds.FIRMS_ONLY.contains(k))
+                            .toList()));
+            reader = null;
         }
         Program program = reader == null ? null : reader.read(new ProgramReader.Head(id, title, clauses, who), p, ctx);
         if (reader != null) {

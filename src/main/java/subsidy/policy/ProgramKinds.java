@@ -16,6 +16,8 @@ import subsidy.program.StableJobRefundReader;
  */
 public final class ProgramKinds {
     private static final Map<String, ProgramReader> KINDS = new LinkedHashMap<>();
+    /** The kinds that pay firms by firm facts (premiums, leases), refused in a household policy. */
+    public static final java.util.Set<String> FIRMS_ONLY = java.util.Set.of("ui_refund", "rent_waiver");
 
     static {
         KINDS.put("ui_refund", StableJobRefundReader::read);

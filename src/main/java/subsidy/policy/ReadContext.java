@@ -49,6 +49,11 @@ public final class ReadContext {
     Period window;
     /** Whether a program read (in force or not) tells entities apart by size class. */
     boolean sizesUsed;
+    /** Whether the policy pays households ({@code subject: households}): firm-only conditions are refused. */
+    boolean households;
+    /** The conditions that only a firm list can meet, refused in a household policy. */
+    private static final List<String> FIRM_CONDITIONS = List.of("entity_types", "size_classes", "industry_prefixes",
+            "industry_prefixes_not", "landlord_types");
 
     ReadContext(Resolution resolution) {
         this.resolution = resolution;
@@ -118,7 +123,14 @@ public final class ReadContext {
 
     /** A {@code who}: the conditions an entity must meet. */
     public Criteria criteria(Fields w) {
-        Set<EntityType> types = enums(w, "entity_types", EntityType.class, EntityType::code);
+        if (households) {
+            for (String k : FIRM_CONDITIONS) {
+                if (w.keys().contains(k)) {
+                    problems.add("household.policy.firm_condition", w.where(k), k);
+                }
+            }
+        }
+        Set<EntityType> types = enums(w, "entity_types", EntityType.class, EntityType.FIRMS, EntityType::code);
         Set<SizeClass> sizes = enums(w, "size_classes", SizeClass.class, SizeClass::code);
         if (!sizes.isEmpty()) {
             usesSizeClasses();
@@ -317,13 +329,19 @@ public final class ReadContext {
     }
 
     private <E extends Enum<E>> Set<E> enums(Fields f, String key, Class<E> type, Function<E, String> code) {
+        return enums(f, key, type, List.copyOf(EnumSet.allOf(type)), code);
+    }
+
+    /** As {@link #enums(Fields, String, Class, Function)}, of the values {@code allowed} only. */
+    private <E extends Enum<E>> Set<E> enums(Fields f, String key, Class<E> type, List<E> allowed,
+            Function<E, String> code) {
         Set<E> out = EnumSet.noneOf(type);
         for (String s : strings(f, key)) {
-            Optional<E> e = EnumSet.allOf(type).stream().filter(v -> code.apply(v).equals(s)).findFirst();
+            Optional<E> e = allowed.stream().filter(v -> code.apply(v).equals(s)).findFirst();
             if (e.isPresent()) {
                 out.add(e.get());
             } else {
-                problems.add("policy.read.not_one_of", f.where(key), s, EnumSet.allOf(type).stream().map(code).toList());
+                problems.add("policy.read.not_one_of", f.where(key), s, allowed.stream().map(code).toList());
             }
         }
         return out;
@@ -350,7 +368,8 @@ public final class ReadContext {
     private ColumnRef resolve(Text at, String name, Column.Kind... kinds) {
         Set<Column.Kind> wanted = EnumSet.noneOf(Column.Kind.class);
         wanted.addAll(List.of(kinds));
-        Optional<ColumnRef> any = new InputSchema(extras, Set.of()).forName(name);
+        Optional<ColumnRef> any = new InputSchema(extras, Set.of(),
+                households ? subsidy.entity.Subject.HOUSEHOLDS : subsidy.entity.Subject.FIRMS).forName(name);
         Optional<ColumnRef> c = any.filter(col -> wanted.contains(col.kind()));
         if (any.isPresent() && any.get().kind() == null) {
             return null; // a column of an unknown kind: said once, where columns: declares it

@@ -31,7 +31,11 @@ public final class DetailsTable {
         Labels labels = Labels.of(texts);
         clauses = policy.programs().stream()
                 .map(p -> subsidy.policy.Citation.cite(policy.sources(), p.clauses(), texts)).toList();
-        header = labels.all("report.details.", HEADER);
+        List<String> h = new java.util.ArrayList<>(labels.all("report.details.", HEADER));
+        if (policy.households()) {
+            h.set(0, labels.get("report.details.household_id"));
+        }
+        header = List.copyOf(h);
         programs = policy.programs().stream().map(labels::program).toArray(String[]::new);
         yes = labels.get("report.details.yes");
         no = labels.get("report.details.no");

@@ -92,6 +92,9 @@ public final class Manifest {
         p.put("id", policy.id());
         p.put("file", policy.origin());
         p.put("sha256", policy.sha256());
+        if (policy.households()) { // a firm policy's manifest stays as it was
+            p.put("subject", policy.schema().subject().code());
+        }
         if (!policy.includes().isEmpty()) { // which size table was used: beside the policy, or bundled
             List<Map<String, Object>> includes = new ArrayList<>();
             for (var i : policy.includes()) {

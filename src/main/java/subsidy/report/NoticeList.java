@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import subsidy.calc.EntityResult;
+import subsidy.entity.Households;
+import subsidy.entity.ResidentId;
 import subsidy.money.Money;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
@@ -59,7 +61,9 @@ public final class NoticeList {
         String[] row = new String[programs.size() + 5];
         row[0] = r.entity().regionCode();
         row[1] = r.entity().name();
-        row[2] = mask(r.entity().entityId());
+        // A household is posted by its head: the name, and the identity number with the birth date hidden.
+        row[2] = policy.households() ? ResidentId.mask((String) r.entity().extras().object(Households.HEAD_ID_NUMBER_AT))
+                : mask(r.entity().entityId());
         List<String> paid = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             BigDecimal amount = r.programs().get(i).amount();
@@ -103,7 +107,9 @@ public final class NoticeList {
         if (!labels.ids) {
             header.add(labels.get("report.notice.seq"));
         }
-        header.addAll(labels.all("report.notice.", List.of("region_code", "name", "entity_id", "programs")));
+        header.addAll(labels.all("report.notice.", policy.households()
+                ? List.of("region_code", "head_name", "head_id_number", "programs")
+                : List.of("region_code", "name", "entity_id", "programs")));
         policy.programs().forEach(p -> header.add(labels.program(p)));
         header.add(labels.get("report.notice.total"));
         return header;
@@ -128,7 +134,7 @@ public final class NoticeList {
             List<String> last = new ArrayList<>();
             last.add(labels.get("report.notice.total_row"));
             last.add("");
-            last.add(labels.get("report.notice.count", rows.size()));
+            last.add(labels.get(policy.households() ? "report.notice.count_households" : "report.notice.count", rows.size()));
             last.add("");
             last.add("");
             for (BigDecimal s : sums) {

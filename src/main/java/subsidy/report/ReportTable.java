@@ -3,6 +3,7 @@ package subsidy.report;
 import java.util.ArrayList;
 import java.util.List;
 import subsidy.calc.EntityResult;
+import subsidy.entity.Households;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
@@ -28,6 +29,8 @@ public final class ReportTable {
     /** What precedes a program's reason in the notes ("stable_job_refund: ", "失业保险稳岗返还："), by program. */
     private final String[] notePrefix;
     private final String noteSeparator;
+    /** A household policy's report leads with the household (id, head's number and name, region). */
+    private final boolean households;
 
     public ReportTable(Policy policy) {
         this(policy, Texts.EN);
@@ -36,7 +39,9 @@ public final class ReportTable {
     public ReportTable(Policy policy, Texts texts) {
         labels = Labels.of(texts);
         this.texts = texts;
-        List<String> h = new ArrayList<>(labels.all("report.column.", Policy.LEADING_COLUMNS));
+        households = policy.households();
+        List<String> h = new ArrayList<>(labels.all("report.column.",
+                households ? Policy.HOUSEHOLD_LEADING_COLUMNS : Policy.LEADING_COLUMNS));
         List<Program> programs = policy.programs();
         months = new boolean[programs.size()];
         notePrefix = new String[programs.size()];
@@ -90,13 +95,15 @@ public final class ReportTable {
 
     /** The row's cells, one by one, into {@code row} (a CSV line, a list, a workbook's row). */
     public void cells(EntityResult r, RowCells row) {
-        SizeDecision size = r.size();
-        row.text(r.entity().entityId());
-        row.text(r.entity().name());
-        row.code(labels.entityTypes[r.entity().type().ordinal()]);
-        row.code(labels.sizeClass(size.size()));
-        row.code(labels.sizeSource(size.source()));
-        row.code(r.entity().regionCode());
+        if (households) {
+            // In full: the clerk pays into the head's account by it (README, "Personal data").
+            row.text(r.entity().entityId());
+            row.text((String) r.entity().extras().object(Households.HEAD_ID_NUMBER_AT));
+            row.text(r.entity().name());
+            row.code(r.entity().regionCode());
+        } else {
+            firm(r, row);
+        }
         List<ProgramResult> programs = r.programs();
         for (int i = 0; i < programs.size(); i++) { // indexed: no iterator per row
             row.amount(programs.get(i).amount());
@@ -108,6 +115,17 @@ public final class ReportTable {
         }
         row.amount(r.total());
         notes(r, row);
+    }
+
+    /** A firm's leading cells: code, name, type, size and how it was settled, region. */
+    private void firm(EntityResult r, RowCells row) {
+        SizeDecision size = r.size();
+        row.text(r.entity().entityId());
+        row.text(r.entity().name());
+        row.code(labels.entityTypes[r.entity().type().ordinal()]);
+        row.code(labels.sizeClass(size.size()));
+        row.code(labels.sizeSource(size.source()));
+        row.code(r.entity().regionCode());
     }
 
     /**

@@ -25,6 +25,18 @@ public final class SizeCheck implements AutoCloseable {
     private final String[] sizes;
     private final Texts texts;
 
+    /** No size_check.csv: a household policy's run, whose rows are not sized. */
+    private SizeCheck() {
+        out = null;
+        sizes = null;
+        texts = null;
+    }
+
+    /** A size check that writes nothing (households are not sized; no file is made). */
+    public static SizeCheck none() {
+        return new SizeCheck();
+    }
+
     public SizeCheck(OutputStream out) throws IOException {
         this(out, Texts.EN);
     }
@@ -43,7 +55,7 @@ public final class SizeCheck implements AutoCloseable {
 
     /** The size_check.csv row for r, or null when its declared size stands. Any thread may call this. */
     public byte[] render(EntityResult r, CsvLine line) {
-        return r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line, sizes, texts) : null;
+        return out != null && r.size().source() == SizeSource.DECLARED_MISMATCH ? row(r, line, sizes, texts) : null;
     }
 
     /**
@@ -114,6 +126,8 @@ public final class SizeCheck implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        if (out != null) {
+            out.close();
+        }
     }
 }

@@ -232,7 +232,8 @@ public final class ReportJob {
                 Csv rejected = Csv.open(format.csv() ? dir.openStream(Outputs.REJECTED, true)
                         : OutputStream.nullOutputStream(), rejectedTable.header());
                 XlsxOutputs xlsx = XlsxOutputs.open(format, dir::openStream, table, rejectedTable, texts);
-                SizeCheck sizeCheck = new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true), texts);
+                SizeCheck sizeCheck = policy.households() ? SizeCheck.none()
+                        : new SizeCheck(dir.openStream(Outputs.SIZE_CHECK, true), texts);
                 Csv details = options.details()
                         ? Csv.open(dir.openStream(Outputs.DETAILS, true), detailsTable.header()) : null) {
             totals = batch.run(inputs, new ResultSink<Rendered>() {

@@ -42,7 +42,7 @@ class ResidentIdTest {
     @Test
     void theMaskHidesTheBirthDateAndSequence() {
         assertEquals("110105********002X", ResidentId.mask("11010519491231002X"));
-        assertEquals("110105*****1002", ResidentId.mask("110105491231002"));
+        assertEquals("110105*********", ResidentId.mask("110105491231002"));
         assertEquals("*****", ResidentId.mask("12345"));
         assertTrue(ResidentId.mask("11010519491231002X").indexOf("19491231") < 0);
     }

@@ -21,19 +21,20 @@ class NoTextBesideLogicTest {
     private static final Pattern CJK = Pattern.compile("[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef]");
 
     /** Files whose Chinese is vocabulary the reader accepts or English documentation naming a Chinese term. */
-    private static final Map<String, String> ALLOWED = Map.of(
-            "entity/Column.java", "each column's Chinese header, accepted in an input's header row",
-            "entity/EntityType.java", "the Chinese words accepted in entity_type",
-            "entity/SizeClass.java", "the Chinese words accepted in size_class",
-            "entity/LandlordType.java", "the Chinese words accepted in landlord_type",
-            "input/Cells.java", "the date (年月日), amount (元, 万) and boolean (是/否) forms a cell may take",
-            "size/Metric.java", "the size table's Chinese metric names, as a policy's size table writes them",
-            "cli/CalcCommand.java", "English help in the annotations names a Chinese term (公示名单); HelpTextsTest"
-                    + " holds the annotations equal to help_en.properties, which --help prints",
-            "cli/LedgerCommand.java", "English help in the annotations names a Chinese term (追回), as above",
-            "policy/Citations.java", "the headings of the source documents (一、 （一） 第N条) the article check reads",
-            "program/ReasonCode.java", "the English meanings of the codes, for README.md's table, quote the seeds'"
-                    + " words (最高…, 不低于…)");
+    private static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("entity/Column.java", "each column's Chinese header, accepted in an input's header row"),
+            Map.entry("entity/EntityType.java", "the Chinese words accepted in entity_type"),
+            Map.entry("entity/SizeClass.java", "the Chinese words accepted in size_class"),
+            Map.entry("entity/LandlordType.java", "the Chinese words accepted in landlord_type"),
+            Map.entry("entity/Households.java", "a household list's Chinese headers and the words accepted in residence"),
+            Map.entry("input/Cells.java", "the date (年月日), amount (元, 万) and boolean (是/否) forms a cell may take"),
+            Map.entry("size/Metric.java", "the size table's Chinese metric names, as a policy's size table writes them"),
+            Map.entry("cli/CalcCommand.java", "English help in the annotations names a Chinese term (公示名单); HelpTextsTest"
+                    + " holds the annotations equal to help_en.properties, which --help prints"),
+            Map.entry("cli/LedgerCommand.java", "English help in the annotations names a Chinese term (追回), as above"),
+            Map.entry("policy/Citations.java", "the headings of the source documents (一、 （一） 第N条) the article check reads"),
+            Map.entry("program/ReasonCode.java", "the English meanings of the codes, for README.md's table, quote the seeds'"
+                    + " words (最高…, 不低于…)"));
 
     @Test
     void noChineseStringOutsideTheCatalogue() throws IOException {
