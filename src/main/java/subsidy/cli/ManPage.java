@@ -45,6 +45,9 @@ public final class ManPage {
         CommandSpec spec = root.getCommandSpec();
         // No date: the same sources make the same page (the version names the build).
         line(".TH SUBSIDY 1 \"\" \"subsidy " + Version.get() + "\" \"" + escape(texts.get("cli.man.manual")) + "\"");
+        if (texts.lang() == Lang.ZH) {
+            line(".ad l"); // left-aligned: a line of Chinese has no spaces to stretch
+        }
         section(texts.get("cli.man.name"));
         text("subsidy \\- " + escape(String.join(" ", spec.usageMessage().description())));
         section(texts.get("cli.man.synopsis"));
@@ -62,14 +65,14 @@ public final class ManPage {
                 "SUBSIDY_CDS", "SUBSIDY_SMALL_JIT")) {
             line(".TP");
             line("\\fB" + v + "\\fR");
-            text(texts.get("cli.man.env." + v.toLowerCase(java.util.Locale.ROOT)));
+            text(escape(texts.get("cli.man.env." + v.toLowerCase(java.util.Locale.ROOT))));
         }
         section(texts.get("cli.man.files"));
         line(".TP");
         line("\\fI~/.config/subsidy/config.yaml\\fR, \\fI./.subsidy.yaml\\fR");
-        text(texts.get("cli.man.files.config"));
+        text(escape(texts.get("cli.man.files.config")));
         section(texts.get("cli.man.see_also"));
-        text(texts.get("cli.man.see_also.text"));
+        text(escape(texts.get("cli.man.see_also.text")));
         return out.toString();
     }
 
@@ -152,7 +155,8 @@ public final class ManPage {
 
     /**
      * Text as man(7) prints it literally: a backslash as \e, a hyphen as \-, picocli's %n a line, and
-     * every character beyond ASCII as \[uXXXX], so that the page is ASCII and any troff reads it.
+     * every character beyond ASCII as \[uXXXX], so that the page is ASCII and any troff reads it; after a
+     * Chinese character \: (a place a line may break, as Chinese writes no spaces).
      */
     static String escape(String s) {
         String t = s.replace("\\", "\\e").replace("-", "\\-").replace("%n", "\n");
@@ -162,6 +166,9 @@ public final class ManPage {
                 b.appendCodePoint(c);
             } else {
                 b.append("\\[u").append(String.format("%04X", c)).append(']');
+                if (c >= 0x2E80) {
+                    b.append("\\:"); // Chinese has no spaces: a place troff may break the line
+                }
             }
         });
         return b.toString();

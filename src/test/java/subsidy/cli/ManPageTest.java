@@ -27,7 +27,7 @@ class ManPageTest {
         check(page, root);
         assertTrue(page.contains("subsidy calc \\-\\-input firms.csv \\-\\-as\\-of 2022\\-06\\-30"), "the help's examples");
         assertTrue(page.chars().allMatch(c -> c < 128), "ASCII only: \\[uXXXX] beyond it");
-        assertTrue(page.contains("entity_id                  \\[u7EDF]\\[u4E00]"), "the columns' Chinese headers");
+        assertTrue(page.contains("entity_id                  \\[u7EDF]\\:\\[u4E00]\\:"), "the columns' Chinese headers");
     }
 
     private static void check(String page, CommandLine cl) {
@@ -50,6 +50,7 @@ class ManPageTest {
         String page = ManPage.of(Lang.ZH);
         assertTrue(page.contains(".SH \"" + ManPage.escape("名称") + "\""));
         assertTrue(page.contains(ManPage.escape("为输入 CSV 文件中的每个单位计算各项补贴。")), "calc's description in Chinese");
+        assertTrue(page.chars().allMatch(c -> c < 128), "ASCII only");
     }
 
     @Test
