@@ -192,7 +192,7 @@ public final class ReportJob {
         if (options.ledger() == null) {
             Batch batch = new Batch(new Calculator(policy, texts), workers);
             if (target.dir == null) {
-                return toStreams(batch, inputs, table, stdout, stderr, null);
+                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, null);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, null);
@@ -202,7 +202,7 @@ public final class ReportJob {
                 target.dir == null ? null : target.dir.runName())) {
             Batch batch = new Batch(ledger.calculator(new Calculator(policy, texts)), workers, ledger.priors());
             if (target.dir == null) {
-                return toStreams(batch, inputs, table, stdout, stderr, ledger);
+                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, ledger);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, ledger);

@@ -220,6 +220,29 @@ class HouseholdListTest {
     }
 
     @Test
+    void aReportOnStandardOutputMasksTheHeadAndVerifyTakesIt() throws Exception {
+        Path in = list(StandardCharsets.UTF_8, "H001," + ZHANG + ",张三,530102,城镇,是,否,否,1");
+        Result r = CommandLineRun.run("calc", "--policy", POLICY.toString(), "--input", in.toString(), "--as-of",
+                "2022-01-31");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains(ZHANG), "a terminal never shows the whole number: " + r.out());
+        assertTrue(r.out().contains("H001,530102********" + ZHANG.substring(14) + ",张三,530102,800.00,1500.00,2300.00"),
+                r.out());
+        Path report = tmp.resolve("report.csv");
+        Files.writeString(report, r.out());
+        Result verified = CommandLineRun.run("verify", "--policy", POLICY.toString(), "--input", in.toString(),
+                "--as-of", "2022-01-31", "--report", report.toString());
+        assertEquals(0, verified.exit(), verified.out() + verified.err());
+        Files.writeString(report, r.out().replace("530102********", "530103********"));
+        Result wrong = CommandLineRun.run("verify", "--policy", POLICY.toString(), "--input", in.toString(),
+                "--as-of", "2022-01-31", "--report", report.toString());
+        assertEquals(4, wrong.exit(), wrong.out() + wrong.err());
+        assertTrue(wrong.out().contains("H001,head_id_number,530103********" + ZHANG.substring(14) + ",530102********"
+                + ZHANG.substring(14)), "both masked on standard output: " + wrong.out());
+        assertFalse(wrong.out().contains(ZHANG));
+    }
+
+    @Test
     void theLedgerPaysTheFestivalReliefOnceAYearPerHousehold() throws Exception {
         Path in = list(StandardCharsets.UTF_8, "H001," + ZHANG + ",张三,530102,城镇,是,否,否,0");
         Path ledger = tmp.resolve("ledger.db");
