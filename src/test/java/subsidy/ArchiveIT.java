@@ -93,7 +93,7 @@ class ArchiveIT {
     @Test
     void theArchiveHoldsWhatTheReadmePromises() {
         for (String f : List.of("bin/subsidy", "bin/subsidy.bat", "lib/subsidy.jar", "lib/subsidy.jsa", "runtime/bin/java",
-                "subsidy_completion", "README.md", "LICENSE", "config/policy.yaml", "samples/firms.csv", "docs", "seeds")) {
+                "subsidy_completion", "man/man1/subsidy.1", "man/zh/man1/subsidy.1", "README.md", "LICENSE", "config/policy.yaml", "samples/firms.csv", "docs", "seeds")) {
             assertTrue(Files.exists(home.resolve(f)), f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/subsidy")));

@@ -31,6 +31,7 @@ import subsidy.calc.Calculator;
 import subsidy.calc.EntityResult;
 import subsidy.calc.ResultSink;
 import subsidy.calc.Totals;
+import subsidy.entity.ResidentId;
 import subsidy.entity.CreditCode;
 import subsidy.input.EncodingDetector;
 import subsidy.input.InputException;
@@ -156,7 +157,7 @@ public final class Verifier {
                     : null;
             ReportRows rows = new ReportRows(records, parser, counting, texts);
             Columns columns = new Columns(reportHeader, table.header(), ids.header(), report, counting, texts,
-                    !workbook);
+                    !workbook, table.personColumn());
             leftOutColumns(reportHeader, counting);
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
@@ -346,11 +347,18 @@ public final class Verifier {
          * workbook's text cells hold the text as it is (a text cell is never run as a formula).
          */
         private final boolean safe;
+        /**
+         * Where a household's head's identity number is (-1: none): a report written to standard output
+         * holds it masked, which is the same number; a difference shows both masked, since verify's
+         * listing goes to standard output.
+         */
+        private final int person;
 
         Columns(List<String> reportHeader, List<String> expected, List<String> ids, Path report,
-                Consumer<Difference> out, Texts texts, boolean safe) throws InputException {
+                Consumer<Difference> out, Texts texts, boolean safe, int person) throws InputException {
             this.texts = texts;
             this.safe = safe;
+            this.person = person;
             Map<String, List<Integer>> at = new LinkedHashMap<>();
             for (int i = 0; i < reportHeader.size(); i++) {
                 at.computeIfAbsent(reportHeader.get(i).strip(), k -> new ArrayList<>()).add(i);
@@ -419,7 +427,11 @@ public final class Verifier {
                 for (int c = i == 0 ? 1 : 0; c < reportedIndex[i].length; c++) {
                     int at = reportedIndex[i][c];
                     String theirs = at < reported.size() ? reported.get(at) : "";
-                    if (!same(theirs, mine)) {
+                    if (i == person) {
+                        if (!theirs.equals(mine) && !theirs.equals(ResidentId.mask(mine))) {
+                            out.accept(new Difference(id, names.get(i), ResidentId.mask(theirs), ResidentId.mask(mine)));
+                        }
+                    } else if (!same(theirs, mine)) {
                         out.accept(new Difference(id, names.get(i), theirs, mine));
                     }
                 }

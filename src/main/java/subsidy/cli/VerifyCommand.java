@@ -138,7 +138,7 @@ final class VerifyCommand implements Callable<Integer> {
             // Every difference is written as it is found, and a failed write stops the run: a listing
             // cut short must not end as "n differences" or, worse, as exit 0.
             Csv out = Csv.open(new Std.Checked(new TerminalText(main.std.out)),
-                    List.of("entity_id", "column", "reported", "recomputed"));
+                    List.of(policy.households() ? "household_id" : "entity_id", "column", "reported", "recomputed"));
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {

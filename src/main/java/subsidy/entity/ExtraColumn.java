@@ -21,7 +21,7 @@ public record ExtraColumn(String header, String chinese, Column.Kind kind, int i
     public ExtraColumn {
         values = List.copyOf(values);
         aliases = List.copyOf(aliases);
-        valueWords = Map.copyOf(valueWords);
+        valueWords = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valueWords));
     }
 
     public ExtraColumn(String header, String chinese, Column.Kind kind, int index, List<String> values) {
@@ -35,6 +35,16 @@ public record ExtraColumn(String header, String chinese, Column.Kind kind, int i
     /** The same column at another place in the entity's values. */
     public ExtraColumn at(int newIndex) {
         return new ExtraColumn(header, chinese, kind, newIndex, values, aliases, valueWords, mandatory);
+    }
+
+    /** The first word {@link #valueWords} gives for {@code code} (its Chinese name), or null when none does. */
+    public String word(String code) {
+        for (Map.Entry<String, String> w : valueWords.entrySet()) {
+            if (w.getValue().equals(code)) {
+                return w.getKey();
+            }
+        }
+        return null;
     }
 
     /** Whether a header cell (stripped, lower case) names this column: its id, its Chinese header or an alias. */

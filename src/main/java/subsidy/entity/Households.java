@@ -59,7 +59,7 @@ public final class Households {
         add(out, HEAD_NAME, Column.Kind.TEXT, true, "户主姓名");
         add(out, REGION_CODE, Column.Kind.REGION, true, "行政区划代码");
         out.add(new ExtraColumn("residence", "城乡类别", Column.Kind.CODE, out.size(), List.of(URBAN, RURAL),
-                List.of("户籍类别"), Map.of("城镇", URBAN, "城市", URBAN, "农村", RURAL, "乡村", RURAL), false));
+                List.of("户籍类别"), residenceWords(), false));
         add(out, "members", Column.Kind.COUNT, false, "家庭人口数", "家庭人口");
         add(out, "minimum_living", Column.Kind.BOOLEAN, false, "低保户", "是否低保户");
         add(out, "destitute", Column.Kind.BOOLEAN, false, "特困供养户", "五保户", "特困五保");
@@ -72,6 +72,16 @@ public final class Households {
         add(out, "students_vocational", Column.Kind.COUNT, false, "中职在读人数");
         add(out, "students_higher", Column.Kind.COUNT, false, "高等教育在读人数");
         return List.copyOf(out);
+    }
+
+    /** The words for residence's codes, the first of each its Chinese name. */
+    private static Map<String, String> residenceWords() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("城镇", URBAN);
+        m.put("城市", URBAN);
+        m.put("农村", RURAL);
+        m.put("乡村", RURAL);
+        return m;
     }
 
     private static void add(List<ExtraColumn> out, String id, Column.Kind kind, boolean mandatory, String chinese,

@@ -94,12 +94,14 @@ public final class ParsedRow {
     }
 
     /**
-     * A household row is a duplicate when an earlier row had its household id, or had its head as the
-     * head of a household (one person heads one household); both are said when both hold.
+     * A household row is a duplicate when an earlier row had its household id, or — for a household not
+     * seen before — had its head as the head of another household (one person heads one household). A
+     * household listed twice is said once, as the repeat it is, whoever its head.
      */
     private Rejection householdDuplicate(SeenIds seen) {
         boolean sameId = id != null && !seen.addKey(id);
-        boolean sameHead = person != null && !seen.addPerson(person);
+        boolean headSeen = person != null && !seen.addPerson(person);
+        boolean sameHead = !sameId && headSeen;
         if (!sameId && !sameHead) {
             return null;
         }

@@ -125,7 +125,7 @@ public sealed interface Condition {
             if (c == null) {
                 if (trace.on()) {
                     trace.condition(texts, texts.get("reasons.trace.blank_code", Words.column(column, texts),
-                            String.join(texts.get("reasons.list.separator"), codes)), false);
+                            Words.codes(column, codes, texts)), false);
                 }
                 return Condition.blank(column, texts);
             }
@@ -135,10 +135,10 @@ public sealed interface Condition {
             }
             if (trace.on()) {
                 trace.condition(texts, texts.get(ok ? "reasons.trace.code_in" : "reasons.code_not_in",
-                        Words.column(column, texts), c, String.join(texts.get("reasons.list.separator"), codes)), ok);
+                        Words.column(column, texts), Words.code(column, c, texts), Words.codes(column, codes, texts)), ok);
             }
             return ok ? null : ReasonCode.NOT_FOR_CODE.reason(texts.get("reasons.code_not_in",
-                    Words.column(column, texts), c, String.join(texts.get("reasons.list.separator"), codes)));
+                    Words.column(column, texts), Words.code(column, c, texts), Words.codes(column, codes, texts)));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package subsidy.program;
 
+import java.util.List;
+
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import subsidy.Reason;
@@ -34,6 +36,27 @@ public final class Words {
             }
         }
         return c.header();
+    }
+
+    /**
+     * A code of a column as the texts write it: in Chinese the word the column reads it from, when it has
+     * one (a household list's residence: urban is 城镇), else the code.
+     */
+    public static String code(ColumnRef c, String code, Texts texts) {
+        if (texts.lang() == Lang.ZH && c instanceof ExtraColumn x) {
+            String word = x.word(code);
+            if (word != null) {
+                return word;
+            }
+        }
+        return code;
+    }
+
+    /** {@link #code} of each, joined by the list separator. */
+    public static String codes(ColumnRef c, List<String> codes, Texts texts) {
+        List<String> words = new java.util.ArrayList<>(codes.size());
+        codes.forEach(x -> words.add(code(c, x, texts)));
+        return String.join(texts.get("reasons.list.separator"), words);
     }
 
     /** An entity type: its code, in Chinese its name (企业, 个体工商户, 社会组织), from the catalogue. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import subsidy.calc.EntityResult;
 import subsidy.entity.Households;
+import subsidy.entity.ResidentId;
 import subsidy.policy.Policy;
 import subsidy.program.Program;
 import subsidy.program.ProgramResult;
@@ -31,12 +32,24 @@ public final class ReportTable {
     private final String noteSeparator;
     /** A household policy's report leads with the household (id, head's number and name, region). */
     private final boolean households;
+    /** Whether the head's identity number is written masked: a report on standard output, a terminal's. */
+    private final boolean maskPersons;
 
     public ReportTable(Policy policy) {
         this(policy, Texts.EN);
     }
 
     public ReportTable(Policy policy, Texts texts) {
+        this(policy, texts, false);
+    }
+
+    /**
+     * @param maskPersons whether a household's head is written with the number masked
+     *                    ({@link ResidentId#mask}): the report a run writes to standard output, where
+     *                    a terminal shows it; a report file holds the number in full (README, "Personal data")
+     */
+    public ReportTable(Policy policy, Texts texts, boolean maskPersons) {
+        this.maskPersons = maskPersons;
         labels = Labels.of(texts);
         this.texts = texts;
         households = policy.households();
@@ -80,6 +93,11 @@ public final class ReportTable {
         return null;
     }
 
+    /** Where a household's head's identity number stands in a row, or -1 (a firm report). */
+    public int personColumn() {
+        return households ? 1 : -1;
+    }
+
     /** The row as the report's reader gets it back, cell by cell. */
     public List<String> row(EntityResult r) {
         RowCells.AsList cells = new RowCells.AsList();
@@ -98,7 +116,8 @@ public final class ReportTable {
         if (households) {
             // In full: the clerk pays into the head's account by it (README, "Personal data").
             row.text(r.entity().entityId());
-            row.text((String) r.entity().extras().object(Households.HEAD_ID_NUMBER_AT));
+            String head = (String) r.entity().extras().object(Households.HEAD_ID_NUMBER_AT);
+            row.text(maskPersons ? ResidentId.mask(head) : head);
             row.text(r.entity().name());
             row.code(r.entity().regionCode());
         } else {

@@ -226,7 +226,7 @@ public final class ReportJob {
             }
             Batch batch = new Batch(calculator, workers);
             if (target.dir == null) {
-                return toStreams(batch, inputs, table, stdout, stderr, null);
+                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, null);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, null);
@@ -243,7 +243,7 @@ public final class ReportJob {
             }
             Batch batch = new Batch(calculator, workers, ledger.priors());
             if (target.dir == null) {
-                return toStreams(batch, inputs, table, stdout, stderr, ledger);
+                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, ledger);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, ledger);

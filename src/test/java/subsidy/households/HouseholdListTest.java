@@ -114,6 +114,18 @@ class HouseholdListTest {
     }
 
     @Test
+    void aHouseholdListedTwiceIsOneDuplicateNotAlsoADuplicateHead() throws Exception {
+        Path in = list(StandardCharsets.UTF_8,
+                "H001," + ZHANG + ",张三,530102,城镇,是,否,否,0",
+                "H001," + ZHANG + ",张三,530102,城镇,是,否,否,0");
+        Result r = calc(in);
+        assertEquals(1, r.exit(), r.err());
+        List<CSVRecord> rejected = CommandLineRun.rows(tmp.resolve("out/rejected.csv"));
+        assertEquals(List.of("duplicate_entity_id"), rejected.stream().map(x -> x.get("reason_codes")).toList(),
+                "the same household again: its head is not another household's");
+    }
+
+    @Test
     void aBadIdentityNumberIsRejectedWithoutQuotingItAndEveryOtherReasonToo() throws Exception {
         String wrongCheck = ZHANG.substring(0, 17) + (ZHANG.charAt(17) == '0' ? '1' : '0');
         Path in = list(StandardCharsets.UTF_8,
@@ -162,6 +174,19 @@ class HouseholdListTest {
     }
 
     @Test
+    void aChineseNoteNamesResidenceByItsWord() throws Exception {
+        Path in = list(StandardCharsets.UTF_8, "H001," + ZHANG + ",张三,530102,农村,否,否,否,0");
+        Path policy = tmp.resolve("urban.yaml");
+        Files.writeString(policy, Files.readString(POLICY).replace("      flags_true: [minimum_living]\n",
+                "      codes: {residence: [urban]}\n"));
+        Result r = CommandLineRun.run("--lang", "zh", "calc", "--policy", policy.toString(), "--input", in.toString(),
+                "--as-of", "2022-01-31", "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.exit(), r.err());
+        String notes = CommandLineRun.rows(tmp.resolve("out/report.csv")).get(0).get("说明");
+        assertTrue(notes.contains("城乡类别农村，不属于城镇"), notes);
+    }
+
+    @Test
     void explainShowsTheHouseholdsColumnsAndMasksTheHead() throws Exception {
         Path in = list(StandardCharsets.UTF_8, "H001," + ZHANG + ",张三,530102,城镇,是,否,否,1");
         Result r = CommandLineRun.run("explain", "--policy", POLICY.toString(), "--input", in.toString(), "--as-of",
@@ -190,7 +215,31 @@ class HouseholdListTest {
         Result edited = CommandLineRun.run("verify", "--policy", POLICY.toString(), "--input", in.toString(),
                 "--report", report.toString());
         assertEquals(4, edited.exit(), edited.out() + edited.err());
+        assertTrue(edited.out().startsWith("household_id,column,reported,recomputed"), edited.out());
         assertTrue(edited.out().contains("H002,festival_relief,900.00,800.00"), edited.out());
+    }
+
+    @Test
+    void aReportOnStandardOutputMasksTheHeadAndVerifyTakesIt() throws Exception {
+        Path in = list(StandardCharsets.UTF_8, "H001," + ZHANG + ",张三,530102,城镇,是,否,否,1");
+        Result r = CommandLineRun.run("calc", "--policy", POLICY.toString(), "--input", in.toString(), "--as-of",
+                "2022-01-31");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains(ZHANG), "a terminal never shows the whole number: " + r.out());
+        assertTrue(r.out().contains("H001,530102********" + ZHANG.substring(14) + ",张三,530102,800.00,1500.00,2300.00"),
+                r.out());
+        Path report = tmp.resolve("report.csv");
+        Files.writeString(report, r.out());
+        Result verified = CommandLineRun.run("verify", "--policy", POLICY.toString(), "--input", in.toString(),
+                "--as-of", "2022-01-31", "--report", report.toString());
+        assertEquals(0, verified.exit(), verified.out() + verified.err());
+        Files.writeString(report, r.out().replace("530102********", "530103********"));
+        Result wrong = CommandLineRun.run("verify", "--policy", POLICY.toString(), "--input", in.toString(),
+                "--as-of", "2022-01-31", "--report", report.toString());
+        assertEquals(4, wrong.exit(), wrong.out() + wrong.err());
+        assertTrue(wrong.out().contains("H001,head_id_number,530103********" + ZHANG.substring(14) + ",530102********"
+                + ZHANG.substring(14)), "both masked on standard output: " + wrong.out());
+        assertFalse(wrong.out().contains(ZHANG));
     }
 
     @Test
