@@ -151,10 +151,10 @@ public final class Calculator {
         if (hires == null || !(p instanceof subsidy.program.PerHead ph) || !hires.covers(p)) {
             return p.evaluate(e, size.size(), lookups, trace);
         }
-        String id = e.entityId();
+        int firm = hires.firm(e.entityId());
         ProgramResult r = ph.evaluate(e, size.size(), lookups, trace,
-                c -> hires.counts(c) ? hires.count(id, c) : c.count(e));
-        return hires.noted(ph, r, id, lookups.texts());
+                c -> hires.counts(c) ? hires.count(firm, c) : c.count(e));
+        return hires.noted(ph, r, firm, lookups.texts());
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

@@ -319,9 +319,18 @@ public final class HireRun {
 
     /** The persons the firm is counted for, in {@code column} (a column {@link #counts} says yes to). */
     public long count(String entityId, ColumnRef column) {
-        int f = firmIndex(entityId);
+        return count(firm(entityId), column);
+    }
+
+    /** The firm's index among those counted for someone, or -1: looked up once for several counts. */
+    public int firm(String entityId) {
+        return firmIndex(entityId);
+    }
+
+    /** As {@link #count(String, ColumnRef)}, for the firm {@link #firm} found (-1: none). */
+    public long count(int firm, ColumnRef column) {
         Category c = Category.ofColumn((Column) column);
-        return f < 0 ? 0 : counts[3 * f + c.ordinal()];
+        return firm < 0 ? 0 : counts[3 * firm + c.ordinal()];
     }
 
     /**
@@ -329,13 +338,29 @@ public final class HireRun {
      * carries it with the code {@code counted_from_hires}; a 0 for nobody counted says so in its reason.
      */
     public ProgramResult noted(PerHead p, ProgramResult r, String entityId, Texts t) {
-        List<String> parts = new ArrayList<>();
-        for (PerHead.Unit u : p.units()) {
-            if (counts(u.column())) {
-                parts.add(t.get("hires.counted_part", Words.column(u.column(), t), count(entityId, u.column())));
+        return noted(p, r, firm(entityId), t);
+    }
+
+    /** The note of a program for a firm's counts: the same few counts recur on most firms, so it is made once each. */
+    private record NoteKey(String program, Texts texts, int graduates, int youths, int hardToEmploy) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<NoteKey, String> notes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** As {@link #noted(PerHead, ProgramResult, String, Texts)}, for the firm {@link #firm} found. */
+    public ProgramResult noted(PerHead p, ProgramResult r, int firm, Texts t) {
+        NoteKey key = firm < 0 ? new NoteKey(p.id(), t, 0, 0, 0)
+                : new NoteKey(p.id(), t, counts[3 * firm], counts[3 * firm + 1], counts[3 * firm + 2]);
+        String note = notes.computeIfAbsent(key, k -> {
+            List<String> parts = new ArrayList<>();
+            for (PerHead.Unit u : p.units()) {
+                if (counts(u.column())) {
+                    parts.add(t.get("hires.counted_part", Words.column(u.column(), t), count(firm, u.column())));
+                }
             }
-        }
-        String note = t.get("hires.counted", String.join(t.get("hires.separator"), parts));
+            return t.get("hires.counted", String.join(t.get("hires.separator"), parts));
+        });
         if (r.amount().signum() > 0) {
             String reason = r.reason() == null ? note : t.get("reasons.joined", r.reason(), note);
             return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
