@@ -127,7 +127,24 @@ final class CalcCommand implements Callable<Integer> {
             Main.fail(err, texts, e.message(texts));
             return ExitCode.UNUSABLE;
         }
-        new Places(spec.commandLine(), texts, out, notice, run.policyFile).check(run.inputs);
+        // A hire list is an input too: never inside --out, which a run replaces.
+        new Places(spec.commandLine(), texts, out, notice, run.policyFile).check(hires == null ? run.inputs
+                : java.util.stream.Stream.concat(run.inputs.stream(), java.util.stream.Stream.of(hires)).toList());
+        if (hires != null) {
+            String why = java.nio.file.Files.isDirectory(hires) ? texts.get("hires.is_directory") : null;
+            if (why == null) {
+                try {
+                    java.nio.file.Files.newInputStream(hires).close();
+                } catch (IOException e) {
+                    why = IoProblem.describe(e, texts);
+                }
+            }
+            if (why != null) {
+                Main.fail(err, texts, texts.get("cli.nothing_written", texts.get("hires.unreadable",
+                        Escape.controls(hires.toString()), why)));
+                return ExitCode.UNUSABLE;
+            }
+        }
         Recording.Options recording;
         try {
             // A hire list is one of the batch's inputs: --replace finds the batch by both.

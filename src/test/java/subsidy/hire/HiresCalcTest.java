@@ -215,4 +215,21 @@ class HiresCalcTest {
         assertEquals("4,9153040225581193XN,530428200001010023,登记失业青年,2022-04-01,一次性扩岗补助,1500.00,paid,",
                 lines.get(3));
     }
+
+    @Test
+    void aMissingOrHeaderlessHireListIsUnusableAndNothingIsWritten() throws IOException {
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = CommandLineRun.run("calc", "--input", "samples/firms.csv", "--hires",
+                tmp.resolve("nope.csv").toString(), "--as-of", "2022-06-30", "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("nope.csv: no such file (nothing written)"), r.err());
+        assertFalse(Files.exists(out));
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "a,b\n1,2\n");
+        r = CommandLineRun.run("calc", "--input", "samples/firms.csv", "--hires", bad.toString(), "--as-of",
+                "2022-06-30", "--out", out.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("no header found in its first 20 rows"), r.err());
+        assertFalse(Files.exists(out.resolve("report.csv")));
+    }
 }
