@@ -108,6 +108,9 @@ public final class Calculator {
             results.add(evaluate(p, e, size, trace, used));
         }
         for (ExclusiveGroup g : policy.groups()) {
+            if (used != null) {
+                acrossBatches(g, results, used, trace);
+            }
             payTheHigher(g, results, trace, lookups.texts());
         }
         BigDecimal total = Money.ZERO;
@@ -130,6 +133,20 @@ public final class Calculator {
         ProgramResult r = p.evaluate(limits.before(p, limit, e, used, trace, lookups.texts()), size.size(), lookups,
                 trace);
         return limits.after(p, limit, r, used, trace, lookups.texts());
+    }
+
+    /** What the group's programs paid in earlier batches counts against each of them ({@link Limits#group}). */
+    private void acrossBatches(ExclusiveGroup g, List<ProgramResult> results, Prior used, Trace trace) {
+        for (String id : g.programs()) {
+            int i = indexOf(results, id);
+            if (i < 0) {
+                continue;
+            }
+            List<String> others = g.programs().stream().filter(o -> !o.equals(id)).toList();
+            Program p = policy.programs().get(i);
+            results.set(i, limits.group(p, policy.limit(id), g.id(), others, results.get(i), used, trace,
+                    lookups.texts()));
+        }
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */
