@@ -55,7 +55,8 @@ class ReasonCodeCatalogueTest {
             "unknown_landlord_type", "bad_region_code", "bad_industry_code", "not_a_number", "negative_count",
             "negative_amount", "count_too_large", "not_a_boolean", "bad_date", "implausible_lease_date",
             "end_before_start", "duplicate_entity_id", "size_not_derivable", "too_many_decimals", "bad_rate",
-            "unknown_code", "bad_household_id", "bad_id_number", "duplicate_head_id");
+            "unknown_code", "bad_household_id", "bad_id_number", "duplicate_head_id",
+            "identity_number_misplaced", "more_than_members");
 
     private static <E> Set<String> codes(E[] values, java.util.function.Function<E, String> code) {
         Set<String> out = new HashSet<>();

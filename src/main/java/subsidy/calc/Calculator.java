@@ -123,6 +123,9 @@ public final class Calculator {
             results.add(evaluate(p, e, size, trace, used));
         }
         for (ExclusiveGroup g : policy.groups()) {
+            if (used != null) {
+                acrossBatches(g, results, used, trace);
+            }
             payTheHigher(g, results, trace, lookups.texts());
         }
         BigDecimal total = Money.ZERO;
@@ -155,6 +158,20 @@ public final class Calculator {
         ProgramResult r = ph.evaluate(e, size.size(), lookups, trace,
                 c -> hires.counts(c) ? hires.count(firm, c) : c.count(e));
         return hires.noted(ph, r, firm, lookups.texts());
+    }
+
+    /** What the group's programs paid in earlier batches counts against each of them ({@link Limits#group}). */
+    private void acrossBatches(ExclusiveGroup g, List<ProgramResult> results, Prior used, Trace trace) {
+        for (String id : g.programs()) {
+            int i = indexOf(results, id);
+            if (i < 0) {
+                continue;
+            }
+            List<String> others = g.programs().stream().filter(o -> !o.equals(id)).toList();
+            Program p = policy.programs().get(i);
+            results.set(i, limits.group(p, policy.limit(id), g.id(), others, results.get(i), used, trace,
+                    lookups.texts()));
+        }
     }
 
     /** Within a group not combined, only the highest amount is paid (the first listed on a tie). */

@@ -149,6 +149,54 @@ public final class Limits {
         return limited;
     }
 
+    /**
+     * A program of a group not combined ({@code exclusive_groups}, 就高不就低) across batches: what the
+     * group's other programs paid in this program's window (its limit: ever under this policy for
+     * {@code once}, this calendar year for {@code once_per_year}) counts against it, so that over the
+     * batches the group pays at most its highest amount, as one batch would: nothing when that was paid
+     * already, else the rest up to this program's amount. Other limits leave the group to the batch.
+     */
+    ProgramResult group(Program p, Limit limit, String group, List<String> others, ProgramResult r, Prior prior,
+            Trace trace, Texts t) {
+        if (limit == null || r.amount().signum() == 0
+                || limit.kind() != Limit.Kind.ONCE && limit.kind() != Limit.Kind.ONCE_PER_YEAR) {
+            return r;
+        }
+        List<Entry> paid = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> said = new ArrayList<>();
+        for (String other : others) {
+            for (Entry x : prior.of(other)) {
+                boolean inWindow = limit.kind() == Limit.Kind.ONCE ? isImport(x) || policyId.equals(policyOf(x))
+                        : x.year() == year;
+                if (x.amount().signum() > 0 && inWindow) {
+                    paid.add(x);
+                    sum = sum.add(x.amount());
+                    said.add(t.get("reasons.ledger.group_entry", other, Money.format(x.amount()), x.period(),
+                            x.batch()));
+                }
+            }
+        }
+        if (paid.isEmpty()) {
+            return r;
+        }
+        String before = t.get("reasons.ledger.group_paid", group, String.join(t.get("reasons.list.separator"), said));
+        ProgramResult limited;
+        if (r.amount().compareTo(sum) <= 0) {
+            limited = r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(before));
+        } else {
+            BigDecimal rest = Money.round(r.amount().subtract(sum));
+            limited = new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
+                    rest, r.months(), t.get("reasons.ledger.group_rest", before, Money.format(rest)),
+                    ReasonCode.LEDGER_PAID_ALREADY.code());
+        }
+        if (trace.on()) {
+            trace.step(t.get("reasons.trace.limit", p.id(), limit.kind().word(), Money.format(r.amount()),
+                    Money.format(limited.amount()), limited.reason()));
+        }
+        return limited;
+    }
+
     private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over, Texts t) {
         BigDecimal used = BigDecimal.ZERO;
         for (Entry x : entries) {

@@ -118,9 +118,17 @@ public enum Column implements ColumnRef {
         return required;
     }
 
-    /** Matches a header cell case-insensitively, ignoring surrounding spaces, in either language. */
+    /**
+     * A header cell as headers are compared: full-width forms folded to their plain ones (NFKC: a Chinese
+     * keyboard's （） are ()), surrounding spaces dropped, lower case.
+     */
+    public static String headerKey(String cell) {
+        return java.text.Normalizer.normalize(cell, java.text.Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Matches a header cell case-insensitively, ignoring surrounding spaces and full-width forms, in either language. */
     public static Optional<Column> forHeader(String cell) {
-        String h = cell.strip().toLowerCase(Locale.ROOT);
+        String h = headerKey(cell);
         for (Column c : values()) {
             if (c.header.equals(h) || c.chinese.equals(h)) {
                 return Optional.of(c);

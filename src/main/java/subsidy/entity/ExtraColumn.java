@@ -3,7 +3,6 @@ package subsidy.entity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,10 +46,10 @@ public record ExtraColumn(String header, String chinese, Column.Kind kind, int i
         return null;
     }
 
-    /** Whether a header cell (stripped, lower case) names this column: its id, its Chinese header or an alias. */
+    /** Whether a header cell ({@link Column#headerKey}) names this column: its id, its Chinese header or an alias. */
     public boolean named(String cell) {
-        return header.equals(cell) || (chinese != null && cell.equals(chinese.strip().toLowerCase(Locale.ROOT)))
-                || aliases.contains(cell);
+        return header.equals(cell) || (chinese != null && cell.equals(Column.headerKey(chinese)))
+                || aliases.stream().anyMatch(a -> cell.equals(Column.headerKey(a)));
     }
 
     /** Whether the column's values are objects (money, rate, date, code, text) rather than numbers. */

@@ -28,6 +28,8 @@ public final class Households {
     public static final int HEAD_ID_NUMBER_AT = 1;
     public static final int HEAD_NAME_AT = 2;
     public static final int REGION_CODE_AT = 3;
+    /** Where members (家庭人口数) is kept; the built-in counts after it are counts of members. */
+    public static final int MEMBERS_AT = 5;
 
     private Households() {
     }
@@ -40,11 +42,14 @@ public final class Households {
     /** Whether {@code id} (trimmed, upper case) is a household id: 1 to 32 letters, digits, -, _ or /. */
     public static boolean validId(String id) {
         boolean ok = !id.isEmpty() && id.length() <= 32;
+        boolean alphanumeric = false;
         for (int i = 0; ok && i < id.length(); i++) {
             char c = id.charAt(i);
-            ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '/';
+            boolean an = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            alphanumeric |= an;
+            ok = an || c == '-' || c == '_' || c == '/';
         }
-        return ok;
+        return ok && alphanumeric;
     }
 
     /** Whether {@code header} is a built-in column's id. */

@@ -1,7 +1,6 @@
 package subsidy.entity;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +33,7 @@ public record InputSchema(List<ExtraColumn> extras, Set<String> required, Subjec
 
     /** The policy column a header cell names, case-insensitively, in either language. */
     public Optional<ExtraColumn> extraForHeader(String cell) {
-        String h = cell.strip().toLowerCase(Locale.ROOT);
+        String h = Column.headerKey(cell);
         return extras.stream().filter(x -> x.named(h)).findFirst();
     }
 

@@ -17,6 +17,14 @@ public final class ResidentId {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
     private static final String HIDDEN = "********";
+    /** The first two digits: a province-level code of GB/T 2260 (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门). */
+    private static final java.util.Set<Integer> PROVINCES = java.util.Set.of(11, 12, 13, 14, 15, 21, 22, 23, 31,
+            32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82);
+    /** Birth years a living person's number may hold: the oldest person recorded was born in 1875. */
+    static final int FIRST_BIRTH_YEAR = 1875;
+    static final int LAST_BIRTH_YEAR = 2099;
+    /** A run of 15 to 18 digits (the last may be X): what may be an identity number inside other text. */
+    private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{14,17}[0-9Xx](?![0-9])");
 
     private ResidentId() {
     }
@@ -42,7 +50,11 @@ public final class ResidentId {
         if ((last < '0' || last > '9') && last != 'X') {
             return Msg.of("household.resident_id.character", LENGTH);
         }
-        if (birthDate(id) == null) {
+        if (!PROVINCES.contains(Integer.parseInt(id.substring(0, 2)))) {
+            return Msg.of("household.resident_id.province", id.substring(0, 2));
+        }
+        LocalDate born = birthDate(id);
+        if (born == null || born.getYear() < FIRST_BIRTH_YEAR || born.getYear() > LAST_BIRTH_YEAR) {
             return Msg.of("household.resident_id.birth_date");
         }
         char expected = checkCharacter(id);
@@ -74,6 +86,28 @@ public final class ResidentId {
         } catch (NumberFormatException | DateTimeException | IndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code text} with every run of digits that may be an identity number (15 to 18 characters) masked
+     * as {@link #mask} masks one: for quoting a cell of a household list that should hold no such number.
+     */
+    public static String maskRuns(String text) {
+        java.util.regex.Matcher m = RUN.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder();
+        do {
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /** Whether {@code text} holds a run of digits that may be an identity number ({@link #maskRuns}). */
+    public static boolean holdsRun(String text) {
+        return RUN.matcher(text).find();
     }
 
     /**

@@ -189,6 +189,25 @@ final class Cells {
      * A code, spaces at the ends removed; when the policy lists the codes, one of them whatever its case
      * (as the built-in codes are read: {@code SMALL} is small), given in the policy's spelling.
      */
+    /**
+     * As {@link #code(String, java.util.List)}, for a column that also reads words for its codes (a
+     * household list's residence: 城镇 is urban): a cell that is neither is told both.
+     */
+    static String code(String cell, java.util.List<String> allowed, java.util.Map<String, String> words)
+            throws CellException {
+        if (words.isEmpty()) {
+            return code(cell, allowed);
+        }
+        try {
+            return code(cell, allowed);
+        } catch (CellException e) {
+            java.util.List<String> both = new java.util.ArrayList<>(allowed);
+            both.addAll(words.keySet());
+            throw new CellException(RejectionCode.UNKNOWN_CODE,
+                    Msg.of("input.cell.unknown_code", InputTexts.commas(InputTexts.literals(both))));
+        }
+    }
+
     static String code(String cell, java.util.List<String> allowed) throws CellException {
         String s = normalize(cell);
         if (allowed.isEmpty()) {
@@ -281,6 +300,9 @@ final class Cells {
     /** A household list's household id (户编号): 1 to 32 letters, digits, -, _ or /, kept upper case. */
     static String householdId(String cell) throws CellException {
         String s = normalize(cell).toUpperCase(Locale.ROOT);
+        if (EXPONENT.matcher(s).matches()) { // 2101140010001 as Excel shows a long number: 2.10114E+12
+            throw new CellException(RejectionCode.SPREADSHEET_MANGLED, SPREADSHEET_CODE);
+        }
         if (!subsidy.entity.Households.validId(s)) {
             throw new CellException(RejectionCode.BAD_HOUSEHOLD_ID, Msg.of("household.cell.bad_household_id"));
         }

@@ -42,7 +42,9 @@ public enum RejectionCode {
     // household lists
     BAD_HOUSEHOLD_ID,
     BAD_ID_NUMBER,
-    DUPLICATE_HEAD_ID;
+    DUPLICATE_HEAD_ID,
+    IDENTITY_NUMBER_MISPLACED,
+    MORE_THAN_MEMBERS;
 
     private final String code;
 

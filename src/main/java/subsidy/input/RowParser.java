@@ -81,7 +81,8 @@ final class RowParser {
             int cell = record.problemCell();
             // The column as the clerk's header spells it, and the cell as written, quotes and all.
             reject(RejectionCode.TEXT_AFTER_QUOTE, cell >= 0 && cell < header.width()
-                    ? Msg.of("input.row.text_after_quote", Escape.controls(header.cells().get(cell)), cut(record.get(cell)),
+                    ? Msg.of("input.row.text_after_quote", Escape.controls(header.cells().get(cell)),
+                            quote(header.schema().extraForHeader(header.cells().get(cell)).orElse(null), record.get(cell)),
                             RecordParser.AFTER_QUOTE)
                     : record.problemText());
         }
@@ -141,12 +142,47 @@ final class RowParser {
         Object head = extras.object(Households.HEAD_ID_NUMBER_AT);
         id = household == null ? null : (String) household;
         person = head == null ? null : (String) head;
+        List<ExtraColumn> columns = header.schema().extras();
+        // The household id and the head's name are shown in every output (details, notices, the ledger):
+        // an identity number there would be shown in full.
+        if (id != null && ResidentId.valid(ResidentId.normalize(id))) {
+            reject(RejectionCode.IDENTITY_NUMBER_MISPLACED, Msg.of("household.row.number_as_id",
+                    columns.get(Households.HOUSEHOLD_ID_AT).label()));
+            id = null;
+        }
+        Object name = extras.object(Households.HEAD_NAME_AT);
+        if (name != null && ResidentId.holdsRun((String) name)) {
+            reject(RejectionCode.IDENTITY_NUMBER_MISPLACED, Msg.of("household.row.number_in_name",
+                    columns.get(Households.HEAD_NAME_AT).label()));
+        }
+        members(extras, columns);
         if (!reasons.isEmpty()) {
             return null;
         }
         return new Entity(id, (String) extras.object(Households.HEAD_NAME_AT), EntityType.HOUSEHOLD,
                 (String) extras.object(Households.REGION_CODE_AT), null, null, null, null, null, 0, 0,
                 BigDecimal.ZERO, false, false, 0, 0, 0, 0, 0, 0, null, BigDecimal.ZERO, null, null, 0, extras);
+    }
+
+    /**
+     * A household's persons counted by kind (the elderly, the disabled, students by level) are among its
+     * members: none may count more people than 家庭人口数 says the household has, when the list gives it.
+     * The policy's own counts are not checked: what they count is the policy's to say.
+     */
+    private void members(Extras extras, List<ExtraColumn> columns) {
+        ExtraColumn members = columns.get(Households.MEMBERS_AT);
+        int at = header.indexOf(members);
+        if (at < 0 || at >= record.size() || record.get(at).isBlank()) {
+            return;
+        }
+        long n = extras.get(Households.MEMBERS_AT);
+        for (int i = Households.MEMBERS_AT + 1; i < Households.columns().size(); i++) {
+            ExtraColumn c = columns.get(i);
+            if (c.kind() == Column.Kind.COUNT && extras.get(i) > n) {
+                reject(RejectionCode.MORE_THAN_MEMBERS, Msg.of("household.row.more_than_members", c.label(),
+                        extras.get(i), members.label(), n));
+            }
+        }
     }
 
     /** The last household row's head identity number when valid, else null (always null for firms). */
@@ -229,7 +265,7 @@ final class RowParser {
                 }
             } catch (CellException e) {
                 // A person's number is quoted masked, whatever is wrong with it: a reason is read by many.
-                reject(e.code(), problem(x, x.kind() == Column.Kind.RESIDENT_ID ? ResidentId.mask(v) : v, e.text()));
+                reject(e.code(), problem(x, v, e.text()));
             }
         }
         return objects == null ? new Extras(values) : new Extras(values, objects);
@@ -242,7 +278,7 @@ final class RowParser {
             case RATE -> Cells.rate(v);
             case NUMBER -> Cells.number(v);
             case DATE -> Cells.date(v);
-            case CODE -> Cells.code(x.valueWords().getOrDefault(v, v), x.values());
+            case CODE -> Cells.code(x.valueWords().getOrDefault(v, v), x.values(), x.valueWords());
             case TEXT -> v;
             case REGION -> Cells.region(v);
             case HOUSEHOLD_ID -> Cells.householdId(v);
@@ -276,19 +312,19 @@ final class RowParser {
             return null;
         }
         if (v.length() > MAX_CELL) {
-            reject(RejectionCode.CELL_TOO_LONG, Msg.of("input.cell.too_long", c.label(), cut(v), v.length(), MAX_CELL));
+            reject(RejectionCode.CELL_TOO_LONG, Msg.of("input.cell.too_long", c.label(), quote(c, v), v.length(), MAX_CELL));
             return null;
         }
         // NUL is a character every encoding has, so a cell holding one is not the encoding's fault; nor is
         // a replacement character that the file holds as such (an earlier conversion lost a character there).
         if (v.indexOf('\0') >= 0) {
-            reject(RejectionCode.NUL_CHARACTER, Msg.of("input.cell.nul", c.label(), cut(v)));
+            reject(RejectionCode.NUL_CHARACTER, Msg.of("input.cell.nul", c.label(), quote(c, v)));
             return null;
         }
         if (v.indexOf('\uFFFD') >= 0) {
             boolean malformed = i < 0 || record.malformed(i);
             reject(malformed ? RejectionCode.NOT_TEXT_IN_ENCODING : RejectionCode.REPLACEMENT_CHARACTER,
-                    malformed ? problem(c, v, notText) : Msg.of("input.cell.replacement", c.label(), cut(v)));
+                    malformed ? problem(c, v, notText) : Msg.of("input.cell.replacement", c.label(), quote(c, v)));
             return null;
         }
         return v.strip();
@@ -419,8 +455,20 @@ final class RowParser {
     }
 
     /** A cell's problem: its column, its value and {@code why} ("is not a whole number"). */
-    private static Msg problem(ColumnRef c, String v, Text why) {
-        return Msg.of("input.cell.problem", c.label(), cut(v), why);
+    private Msg problem(ColumnRef c, String v, Text why) {
+        return Msg.of("input.cell.problem", c.label(), quote(c, v), why);
+    }
+
+    /**
+     * A cell's value as a reason quotes it ({@link #cut}); in a household list, an identity number in it
+     * masked ({@link ResidentId#mask}): the head's whole cell, and in any other cell a run of digits that
+     * may be one (an identity number in the wrong column). A reason is read by more people than the list.
+     */
+    private String quote(ColumnRef c, String v) {
+        if (!header.schema().households()) {
+            return cut(v);
+        }
+        return cut(c != null && c.kind() == Column.Kind.RESIDENT_ID ? ResidentId.mask(v) : ResidentId.maskRuns(v));
     }
 
     /**

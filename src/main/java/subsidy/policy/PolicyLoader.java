@@ -253,7 +253,9 @@ public final class PolicyLoader {
                 if (c == null) {
                     continue;
                 }
-                if (Column.forName(key).isPresent() || Households.builtIn(key) || !PROGRAM_ID.matcher(key).matches()) {
+                if (Column.forName(key).isPresent() || Households.builtIn(key)) {
+                    problems.add("policy.load.column_taken", Fields.where(cols.child(key), c.line()), key);
+                } else if (!PROGRAM_ID.matcher(key).matches()) {
                     problems.add("policy.load.column_name", Fields.where(cols.child(key), c.line()));
                 }
                 String kind = c.text("kind", true);
@@ -488,7 +490,7 @@ public final class PolicyLoader {
         if (chinese == null) {
             return null;
         }
-        String c = chinese.strip().toLowerCase(java.util.Locale.ROOT);
+        String c = Column.headerKey(chinese);
         Optional<Column> base = households ? Optional.empty() : Column.forHeader(c);
         if (base.isPresent()) {
             return base.get().header();

@@ -27,12 +27,21 @@ public final class Summary {
         return Labels.of(texts).all("report.summary.", HEADER);
     }
 
+    /** As {@link #header(Texts)}, a household policy's counting households (享受户数 in Chinese). */
+    public static List<String> header(Policy policy, Texts texts) {
+        List<String> h = new java.util.ArrayList<>(header(texts));
+        if (policy.households()) {
+            h.set(2, texts.get("report.summary.households"));
+        }
+        return h;
+    }
+
     public static void writeCsv(Policy policy, Totals t, Writer out) throws IOException {
         writeCsv(policy, t, out, Texts.EN);
     }
 
     public static void writeCsv(Policy policy, Totals t, Writer out, Texts texts) throws IOException {
-        Csv p = Csv.open(out, header(texts));
+        Csv p = Csv.open(out, header(policy, texts));
         for (List<String> row : rows(policy, t, texts)) {
             p.row(row);
         }

@@ -107,7 +107,7 @@ public final class XlsxOutputs implements AutoCloseable {
     public void finish(Policy policy, Totals t) throws IOException {
         close();
         try (XlsxWriter w = new XlsxWriter(dir.open(SUMMARY, false), texts.get("workbook.sheet.summary"),
-                Summary.header(texts))) {
+                Summary.header(policy, texts))) {
             List<Program> programs = policy.programs();
             for (int i = 0; i < programs.size(); i++) {
                 w.text(programs.get(i).id()).text(programs.get(i).title());

@@ -35,7 +35,7 @@ class ResidentIdTest {
                 ResidentId.why("11A10519491231002X").in(Texts.EN));
         // 1949-02-30 is no date; the check character is right for its digits
         String feb30 = "11010519490230002";
-        assertEquals("characters 7 to 14 are not a birth date",
+        assertEquals("characters 7 to 14 are not a birth date (a real date from 1875 to 2099)",
                 ResidentId.why(feb30 + ResidentId.checkCharacter(feb30)).in(Texts.EN));
     }
 

@@ -145,6 +145,85 @@ class HouseholdListTest {
     }
 
     @Test
+    void noReasonQuotesAnIdentityNumberWhateverIsWrongWithTheCell() throws Exception {
+        // a NUL in the head's cell, a replacement character, a cell over 1000 characters; an identity
+        // number in a count column and in the household id; a head_name holding a number
+        Path in = list(StandardCharsets.UTF_8,
+                "H001," + ZHANG + "\0,张三,530102,城镇,是,否,否,0",
+                "H002," + LI + "\uFFFD,李四,530102,城镇,是,否,否,0",
+                "H003," + WANG + "9".repeat(1000) + ",王五,530102,城镇,是,否,否,0",
+                "H004," + ZHAO + ",赵六,530102,城镇,是,否,否," + LI,
+                ZHANG + "," + WANG + ",钱七,530102,城镇,是,否,否,0",
+                "H006," + ZHAO.replace("55", "56") + "," + LI + ",530102,城镇,是,否,否,0");
+        Result r = calc(in);
+        assertEquals(1, r.exit(), r.err());
+        String rejected = String.join("\n", CommandLineRun.rows(tmp.resolve("out/rejected.csv")).stream()
+                .map(x -> x.get("reasons") + " " + x.get("reason_codes")).toList());
+        for (String person : List.of(ZHANG, LI, WANG, ZHAO)) {
+            assertFalse(rejected.contains(person), person + " in\n" + rejected);
+            assertFalse(r.err().contains(person), person + " on standard error");
+        }
+        assertTrue(rejected.contains("identity_number_misplaced"), rejected);
+        assertTrue(rejected.contains("household_id is a resident identity number"), rejected);
+        assertTrue(rejected.contains("head_name holds what may be a resident identity number"), rejected);
+    }
+
+    @Test
+    void impossibleNumbersAreRefusedBirthYearAndProvince() throws Exception {
+        String born1800 = "53010218000101123";
+        String province00 = "00010219600101123";
+        Path in = list(StandardCharsets.UTF_8,
+                "H001," + born1800 + ResidentId.checkCharacter(born1800) + ",张三,530102,城镇,是,否,否,0",
+                "H002," + province00 + ResidentId.checkCharacter(province00) + ",李四,530102,城镇,是,否,否,0");
+        Result r = calc(in);
+        List<CSVRecord> rejected = CommandLineRun.rows(tmp.resolve("out/rejected.csv"));
+        assertEquals(List.of("bad_id_number", "bad_id_number"), rejected.stream().map(x -> x.get("reason_codes")).toList());
+        assertTrue(rejected.get(0).get("reasons").endsWith("characters 7 to 14 are not a birth date (a real date"
+                + " from 1875 to 2099)"), rejected.get(0).get("reasons"));
+        assertTrue(rejected.get(1).get("reasons").endsWith("characters 1 and 2, 00, are no province's code"),
+                rejected.get(1).get("reasons"));
+    }
+
+    @Test
+    void aHouseholdCannotCountMoreStudentsThanMembers() throws Exception {
+        Path f = tmp.resolve("members.csv");
+        Files.writeString(f, HEADER + ",家庭人口数\nH001," + ZHANG + ",张三,530102,城镇,是,否,否,3,2\n"
+                + "H002," + LI + ",李四,530102,城镇,是,否,否,2,2\n" + "H003," + WANG + ",王五,530102,城镇,是,否,否,1,\n");
+        Result r = calc(f);
+        assertEquals(1, r.exit(), r.err());
+        List<CSVRecord> rejected = CommandLineRun.rows(tmp.resolve("out/rejected.csv"));
+        assertEquals(1, rejected.size());
+        assertEquals("more_than_members", rejected.get(0).get("reason_codes"));
+        assertEquals("students_vocational counts 3, more than members, 2", rejected.get(0).get("reasons"));
+        assertEquals("3800.00", report().get("H002").get("total"), "as many students as members: 800 + 2 × 1500");
+        assertEquals("2300.00", report().get("H003").get("total"), "members blank: not checked");
+    }
+
+    @Test
+    void aHeaderWithFullWidthBracketsNamesTheColumnAsWithPlainOnes() throws Exception {
+        Path sample = Path.of("samples/district-households.csv");
+        String text = Files.readString(sample, StandardCharsets.UTF_8);
+        assertTrue(text.contains("所属街道(乡)"));
+        Path f = tmp.resolve("full-width.csv");
+        Files.writeString(f, text.replace("所属街道(乡)", "所属街道（乡）"), StandardCharsets.UTF_8);
+        Result r = CommandLineRun.run("calc", "--policy", "config/district-households.yaml", "--input", f.toString(),
+                "--as-of", "2008-12-31", "--out", tmp.resolve("fw").toString());
+        Result plain = CommandLineRun.run("calc", "--policy", "config/district-households.yaml", "--input",
+                sample.toString(), "--as-of", "2008-12-31", "--out", tmp.resolve("plain").toString());
+        assertEquals(plain.exit(), r.exit(), r.err());
+        assertEquals(Files.readString(tmp.resolve("plain/report.csv")), Files.readString(tmp.resolve("fw/report.csv")));
+    }
+
+    @Test
+    void anExcelMangledHouseholdIdAndAnUnknownResidenceWordAreNamed() throws Exception {
+        Path g = list(StandardCharsets.UTF_8, "2.10114E+12," + ZHANG + ",张三,530102,郊区,是,否,否,0");
+        calc(g);
+        CSVRecord rejected = CommandLineRun.rows(tmp.resolve("out/rejected.csv")).get(0);
+        assertEquals("spreadsheet_mangled\nunknown_code", rejected.get("reason_codes"));
+        assertTrue(rejected.get("reasons").contains("urban, rural, 城镇, 城市, 农村, 乡村"), rejected.get("reasons"));
+    }
+
+    @Test
     void aListWithoutTheHouseholdColumnsIsRefusedNamingThem() throws Exception {
         Path in = tmp.resolve("firms.csv");
         Files.writeString(in, "entity_id,name,entity_type,region_code,industry_code\n");
@@ -168,6 +247,8 @@ class HouseholdListTest {
         assertTrue(text.contains("1,530102,张三,530102********" + ZHANG.substring(14) + ",两节临时救济,800.00,0.00,800.00"),
                 text);
         assertTrue(text.contains("合计,,共1户,"), text);
+        assertTrue(Files.readString(tmp.resolve("out/summary.csv")).contains("项目代码,项目名称,享受户数,金额"),
+                "summary.csv counts households");
         assertFalse(text.contains(ZHANG), "never the whole number");
         assertFalse(text.contains("王五"), "only those paid are posted");
         assertTrue(r.err().contains("户"), r.err());
