@@ -66,7 +66,8 @@ final class CalcCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--notice", paramLabel = "FILE",
-            description = "Also write the public-notice list (公示名单): beneficiaries with masked credit codes.")
+            description = "Also write the public-notice list (公示名单): beneficiaries with masked credit codes"
+                    + " (households: the head's masked identity number).")
     Path notice;
 
     @Option(names = "--hires", paramLabel = "FILE",

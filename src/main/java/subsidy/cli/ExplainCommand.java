@@ -40,7 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LangOption lang;
 
-    @Option(names = "--id", required = true, paramLabel = "ENTITY_ID", description = "The entity's credit code.")
+    @Option(names = "--id", required = true, paramLabel = "ENTITY_ID", description = "The entity's credit code (a household list's household_id).")
     String id;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -107,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
                 Inputs.discard(files);
             }
             if (x.isEmpty()) {
-                Main.fail(err, texts, texts.get("cli.explain.no_row",
+                Main.fail(err, texts, texts.get(policy.households() ? "cli.explain.no_household" : "cli.explain.no_row",
                         String.join(", ", run.inputs.stream().map(Path::toString).toList()),
                         subsidy.input.Escape.controls(id)));
                 return ExitCode.USAGE;

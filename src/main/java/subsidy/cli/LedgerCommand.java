@@ -166,7 +166,7 @@ final class LedgerCommand implements Runnable {
         Where where;
 
         @Parameters(paramLabel = "ENTITY", descriptionKey = "entity",
-                description = "The entity's unified social credit code.")
+                description = "The entity's unified social credit code (a household's household_id).")
         String entity;
 
         @CommandLine.Mixin

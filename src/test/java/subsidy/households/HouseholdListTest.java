@@ -280,6 +280,10 @@ class HouseholdListTest {
         assertFalse(r.out().contains("size class"), "households are not sized");
         assertTrue(r.out().contains("amount = 1500 × 1 students_vocational = 1500.00"), r.out());
         assertTrue(r.out().contains("total = 800.00 + 1500.00 = 2300.00"), r.out());
+        Result none = CommandLineRun.run("explain", "--policy", POLICY.toString(), "--input", in.toString(), "--as-of",
+                "2022-01-31", "--id", "H999");
+        assertEquals(2, none.exit(), none.err());
+        assertTrue(none.err().contains("has household_id H999"), none.err());
     }
 
     @Test
