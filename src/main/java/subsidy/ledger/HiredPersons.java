@@ -81,7 +81,9 @@ public final class HiredPersons {
             try {
                 return read(c, programs);
             } finally {
-                c.rollback();
+                if (!c.getAutoCommit()) { // a reading connection may be in auto-commit (SQLite's is)
+                    c.rollback();
+                }
             }
         } catch (SQLException e) {
             throw ledger.damaged(e);

@@ -1,6 +1,7 @@
 package subsidy.hire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -88,6 +89,19 @@ class HiresLedgerTest {
         assertEquals("earlier_period", june.get("2").get("outcome"));
         assertEquals("paid in 2022-05 (batch 1) to firm " + B + ": a person is paid once", june.get("2").get("note"));
         assertEquals(1, counting(where));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void explainWithAHireListAndALedgerShowsAPersonPaidBefore(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        run(where, "2022-05", hires("may.csv", B + "," + P1 + ",graduate,2022-05-10"));
+        CommandLineRun.Result r = CommandLineRun.run("explain", "--input", firms().toString(), "--hires",
+                hires("june.csv", A + "," + P1 + ",graduate,2022-04-01").toString(), "--id", A, "--ledger", where,
+                "--period", "2022-06");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("hiring_subsidy"), r.out());
+        assertFalse(r.out().contains(P1), "names no person");
     }
 
     @ParameterizedTest
