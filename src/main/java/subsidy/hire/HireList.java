@@ -354,7 +354,7 @@ public final class HireList {
         } else {
             Msg bad = CreditCode.why(firmCell);
             if (bad != null) {
-                why.add(Msg.of("hires.bad_entity_id", Escape.controls(firmCell), bad));
+                why.add(Msg.of("hires.bad_entity_id", quotedFirm(firmCell), bad));
                 codes.add(RejectionCode.BAD_CREDIT_CODE.code());
             }
         }
@@ -378,7 +378,7 @@ public final class HireList {
             cat = Category.ofCode(catCell);
             cat = cat != null ? cat : Category.of(catCell);
             if (cat == null) {
-                why.add(Msg.of("hires.bad_category", Escape.controls(catCell)));
+                why.add(Msg.of("hires.bad_category", quoted(catCell)));
                 codes.add(RejectionCode.UNKNOWN_CODE.code());
             }
         }
@@ -392,7 +392,7 @@ public final class HireList {
                 d = isoDate(dateCell);
                 d = d != null ? d : Dates.parse(dateCell);
             } catch (IllegalArgumentException e) {
-                why.add(Msg.of("hires.bad_date", Escape.controls(dateCell), Msg.of("input.cell.not_date")));
+                why.add(Msg.of("hires.bad_date", quoted(dateCell), Msg.of("input.cell.not_date")));
                 codes.add(RejectionCode.BAD_DATE.code());
             }
         }
@@ -452,7 +452,7 @@ public final class HireList {
             v = v * 10 + (c - '0');
         }
         if (!ok || v > MAX_MONTHS) {
-            why.add(Msg.of("hires.bad_months", COLUMNS[column], Escape.controls(cell)));
+            why.add(Msg.of("hires.bad_months", COLUMNS[column], quoted(cell)));
             codes.add(RejectionCode.NOT_A_NUMBER.code());
             return -1;
         }
@@ -466,5 +466,23 @@ public final class HireList {
     /** Says an I/O failure of the hire list as the other inputs' are said. */
     public static String problem(IOException e, Texts texts) {
         return IoProblem.describe(e, texts);
+    }
+
+    /**
+     * A cell as a reason quotes it: an identity number in it masked (a person's number in the wrong
+     * column), cut to 60 characters, its control characters escaped.
+     */
+    /**
+     * The firm's cell as a reason quotes it: as written (a credit code may start with 17 digits, which the
+     * clerk must see to correct), unless it is a valid identity number (the columns swapped): masked.
+     */
+    private static String quotedFirm(String cell) {
+        String v = ResidentId.valid(ResidentId.normalize(cell)) ? ResidentId.mask(cell) : cell;
+        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
+    }
+
+    private static String quoted(String cell) {
+        String v = ResidentId.maskRuns(cell);
+        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
     }
 }

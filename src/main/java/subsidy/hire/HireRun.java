@@ -1,5 +1,7 @@
 package subsidy.hire;
 
+import java.time.LocalDate;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +50,9 @@ import subsidy.text.Texts;
 public final class HireRun {
     /** What became of a hire, as hires.csv's {@code outcome} says it. */
     public enum Outcome {
-        PAID, NOT_PAID, FIRM_ABSENT, FIRM_REJECTED, OTHER_FIRM, SAME_FIRM, EARLIER_PERIOD, NOT_COVERED;
+        PAID, NOT_PAID, FIRM_ABSENT, FIRM_REJECTED, OTHER_FIRM, SAME_FIRM, EARLIER_PERIOD, NOT_COVERED,
+        /** Hired after the date the batch is computed for, or before the person was 16: not counted. */
+        OUTSIDE_DATES;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -60,6 +64,12 @@ public final class HireRun {
     private static final byte SAME = 2;
     private static final byte EARLIER = 3;
     private static final byte UNCOVERED = 4;
+    /** Hired after the policy's as-of date (the batch's): not a hire of this batch. */
+    private static final byte AFTER = 5;
+    /** Hired before the person's 16th birthday (劳动法 第十五条), or before their birth: a wrong row. */
+    private static final byte YOUNG = 6;
+    /** The youngest age at which a person may be hired (劳动法 第十五条: 禁止用人单位招用未满十六周岁的未成年人). */
+    private static final int WORKING_AGE = 16;
 
     /** One program that counts one category, and its amount per head. */
     private record Cover(int program, String programId, String title, BigDecimal amount) {
@@ -141,19 +151,31 @@ public final class HireRun {
         return !covers.get(category).isEmpty();
     }
 
+    /** The epoch day of the 16th birthday of the person whose number's first 17 digits are {@code key}. */
+    private static long sixteenth(long key) {
+        int ymd = (int) (key / 1000 % 100_000_000L); // characters 7 to 14: YYYYMMDD, a real date (ResidentId)
+        LocalDate born = LocalDate.of(ymd / 10000, ymd / 100 % 100, ymd % 100);
+        return born.plusYears(WORKING_AGE).toEpochDay();
+    }
+
     private void assign() {
         int n = list.size();
         int covered = 0;
+        long last = policy.asOf() == null ? Long.MAX_VALUE : policy.asOf().toEpochDay();
         for (int i = 0; i < n; i++) {
-            if (covered(list.category[i])) {
-                covered++;
-            } else {
+            if (!covered(list.category[i])) {
                 status[i] = UNCOVERED;
+            } else if (list.date[i] > last) {
+                status[i] = AFTER;
+            } else if (list.date[i] < sixteenth(list.person[i])) {
+                status[i] = YOUNG;
+            } else {
+                covered++;
             }
         }
         int[] order = new int[covered];
         for (int i = 0, k = 0; i < n; i++) {
-            if (status[i] != UNCOVERED) {
+            if (status[i] != UNCOVERED && status[i] != AFTER && status[i] != YOUNG) {
                 order[k++] = i;
             }
         }
@@ -429,6 +451,14 @@ public final class HireRun {
             case UNCOVERED -> {
                 outcome = Outcome.NOT_COVERED;
                 note = t.get("hires.not_covered", cat.word(t));
+            }
+            case AFTER -> {
+                outcome = Outcome.OUTSIDE_DATES;
+                note = t.get("hires.after_as_of", list.hireDate(i), policy.asOf());
+            }
+            case YOUNG -> {
+                outcome = Outcome.OUTSIDE_DATES;
+                note = t.get("hires.under_working_age", list.hireDate(i), WORKING_AGE);
             }
             case EARLIER -> {
                 int b = ref[i];

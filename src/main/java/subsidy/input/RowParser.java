@@ -466,6 +466,8 @@ final class RowParser {
      */
     private String quote(ColumnRef c, String v) {
         if (!header.schema().households()) {
+            // A firm list's cells are quoted as written: a credit code may start with 17 digits, which a
+            // mask of digit runs would hide from the clerk who has to correct it.
             return cut(v);
         }
         return cut(c != null && c.kind() == Column.Kind.RESIDENT_ID ? ResidentId.mask(v) : ResidentId.maskRuns(v));

@@ -60,6 +60,35 @@ class HiresCalcTest {
     }
 
     @Test
+    void aHireAfterTheBatchsDateOrBeforeTheAgeOf16IsNotCounted() throws IOException {
+        // 530102199901010111: hired by E on 2022-07-01, after --as-of 2022-06-30 (a later batch's hire), and by
+        // B on 2022-06-01: B's is the hire of this batch. 530102201001010132, born 2010, "hired" in 2022: under 16.
+        String late = "530102199901010111".substring(0, 17);
+        String child = "530102201001010132".substring(0, 17);
+        late += subsidy.entity.ResidentId.checkCharacter(late);
+        child += subsidy.entity.ResidentId.checkCharacter(child);
+        Path list = tmp.resolve("dates.csv");
+        Files.writeString(list, "entity_id,id_number,category,hire_date\n" + E + "," + late + ",graduate,2022-07-01\n"
+                + B + "," + late + ",graduate,2022-06-01\n" + E + "," + child + ",graduate,2022-03-01\n");
+        Path out = tmp.resolve("out");
+        CommandLineRun.Result r = CommandLineRun.run("calc", "--input", "samples/firms.csv", "--hires", list.toString(),
+                "--as-of", "2022-06-30", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, CSVRecord> hires = byLine(out.resolve("hires.csv"));
+        assertEquals("outside_dates", hires.get("2").get("outcome"));
+        assertEquals("0.00", hires.get("2").get("amount"));
+        assertEquals("hired on 2022-07-01, after 2022-06-30, the date this batch is computed for: not a hire of this"
+                + " batch", hires.get("2").get("note"));
+        assertEquals("paid", hires.get("3").get("outcome"), "the hire of this batch is B's");
+        assertEquals("1500.00", hires.get("3").get("amount"));
+        assertEquals("outside_dates", hires.get("4").get("outcome"));
+        assertTrue(hires.get("4").get("note").startsWith("hired on 2022-03-01, before the person's 16th birthday"));
+        Map<String, CSVRecord> report = CommandLineRun.rows(out.resolve("report.csv")).stream()
+                .collect(Collectors.toMap(x -> x.get("entity_id"), x -> x));
+        assertEquals("0.00", report.get(E).get("hiring_subsidy"), "neither of E's hires counts");
+    }
+
+    @Test
     void onTheSameDateTheEarlierRowWins() throws IOException {
         Path out = tmp.resolve("out");
         calc(out);
