@@ -49,7 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--ledger", paramLabel = "LEDGER",
             description = "Explain as calc --ledger would compute the entity now: each program's limit across "
-                    + "batches, with what the ledger says it was paid before. Needs --period.")
+                    + "batches, with what the ledger says it was paid before. Needs --period. Default with "
+                    + "--period: the configuration's ledger, if any.")
     String ledger;
 
     @Option(names = "--period", paramLabel = "YYYY-MM", description = "The month of the batch (with --ledger).")
@@ -73,6 +74,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (run.asOf == null && period != null) {
             run.asOf = java.time.YearMonth.parse(period).atEndOfMonth();
+        }
+        if (ledger == null && period != null) {
+            // As calc records a period's batch in the configuration's ledger, explain reads it there.
+            ledger = RunOptions.configuration(spec).ledger();
         }
         subsidy.ledger.StateReader reader = null;
         try {

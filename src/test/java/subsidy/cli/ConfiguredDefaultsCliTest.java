@@ -96,6 +96,17 @@ class ConfiguredDefaultsCliTest extends ConfiguredCli {
     }
 
     @Test
+    void explainWithAPeriodReadsTheConfiguredLedgerAsCalcRecordsInIt() throws IOException {
+        write(dirFile, "out: reports\nledger: county.db\n");
+        assertEquals(0, run(Map.of(), "calc", "--input", FIRMS.toString(), "--period", "2022-06", "--quiet").exit());
+        Result r = run(Map.of(), "explain", "--input", FIRMS.toString(), "--id", "9153040225581193XN", "--period",
+                "2022-07");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(work.resolve("county.db").toString()), "explained against the ledger: " + r.err());
+        assertTrue(r.out().contains("2022-06 (batch 1)"), "June's payment named: " + r.out());
+    }
+
+    @Test
     void theVariablesSetTheOutFolderOverTheFile() throws IOException {
         write(dirFile, "out: reports\n");
         Result r = run(Map.of("SUBSIDY_OUT", tmp.resolve("elsewhere").toString()), "calc", "--input", FIRMS.toString(),
