@@ -83,17 +83,25 @@ public final class Summary {
         List<Program> programs = policy.programs();
         // Households are counted as households (户), firms as beneficiaries (家)
         String line = policy.households() ? "report.summary.program_line_households" : "report.summary.program_line";
+        // The names' column: 22 wide, or as wide as the widest name (a policy's long Chinese titles).
+        int width = NAME_WIDTH;
+        for (Program p : programs) {
+            width = Math.max(width, columns(labels.program(p)));
+        }
         for (int i = 0; i < programs.size(); i++) {
-            err.println(programLine(texts, line, labels.program(programs.get(i)), t.beneficiaries(i),
+            err.println(programLine(texts, line, labels.program(programs.get(i)), width, t.beneficiaries(i),
                     Money.format(t.amount(i))));
         }
-        err.println(programLine(texts, line, texts.get("report.summary.total_line"), t.entitiesPaid(),
+        err.println(programLine(texts, line, texts.get("report.summary.total_line"), width, t.entitiesPaid(),
                 Money.format(t.total())));
     }
 
-    /** A program's line: the name padded to 22 columns, the count to 8, the amount to 16, as "%-22s %8d … %16s". */
-    private static String programLine(Texts texts, String key, String name, long count, String amount) {
-        return texts.get(key, padRight(name, 22), padLeft(Long.toString(count), 8), padLeft(amount, 16));
+    /** The least width of the names' column, as "%-22s" gave it. */
+    private static final int NAME_WIDTH = 22;
+
+    /** A program's line: the name padded to {@code width} columns, the count to 8, the amount to 16 ("%-22s %8d … %16s"). */
+    private static String programLine(Texts texts, String key, String name, int width, long count, String amount) {
+        return texts.get(key, padRight(name, width), padLeft(Long.toString(count), 8), padLeft(amount, 16));
     }
 
     /**
