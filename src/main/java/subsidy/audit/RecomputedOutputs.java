@@ -177,6 +177,17 @@ final class RecomputedOutputs {
     }
 
     /**
+     * A hire list's part, as calc writes it after the firms' rows: its bad rows in rejected.csv, and
+     * hires.csv, each hire's outcome.
+     */
+    void hires(subsidy.hire.HireRun run) throws IOException {
+        for (Rejection r : run.list().rejected()) {
+            rejected(r);
+        }
+        subsidy.report.HiresTable.write(run, stream(Outputs.HIRES, true), written);
+    }
+
+    /**
      * Writes summary.csv (and summary.xlsx) from the run's totals and ends every file: their SHA-256, by file
      * name.
      */

@@ -60,6 +60,8 @@ public final class Verifier {
     private final LedgerSide ledger;
     /** The language differences and notes are told in (not the report's: that is the manifest's). */
     private final Texts texts;
+    /** The run's hire list (calc --hires), its persons assigned; null without one. */
+    private subsidy.hire.HireRun hires;
 
     public Verifier(Policy policy) {
         this(policy, null);
@@ -78,6 +80,15 @@ public final class Verifier {
         this.policy = policy;
         this.ledger = ledger;
         this.texts = texts;
+    }
+
+    /**
+     * Recomputes with a hire list (calc --hires): the covered programs count its persons, rejected.csv's
+     * rows follow with the list's bad rows, and hires.csv is recomputed too.
+     */
+    public Verifier withHires(subsidy.hire.HireRun run) {
+        this.hires = run;
+        return this;
     }
 
     /**
@@ -150,7 +161,7 @@ public final class Verifier {
             Texts written = manifest.usable() ? Texts.of(manifest.lang()) : headerLanguage(reportHeader);
             ReportTable table = new ReportTable(policy, written);
             RecomputedOutputs others = manifest.usable()
-                    ? new RecomputedOutputs(policy, RejectedTable.sharedHeader(inputs),
+                    ? new RecomputedOutputs(policy, hires != null ? null : RejectedTable.sharedHeader(inputs),
                             manifest.lists(Outputs.DETAILS), manifest.runNames(inputs), manifest.noticeKey(), written,
                             manifest.period(), new RecomputedOutputs.Formats(manifest.csv(), manifest.xlsx(),
                                     manifest.reportName(), table, manifest.noticeWorkbook()))
@@ -162,8 +173,10 @@ public final class Verifier {
             Map<String, List<String>> pendingRecomputed = new LinkedHashMap<>();
             Map<String, List<String>> pendingReported = new LinkedHashMap<>();
             List<Reported> pendingMangled = new ArrayList<>();
-            Batch batch = ledger == null ? new Batch(new Calculator(policy, written))
-                    : new Batch(ledger.calculator(new Calculator(policy, written)), Runtime.getRuntime().availableProcessors(),
+            Calculator plain = hires == null ? new Calculator(policy, written)
+                    : new Calculator(policy, written).withHires(hires);
+            Batch batch = ledger == null ? new Batch(plain)
+                    : new Batch(ledger.calculator(plain), Runtime.getRuntime().availableProcessors(),
                             ledger.priors());
             Totals totals = batch.run(inputs, new ResultSink<Row>() {
                 @Override
@@ -178,6 +191,9 @@ public final class Verifier {
                     }
                     if (ledger != null) {
                         ledger.computed(r, counting);
+                    }
+                    if (hires != null) {
+                        hires.computed(r);
                     }
                     List<String> mine = row.report();
                     String id = mine.get(0);
@@ -213,8 +229,14 @@ public final class Verifier {
                     if (others != null) {
                         others.rejected(r);
                     }
+                    if (hires != null) {
+                        hires.rejected(r);
+                    }
                 }
             });
+            if (others != null && hires != null) {
+                others.hires(hires);
+            }
             for (Reported next = rows.next(); next != null; next = rows.next()) {
                 match(next, pendingRecomputed, pendingReported, pendingMangled, columns, counting);
             }

@@ -49,6 +49,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The report (report.csv or report.xlsx) to check.")
     Path report;
 
+    @Option(names = "--hires", paramLabel = "FILE",
+            description = "The hire list the report was computed with (calc --hires): the programs it covers are "
+                    + "recomputed from its persons, and hires.csv too.")
+    Path hires;
+
     @Option(names = "--ledger", paramLabel = "LEDGER",
             description = "The ledger the report's batch was recorded in: recompute the batch as the ledger stood "
                     + "before it, and compare what the ledger recorded with the recomputation too.")
@@ -71,11 +76,15 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         Path manifestFile = report.toAbsolutePath().resolveSibling(Outputs.MANIFEST);
-        String hires = hiresFile(manifestFile);
-        if (hires != null) {
+        String hiresRun = hiresFile(manifestFile);
+        if (hiresRun != null && hires == null) {
             // Recomputed without its hire list, the programs it covers would all differ: say so instead.
-            Main.fail(err, texts, texts.get("hires.verify_not_done", Escape.controls(report.toString()),
-                    Escape.controls(hires)));
+            Main.fail(err, texts, texts.get("hires.verify_needs_hires", Escape.controls(report.toString()),
+                    Escape.controls(hiresRun)));
+            return ExitCode.USAGE;
+        }
+        if (hires != null && ledger != null) {
+            Main.fail(err, texts, texts.get("hires.verify_ledger_not_done"));
             return ExitCode.UNUSABLE;
         }
         Manifest.LedgerRef ref = Manifest.ledgerRef(manifestFile);
@@ -142,7 +151,19 @@ final class VerifyCommand implements Callable<Integer> {
             List<InputFile> files = run.open(policy);
             Verifier.Outcome o;
             try {
-                o = new Verifier(policy, audit, texts).verify(files, report, d -> {
+                Verifier verifier = new Verifier(policy, audit, texts);
+                if (hires != null) {
+                    // Read under the name the run gave it, as rejected.csv and hires.csv name it.
+                    subsidy.hire.HireList list = subsidy.hire.HireList.read(hires,
+                            hiresRun != null ? hiresRun : hires.toString(), null);
+                    String listed = hiresSha(manifestFile);
+                    if (listed != null && !listed.equals(list.sha256())) {
+                        stderr.println(texts.get("hires.verify_other_list", Escape.controls(hires.toString()),
+                                Escape.controls(manifestFile.toString())));
+                    }
+                    verifier.withHires(subsidy.hire.HireRun.assign(policy, list, null));
+                }
+                o = verifier.verify(files, report, d -> {
                     try {
                         out.row(d.entityId(), d.column(), d.reported(), d.recomputed());
                     } catch (IOException e) {
@@ -185,6 +206,17 @@ final class VerifyCommand implements Callable<Integer> {
                     .readTree(manifest.toFile()).path("as_of");
             return asOf.isTextual() ? java.time.LocalDate.parse(asOf.asText()) : null;
         } catch (IOException | java.time.DateTimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** The SHA-256 of the hire list a manifest says its run read, or null. */
+    private static String hiresSha(Path manifest) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode sha = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest.toFile()).path("hires").path("sha256");
+            return sha.isTextual() ? sha.asText() : null;
+        } catch (IOException unreadable) {
             return null;
         }
     }
