@@ -27,6 +27,8 @@ public final class Calculator {
     private final Lookups lookups;
     /** The limits across batches, with a ledger; null without one. */
     private final Limits limits;
+    /** For each of the policy's groups not combined, in order: each program's fellows in the group. */
+    private final List<java.util.Map<String, List<String>>> others;
     /** A hire list's persons, counted instead of the firms' count columns (calc --hires); null without one. */
     private final subsidy.hire.HireRun hires;
 
@@ -52,6 +54,14 @@ public final class Calculator {
         this.lookups = lookups;
         this.limits = limits;
         this.hires = hires;
+        this.others = new ArrayList<>();
+        for (ExclusiveGroup g : policy.groups()) {
+            java.util.Map<String, List<String>> byProgram = new java.util.HashMap<>();
+            for (String id : g.programs()) {
+                byProgram.put(id, g.programs().stream().filter(o -> !o.equals(id)).toList());
+            }
+            others.add(byProgram);
+        }
     }
 
     /**
@@ -122,9 +132,10 @@ public final class Calculator {
             }
             results.add(evaluate(p, e, size, trace, used));
         }
-        for (ExclusiveGroup g : policy.groups()) {
+        for (int k = 0; k < policy.groups().size(); k++) {
+            ExclusiveGroup g = policy.groups().get(k);
             if (used != null) {
-                acrossBatches(g, results, used, trace);
+                acrossBatches(g, others.get(k), results, used, trace);
             }
             payTheHigher(g, results, trace, lookups.texts());
         }
@@ -161,15 +172,15 @@ public final class Calculator {
     }
 
     /** What the group's programs paid in earlier batches counts against each of them ({@link Limits#group}). */
-    private void acrossBatches(ExclusiveGroup g, List<ProgramResult> results, Prior used, Trace trace) {
+    private void acrossBatches(ExclusiveGroup g, java.util.Map<String, List<String>> fellows,
+            List<ProgramResult> results, Prior used, Trace trace) {
         for (String id : g.programs()) {
             int i = indexOf(results, id);
             if (i < 0) {
                 continue;
             }
-            List<String> others = g.programs().stream().filter(o -> !o.equals(id)).toList();
             Program p = policy.programs().get(i);
-            results.set(i, limits.group(p, policy.limit(id), g.id(), others, results.get(i), used, trace,
+            results.set(i, limits.group(p, policy.limit(id), g.id(), fellows.get(id), results.get(i), used, trace,
                     lookups.texts()));
         }
     }

@@ -126,13 +126,12 @@ public final class Limits {
         List<Entry> entries = prior.of(p.id());
         ProgramResult limited = switch (limit.kind()) {
             case ONCE -> {
-                List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0
-                        && (isImport(x) || policyId.equals(policyOf(x)))).toList();
+                List<Entry> paid = entries.stream().filter(x -> counts(Limit.Kind.ONCE, x)).toList();
                 yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
                         "reasons.ledger.paid_once", paidIn(paid, t))));
             }
             case ONCE_PER_YEAR -> {
-                List<Entry> paid = entries.stream().filter(x -> x.amount().signum() > 0 && x.year() == year).toList();
+                List<Entry> paid = entries.stream().filter(x -> counts(Limit.Kind.ONCE_PER_YEAR, x)).toList();
                 yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
                         "reasons.ledger.paid_this_year", year, paidIn(paid, t))));
             }
@@ -167,9 +166,7 @@ public final class Limits {
         List<String> said = new ArrayList<>();
         for (String other : others) {
             for (Entry x : prior.of(other)) {
-                boolean inWindow = limit.kind() == Limit.Kind.ONCE ? isImport(x) || policyId.equals(policyOf(x))
-                        : x.year() == year;
-                if (x.amount().signum() > 0 && inWindow) {
+                if (counts(limit.kind(), x)) {
                     paid.add(x);
                     sum = sum.add(x.amount());
                     said.add(t.get("reasons.ledger.group_entry", other, Money.format(x.amount()), x.period(),
@@ -195,6 +192,15 @@ public final class Limits {
                     Money.format(limited.amount()), limited.reason()));
         }
         return limited;
+    }
+
+    /**
+     * Whether an earlier payment counts against a {@code once} limit (paid under this policy, or imported)
+     * or a {@code once_per_year} one (paid in this batch's calendar year).
+     */
+    private boolean counts(Limit.Kind kind, Entry x) {
+        return x.amount().signum() > 0
+                && (kind == Limit.Kind.ONCE ? isImport(x) || policyId.equals(policyOf(x)) : x.year() == year);
     }
 
     private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over, Texts t) {

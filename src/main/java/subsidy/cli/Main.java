@@ -185,7 +185,7 @@ public final class Main implements Runnable {
             if (a.equals("--")) {
                 return false;
             }
-            if (a.equals("-h") || a.equals("--help") || a.startsWith("-h") && !a.startsWith("--")) {
+            if (a.equals("--help") || a.startsWith("-h")) { // -h, or short options clustered after it (-hV)
                 return true;
             }
         }

@@ -76,7 +76,8 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCode.UNUSABLE;
         }
         Path manifestFile = report.toAbsolutePath().resolveSibling(Outputs.MANIFEST);
-        String hiresRun = hiresFile(manifestFile);
+        Manifest.HiresRef hiresRef = Manifest.hiresRef(manifestFile);
+        String hiresRun = hiresRef == null ? null : hiresRef.file();
         if (hiresRun != null && hires == null) {
             // Recomputed without its hire list, the programs it covers would all differ: say so instead.
             Main.fail(err, texts, texts.get("hires.verify_needs_hires", Escape.controls(report.toString()),
@@ -156,8 +157,7 @@ final class VerifyCommand implements Callable<Integer> {
                     // Read under the name the run gave it, as rejected.csv and hires.csv name it.
                     subsidy.hire.HireList list = subsidy.hire.HireList.read(hires,
                             hiresRun != null ? hiresRun : hires.toString(), null);
-                    String listed = hiresSha(manifestFile);
-                    if (listed != null && !listed.equals(list.sha256())) {
+                    if (hiresRef != null && hiresRef.sha256() != null && !hiresRef.sha256().equals(list.sha256())) {
                         stderr.println(texts.get("hires.verify_other_list", Escape.controls(hires.toString()),
                                 Escape.controls(manifestFile.toString())));
                     }
@@ -206,31 +206,6 @@ final class VerifyCommand implements Callable<Integer> {
                     .readTree(manifest.toFile()).path("as_of");
             return asOf.isTextual() ? java.time.LocalDate.parse(asOf.asText()) : null;
         } catch (IOException | java.time.DateTimeException unreadable) {
-            return null;
-        }
-    }
-
-    /** The SHA-256 of the hire list a manifest says its run read, or null. */
-    private static String hiresSha(Path manifest) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode sha = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(manifest.toFile()).path("hires").path("sha256");
-            return sha.isTextual() ? sha.asText() : null;
-        } catch (IOException unreadable) {
-            return null;
-        }
-    }
-
-    /** The hire list a manifest says its run read (calc --hires), or null. */
-    private static String hiresFile(Path manifest) {
-        if (!Files.isRegularFile(manifest)) {
-            return null;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(manifest.toFile()).path("hires").path("file");
-            return file.isTextual() ? file.asText() : null;
-        } catch (IOException unreadable) {
             return null;
         }
     }

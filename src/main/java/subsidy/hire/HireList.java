@@ -469,20 +469,16 @@ public final class HireList {
     }
 
     /**
-     * A cell as a reason quotes it: an identity number in it masked (a person's number in the wrong
-     * column), cut to 60 characters, its control characters escaped.
-     */
-    /**
-     * The firm's cell as a reason quotes it: as written (a credit code may start with 17 digits, which the
-     * clerk must see to correct), unless it is a valid identity number (the columns swapped): masked.
+     * The firm's cell as a reason quotes it ({@link Escape#quoted}): as written (a credit code may start with
+     * 17 digits, which the clerk must see to correct), unless it is a valid identity number (the columns
+     * swapped): masked.
      */
     private static String quotedFirm(String cell) {
-        String v = ResidentId.valid(ResidentId.normalize(cell)) ? ResidentId.mask(cell) : cell;
-        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
+        return Escape.quoted(ResidentId.valid(ResidentId.normalize(cell)) ? ResidentId.mask(cell) : cell);
     }
 
+    /** A cell as a reason quotes it ({@link Escape#quoted}), a run of digits that may be an identity number masked. */
     private static String quoted(String cell) {
-        String v = ResidentId.maskRuns(cell);
-        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
+        return Escape.quoted(ResidentId.maskRuns(cell));
     }
 }

@@ -39,6 +39,15 @@ public final class Escape {
         return b.toString();
     }
 
+    /**
+     * A value for a message, which quotes it: cut to 60 characters so a megabyte cell does not become a
+     * megabyte reason, and with its control characters escaped ({@link #controls}) so it cannot act on a
+     * terminal.
+     */
+    public static String quoted(String v) {
+        return controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
+    }
+
     /** Whether {@link #controls} writes c escaped. */
     public static boolean escaped(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E')

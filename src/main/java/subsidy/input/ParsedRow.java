@@ -101,21 +101,11 @@ public final class ParsedRow {
     private Rejection householdDuplicate(SeenIds seen) {
         boolean sameId = id != null && !seen.addKey(id);
         boolean headSeen = person != null && !seen.addPerson(person);
-        boolean sameHead = !sameId && headSeen;
-        if (!sameId && !sameHead) {
-            return null;
-        }
-        List<Text> all = new ArrayList<>(reasons);
-        List<String> allCodes = new ArrayList<>(codes);
         if (sameId) {
-            all.add(Msg.of("household.row.duplicate", id));
-            allCodes.add(RejectionCode.DUPLICATE_ENTITY_ID.code());
+            return rejection(RejectionCode.DUPLICATE_ENTITY_ID, Msg.of("household.row.duplicate", id));
         }
-        if (sameHead) {
-            all.add(Msg.of("household.row.duplicate_head", subsidy.entity.ResidentId.mask(person)));
-            allCodes.add(RejectionCode.DUPLICATE_HEAD_ID.code());
-        }
-        return Rejection.of(file, line, rawId, Arrays.asList(cells()), all, allCodes);
+        return headSeen ? rejection(RejectionCode.DUPLICATE_HEAD_ID,
+                Msg.of("household.row.duplicate_head", subsidy.entity.ResidentId.mask(person))) : null;
     }
 
     /**

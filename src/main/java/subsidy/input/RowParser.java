@@ -473,11 +473,8 @@ final class RowParser {
         return cut(c != null && c.kind() == Column.Kind.RESIDENT_ID ? ResidentId.mask(v) : ResidentId.maskRuns(v));
     }
 
-    /**
-     * A value for a message, which quotes it: cut short so a megabyte cell does not become a megabyte reason,
-     * and with its control characters escaped ({@link Escape#controls}) so it cannot act on a terminal.
-     */
+    /** A value for a message, which quotes it ({@link Escape#quoted}). */
     static String cut(String v) {
-        return Escape.controls(v.length() > 60 ? v.substring(0, 57) + "..." : v);
+        return Escape.quoted(v);
     }
 }

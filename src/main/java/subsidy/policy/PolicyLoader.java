@@ -215,10 +215,11 @@ public final class PolicyLoader {
         Subject subject = Subject.FIRMS;
         String subjectWord = top.text("subject", false);
         if (subjectWord != null) {
-            subject = Subject.parse(subjectWord).orElse(Subject.FIRMS);
-            if (Subject.parse(subjectWord).isEmpty()) {
+            Optional<Subject> said = Subject.parse(subjectWord);
+            if (said.isEmpty()) {
                 problems.add("household.policy.subject", top.where("subject"), subjectWord);
             }
+            subject = said.orElse(Subject.FIRMS);
         }
         ctx.households = subject == Subject.HOUSEHOLDS;
         if (ctx.households) {

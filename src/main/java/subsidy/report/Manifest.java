@@ -220,6 +220,25 @@ public final class Manifest {
         return ref != null && ref.ledgerId().equals(ledgerId) ? ref.batch() : -1;
     }
 
+    /** The hire list a manifest says its run read (calc --hires): the file as the run named it, its SHA-256. */
+    public record HiresRef(String file, String sha256) {
+    }
+
+    /** The hire list a manifest names, or null (none, or the manifest cannot be read). */
+    public static HiresRef hiresRef(Path manifest) {
+        if (!Files.isRegularFile(manifest)) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode h = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(manifest.toFile()).path("hires");
+            return h.path("file").isTextual()
+                    ? new HiresRef(h.path("file").asText(), h.path("sha256").asText(null)) : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
     /** The ledger batch a manifest names, or null (none, or the manifest cannot be read). */
     public static LedgerRef ledgerRef(Path manifest) {
         if (!Files.isRegularFile(manifest)) {

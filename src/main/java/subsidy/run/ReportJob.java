@@ -210,7 +210,8 @@ public final class ReportJob {
     public Totals run(Target target, List<InputFile> inputs, List<String> sharedHeader, OutputStream stdout,
             PrintStream stderr) throws InputException, IOException {
         Texts texts = texts();
-        ReportTable table = new ReportTable(policy, texts);
+        // A report on standard output masks a household head's number: a terminal may show it.
+        ReportTable table = new ReportTable(policy, texts, target.dir == null);
         subsidy.hire.HireList hireList = null;
         if (hiresFile != null) {
             if (target.dir == null) {
@@ -226,7 +227,7 @@ public final class ReportJob {
             }
             Batch batch = new Batch(calculator, workers);
             if (target.dir == null) {
-                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, null);
+                return toStreams(batch, inputs, table, stdout, stderr, null);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, null);
@@ -243,7 +244,7 @@ public final class ReportJob {
             }
             Batch batch = new Batch(calculator, workers, ledger.priors());
             if (target.dir == null) {
-                return toStreams(batch, inputs, new ReportTable(policy, texts, true), stdout, stderr, ledger);
+                return toStreams(batch, inputs, table, stdout, stderr, ledger);
             }
             return toDirectory(target.dir, batch, inputs, table, new DetailsTable(policy, texts),
                     new RejectedTable(sharedHeader, texts), stderr, target.noticeInside, ledger);

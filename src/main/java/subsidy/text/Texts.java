@@ -59,9 +59,11 @@ public final class Texts {
     private Area area(String key) {
         int dot = key.indexOf('.');
         String name = dot < 0 ? key : key.substring(0, dot);
-        if (!AREAS.contains(name)) {
-            return null;
-        }
+        return AREAS.contains(name) ? named(name) : null;
+    }
+
+    /** The area {@code name} (one of {@link #AREAS}), read if it was not. */
+    private Area named(String name) {
         return areas.computeIfAbsent(name, a -> {
             Map<String, String> values = new HashMap<>();
             read(a, lang, values);
@@ -78,7 +80,7 @@ public final class Texts {
     private Map<String, String> all() {
         Map<String, String> out = new HashMap<>();
         for (String a : AREAS) {
-            out.putAll(area(a + ".").raw());
+            out.putAll(named(a).raw());
         }
         return out;
     }
