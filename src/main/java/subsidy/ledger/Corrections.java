@@ -51,24 +51,24 @@ public final class Corrections {
             Map<String, List<Entry>> byEntity = new LinkedHashMap<>();
             TreeSet<String> periods = new TreeSet<>();
             BigDecimal total = BigDecimal.ZERO;
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement(Blocks.insertPayments(ledger.dialect()))) {
                 long row = 0;
+                StringBuilder block = new StringBuilder("[");
                 for (Paid r : rows) {
                     row++;
                     LedgerRun.Item item = new LedgerRun.Item(r.program(), r.amount(), r.months(), true);
-                    p.setLong(1, id);
-                    p.setLong(2, row);
-                    p.setString(3, r.entity());
-                    p.setString(4, r.period());
-                    p.setString(5, item.encode());
-                    p.addBatch();
+                    Blocks.payment(block, row, r.entity(), r.period(), item.encode());
+                    if (row % Blocks.ROWS == 0) {
+                        insertBlock(p, id, row - Blocks.ROWS + 1, block);
+                    }
                     byEntity.computeIfAbsent(r.entity(), k -> new ArrayList<>())
                             .add(new Entry(r.program(), r.period(), id, r.amount(), r.months()));
                     periods.add(r.period());
                     total = total.add(r.amount());
                 }
-                p.executeBatch();
+                if (block.length() > 1) {
+                    insertBlock(p, id, row - (row - 1) % Blocks.ROWS, block);
+                }
             }
             for (Map.Entry<String, List<Entry>> e : byEntity.entrySet()) {
                 Prior before = state(c, e.getKey());
@@ -130,6 +130,17 @@ public final class Corrections {
             LedgerRun.change(c, Ledger.state(c) + 1, ledger.now(), "void", batch, entity, program, reason);
             return touched;
         });
+    }
+
+    /** Writes {@code block}, a JSON array begun with {@code [}, keyed by its first row, and begins the next. */
+    private static void insertBlock(PreparedStatement p, long batch, long firstRow, StringBuilder block)
+            throws SQLException {
+        p.setLong(1, batch);
+        p.setLong(2, firstRow);
+        p.setString(3, block.append(']').toString());
+        p.executeUpdate();
+        block.setLength(0);
+        block.append('[');
     }
 
     /** One change to the ledger: under its lock, in one transaction, rolled back whole on any failure. */

@@ -44,7 +44,7 @@ import subsidy.text.Msg;
  */
 public final class Ledger implements AutoCloseable {
     /** The schema version this subsidy writes; a ledger at a higher one is refused. */
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
     static final String APPLICATION = "subsidy ledger";
     /** Held, so the setting stays (java.util.logging keeps loggers weakly): the driver's warnings are ours to say. */
     private static final java.util.logging.Logger DRIVER = java.util.logging.Logger.getLogger("org.postgresql");
@@ -121,17 +121,21 @@ public final class Ledger implements AutoCloseable {
             url = "jdbc:sqlite:" + file;
             shown = file.toString();
         }
-        boolean created;
+        int version;
         try (Connection c = plain(dialect, url, wait)) {
             // Looked at with no setting of ours: a file that is not a ledger is left as it was, byte for byte.
-            created = identify(dialect, c, shown);
+            version = identify(dialect, c, shown);
         } catch (SQLException e) {
             throw damaged(shown, e, url);
         }
+        boolean created = version == NEW;
         if (created && !create) {
             throw new LedgerException(LedgerException.Kind.NOT_FOUND, Msg.of("ledger.holds_none", shown));
         }
-        migrate(dialect, url, shown);
+        if (version != SCHEMA) {
+            // Flyway only when there is something to do: loading it costs a run more than it reads.
+            migrate(dialect, url, shown);
+        }
         String id;
         try (Connection c = connect(dialect, url, wait)) {
             id = setting(c, "ledger_id");
@@ -174,11 +178,14 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /** What {@link #identify} says of a new, empty database. */
+    private static final int NEW = -1;
+
     /**
-     * Whether this is a new, empty database; refuses one that holds anything but a subsidy ledger,
-     * or a ledger of a newer schema.
+     * The schema version of the ledger there, or {@link #NEW} for a new, empty database; refuses one that
+     * holds anything but a subsidy ledger, or a ledger of a newer schema.
      */
-    private static boolean identify(Dialect dialect, Connection c, String shown) throws SQLException, LedgerException {
+    private static int identify(Dialect dialect, Connection c, String shown) throws SQLException, LedgerException {
         Set<String> tables = new TreeSet<>();
         String sql = dialect == Dialect.SQLITE
                 ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -191,7 +198,7 @@ public final class Ledger implements AutoCloseable {
         if (tables.isEmpty() || tables.equals(Set.of(HISTORY_TABLE)) && applied(dialect, c) == 0) {
             // New; or a first run was stopped after Flyway made its history table and before the first
             // version's tables, which are made in one transaction: made afresh.
-            return true;
+            return NEW;
         }
         String where = dialect == Dialect.SQLITE ? shown : shown + " (schema subsidy)";
         if (!tables.contains("subsidy_ledger")) {
@@ -207,7 +214,7 @@ public final class Ledger implements AutoCloseable {
             throw new LedgerException(LedgerException.Kind.NEWER,
                     Msg.of("ledger.newer", where, version, Version.get(), SCHEMA));
         }
-        return false;
+        return version;
     }
 
     /** The highest schema version applied successfully (0 when none). */

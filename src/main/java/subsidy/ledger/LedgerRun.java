@@ -89,7 +89,7 @@ public final class LedgerRun implements AutoCloseable {
     public record Finish(String contentKey, String inputs, long entities, BigDecimal total) {
     }
 
-    private static final int ROWS_PER_WRITE = 2000;
+    private static final int ROWS_PER_WRITE = Blocks.ROWS;
 
     private final Ledger ledger;
     private final Request request;
@@ -120,12 +120,13 @@ public final class LedgerRun implements AutoCloseable {
         this.replaced = replaced;
         this.nextSeq = against + 1;
         this.reader = ledger.stateReader(replaced == null ? null : replaced.id());
-        // What entities use up now is appended here as the run goes, and merged into entity_state at the
-        // end in key order: a million upserts in input order would each land on a random page.
+        // What entities use up now is appended here as the run goes, a block of [entity, state] pairs per
+        // row (Blocks), and merged into entity_state at the end in key order: a million upserts in input
+        // order would each land on a random page.
         try (Statement s = w.createStatement()) {
             s.execute(ledger.dialect() == Ledger.Dialect.SQLITE
-                    ? "CREATE TEMP TABLE new_state (entity TEXT NOT NULL, state TEXT NOT NULL)"
-                    : "CREATE TEMP TABLE new_state (entity TEXT NOT NULL, state TEXT NOT NULL) ON COMMIT DROP");
+                    ? "CREATE TEMP TABLE new_state (data TEXT NOT NULL)"
+                    : "CREATE TEMP TABLE new_state (data JSON NOT NULL) ON COMMIT DROP");
         }
         this.writer = new Writer();
     }
@@ -401,8 +402,16 @@ public final class LedgerRun implements AutoCloseable {
         writer.drain();
         try {
             try (Statement s = w.createStatement()) {
-                s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT entity, state FROM new_state WHERE true "
-                        + "ORDER BY entity ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
+                if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+                    // The merge's sort may take a second thread: nothing else runs beside it now.
+                    s.execute("PRAGMA threads = 2");
+                }
+                s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT j.value ->> 0, j.value ->> 1 "
+                        + (ledger.dialect() == Ledger.Dialect.SQLITE ? "FROM new_state AS n, json_each(n.data) AS j "
+                                : "FROM new_state AS n, json_array_elements(n.data) AS j ")
+                        + (ledger.dialect() == Ledger.Dialect.SQLITE ? "WHERE true ORDER BY 1 "
+                                : "WHERE true ORDER BY (j.value ->> 0) COLLATE \"C\" ") // the key's order (V3)
+                        + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
                 if (ledger.dialect() == Ledger.Dialect.SQLITE) {
                     s.execute("DROP TABLE temp.new_state");
                 }
@@ -545,41 +554,41 @@ public final class LedgerRun implements AutoCloseable {
 
         @Override
         public void run() {
-            try (PreparedStatement pay = w.prepareStatement(
-                    "INSERT INTO payment (batch, row, entity, period, paid) VALUES (?, ?, ?, ?, ?)");
-                    PreparedStatement state = w.prepareStatement(
-                            "INSERT INTO new_state (entity, state) VALUES (?, ?)")) {
+            try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
+                    PreparedStatement state = w.prepareStatement(ledger.dialect() == Ledger.Dialect.SQLITE
+                            ? "INSERT INTO new_state (data) VALUES (?)"
+                            : "INSERT INTO new_state (data) VALUES (CAST(? AS json))")) {
+                StringBuilder payments = new StringBuilder();
+                StringBuilder states = new StringBuilder();
                 while (true) {
                     List<Row> rows = queue.take();
                     if (rows == end) {
                         return;
                     }
-                    boolean anyPaid = false;
-                    boolean anyState = false;
+                    payments.setLength(0);
+                    payments.append('[');
+                    states.setLength(0);
+                    states.append('[');
                     for (Row r : rows) {
                         List<Item> items = r.paid().items();
                         if (!items.isEmpty()) {
-                            pay.setLong(1, id);
-                            pay.setLong(2, r.row());
-                            pay.setString(3, r.entity());
-                            pay.setString(4, request.period());
-                            pay.setString(5, Item.encode(items));
-                            pay.addBatch();
-                            anyPaid = true;
+                            Blocks.payment(payments, r.row(), r.entity(), request.period(), Item.encode(items));
                         }
                         Prior now = r.paid().newState();
                         if (now != null) {
-                            state.setString(1, r.entity());
-                            state.setString(2, now.encode());
-                            state.addBatch();
-                            anyState = true;
+                            Blocks.pair(states, r.entity(), now.encode());
                         }
                     }
-                    if (anyPaid) {
-                        pay.executeBatch();
+                    // A block is keyed by its first row: the lists handed over are disjoint runs of rows.
+                    if (payments.length() > 1) {
+                        pay.setLong(1, id);
+                        pay.setLong(2, rows.get(0).row());
+                        pay.setString(3, payments.append(']').toString());
+                        pay.executeUpdate();
                     }
-                    if (anyState) {
-                        state.executeBatch();
+                    if (states.length() > 1) {
+                        state.setString(1, states.append(']').toString());
+                        state.executeUpdate();
                     }
                     synchronized (idle) {
                         outstanding--;

@@ -6,12 +6,27 @@ import java.util.List;
 /**
  * What one entity has used up before this batch: its payments that count against a limit, not voided
  * or replaced, in the order they were recorded. {@link #NONE} for an entity the ledger has never paid.
+ * Two are equal when their entries are; the text a prior was read from is kept, so that the state a run
+ * writes back is that text and the batch's entries after it, not all of it encoded again.
  */
-public record Prior(List<Entry> entries) {
-    public static final Prior NONE = new Prior(List.of());
+public final class Prior {
+    public static final Prior NONE = new Prior(List.of(), "");
 
-    public Prior {
-        entries = List.copyOf(entries);
+    private final List<Entry> entries;
+    /** As entity_state holds it, when known. */
+    private final String encoded;
+
+    public Prior(List<Entry> entries) {
+        this(entries, null);
+    }
+
+    private Prior(List<Entry> entries, String encoded) {
+        this.entries = List.copyOf(entries);
+        this.encoded = encoded;
+    }
+
+    public List<Entry> entries() {
+        return entries;
     }
 
     /** The entries of one program. */
@@ -42,19 +57,32 @@ public record Prior(List<Entry> entries) {
         }
         List<Entry> all = new ArrayList<>(entries);
         all.addAll(more);
-        return new Prior(all);
+        String text = null;
+        if (encoded != null) {
+            StringBuilder sb = new StringBuilder(encoded);
+            encode(sb, more);
+            text = sb.toString();
+        }
+        return new Prior(all, text);
     }
 
     /** As entity_state holds it: the entries joined by ';'. */
     public String encode() {
+        if (encoded != null) {
+            return encoded;
+        }
         StringBuilder sb = new StringBuilder();
+        encode(sb, entries);
+        return sb.toString();
+    }
+
+    private static void encode(StringBuilder sb, List<Entry> entries) {
         for (Entry e : entries) {
             if (!sb.isEmpty()) {
                 sb.append(';');
             }
             sb.append(e.encode());
         }
-        return sb.toString();
     }
 
     public static Prior decode(String state) {
@@ -65,6 +93,21 @@ public record Prior(List<Entry> entries) {
         for (String s : state.split(";")) {
             out.add(Entry.decode(s));
         }
-        return new Prior(out);
+        return new Prior(out, state);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prior p && entries.equals(p.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Prior[entries=" + entries + "]";
     }
 }

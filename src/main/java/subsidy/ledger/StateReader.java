@@ -39,9 +39,10 @@ public final class StateReader implements AutoCloseable {
             c = ledger.connect();
             opened.add(c);
             if (ledger.dialect() == Ledger.Dialect.SQLITE) {
-                // The keys as one JSON array: one value bound per query rather than one per key.
-                query = c.prepareStatement("SELECT s.entity, s.state FROM json_each(?) AS j "
-                        + "JOIN entity_state AS s ON s.entity = j.value");
+                // The keys as one JSON array, the states found as another: one value bound and one read
+                // per query rather than one per key (Blocks).
+                query = c.prepareStatement("SELECT json_group_array(json_array(s.entity, s.state)) "
+                        + "FROM json_each(?) AS j JOIN entity_state AS s ON s.entity = j.value");
             } else {
                 query = c.prepareStatement("SELECT entity, state FROM entity_state WHERE entity = ANY(?)");
             }
@@ -67,14 +68,20 @@ public final class StateReader implements AutoCloseable {
                 }
                 try (ResultSet rs = r.query.executeQuery()) {
                     while (rs.next()) {
-                        String cell = rs.getString(2);
-                        Prior p;
-                        try {
-                            p = Prior.decode(cell);
-                        } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
-                            throw ledger.unreadable(Msg.of("ledger.entity_state_of", rs.getString(1)), cell);
+                        if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+                            String found = rs.getString(1);
+                            List<String[]> pairs;
+                            try {
+                                pairs = Blocks.pairs(found);
+                            } catch (IllegalArgumentException garbled) {
+                                throw ledger.unreadable(Msg.of("ledger.entity_state_of", part.get(0)), found);
+                            }
+                            for (String[] pair : pairs) {
+                                put(out, pair[0], pair[1]);
+                            }
+                        } else {
+                            put(out, rs.getString(1), rs.getString(2));
                         }
-                        out.put(rs.getString(1), without == null ? p : p.without(without));
                     }
                 }
             }
@@ -84,6 +91,16 @@ public final class StateReader implements AutoCloseable {
         return out;
     }
 
+    private void put(Map<String, Prior> out, String entity, String cell) throws LedgerException {
+        Prior p;
+        try {
+            p = Prior.decode(cell);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
+            throw ledger.unreadable(Msg.of("ledger.entity_state_of", entity), cell);
+        }
+        out.put(entity, without == null ? p : p.without(without));
+    }
+
     /** The keys as a JSON array of strings. */
     static String json(List<String> keys) {
         StringBuilder sb = new StringBuilder(keys.size() * 21 + 2).append('[');
@@ -91,18 +108,7 @@ public final class StateReader implements AutoCloseable {
             if (sb.length() > 1) {
                 sb.append(',');
             }
-            sb.append('"');
-            for (int i = 0; i < k.length(); i++) {
-                char c = k.charAt(i);
-                if (c == '"' || c == '\\') {
-                    sb.append('\\').append(c);
-                } else if (c < 0x20) {
-                    sb.append(String.format("\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-            sb.append('"');
+            Blocks.quote(sb, k);
         }
         return sb.append(']').toString();
     }

@@ -156,17 +156,64 @@ class LedgerStoreTest {
         String history = table(where, "subsidy_schema_history");
         try (Connection c = raw(where); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + history + " (installed_rank, version, description, type, script, "
-                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (3, '3', 'ledger three', "
-                    + "'SQL', 'V3__ledger_three.sql', 0, 'a newer subsidy', CURRENT_TIMESTAMP, 1, "
+                    + "checksum, installed_by, installed_on, execution_time, success) VALUES (4, '4', 'ledger four', "
+                    + "'SQL', 'V4__ledger_four.sql', 0, 'a newer subsidy', CURRENT_TIMESTAMP, 1, "
                     + (backend == Backend.SQLITE ? "1" : "true") + ")");
         }
         Snapshot before = Snapshot.of(where);
         LedgerException e = assertThrows(LedgerException.class, () -> open(where));
         assertEquals(LedgerException.Kind.NEWER, e.kind());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
-        assertTrue(e.getMessage().contains("schema 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema 4"), e.getMessage());
         assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
         assertEquals(before, Snapshot.of(where));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aLedgerOfVersionTwoIsUpgradedWithEveryPaymentKeptInBlocks(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        List<String> many = new ArrayList<>();
+        for (int i = 1; i <= 2 * 2000 + 7; i++) {
+            many.add("E" + i);
+        }
+        List<History.Payment> batch1;
+        List<History.Payment> batch2;
+        Map<String, Prior> states;
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", many, List.of(item("hire", "1000.00", true), item("training", "12.50", false)));
+            batch(l, "2022-06", "k2", List.of("E2", "a \"quoted\" id", "E1"), List.of(item("hire", "3.00", true)));
+            batch1 = l.history().ofBatch(1);
+            batch2 = l.history().ofBatch(2);
+            states = l.history().priorAt(l.state());
+        }
+        assertEquals(many.size(), batch1.size());
+        TestLedgers.downgrade(where, 2);
+        try (Connection c = raw(where); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "payment"))) {
+            rs.next();
+            assertEquals(many.size() + 3, rs.getLong(1), "version 2's payments, one row each");
+        }
+        try (Ledger l = open(where)) {
+            assertEquals(payments(batch1), payments(l.history().ofBatch(1)), "every payment of batch 1, in order");
+            assertEquals(payments(batch2), payments(l.history().ofBatch(2)));
+            assertEquals(states, l.history().priorAt(l.state()));
+            try (StateReader r = l.stateReader(null)) {
+                assertEquals(states.get("a \"quoted\" id"), r.lookup(List.of("a \"quoted\" id")).get("a \"quoted\" id"));
+            }
+            assertEquals(3, batch(l, "2022-07", "k3", List.of("E1"), List.of(item("hire", "1.00", true))));
+            assertEquals(3, l.history().of("E1").size(), "E1's payments: two before the upgrade, one after");
+        }
+        try (Connection c = raw(where); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "payment_block"))) {
+            rs.next();
+            assertEquals(3 + 1 + 1, rs.getLong(1), "batch 1 in blocks of 2,000 rows, batches 2 and 3 one block each");
+        }
+    }
+
+    private static List<String> payments(List<History.Payment> ps) {
+        return ps.stream().map(p -> p.batch() + " " + p.row() + " " + p.entity() + " " + p.period() + " " + p.items())
+                .toList();
     }
 
     @ParameterizedTest
@@ -177,7 +224,9 @@ class LedgerStoreTest {
         open(where).close();
         // what the kill leaves: Flyway's history table, empty, and none of the versions' tables
         try (Connection c = raw(where); Statement s = c.createStatement()) {
-            for (String t : List.of("subsidy_ledger", "ledger_change", "batch", "payment", "entity_state", "hired_person")) {
+            s.execute("DROP VIEW " + table(where, "payment"));
+            for (String t : List.of("subsidy_ledger", "ledger_change", "batch", "payment_block", "entity_state",
+                    "hired_person")) {
                 s.execute("DROP TABLE " + table(where, t));
             }
             s.execute("DELETE FROM " + table(where, "subsidy_schema_history"));

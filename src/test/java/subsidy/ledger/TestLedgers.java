@@ -192,6 +192,32 @@ public final class TestLedgers implements AfterEachCallback {
         }
     }
 
+    /**
+     * Turns the ledger at {@code where}, made by this subsidy, into what an older subsidy wrote at schema
+     * {@code version} (1 or 2), rows and all: below 3 payments are a table of one row each (not blocks), below
+     * 2 there is no hired_person; the schema history says {@code version}. What an upgrade starts from.
+     */
+    public static void downgrade(String where, int version) throws SQLException {
+        boolean pg = where.startsWith("jdbc:");
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE TABLE " + table(where, "payment_v1") + " (batch " + (pg ? "BIGINT" : "INTEGER")
+                    + " NOT NULL, row " + (pg ? "BIGINT" : "INTEGER") + " NOT NULL, entity TEXT NOT NULL, "
+                    + "period TEXT NOT NULL, paid TEXT NOT NULL, PRIMARY KEY (batch, row))" + (pg ? "" : " WITHOUT ROWID"));
+            s.execute("INSERT INTO " + table(where, "payment_v1") + " SELECT batch, row, entity, period, paid FROM "
+                    + table(where, "payment"));
+            s.execute("DROP VIEW " + table(where, "payment"));
+            s.execute("DROP TABLE " + table(where, "payment_block"));
+            s.execute("ALTER TABLE " + table(where, "payment_v1") + " RENAME TO payment");
+            if (version < 2) {
+                s.execute("DROP TABLE " + table(where, "hired_person"));
+            }
+            s.execute("DELETE FROM " + table(where, "subsidy_schema_history") + " WHERE version IN ('2', '3') AND version > '"
+                    + version + "'");
+            c.commit();
+        }
+    }
+
     /** Every row of a table as text, in a stable order: what "nothing was changed" compares. */
     public static List<String> dump(Connection c, String table) throws SQLException {
         List<String> rows = new ArrayList<>();

@@ -1,0 +1,202 @@
+package subsidy.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows written and read a block at a time, as JSON arrays: a batch's payments (table
+ * {@code payment_block}, schema version 3, one database row per block of up to {@value #ROWS} payment
+ * rows), the states a run leaves (its temporary {@code new_state}) and the states a run reads (one
+ * result per query). A database row costs about as much to write or read as the few dozen bytes of one
+ * payment, so a million payments written one row each cost more than the run's own computing; as blocks
+ * they are a few hundred rows, and the databases' JSON functions ({@code json_each},
+ * {@code json_array_elements}) show them one per row to SQL that asks (the view {@code payment}).
+ */
+final class Blocks {
+    /** Payment rows per block at most. */
+    static final int ROWS = 2000;
+
+    private Blocks() {
+    }
+
+    /** Inserts one block of payments: batch, first row, the block. */
+    static String insertPayments(Ledger.Dialect dialect) {
+        return dialect == Ledger.Dialect.SQLITE
+                ? "INSERT INTO payment_block (batch, first_row, data) VALUES (?, ?, ?)"
+                : "INSERT INTO payment_block (batch, first_row, data) VALUES (?, ?, CAST(? AS json))";
+    }
+
+    /** Appends {@code [row,"entity","period","paid"]} to a block being built ({@code [} opened by the caller). */
+    static void payment(StringBuilder block, long row, String entity, String period, String paid) {
+        block.append(block.length() > 1 ? ",[" : "[").append(row).append(',');
+        quote(block, entity);
+        block.append(',');
+        quote(block, period);
+        block.append(',');
+        quote(block, paid);
+        block.append(']');
+    }
+
+    /** Appends {@code ["entity","state"]} to a block being built ({@code [} opened by the caller). */
+    static void pair(StringBuilder block, String first, String second) {
+        block.append(block.length() > 1 ? ",[" : "[");
+        quote(block, first);
+        block.append(',');
+        quote(block, second);
+        block.append(']');
+    }
+
+    /** {@code s} as a JSON string. */
+    static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+
+    /**
+     * The pairs of {@code [["a","b"],["c","d"],…]} as the database wrote them ({@code json_group_array}); null
+     * or empty: none.
+     *
+     * @throws IllegalArgumentException when it is not such an array
+     */
+    static List<String[]> pairs(String json) {
+        List<String[]> out = new ArrayList<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
+        Parser p = new Parser(json);
+        p.expect('[');
+        if (p.peek() == ']') {
+            p.expect(']');
+            p.end();
+            return out;
+        }
+        while (true) {
+            p.expect('[');
+            String a = p.string();
+            p.expect(',');
+            String b = p.string();
+            p.expect(']');
+            out.add(new String[] {a, b});
+            char next = p.next();
+            if (next == ']') {
+                p.end();
+                return out;
+            }
+            if (next != ',') {
+                throw p.bad();
+            }
+        }
+    }
+
+    /** A reader of the one shape above; JSON's blanks between tokens allowed. */
+    private static final class Parser {
+        private final String s;
+        private int i;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        private void blanks() {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\n' || s.charAt(i) == '\r'
+                    || s.charAt(i) == '\t')) {
+                i++;
+            }
+        }
+
+        char peek() {
+            blanks();
+            if (i >= s.length()) {
+                throw bad();
+            }
+            return s.charAt(i);
+        }
+
+        char next() {
+            char c = peek();
+            i++;
+            return c;
+        }
+
+        void expect(char c) {
+            if (next() != c) {
+                throw bad();
+            }
+        }
+
+        void end() {
+            blanks();
+            if (i != s.length()) {
+                throw bad();
+            }
+        }
+
+        String string() {
+            expect('"');
+            int start = i;
+            while (i < s.length() && s.charAt(i) != '"' && s.charAt(i) != '\\') {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == '"') {
+                return s.substring(start, i++);
+            }
+            StringBuilder sb = new StringBuilder().append(s, start, i);
+            while (i < s.length()) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                if (i >= s.length()) {
+                    break;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case '"', '\\', '/' -> sb.append(e);
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (i + 4 > s.length()) {
+                            throw bad();
+                        }
+                        if (i + 4 > s.length()) {
+                            throw bad();
+                        }
+                        int code = 0;
+                        for (int k = 0; k < 4; k++) {
+                            int d = Character.digit(s.charAt(i++), 16);
+                            if (d < 0) {
+                                throw bad();
+                            }
+                            code = code * 16 + d;
+                        }
+                        sb.append((char) code);
+                    }
+                    default -> throw bad();
+                }
+            }
+            throw bad();
+        }
+
+        IllegalArgumentException bad() {
+            return new IllegalArgumentException("not a block of pairs at character " + i + ": "
+                    + s.substring(Math.max(0, i - 20), Math.min(s.length(), i + 20)));
+        }
+    }
+}
