@@ -118,6 +118,69 @@ class AcceptanceTest {
         assertEquals(18, messy.stream().filter(s -> s.contains("[")).count(), messy::toString);
     }
 
+    /**
+     * With a ledger a worker takes eight chunks at once, so that one look-up asks for a few hundred
+     * entities: every row still comes out in its place, decided as on one thread (duplicates across the
+     * groups included), and each look-up asks for the entities of one group.
+     */
+    @Test
+    void withALedgerAWorkerTakesEightChunksAndEveryRowComesOutInItsPlace() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String id = i % 997 == 996 ? ids.get(random.nextInt(ids.size())) // now and then a duplicate, far back
+                    : code(random);
+            ids.add(id);
+            rows.append(id).append(",乙").append(i).append(",enterprise,530102,M74,micro,5\n");
+        }
+        InputFile in = csv("big.csv", rows.toString());
+        List<String> serial = read(in);
+        List<Integer> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        PriorSource counting = entities -> {
+            asked.add(entities.size());
+            return java.util.Map.of();
+        };
+        Calculator withLedger = new Calculator(DefaultPolicy.POLICY).withLedger(new Limits("2022-06",
+                DefaultPolicy.POLICY.id(), java.util.Map.of()));
+        for (int workers : new int[] {1, 3}) {
+            List<String> out = new ArrayList<>();
+            new Batch(withLedger, workers, counting).run(List.of(in), new ResultSink<String>() {
+                @Override
+                public String render(EntityResult r) {
+                    return line(r);
+                }
+
+                @Override
+                public void computed(EntityResult r, String rendered) {
+                    out.add(rendered);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    out.add(line(r));
+                }
+            });
+            assertEquals(serial, out, "workers " + workers);
+        }
+        assertEquals(3, serial.stream().filter(s -> s.contains("duplicate_entity_id")).count());
+        int chunks = (int) Math.ceil(rows.length() * 1.0 / (8 * 1024)); // about: rows are ASCII but the names
+        org.junit.jupiter.api.Assertions.assertTrue(asked.size() <= 2 * (chunks / 8 + 1), asked::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(asked.stream().mapToInt(Integer::intValue).max().orElse(0) > 300,
+                asked::toString);
+        assertEquals(2 * 3000, asked.stream().mapToInt(Integer::intValue).sum(), "every row's entity, once per run");
+    }
+
+    /** A random credit code with its check character. */
+    private static String code(java.util.Random random) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder sb = new StringBuilder("91530102");
+        while (sb.length() < 17) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.append(subsidy.entity.CreditCode.checkCharacter(sb)).toString();
+    }
+
     /** What explain reads: one entity's rows, each decided as in the whole run, the others left uncomputed. */
     @Test
     void readingOneEntityPassesOnlyItsRowsDecidedAsInTheWholeRun() throws Exception {
