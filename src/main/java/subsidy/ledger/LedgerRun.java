@@ -600,9 +600,7 @@ public final class LedgerRun implements AutoCloseable {
         @Override
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
-                    PreparedStatement state = w.prepareStatement(ledger.dialect() == Ledger.Dialect.SQLITE
-                            ? "INSERT INTO new_state (data) VALUES (?)"
-                            : "INSERT INTO new_state (data) VALUES (?)")) {
+                    PreparedStatement state = w.prepareStatement("INSERT INTO new_state (data) VALUES (?)")) {
                 StringBuilder payments = new StringBuilder();
                 StringBuilder states = new StringBuilder();
                 while (true) {

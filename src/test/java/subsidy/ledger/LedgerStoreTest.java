@@ -243,6 +243,42 @@ class LedgerStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBatchThatChangesMostStatesFinishedButNotCommittedLeavesEveryStateAsItWas(Backend backend)
+            throws Exception {
+        // What a kill between the merge (PostgreSQL: the table built afresh, the old one dropped) and the
+        // commit leaves: the database rolls the transaction back, the old table and its states stand.
+        String where = ledgers.fresh(backend);
+        List<String> firms = new ArrayList<>();
+        for (int i = 0; i < 10_050; i++) {
+            firms.add(String.format("F%05d", i));
+        }
+        Map<String, Prior> before;
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
+            before = l.history().priorAt(l.state());
+            try (LedgerRun run = l.begin(request("2023-01"))) {
+                for (String f : firms) {
+                    pay(run, f, "2023-01", List.of(item("refund", "20.00", true)));
+                }
+                run.finish(finish("k2", firms.size(), new BigDecimal("201000.00")));
+                // no commit: closed as a stopped run is
+            }
+            assertEquals(1, l.state());
+            try (StateReader r = l.stateReader(null)) {
+                Map<String, Prior> read = r.lookup(firms);
+                assertEquals(10_000, read.size());
+                assertEquals(before, read);
+            }
+        }
+        try (Connection c = raw(where); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "entity_state"))) {
+            rs.next();
+            assertEquals(10_000, rs.getLong(1));
+        }
+    }
+
     private static List<String> payments(List<History.Payment> ps) {
         return ps.stream().map(p -> p.batch() + " " + p.row() + " " + p.entity() + " " + p.period() + " " + p.items())
                 .toList();
