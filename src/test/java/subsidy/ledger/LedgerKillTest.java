@@ -10,10 +10,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -73,7 +69,7 @@ class LedgerKillTest {
         long wholeStates;
         try (Ledger l = TestLedgers.open(reference)) {
             whole = l.history().ofBatch(1);
-            wholeStates = count(reference, "entity_state");
+            wholeStates = TestLedgers.count(reference, "entity_state");
         }
         // Rows that only record the months waived before the ledger (amount 0) come besides those paid.
         long beforeOnly = whole.stream().filter(p -> p.items().stream().allMatch(i -> i.amount().signum() == 0))
@@ -128,11 +124,11 @@ class LedgerKillTest {
                     assertEquals(1, batches.get(0).id(), what);
                     assertEquals(1, l.state(), what);
                     assertEquals(whole, l.history().ofBatch(1), what + ": the whole batch, every payment row");
-                    assertEquals(wholeStates, count(ledger, "entity_state"), what);
+                    assertEquals(wholeStates, TestLedgers.count(ledger, "entity_state"), what);
                 } else {
                     assertEquals(0, l.state(), what);
-                    assertEquals(0, count(ledger, "payment"), what + ": no payment row of an unrecorded batch");
-                    assertEquals(0, count(ledger, "entity_state"), what);
+                    assertEquals(0, TestLedgers.count(ledger, "payment"), what + ": no payment row of an unrecorded batch");
+                    assertEquals(0, TestLedgers.count(ledger, "entity_state"), what);
                 }
             }
 
@@ -169,14 +165,6 @@ class LedgerKillTest {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(" + log + " unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static long count(String ledger, String table) throws SQLException {
-        try (Connection c = TestLedgers.raw(ledger); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TestLedgers.table(ledger, table))) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -189,11 +189,7 @@ class LedgerStoreTest {
         }
         assertEquals(many.size(), batch1.size());
         TestLedgers.downgrade(where, 2);
-        try (Connection c = raw(where); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "payment"))) {
-            rs.next();
-            assertEquals(many.size() + 3, rs.getLong(1), "version 2's payments, one row each");
-        }
+        assertEquals(many.size() + 3, TestLedgers.count(where, "payment"), "version 2's payments, one row each");
         try (Ledger l = open(where)) {
             assertEquals(payments(batch1), payments(l.history().ofBatch(1)), "every payment of batch 1, in order");
             assertEquals(payments(batch2), payments(l.history().ofBatch(2)));
@@ -204,11 +200,8 @@ class LedgerStoreTest {
             assertEquals(3, batch(l, "2022-07", "k3", List.of("E1"), List.of(item("hire", "1.00", true))));
             assertEquals(3, l.history().of("E1").size(), "E1's payments: two before the upgrade, one after");
         }
-        try (Connection c = raw(where); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "payment_block"))) {
-            rs.next();
-            assertEquals(3 + 1 + 1, rs.getLong(1), "batch 1 in blocks of 2,000 rows, batches 2 and 3 one block each");
-        }
+        assertEquals(3 + 1 + 1, TestLedgers.count(where, "payment_block"),
+                "batch 1 in blocks of 2,000 rows, batches 2 and 3 one block each");
     }
 
     @ParameterizedTest
@@ -217,10 +210,7 @@ class LedgerStoreTest {
         // PostgreSQL builds entity_state afresh for a batch this large that changes most states: what a run
         // reads afterwards, its key and its later updates must be as if each state had been updated.
         String where = ledgers.fresh(backend);
-        List<String> firms = new ArrayList<>();
-        for (int i = 0; i < 10_050; i++) {
-            firms.add(String.format("F%05d", i));
-        }
+        List<String> firms = TestLedgers.firms(10_050);
         try (Ledger l = open(where)) {
             batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
             batch(l, "2023-01", "k2", firms, List.of(item("refund", "20.00", true), item("hire", "1.00", false)));
@@ -236,11 +226,7 @@ class LedgerStoreTest {
                 assertEquals(1, read.get("F10049").entries().size());
             }
         }
-        try (Connection c = raw(where); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "entity_state"))) {
-            rs.next();
-            assertEquals(10_051, rs.getLong(1), "one state per entity ever paid");
-        }
+        assertEquals(10_051, TestLedgers.count(where, "entity_state"), "one state per entity ever paid");
     }
 
     @ParameterizedTest
@@ -250,10 +236,7 @@ class LedgerStoreTest {
         // What a kill between the merge (PostgreSQL: the table built afresh, the old one dropped) and the
         // commit leaves: the database rolls the transaction back, the old table and its states stand.
         String where = ledgers.fresh(backend);
-        List<String> firms = new ArrayList<>();
-        for (int i = 0; i < 10_050; i++) {
-            firms.add(String.format("F%05d", i));
-        }
+        List<String> firms = TestLedgers.firms(10_050);
         Map<String, Prior> before;
         try (Ledger l = open(where)) {
             batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
@@ -272,11 +255,7 @@ class LedgerStoreTest {
                 assertEquals(before, read);
             }
         }
-        try (Connection c = raw(where); Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table(where, "entity_state"))) {
-            rs.next();
-            assertEquals(10_000, rs.getLong(1));
-        }
+        assertEquals(10_000, TestLedgers.count(where, "entity_state"));
     }
 
     private static List<String> payments(List<History.Payment> ps) {

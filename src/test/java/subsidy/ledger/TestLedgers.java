@@ -218,6 +218,24 @@ public final class TestLedgers implements AfterEachCallback {
         }
     }
 
+    /** How many rows a table (or view) of the ledger at {@code where} holds. */
+    public static long count(String where, String table) throws SQLException {
+        try (Connection c = raw(where); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table(where, table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** {@code n} entity ids, F00000 on: enough for a batch that crosses a size threshold. */
+    public static List<String> firms(int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(String.format("F%05d", i));
+        }
+        return out;
+    }
+
     /** Every row of a table as text, in a stable order: what "nothing was changed" compares. */
     public static List<String> dump(Connection c, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
