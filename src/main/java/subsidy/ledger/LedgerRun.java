@@ -429,10 +429,12 @@ public final class LedgerRun implements AutoCloseable {
     /**
      * What the run's entities have used up now (the temporary new_state, blocks of [entity, state]) goes
      * into entity_state, in the key's order. On PostgreSQL a batch that changes a quarter of the states or
-     * more (a new year: every firm's once-a-year programs) builds the table afresh instead — the states
-     * not changed and the new ones, written in order, and the key's index made at the end — since
+     * more (a new year: every firm's once-a-year programs) writes the table afresh instead — the states
+     * not changed and the new ones, merged aside, the table emptied and filled in key order — since
      * updating most rows of a table one by one writes each row twice over (a new version, often a new
-     * index entry, and the log of both). It is all in the run's transaction: a kill leaves the old table.
+     * index entry, and the log of both). It is all in the run's transaction: a kill leaves the old rows.
+     * Emptying takes the table from concurrent readers for the rest of the run (TRUNCATE): a transaction
+     * of another program that began before and reads it only afterwards sees it empty.
      */
     private void mergeStates() throws SQLException {
         try (Statement s = w.createStatement()) {
@@ -458,22 +460,36 @@ public final class LedgerRun implements AutoCloseable {
                 }
             }
             if (statesWritten < REBUILD_FROM || statesWritten * 4 < before) {
-                s.executeUpdate("INSERT INTO entity_state (entity, state) " + changed + " ORDER BY 1 "
-                        + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
+                upsert(s, changed);
                 return;
             }
-            // As version 3 made it: ids compared byte for byte, pages left 30% free for updates in place.
-            s.execute("CREATE TABLE entity_state_next (entity TEXT COLLATE \"C\" NOT NULL, state TEXT NOT NULL) "
-                    + "WITH (fillfactor = 70)");
-            s.executeUpdate("INSERT INTO entity_state_next (entity, state) "
-                    + "SELECT coalesce(c.entity, o.entity), coalesce(c.state, o.state) "
-                    + "FROM entity_state AS o FULL JOIN (" + changed + ") AS c ON c.entity = o.entity "
-                    + "ORDER BY 1");
-            s.execute("DROP TABLE entity_state");
-            s.execute("ALTER TABLE entity_state_next RENAME TO entity_state");
-            s.execute("ALTER TABLE entity_state ADD CONSTRAINT entity_state_pkey PRIMARY KEY (entity)");
+            // The table is kept (its owner, its grants, what depends on it): emptied and written again in key
+            // order. Emptying it waits for readers that hold it; not long: a run whose role may not empty it,
+            // or that would wait, updates its rows instead.
+            s.execute("SAVEPOINT rebuild");
+            try {
+                s.execute("SET LOCAL lock_timeout = '2s'");
+                s.execute("CREATE TEMP TABLE merged ON COMMIT DROP AS "
+                        + "SELECT coalesce(c.entity, o.entity) AS entity, coalesce(c.state, o.state) AS state "
+                        + "FROM entity_state AS o FULL JOIN (" + changed + ") AS c ON c.entity = o.entity");
+                s.execute("TRUNCATE entity_state");
+                s.execute("SET LOCAL lock_timeout TO DEFAULT");
+                s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT entity, state FROM merged ORDER BY 1");
+                s.execute("DROP TABLE merged");
+                s.execute("RELEASE SAVEPOINT rebuild");
+            } catch (SQLException refused) {
+                s.execute("ROLLBACK TO SAVEPOINT rebuild");
+                s.execute("RELEASE SAVEPOINT rebuild");
+                upsert(s, changed);
+                return;
+            }
             s.execute("ANALYZE entity_state"); // a sample: its size for the next batch, the planner's figures
         }
+    }
+
+    private static void upsert(Statement s, String changed) throws SQLException {
+        s.executeUpdate("INSERT INTO entity_state (entity, state) " + changed + " ORDER BY 1 "
+                + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
     }
 
     /** The fewest states a batch writes for PostgreSQL's entity_state to be built afresh ({@link #mergeStates}). */

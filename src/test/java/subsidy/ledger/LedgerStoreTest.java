@@ -258,6 +258,80 @@ class LedgerStoreTest {
         assertEquals(10_000, TestLedgers.count(where, "entity_state"));
     }
 
+    @Test
+    void aLargeBatchOfARoleThatOwnsNoTableIsRecordedAndEveryGrantStays() throws Exception {
+        // A department's ledger: the tables belong to its administrator; the clerks' role may read and write
+        // rows, not empty or drop tables; an auditor's role may read. A new year's batch must still be
+        // recorded, and leave the grants as they were.
+        String where = ledgers.fresh(Backend.POSTGRESQL);
+        List<String> firms = TestLedgers.firms(10_050);
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
+        }
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String clerk = "subsidy_clerk_" + suffix;
+        String auditor = "subsidy_auditor_" + suffix;
+        String db = where.replaceAll("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + clerk + " LOGIN");
+            s.execute("CREATE ROLE " + auditor + " LOGIN");
+            s.execute("GRANT USAGE ON SCHEMA subsidy TO " + clerk + ", " + auditor);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA subsidy TO " + clerk);
+            s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA subsidy TO " + auditor);
+            s.execute("GRANT TEMP ON DATABASE " + db + " TO " + clerk);
+        }
+        try {
+            try (Ledger l = open(where.replace("user=postgres", "user=" + clerk))) {
+                assertEquals(2, batch(l, "2023-01", "k2", firms, List.of(item("refund", "20.00", true))));
+            }
+            try (Ledger l = open(where)) {
+                assertEquals(3, batch(l, "2024-01", "k3", firms, List.of(item("refund", "30.00", true))));
+                Map<String, Prior> reference = l.history().priorAt(l.state());
+                try (StateReader r = l.stateReader(null)) {
+                    assertEquals(reference, r.lookup(firms));
+                }
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(where.replace("user=postgres", "user=" + auditor));
+                    Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM subsidy.entity_state")) {
+                rs.next();
+                assertEquals(10_050, rs.getLong(1), "the auditor still reads the states");
+            }
+        } finally {
+            try (Connection c = raw(where); Statement s = c.createStatement()) {
+                s.execute("DROP OWNED BY " + clerk + ", " + auditor);
+                s.execute("DROP ROLE " + clerk);
+                s.execute("DROP ROLE " + auditor);
+            }
+        }
+    }
+
+    @Test
+    void aLargeBatchIsRecordedWhileAnotherProgramHoldsTheStatesInAnOpenTransaction() throws Exception {
+        String where = ledgers.fresh(Backend.POSTGRESQL);
+        List<String> firms = TestLedgers.firms(10_050);
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection reader = raw(where); Statement s = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            s.executeQuery("SELECT count(*) FROM subsidy.entity_state").close(); // holds it until it ends
+            try (Ledger l = open(where)) {
+                Future<Long> big = pool.submit(() -> batch(l, "2023-01", "k2", firms,
+                        List.of(item("refund", "20.00", true))));
+                // Recorded while the reader still holds the table: the batch did not wait for it to end.
+                assertEquals(2, big.get(120, java.util.concurrent.TimeUnit.SECONDS));
+                try (StateReader r = l.stateReader(null)) {
+                    assertEquals(l.history().priorAt(l.state()), r.lookup(firms));
+                }
+            }
+            reader.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static List<String> payments(List<History.Payment> ps) {
         return ps.stream().map(p -> p.batch() + " " + p.row() + " " + p.entity() + " " + p.period() + " " + p.items())
                 .toList();
