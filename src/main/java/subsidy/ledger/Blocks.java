@@ -46,11 +46,19 @@ final class Blocks {
         block.append(']');
     }
 
-    /** {@code s} as a JSON string. */
+    /**
+     * {@code s} as a JSON string.
+     *
+     * @throws IllegalArgumentException for a NUL character, which PostgreSQL's JSON takes in and then cannot
+     *                                  give back (the ledger's text columns never held one)
+     */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c == 0) {
+                throw new IllegalArgumentException("a NUL character cannot be recorded: " + s.replace('\0', '?'));
+            }
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (c < 0x20) {
@@ -172,9 +180,6 @@ final class Blocks {
                     case 'r' -> sb.append('\r');
                     case 't' -> sb.append('\t');
                     case 'u' -> {
-                        if (i + 4 > s.length()) {
-                            throw bad();
-                        }
                         if (i + 4 > s.length()) {
                             throw bad();
                         }

@@ -48,6 +48,14 @@ class BlocksTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedNotWrittenAsItCouldNotBeReadBack() {
+        StringBuilder block = new StringBuilder("[");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Blocks.pair(block, "E\u00001", "x"));
+        assertTrue(e.getMessage().contains("E?1"), e.getMessage());
+    }
+
+    @Test
     void whatIsNotABlockOfPairsIsRefusedNamingWhere() {
         for (String bad : List.of("[[\"a\"]]", "[[\"a\",\"b\"]", "x", "[[\"a\",\"b\"]]x", "[[\"a\\q\",\"b\"]]",
                 "[[\"a\\u12\",\"b\"]]", "[[\"a\\u1", "[[\"a\",\"b\"];[\"c\",\"d\"]]")) {

@@ -1,7 +1,9 @@
 -- The subsidy ledger, version 3 (PostgreSQL): payments stored a block of rows per database row.
 -- A batch's payments were one row each (a million rows for a million firms); they are now one row
 -- per block of up to 2,000 of the batch's rows, the rows as a JSON array of [row, entity, period,
--- paid] in row order (paid as in version 1). The view payment shows them one per row, as before,
+-- paid] in row order (paid as in version 1), keyed by a row number no other block of the batch has
+-- (here its first row; a run's writer: the first row it was handed). The view payment shows them one
+-- per row, as before,
 -- so that every reader asks what it asked. Nothing is lost: the old rows are copied into blocks in
 -- this migration's transaction, then their table is dropped.
 CREATE TABLE payment_block (
