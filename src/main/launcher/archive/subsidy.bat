@@ -12,7 +12,7 @@ for /f "tokens=2 delims=:" %%a in ('chcp') do set "OLDCP=%%a"
 if defined OLDCP set "OLDCP=%OLDCP: =%"
 if defined OLDCP set "OLDCP=%OLDCP:.=%"
 chcp 65001 >nul
-"%JAVA%" -XX:+DisplayVMOutputToStderr -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SUBSIDY_JAVA_OPTS% -jar "%SUBSIDY_HOME%\lib\subsidy.jar" %*
+"%JAVA%" -XX:+DisplayVMOutputToStderr -XX:-UsePerfData -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SUBSIDY_JAVA_OPTS% -jar "%SUBSIDY_HOME%\lib\subsidy.jar" %*
 set "CODE=%ERRORLEVEL%"
 if defined OLDCP chcp %OLDCP% >nul
 endlocal & exit /b %CODE%
