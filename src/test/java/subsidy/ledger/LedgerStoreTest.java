@@ -264,10 +264,7 @@ class LedgerStoreTest {
         // rows, not empty or drop tables; an auditor's role may read. A new year's batch must still be
         // recorded, and leave the grants as they were.
         String where = ledgers.fresh(Backend.POSTGRESQL);
-        List<String> firms = TestLedgers.firms(10_050);
-        try (Ledger l = open(where)) {
-            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
-        }
+        List<String> firms = tenThousandPaidIn2022(where);
         String suffix = Long.toString(System.nanoTime(), 36);
         String clerk = "subsidy_clerk_" + suffix;
         String auditor = "subsidy_auditor_" + suffix;
@@ -309,10 +306,7 @@ class LedgerStoreTest {
     @Test
     void aLargeBatchIsRecordedWhileAnotherProgramHoldsTheStatesInAnOpenTransaction() throws Exception {
         String where = ledgers.fresh(Backend.POSTGRESQL);
-        List<String> firms = TestLedgers.firms(10_050);
-        try (Ledger l = open(where)) {
-            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
-        }
+        List<String> firms = tenThousandPaidIn2022(where);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection reader = raw(where); Statement s = reader.createStatement()) {
             reader.setAutoCommit(false);
@@ -330,6 +324,18 @@ class LedgerStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Records 10,000 of 10,050 firms in one 2022 batch at {@code where}: the ledger a new year's batch of all
+     * 10,050 changes most states of (PostgreSQL then writes entity_state afresh). Returns the 10,050.
+     */
+    private static List<String> tenThousandPaidIn2022(String where) throws LedgerException {
+        List<String> firms = TestLedgers.firms(10_050);
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
+        }
+        return firms;
     }
 
     private static List<String> payments(List<History.Payment> ps) {
