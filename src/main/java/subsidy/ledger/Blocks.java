@@ -1,5 +1,7 @@
 package subsidy.ledger;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,39 +28,58 @@ final class Blocks {
                 : "INSERT INTO payment_block (batch, first_row, data) VALUES (?, ?, CAST(? AS json))";
     }
 
+    /**
+     * Writes {@code block}, a payment block begun with {@code [} ({@link #payment}), as the payments of
+     * {@code batch} from {@code firstRow} by {@code insert} ({@link #insertPayments}), and begins the next.
+     */
+    static void writePayments(PreparedStatement insert, long batch, long firstRow, StringBuilder block)
+            throws SQLException {
+        insert.setLong(1, batch);
+        insert.setLong(2, firstRow);
+        insert.setString(3, block.append(']').toString());
+        insert.executeUpdate();
+        block.setLength(0);
+        block.append('[');
+    }
+
     /** Appends {@code [row,"entity","period","paid"]} to a block being built ({@code [} opened by the caller). */
     static void payment(StringBuilder block, long row, String entity, String period, String paid) {
         block.append(block.length() > 1 ? ",[" : "[").append(row).append(',');
-        quote(block, entity);
+        recorded(block, entity);
         block.append(',');
-        quote(block, period);
+        recorded(block, period);
         block.append(',');
-        quote(block, paid);
+        recorded(block, paid);
         block.append(']');
     }
 
     /** Appends {@code ["entity","state"]} to a block being built ({@code [} opened by the caller). */
     static void pair(StringBuilder block, String first, String second) {
         block.append(block.length() > 1 ? ",[" : "[");
-        quote(block, first);
+        recorded(block, first);
         block.append(',');
-        quote(block, second);
+        recorded(block, second);
         block.append(']');
     }
 
     /**
-     * {@code s} as a JSON string.
+     * {@code s} quoted into a block the ledger keeps.
      *
      * @throws IllegalArgumentException for a NUL character, which PostgreSQL's JSON takes in and then cannot
      *                                  give back (the ledger's text columns never held one)
      */
+    private static void recorded(StringBuilder block, String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character cannot be recorded: " + s.replace('\0', '?'));
+        }
+        quote(block, s);
+    }
+
+    /** {@code s} as a JSON string. */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == 0) {
-                throw new IllegalArgumentException("a NUL character cannot be recorded: " + s.replace('\0', '?'));
-            }
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (c < 0x20) {

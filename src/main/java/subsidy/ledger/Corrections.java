@@ -59,7 +59,7 @@ public final class Corrections {
                     LedgerRun.Item item = new LedgerRun.Item(r.program(), r.amount(), r.months(), true);
                     Blocks.payment(block, row, r.entity(), r.period(), item.encode());
                     if (row % Blocks.ROWS == 0) {
-                        insertBlock(p, id, row - Blocks.ROWS + 1, block);
+                        Blocks.writePayments(p, id, row - Blocks.ROWS + 1, block);
                     }
                     byEntity.computeIfAbsent(r.entity(), k -> new ArrayList<>())
                             .add(new Entry(r.program(), r.period(), id, r.amount(), r.months()));
@@ -67,7 +67,7 @@ public final class Corrections {
                     total = total.add(r.amount());
                 }
                 if (block.length() > 1) {
-                    insertBlock(p, id, row - (row - 1) % Blocks.ROWS, block);
+                    Blocks.writePayments(p, id, row - (row - 1) % Blocks.ROWS, block);
                 }
             }
             for (Map.Entry<String, List<Entry>> e : byEntity.entrySet()) {
@@ -130,17 +130,6 @@ public final class Corrections {
             LedgerRun.change(c, Ledger.state(c) + 1, ledger.now(), "void", batch, entity, program, reason);
             return touched;
         });
-    }
-
-    /** Writes {@code block}, a JSON array begun with {@code [}, keyed by its first row, and begins the next. */
-    private static void insertBlock(PreparedStatement p, long batch, long firstRow, StringBuilder block)
-            throws SQLException {
-        p.setLong(1, batch);
-        p.setLong(2, firstRow);
-        p.setString(3, block.append(']').toString());
-        p.executeUpdate();
-        block.setLength(0);
-        block.append('[');
     }
 
     /** One change to the ledger: under its lock, in one transaction, rolled back whole on any failure. */

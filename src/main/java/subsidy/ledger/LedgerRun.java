@@ -89,8 +89,6 @@ public final class LedgerRun implements AutoCloseable {
     public record Finish(String contentKey, String inputs, long entities, BigDecimal total) {
     }
 
-    private static final int ROWS_PER_WRITE = Blocks.ROWS;
-
     private final Ledger ledger;
     private final Request request;
     private final Connection w;
@@ -104,7 +102,7 @@ public final class LedgerRun implements AutoCloseable {
     private boolean done;
     private final StateReader reader;
     private final Writer writer;
-    private List<Row> pending = new ArrayList<>(ROWS_PER_WRITE);
+    private List<Row> pending = new ArrayList<>(Blocks.ROWS);
     /** How many new states the writer has sent; read after it drained. */
     private volatile long statesWritten;
 
@@ -392,9 +390,9 @@ public final class LedgerRun implements AutoCloseable {
     public void record(String entity, Paid paid) throws LedgerException {
         rows++;
         pending.add(new Row(rows, entity, paid));
-        if (pending.size() == ROWS_PER_WRITE) {
+        if (pending.size() == Blocks.ROWS) {
             writer.put(pending);
-            pending = new ArrayList<>(ROWS_PER_WRITE);
+            pending = new ArrayList<>(Blocks.ROWS);
         }
     }
 
@@ -492,7 +490,7 @@ public final class LedgerRun implements AutoCloseable {
                 + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state");
     }
 
-    /** The fewest states a batch writes for PostgreSQL's entity_state to be built afresh ({@link #mergeStates}). */
+    /** The fewest states a batch writes for PostgreSQL's entity_state to be written afresh ({@link #mergeStates}). */
     private static final long REBUILD_FROM = 10_000;
 
     /**
@@ -617,15 +615,13 @@ public final class LedgerRun implements AutoCloseable {
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
                     PreparedStatement state = w.prepareStatement("INSERT INTO new_state (data) VALUES (?)")) {
-                StringBuilder payments = new StringBuilder();
+                StringBuilder payments = new StringBuilder("[");
                 StringBuilder states = new StringBuilder();
                 while (true) {
                     List<Row> rows = queue.take();
                     if (rows == end) {
                         return;
                     }
-                    payments.setLength(0);
-                    payments.append('[');
                     states.setLength(0);
                     states.append('[');
                     int statesInBlock = 0;
@@ -642,10 +638,7 @@ public final class LedgerRun implements AutoCloseable {
                     }
                     // A block is keyed by its first row: the lists handed over are disjoint runs of rows.
                     if (payments.length() > 1) {
-                        pay.setLong(1, id);
-                        pay.setLong(2, rows.get(0).row());
-                        pay.setString(3, payments.append(']').toString());
-                        pay.executeUpdate();
+                        Blocks.writePayments(pay, id, rows.get(0).row(), payments);
                     }
                     if (states.length() > 1) {
                         statesWritten += statesInBlock;

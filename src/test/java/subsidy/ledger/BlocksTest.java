@@ -56,6 +56,11 @@ class BlocksTest {
     }
 
     @Test
+    void theKeysOfALookUpAreQuotedWhateverTheyHoldForTheyAreNotKept() {
+        assertEquals("[\"a\\u0000b\",\"c\\\"d\"]", StateReader.json(List.of("a\u0000b", "c\"d")));
+    }
+
+    @Test
     void whatIsNotABlockOfPairsIsRefusedNamingWhere() {
         for (String bad : List.of("[[\"a\"]]", "[[\"a\",\"b\"]", "x", "[[\"a\",\"b\"]]x", "[[\"a\\q\",\"b\"]]",
                 "[[\"a\\u12\",\"b\"]]", "[[\"a\\u1", "[[\"a\",\"b\"];[\"c\",\"d\"]]")) {
