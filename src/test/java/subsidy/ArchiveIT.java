@@ -68,13 +68,37 @@ class ArchiveIT {
     void theSampleRunsUnderAChineseNameWithNoJavaOnPathAndTheCLocale() throws Exception {
         Files.copy(Path.of("samples/firms.csv"), tmp.resolve("企业名单.csv"));
         assertFalse(bare("command -v java || echo none").contains("/"), "no java on PATH");
-        // -Xshare:on: the program's class-data archive must be usable where the archive was unpacked
-        // (the JVM refuses to start otherwise), not silently ignored.
+        // The program's class data (Java 25's AOT cache or Java 17's class-data archive) must be usable
+        // where the archive was unpacked, not silently ignored: -XX:AOTMode=on or -Xshare:on makes the
+        // JVM refuse to start otherwise.
+        String strict = Files.exists(home.resolve("lib/subsidy.aot")) ? "-XX:AOTMode=on" : "-Xshare:on";
         String said = bare("\"" + home.resolve("bin/subsidy") + "\" calc --input 企业名单.csv --as-of 2022-06-30 --out 报表 --quiet",
-                "SUBSIDY_JAVA_OPTS", "-Xshare:on");
+                "SUBSIDY_JAVA_OPTS", strict);
         assertFalse(said.contains("cannot be used"), said);
         assertEquals(Files.readString(Path.of("src/test/resources/golden/firms/report.csv"), StandardCharsets.UTF_8),
                 Files.readString(tmp.resolve("报表/report.csv"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Standard input (whose size the launcher cannot know) runs with C2 for the SHA-256 digest alone, as
+     * large files do: the JVM must take those options and give the same report.
+     */
+    @Test
+    void standardInputRunsWithTheDigestOnlyJitAndGivesTheSameReport() throws Exception {
+        Files.copy(Path.of("samples/firms.csv"), tmp.resolve("firms.csv"));
+        String said = bare("\"" + home.resolve("bin/subsidy") + "\" calc --input - --as-of 2022-06-30 --out out --quiet <firms.csv");
+        assertFalse(said.contains("CompileCommand"), said);
+        assertEquals(Files.readString(Path.of("src/test/resources/golden/firms/report.csv"), StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve("out/report.csv"), StandardCharsets.UTF_8));
+    }
+
+    /** A ledger run loads the SQLite driver's native library: no JVM warning about it reaches the clerk. */
+    @Test
+    void aLedgerRunPrintsNoJvmWarning() throws Exception {
+        Files.copy(Path.of("samples/firms.csv"), tmp.resolve("firms.csv"));
+        String said = bare("\"" + home.resolve("bin/subsidy") + "\" calc --input firms.csv --period 2022-06 --ledger l.sqlite --out out --quiet");
+        assertFalse(said.contains("WARNING"), said);
+        assertTrue(Files.size(tmp.resolve("l.sqlite")) > 0);
     }
 
     @Test
@@ -92,7 +116,10 @@ class ArchiveIT {
 
     @Test
     void theArchiveHoldsWhatTheReadmePromises() {
-        for (String f : List.of("bin/subsidy", "bin/subsidy.bat", "lib/subsidy.jar", "lib/subsidy.jsa", "runtime/bin/java",
+        assertTrue(Files.exists(home.resolve("lib/subsidy.aot")) != Files.exists(home.resolve("lib/subsidy.jsa")),
+                "one kind of class data: lib/subsidy.aot (a Java 25 runtime) or lib/subsidy.jsa (Java 17)");
+        assertFalse(Files.exists(home.resolve("lib/subsidy.aotconf")), "the AOT cache's training record is a build file");
+        for (String f : List.of("bin/subsidy", "bin/subsidy.bat", "lib/subsidy.jar", "runtime/bin/java",
                 "subsidy_completion", "man/man1/subsidy.1", "man/zh/man1/subsidy.1", "README.md", "LICENSE", "config/policy.yaml", "samples/firms.csv", "docs", "seeds")) {
             assertTrue(Files.exists(home.resolve(f)), f);
         }

@@ -31,7 +31,7 @@ import subsidy.run.ReportJob;
 import subsidy.text.Texts;
 
 /** {@code subsidy calc}: compute every program for every entity of the inputs. */
-@Command(name = "calc", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "calc", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Compute the relief programs for every entity in the input CSV files.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every row computed", "1:finished, some rows rejected", "2:usage error",

@@ -22,7 +22,7 @@ import subsidy.policy.PolicyException;
 import subsidy.text.Texts;
 
 /** {@code subsidy explain}: how one entity's amounts were derived, clause by clause. */
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "explain", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Show how one entity's amounts were derived: inputs, size class, every condition, "
                 + "formula, rounding and the clause each rests on.",
         exitCodeListHeading = "%nExit codes:%n",

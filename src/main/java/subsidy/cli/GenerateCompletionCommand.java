@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * made by picocli's {@link AutoComplete}, on standard output. The release archive ships its output as
  * {@code subsidy_completion}; {@code source <(subsidy generate-completion)} loads it in a shell.
  */
-@Command(name = "generate-completion", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "generate-completion", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Print the bash/zsh completion script for subsidy; load it with: source <(subsidy generate-completion)",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the script was printed", "2:usage error"})

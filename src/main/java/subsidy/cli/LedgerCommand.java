@@ -43,7 +43,7 @@ import subsidy.text.Texts;
  * {@code subsidy ledger list|history|export|import|void}: what a ledger holds, and the changes that
  * are not a calc run. Each is one thin class over {@link Ledger}, {@link History} and {@link Corrections}.
  */
-@Command(name = "ledger", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "ledger", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Look into a ledger of batches, or correct it: import earlier payments, void an entry.",
         subcommands = {LedgerCommand.ListBatches.class, LedgerCommand.EntityHistory.class, LedgerCommand.Export.class,
             LedgerCommand.Import.class, LedgerCommand.Void.class})
@@ -103,7 +103,7 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "The ledger's batches, oldest first: number, period, kind, state, when, entities, total.")
     static final class ListBatches implements Callable<Integer> {
         @CommandLine.Spec
@@ -155,7 +155,7 @@ final class LedgerCommand implements Runnable {
         return right ? blanks + word : word + blanks;
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true,
+    @Command(name = "history", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "Everything the ledger paid one entity, batch by batch, and what counts against its "
                     + "programs' limits now.")
     static final class EntityHistory implements Callable<Integer> {
@@ -227,7 +227,7 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "What a batch, or every batch of a period, paid: one CSV row per entity and program, "
                     + "with the batch's state and any void.")
     static final class Export implements Callable<Integer> {
@@ -285,7 +285,7 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
+    @Command(name = "import", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "Record payments made before the ledger was kept, so that the first month does not pay "
                     + "them again. FILE is a CSV (UTF-8) with the columns entity_id, program, period (YYYY-MM), "
                     + "amount (yuan) and months (the rent waiver's months; else blank). All rows or none: a file "
@@ -441,7 +441,7 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    @Command(name = "void", mixinStandardHelpOptions = true,
+    @Command(name = "void", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "Void what a batch paid one entity (a clawback, 追回, or a payment the bank returned), or a "
                     + "whole batch: from then on it does not count against any limit. Nothing is deleted; the void "
                     + "is recorded with its reason.")

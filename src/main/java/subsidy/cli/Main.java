@@ -22,9 +22,11 @@ import subsidy.text.Texts;
  * The {@code subsidy} command: subcommands only, each a thin class over the core. They are added by
  * {@link #commandLine}, in {@link #SUBCOMMANDS}' order: all of them, or — when the arguments name one
  * exactly — that one alone, since picocli reads every command's annotations as it adds it, and for a
- * county's batch of a few thousand rows that reading of seven commands was a third of the run.
+ * county's batch of a few thousand rows that reading of seven commands was a third of the run. For the
+ * same reason every command says {@code addMethodSubcommands = false}: none of ours is a method, and
+ * picocli would otherwise read the annotations of every method of every command class to look.
  */
-@Command(name = "subsidy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "subsidy", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Computes 2020-2022 relief for small and micro firms and individual businesses.")
 public final class Main implements Runnable {
     /** The subcommands by name, in the help's order; {@code help} lists them all, so it needs them all. */

@@ -19,7 +19,7 @@ import subsidy.policy.Resolution;
 import subsidy.text.Texts;
 
 /** {@code subsidy policy check|show}: validate a policy table, or print the table in force on a date. */
-@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "policy", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Check or show a policy table.",
         subcommands = {PolicyCommand.Check.class, PolicyCommand.Show.class})
 final class PolicyCommand implements Runnable {
@@ -34,7 +34,7 @@ final class PolicyCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), lang.texts().get("cli.policy.name_subcommand"));
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "Validate a policy file: every problem with its key path and line (exit 3), and "
                     + "warnings about the rules: tiers that overlap or leave a gap, dated periods that overlap, "
                     + "conditions no entity can meet. With --sources, also that every passage the policy cites "
@@ -90,7 +90,7 @@ final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", addMethodSubcommands = false, mixinStandardHelpOptions = true,
             description = "Print the policy in force on a date, as a clerk reads it.")
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec

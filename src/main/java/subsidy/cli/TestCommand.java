@@ -20,7 +20,7 @@ import subsidy.input.IoProblem;
 import subsidy.text.Texts;
 
 /** {@code subsidy test FILE|DIR…}: runs the YAML test cases of policies (README, "Testing a policy"). */
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "test", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Run policy test cases: each case's rows are computed as calc computes them and compared "
                 + "with the amounts, months, sizes and reasons it expects.",
         exitCodeListHeading = "%nExit codes:%n",

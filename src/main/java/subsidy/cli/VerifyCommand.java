@@ -28,7 +28,7 @@ import subsidy.report.Csv;
 import subsidy.text.Texts;
 
 /** {@code subsidy verify}: recompute a report and list every difference. */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "verify", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Recompute a report from its inputs and list every difference (entity, column, reported, "
                 + "recomputed) as CSV on standard output. With manifest.json beside the report, also check that "
                 + "the policy, the inputs and the report are the ones it names.",
