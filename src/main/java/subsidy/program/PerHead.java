@@ -53,11 +53,11 @@ public record PerHead(String id, String title, List<Clause> clauses, Criteria wh
      */
     public ProgramResult evaluate(Entity e, SizeClass size, Lookups lookups, Trace trace,
             java.util.function.ToLongFunction<ColumnRef> counted) {
-        java.util.function.ToLongFunction<ColumnRef> count = counted == null ? c -> c.count(e) : counted;
         Reason miss = who.failure(e, size, lookups, trace);
         if (miss != null) {
             return ProgramResult.ineligible(this, miss);
         }
+        java.util.function.ToLongFunction<ColumnRef> count = counted == null ? c -> c.count(e) : counted;
         long heads = 0;
         BigDecimal exact = BigDecimal.ZERO;
         for (int i = 0; i < units.size(); i++) {
