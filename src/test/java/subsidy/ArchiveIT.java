@@ -45,23 +45,33 @@ class ArchiveIT {
 
     /** Runs {@code script} with sh in the temporary directory; its output and errors, and the exit code must be 0. */
     private String sh(String script, String... env) throws IOException, InterruptedException {
+        return sh(0, script, env);
+    }
+
+    /** As {@link #sh(String, String...)}, the exit code to be {@code code}. */
+    private String sh(int code, String script, String... env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).directory(tmp.toFile()).redirectErrorStream(true);
         for (int i = 0; i < env.length; i += 2) {
             pb.environment().put(env[i], env[i + 1]);
         }
         Process p = pb.start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, exit(p), script + "\n" + said);
+        assertEquals(code, exit(p), script + "\n" + said);
         return said;
     }
 
     /** The same, with only the PATH without java, LC_ALL=C and a HOME of its own (env -i). */
     private String bare(String script, String... env) throws IOException, InterruptedException {
+        return bare(0, script, env);
+    }
+
+    /** As {@link #bare(String, String...)}, the exit code to be {@code code}. */
+    private String bare(int code, String script, String... env) throws IOException, InterruptedException {
         StringBuilder vars = new StringBuilder("PATH='" + tmp.resolve("nojava") + "' LC_ALL=C HOME='" + tmp + "'");
         for (int i = 0; i < env.length; i += 2) {
             vars.append(' ').append(env[i]).append("='").append(env[i + 1]).append('\'');
         }
-        return sh("exec env -i " + vars + " \"$(command -v sh)\" -c '" + script.replace("'", "'\\''") + "'");
+        return sh(code, "exec env -i " + vars + " \"$(command -v sh)\" -c '" + script.replace("'", "'\\''") + "'");
     }
 
     @Test
@@ -80,14 +90,29 @@ class ArchiveIT {
     }
 
     /**
+     * What the program says on standard error reaches the clerk through the launcher, with the class data
+     * and without it: a file that is not there is named, exit 3.
+     */
+    @Test
+    void messagesOnStandardErrorReachTheClerk() throws Exception {
+        for (String cds : List.of("1", "0")) {
+            String said = bare(3, "\"" + home.resolve("bin/subsidy") + "\" calc --input nosuch.csv --as-of 2022-06-30 --out out",
+                    "SUBSIDY_CDS", cds);
+            assertTrue(said.contains("nosuch.csv") && said.contains("no such file"), "SUBSIDY_CDS=" + cds + ": " + said);
+        }
+    }
+
+    /**
      * Standard input (whose size the launcher cannot know) runs with C2 for the SHA-256 digest alone, as
      * large files do: the JVM must take those options and give the same report.
      */
     @Test
     void standardInputRunsWithTheDigestOnlyJitAndGivesTheSameReport() throws Exception {
         Files.copy(Path.of("samples/firms.csv"), tmp.resolve("firms.csv"));
-        String said = bare("\"" + home.resolve("bin/subsidy") + "\" calc --input - --as-of 2022-06-30 --out out --quiet <firms.csv");
-        assertFalse(said.contains("CompileCommand"), said);
+        String said = bare("\"" + home.resolve("bin/subsidy") + "\" calc --input - --as-of 2022-06-30 --out out --quiet <firms.csv",
+                "SUBSIDY_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        assertTrue(said.contains("-XX:Tier4InvocationThreshold=1000"), "the digest-only JIT's options: " + said);
+        assertFalse(said.contains("TieredStopAtLevel"), said);
         assertEquals(Files.readString(Path.of("src/test/resources/golden/firms/report.csv"), StandardCharsets.UTF_8),
                 Files.readString(tmp.resolve("out/report.csv"), StandardCharsets.UTF_8));
     }
