@@ -44,8 +44,8 @@ public final class Texts {
     private final Map<String, Area> areas = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Each message compiled, by key, when first used: a report row asks for a dozen notes, so a key is
-     * looked up once here rather than cut into its area and looked up twice (a tenth of a small run's
-     * rendering).
+     * looked up once here rather than cut into its area and looked up twice (the catalogue was some 4%
+     * of a 100,000-row run's CPU under a profiler).
      */
     private final Map<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
