@@ -8,6 +8,7 @@ import static subsidy.Processes.exit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import subsidy.Processes;
@@ -36,6 +37,24 @@ class LauncherIT {
         assertEquals(0, exit(p), said);
         assertTrue(said.contains("report-written"), said);
         assertFalse(said.contains("cannot be used"), said);
+    }
+
+    /**
+     * On Java 24 and newer, a ledger run through {@code java -jar} (target/subsidy, subsidy.bat) loads the
+     * SQLite driver's native library without a warning to the clerk: the jar's manifest enables native
+     * access. Run where a Java 25 is installed beside the build's (this project's machines; else skipped).
+     */
+    @Test
+    void aLedgerRunOnJava25ByJavaJarPrintsNoWarning() throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 at " + java25);
+        Process p = new ProcessBuilder(java25.toString(), "-jar", Path.of("target/subsidy.jar").toAbsolutePath().toString(),
+                "calc", "--input", Path.of("samples/firms.csv").toAbsolutePath().toString(), "--period", "2022-06",
+                "--ledger", tmp.resolve("l.sqlite").toString(), "--out", tmp.resolve("out").toString(), "--quiet")
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, exit(p), said);
+        assertFalse(said.contains("WARNING"), said);
     }
 
     /** Ctrl-\ (SIGQUIT) makes the JVM print a thread dump: into standard error, never into the report. */
