@@ -1,0 +1,23 @@
+package subsidy.cli;
+
+/**
+ * Compiled and run by bench/command-model (in the package of the commands, to reach
+ * {@link Main#commandLine}): how long picocli takes, in a fresh JVM, to build its model of
+ * {@code subsidy calc} (the top command and calc with their mixins, as a calc run builds them) and
+ * parse a clerk's command line. Prints the microseconds on standard error; with no argument it builds
+ * nothing and prints 0 (the JVM's start alone).
+ */
+public final class CommandModel {
+    private CommandModel() {
+    }
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        if (args.length > 0) {
+            picocli.CommandLine cl = Main.commandLine(new Std(System.out, System.err), subsidy.config.Configuration.NONE,
+                    subsidy.text.Lang.EN, false, "calc");
+            cl.parseArgs("calc", "--input", "firms.csv", "--as-of", "2022-06-30", "--out", "out", "--force", "--quiet");
+        }
+        System.err.println((System.nanoTime() - t0) / 1000);
+    }
+}
