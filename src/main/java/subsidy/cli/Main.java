@@ -71,6 +71,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // picocli otherwise looks for Groovy's closure class on the class path on every start, and throws and
+        // catches the ClassNotFoundException: a few milliseconds of each run (issue 21).
+        System.setProperty("picocli.disable.closures", "true");
         // The descriptors themselves, not System.out: a PrintStream swallows write errors.
         System.exit(run(new Std(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)),
                 Configuration.Locations.system(), args));
@@ -103,7 +106,9 @@ public final class Main implements Runnable {
             return std.failed() ? ExitCode.UNUSABLE : ExitCode.USAGE;
         }
         String named = named(args);
-        CommandLine cl = commandLine(std, configuration, language, helpMayShow(named, args), named);
+        boolean help = helpMayShow(named, args);
+        CommandLine cl = !help && recorded(named, args) ? fromRecord(std, configuration, language, named)
+                : commandLine(std, configuration, language, help, named);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
@@ -171,6 +176,37 @@ public final class Main implements Runnable {
         }
         versions(cl, texts);
         return cl;
+    }
+
+    /**
+     * The top command and {@code only}, built from the build's record of their model ({@link CommandTable})
+     * rather than from their annotations: for a run that shows no help.
+     */
+    static CommandLine fromRecord(Std std, Configuration configuration, Lang language, String only) {
+        Texts texts = Texts.of(language);
+        CommandLine cl = CommandTable.commandLine(new Main(std, texts, configuration), only);
+        versions(cl, texts);
+        return cl;
+    }
+
+    /**
+     * Whether the model may be built from the record ({@link CommandTable}) for this command line: a command it
+     * holds, and no argument that could ask for help in a way {@link #helpMayShow} does not look for — a
+     * cluster of short options ({@code -Vh}) or an argument file ({@code @args.txt}), which may hold anything.
+     */
+    static boolean recorded(String named, String[] args) {
+        if (!CommandTable.has(named)) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                return true;
+            }
+            if (a.startsWith("@") || a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
