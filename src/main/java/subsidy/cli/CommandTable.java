@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * down, joined by {@code /}); {@code group PATH FIELD CLASS exclusive=… multiplicity=… validate=…};
  * {@code spec PATH FIELD TARGET} (a {@code @Spec} field and the object whose spec it is given);
  * {@code parent PATH FIELD}; {@code version CLASS}; {@code option PATH FIELD key=value…} in the command's
- * order (positional parameters are not recorded: none of these commands has one). A line of the subcommand {@code NAME}
+ * order (positional parameters are not recorded: none of these commands has one); {@code class NAME CRC}, the
+ * fingerprint of each class whose annotations made it. What the record cannot hold fails the build, named. A line of the subcommand {@code NAME}
  * follows its {@code command} line; the top command's come first.
  */
 final class CommandTable {
@@ -60,13 +61,27 @@ final class CommandTable {
     private CommandTable() {
     }
 
-    /** Writes the record of {@link #COMMANDS} to the file {@code args[0]}; the build calls it after compiling. */
+    /**
+     * Writes the record of {@link #COMMANDS} to the file {@code args[0]} and the source of {@value #FIELDS_CLASS}
+     * under the folder {@code args[1]}; the build calls it after compiling. The record is written last, once
+     * both are made: a command the record cannot hold fails the build with a line that says why, and leaves
+     * the record of the last good build, which its fingerprints then tell apart from the classes.
+     */
     public static void main(String[] args) throws IOException {
-        String records = records();
+        String records;
+        String source;
+        try {
+            records = records();
+            source = fieldsSource(records);
+        } catch (IllegalStateException e) {
+            System.err.println("CommandTable: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Path file = Path.of(args[1], FIELDS_CLASS.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source, StandardCharsets.UTF_8);
         Files.writeString(Path.of(args[0]), records, StandardCharsets.UTF_8);
-        Path source = Path.of(args[1], FIELDS_CLASS.replace('.', '/') + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, fieldsSource(records), StandardCharsets.UTF_8);
     }
 
     /** The record of every command of {@link #COMMANDS}, read from their annotations: the resource's text. */
@@ -134,9 +149,50 @@ final class CommandTable {
             line(out, fields.toArray(String[]::new));
         }
         if (!spec.unmatchedArgsBindings().isEmpty() || spec.defaultValueProvider() != null
-                || !spec.subcommands().isEmpty() && !name.isEmpty()) {
+                || !spec.subcommands().isEmpty() && !name.isEmpty()
+                || !spec.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor")
+                || spec.argGroups().stream().anyMatch(g -> !g.specElements().isEmpty())) {
             throw new IllegalStateException("a part of " + spec.qualifiedName() + " the record does not hold");
         }
+        // The fingerprints of the classes whose annotations made this model: a build that compiles them and
+        // does not write the record again (an IDE, mvn compile) leaves a record they tell apart (current()).
+        java.util.TreeSet<String> classes = new java.util.TreeSet<>();
+        paths.keySet().forEach(o -> classes.add(o.getClass().getName()));
+        spec.argGroups().forEach(g -> classes.add(g.typeInfo().getType().getName()));
+        for (String c : classes) {
+            line(out, "class", c, Long.toString(crc(c)));
+        }
+    }
+
+    /** The CRC-32 of the class file of {@code className} as this class's loader finds it; -1 if it finds none. */
+    private static long crc(String className) {
+        try (InputStream in = CommandTable.class.getClassLoader().getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return -1;
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(in.readAllBytes());
+            return crc.getValue();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Whether the classes are those the record was made from. Checked only where the classes are files (a
+     * development build: an IDE or {@code mvn compile} may have compiled them since); a jar is made by the
+     * build that writes the record.
+     */
+    static boolean current(List<String[]> lines) {
+        if (Loaded.IN_JAR) {
+            return true;
+        }
+        for (String[] l : lines) {
+            if (l[0].equals("class") && crc(l[1]) != Long.parseLong(l[2])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command's objects: its own, and its mixins' (depth first, picocli's standard help too). */
@@ -180,6 +236,12 @@ final class CommandTable {
         out.add("paramLabel=" + a.paramLabel());
         out.add("type=" + a.type().getName());
         out.add("aux=" + String.join(",", Arrays.stream(a.auxiliaryTypes()).map(Class::getName).toList()));
+        if (a.parameterConsumer() != null || a.inherited() || a.scopeType() != CommandLine.ScopeType.LOCAL
+                || a.typeInfo().isMap() || a.defaultValue() != null && a.defaultValue().contains("${")
+                || a instanceof OptionSpec o && o.fallbackValue() != null && o.fallbackValue().contains("${")) {
+            // (a default's variables would be read on the build's machine)
+            throw new IllegalStateException("an argument the record does not hold: " + a);
+        }
         if (a.defaultValue() != null) {
             out.add("default=" + a.defaultValue());
         }
@@ -202,7 +264,8 @@ final class CommandTable {
 
     /** Whether the model of {@code name} can be built from the record (it is one of ours and the build wrote it). */
     static boolean has(String name) {
-        return name != null && COMMANDS.contains(name) && lines().containsKey(name) && fields() != null;
+        return name != null && COMMANDS.contains(name) && lines().containsKey(name) && fields() != null
+                && current(lines().get(name));
     }
 
     /**
@@ -269,6 +332,7 @@ final class CommandTable {
                 case "spec" -> fields().set(objects.get(l[1]), key(objects.get(l[1]).getClass(), l[2]), specs.get(l[3]));
                 case "parent" -> fields().set(objects.get(l[1]), key(objects.get(l[1]).getClass(), l[2]), main);
                 case "version" -> spec.versionProvider((CommandLine.IVersionProvider) instance(l[1]));
+                case "class" -> { } // a fingerprint: current()
                 case "option" -> {
                     boolean grouped = groups.containsKey(l[1]);
                     Binding.Scope scope = grouped ? groupScopes.get(l[1]) : new Binding.Scope(objects.get(l[1]));
@@ -391,6 +455,12 @@ final class CommandTable {
     private static final class Loaded {
         static final Map<String, List<String[]>> LINES = read();
         static final Fields FIELDS = LINES.isEmpty() ? null : made();
+        static final boolean IN_JAR = inJar();
+
+        private static boolean inJar() {
+            java.security.CodeSource source = CommandTable.class.getProtectionDomain().getCodeSource();
+            return source != null && source.getLocation() != null && source.getLocation().getPath().endsWith(".jar");
+        }
 
         private static Map<String, List<String[]>> read() {
             try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
@@ -403,7 +473,7 @@ final class CommandTable {
         private static Fields made() {
             try {
                 return (Fields) instance(FIELDS_CLASS);
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | LinkageError e) {
                 return null; // a build that did not compile them: the annotations then
             }
         }

@@ -105,10 +105,7 @@ public final class Main implements Runnable {
             std.messages.println(texts.get("cli.config.hint"));
             return std.failed() ? ExitCode.UNUSABLE : ExitCode.USAGE;
         }
-        String named = named(args);
-        boolean help = helpMayShow(named, args);
-        CommandLine cl = !help && recorded(named, args) ? fromRecord(std, configuration, language, named)
-                : commandLine(std, configuration, language, help, named);
+        CommandLine cl = model(std, configuration, language, args);
         cl.setOut(std.text);
         cl.setErr(std.errorText);
         // Colours would be escaped like any control character from an input.
@@ -179,6 +176,24 @@ public final class Main implements Runnable {
     }
 
     /**
+     * The command tree for {@code args}: built from the build's record of it ({@link #fromRecord}) for a run
+     * of calc, explain or verify that shows no help, else from the annotations, with only the subcommand
+     * named when one is, and the help texts' file when help may show.
+     */
+    static CommandLine model(Std std, Configuration configuration, Lang language, String[] args) {
+        String named = named(args);
+        boolean help = helpMayShow(named, args);
+        if (!help && recorded(named, args)) {
+            try {
+                return fromRecord(std, configuration, language, named);
+            } catch (RuntimeException | LinkageError e) {
+                // a record the classes have outgrown in a way its fingerprints do not show: the annotations
+            }
+        }
+        return commandLine(std, configuration, language, help, named);
+    }
+
+    /**
      * The top command and {@code only}, built from the build's record of their model ({@link CommandTable})
      * rather than from their annotations: for a run that shows no help.
      */
@@ -223,7 +238,7 @@ public final class Main implements Runnable {
             if (a.equals("--")) {
                 return false;
             }
-            if (a.equals("--help") || a.startsWith("-h")) { // -h, or short options clustered after it (-hV)
+            if (a.equals("--help") || a.startsWith("--help=") || a.startsWith("-h")) { // -h, -hV, --help=true
                 return true;
             }
         }

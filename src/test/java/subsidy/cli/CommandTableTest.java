@@ -106,7 +106,12 @@ class CommandTableTest {
                 List.of("verify", "--input", "a.csv", "--reprt", "r.csv"),
                 List.of("verify", "--report", "r.csv", "--input", "a.csv", "--hires", "h.csv", "--lang", "zh", "--version"),
                 List.of("verify", "--report", "r.csv", "--input", "a.csv", "--policy", "p.yaml", "--encoding", "GBK",
-                        "--delimiter", ",", "--as-of", "2022-06-30", "--sheet", "S"));
+                        "--delimiter", ",", "--as-of", "2022-06-30", "--sheet", "S"),
+                plus(calc, "--quiet=true", "--force=false", "--details=true"),
+                plus(calc, "--progress=false"),
+                plus(calc, "--ledger", "l.db", "--period", "2022-05", "--replace=", "--dry-run=false"),
+                List.of("--version", "calc", "--input", "a.csv"),
+                List.of("--lang=zh", "explain", "--id=X1", "--input=a.csv", "--format=json"));
     }
 
     private static List<String> plus(String[] head, String... tail) {
@@ -136,6 +141,64 @@ class CommandTableTest {
                         : false), name + " " + o.longestName());
             }
         }
+    }
+
+    /** Whether picocli's model was built from the record (its mixins then have no annotated field). */
+    private static boolean builtFromRecord(CommandLine cl) {
+        return cl.getCommandSpec().mixinAnnotatedElements().isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void aRunOfCalcExplainOrVerifyThatShowsNoHelpIsBuiltFromTheRecord(List<String> args) {
+        assertTrue(builtFromRecord(Main.model(std(), Configuration.NONE, Lang.EN, args.toArray(String[]::new))),
+                String.join(" ", args));
+    }
+
+    static Stream<List<String>> runs() {
+        return Stream.of(List.of("calc", "--input", "a.csv"), List.of("explain", "--id", "X", "--input", "a.csv"),
+                List.of("verify", "--report", "r.csv", "--input", "a.csv"), List.of("--lang", "zh", "calc", "--input", "a"),
+                List.of("calc", "--input", "-", "--out", "o"), List.of("calc", "--input", "a", "--", "x"),
+                List.of("calc", "--version"), List.of("--version", "calc"), List.of("calc", "--help-me"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("helpOrOtherCommands")
+    void helpArgumentFilesShortOptionsAndOtherCommandsAreBuiltFromTheAnnotations(List<String> args) {
+        assertFalse(builtFromRecord(Main.model(std(), Configuration.NONE, Lang.EN, args.toArray(String[]::new))),
+                String.join(" ", args));
+    }
+
+    static Stream<List<String>> helpOrOtherCommands() {
+        return Stream.of(List.of("calc", "--help"), List.of("calc", "--help=true"), List.of("calc", "-h"),
+                List.of("calc", "-Vh"), List.of("calc", "-V"), List.of("calc", "@args.txt"),
+                List.of("calc", "--input", "a", "--help=TRUE"), List.of("--help=true", "calc"), List.of("help", "calc"),
+                List.of("test", "cases/"), List.of("ledger", "list", "--ledger", "l.db"), List.of("policy", "show"),
+                List.of());
+    }
+
+    @Test
+    void helpAskedAsHelpEqualsTrueHasItsDescriptions() {
+        subsidy.CommandLineRun.Result r = subsidy.CommandLineRun.run("calc", "--help=true");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Compute the relief programs for every entity"), r.out());
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+    }
+
+    @Test
+    void aRecordOlderThanTheClassesIsToldApartByItsFingerprints() {
+        List<String[]> lines = new ArrayList<>();
+        for (String line : CommandTable.record(fromAnnotations("calc"), "calc").split("\n")) {
+            if (!line.startsWith("# ")) {
+                lines.add(line.split("\t", -1));
+            }
+        }
+        assertTrue(CommandTable.current(lines), "the classes as compiled");
+        assertTrue(lines.stream().anyMatch(l -> l[0].equals("class") && l[1].equals(CalcCommand.class.getName())));
+        String[] calc = lines.stream().filter(l -> l[0].equals("class") && l[1].equals(CalcCommand.class.getName()))
+                .findFirst().orElseThrow();
+        calc[2] = Long.toString(Long.parseLong(calc[2]) ^ 1);
+        assertFalse(CommandTable.current(lines), "CalcCommand compiled since");
     }
 
     /** What parsing {@code args} gave: every field of the two commands' objects, or the usage error. */
