@@ -151,7 +151,9 @@ final class CommandTable {
         if (!spec.unmatchedArgsBindings().isEmpty() || spec.defaultValueProvider() != null
                 || !spec.subcommands().isEmpty() && !name.isEmpty()
                 || !spec.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor")
-                || spec.argGroups().stream().anyMatch(g -> !g.specElements().isEmpty())) {
+                || spec.argGroups().stream().anyMatch(g -> !g.specElements().isEmpty())
+                || spec.exitCodeOnSuccess() != 0 || spec.exitCodeOnUsageHelp() != 0 || spec.exitCodeOnVersionHelp() != 0
+                || spec.exitCodeOnInvalidInput() != 2 || spec.exitCodeOnExecutionException() != 1) {
             throw new IllegalStateException("a part of " + spec.qualifiedName() + " the record does not hold");
         }
         // The fingerprints of the classes whose annotations made this model: a build that compiles them and
