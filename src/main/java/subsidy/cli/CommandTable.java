@@ -38,16 +38,20 @@ import picocli.CommandLine.Model.OptionSpec;
  * which writes {@value #RESOURCE} from the model picocli reads from them; {@code CommandTableTest} checks
  * that the model built from the record is that model, argument by argument, and that both parse command
  * lines alike. Help, the man page and completion are still made from the annotations (the record holds no
- * description), and so is everything when the record is missing (a build that did not write it).
+ * description), and so is everything when the record is missing or older than the classes (a build that
+ * compiled them and did not write it again: {@link #current}).
  *
  * <p>The record is a text, one line per thing, its fields separated by tabs: {@code command NAME CLASS};
- * {@code mixin PATH NAME FIELD CLASS} (an object mixed in: {@code PATH} is the field names from the command
- * down, joined by {@code /}); {@code group PATH FIELD CLASS exclusive=… multiplicity=… validate=…};
- * {@code spec PATH FIELD TARGET} (a {@code @Spec} field and the object whose spec it is given);
- * {@code parent PATH FIELD}; {@code version CLASS}; {@code option PATH FIELD key=value…} in the command's
- * order (positional parameters are not recorded: none of these commands has one); {@code class NAME CRC}, the
- * fingerprint of each class whose annotations made it. What the record cannot hold fails the build, named. A line of the subcommand {@code NAME}
- * follows its {@code command} line; the top command's come first.
+ * {@code mixin PATH NAME FIELD CLASS} (an object mixed into the one at {@code PATH}, the names of the mixins
+ * from the command down joined by {@code /}; {@code FIELD} is {@code -} for picocli's standard help);
+ * {@code group PATH FIELD CLASS exclusive=… multiplicity=… validate=…}; {@code spec PATH FIELD TARGET} (a
+ * {@code @Spec} field and the object whose spec it is given); {@code parent PATH FIELD}; {@code version
+ * CLASS}; {@code option PATH FIELD key=value…} in the command's order (positional parameters are not
+ * recorded: none of these commands has one); {@code class NAME CRC}, the fingerprint of each class whose
+ * annotations made it. The lines of the top command come first, then those of the subcommand (each after
+ * its {@code command} line, which names it); a section
+ * {@code # NAME} holds both for each of {@link #COMMANDS}. What the record cannot hold fails the build,
+ * named.
  */
 final class CommandTable {
     /** The record, beside this class. */
@@ -98,12 +102,12 @@ final class CommandTable {
     static String record(CommandLine root, String name) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(name).append('\n');
-        command(root.getCommandSpec(), "", out);
-        command(root.getSubcommands().get(name).getCommandSpec(), name, out);
+        command(root.getCommandSpec(), root.getCommandSpec().name(), true, out);
+        command(root.getSubcommands().get(name).getCommandSpec(), name, false, out);
         return out.toString();
     }
 
-    private static void command(CommandSpec spec, String name, StringBuilder out) {
+    private static void command(CommandSpec spec, String name, boolean top, StringBuilder out) {
         line(out, "command", name, spec.userObject().getClass().getName());
         Map<Object, String> paths = new IdentityHashMap<>();
         Map<CommandSpec, String> specs = new IdentityHashMap<>();
@@ -149,7 +153,7 @@ final class CommandTable {
             line(out, fields.toArray(String[]::new));
         }
         if (!spec.unmatchedArgsBindings().isEmpty() || spec.defaultValueProvider() != null
-                || !spec.subcommands().isEmpty() && !name.isEmpty()
+                || !spec.subcommands().isEmpty() && !top
                 || !spec.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor")
                 || spec.argGroups().stream().anyMatch(g -> !g.specElements().isEmpty())
                 || spec.exitCodeOnSuccess() != 0 || spec.exitCodeOnUsageHelp() != 0 || spec.exitCodeOnVersionHelp() != 0
@@ -296,7 +300,7 @@ final class CommandTable {
     }
 
     private static CommandSpec build(Object user, String name, List<String[]> lines, Object main) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(user).name(name.isEmpty() ? "subsidy" : name);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(user).name(name);
         Map<String, Object> objects = new HashMap<>();
         Map<String, CommandSpec> specs = new HashMap<>();
         objects.put("", user);
@@ -741,37 +745,22 @@ final class CommandTable {
     }
 
     private static Object ownerOf(Field f, Map<Object, String> paths) {
-        Object found = null;
-        for (Object o : paths.keySet()) {
-            if (f.getDeclaringClass().isInstance(o)) {
-                if (found != null) {
-                    throw new IllegalStateException("two objects of a command have " + f);
-                }
-                found = o;
-            }
-        }
-        if (found == null) {
-            throw new IllegalStateException("no object of the command has " + f);
-        }
-        return found;
+        return only(paths.keySet().stream().filter(o -> f.getDeclaringClass().isInstance(o)).toList(),
+                "object of the command with " + f);
     }
 
     private static Field groupField(ArgGroupSpec g, Map<Object, String> paths) {
-        Field found = null;
-        for (Object o : paths.keySet()) {
-            for (Field f : fields(o.getClass())) {
-                if (f.isAnnotationPresent(CommandLine.ArgGroup.class) && f.getType() == g.typeInfo().getType()) {
-                    if (found != null) {
-                        throw new IllegalStateException("two group fields of one type: " + f);
-                    }
-                    found = f;
-                }
-            }
+        return only(paths.keySet().stream().flatMap(o -> fields(o.getClass()).stream())
+                .filter(f -> f.isAnnotationPresent(CommandLine.ArgGroup.class) && f.getType() == g.typeInfo().getType())
+                .toList(), "field holding the group " + g);
+    }
+
+    /** The one thing found; the record cannot say which of several, nor name none. */
+    private static <T> T only(List<T> found, String what) {
+        if (found.size() != 1) {
+            throw new IllegalStateException((found.isEmpty() ? "no " : "more than one ") + what);
         }
-        if (found == null) {
-            throw new IllegalStateException("no field holds the group " + g);
-        }
-        return found;
+        return found.get(0);
     }
 
     private static String groupPath(ArgGroupSpec g, Map<Object, String> paths) {
