@@ -185,9 +185,9 @@ final class CommandTable {
     }
 
     /**
-     * Whether the classes are those the record was made from. Checked only where the classes are files (a
-     * development build: an IDE or {@code mvn compile} may have compiled them since); a jar is made by the
-     * build that writes the record.
+     * Whether the classes are those the record was made from. Checked only where the classes are files in a
+     * directory (a development build: an IDE or {@code mvn compile} may have compiled them since); a jar is
+     * made by the build that writes the record.
      */
     static boolean current(List<String[]> lines) {
         if (Loaded.IN_JAR) {
@@ -463,9 +463,13 @@ final class CommandTable {
         static final Fields FIELDS = LINES.isEmpty() ? null : made();
         static final boolean IN_JAR = inJar();
 
+        /**
+         * Whether the classes come from an archive (subsidy.jar, or target/subsidy, the jar behind a shell stub,
+         * whose name has no .jar): a class path directory's location ends in a slash.
+         */
         private static boolean inJar() {
             java.security.CodeSource source = CommandTable.class.getProtectionDomain().getCodeSource();
-            return source != null && source.getLocation() != null && source.getLocation().getPath().endsWith(".jar");
+            return source != null && source.getLocation() != null && !source.getLocation().getPath().endsWith("/");
         }
 
         private static Map<String, List<String[]>> read() {
