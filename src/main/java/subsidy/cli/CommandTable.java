@@ -67,9 +67,10 @@ final class CommandTable {
 
     /**
      * Writes the record of {@link #COMMANDS} to the file {@code args[0]} and the source of {@value #FIELDS_CLASS}
-     * under the folder {@code args[1]}; the build calls it after compiling. The record is written last, once
-     * both are made: a command the record cannot hold fails the build with a line that says why, and leaves
-     * the record of the last good build, which its fingerprints then tell apart from the classes.
+     * under the folder {@code args[1]}; the build calls it after compiling, compiles the source, and only then
+     * puts the record beside the classes. A command the record cannot hold fails the build with a line that
+     * says why, and leaves the record of the last good build, which its fingerprints tell apart from the
+     * classes.
      */
     public static void main(String[] args) throws IOException {
         String records;
@@ -77,14 +78,15 @@ final class CommandTable {
         try {
             records = records();
             source = fieldsSource(records);
-        } catch (IllegalStateException e) {
-            System.err.println("CommandTable: " + e.getMessage());
+        } catch (RuntimeException e) { // a refusal says what; anything else is named as it is
+            System.err.println("CommandTable: " + (e instanceof IllegalStateException ? e.getMessage() : e));
             System.exit(1);
             return;
         }
         Path file = Path.of(args[1], FIELDS_CLASS.replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source, StandardCharsets.UTF_8);
+        Files.createDirectories(Path.of(args[0]).toAbsolutePath().getParent());
         Files.writeString(Path.of(args[0]), records, StandardCharsets.UTF_8);
     }
 
@@ -157,7 +159,8 @@ final class CommandTable {
                 || !spec.preprocessor().getClass().getSimpleName().equals("NoOpParameterPreprocessor")
                 || spec.argGroups().stream().anyMatch(g -> !g.specElements().isEmpty())
                 || spec.exitCodeOnSuccess() != 0 || spec.exitCodeOnUsageHelp() != 0 || spec.exitCodeOnVersionHelp() != 0
-                || spec.exitCodeOnInvalidInput() != 2 || spec.exitCodeOnExecutionException() != 1) {
+                || spec.exitCodeOnInvalidInput() != 2 || spec.exitCodeOnExecutionException() != 1
+                || !"=".equals(spec.parser().separator()) || spec.subcommandsRepeatable() || spec.helpCommand()) {
             throw new IllegalStateException("a part of " + spec.qualifiedName() + " the record does not hold");
         }
         // The fingerprints of the classes whose annotations made this model: a build that compiles them and
@@ -165,6 +168,7 @@ final class CommandTable {
         java.util.TreeSet<String> classes = new java.util.TreeSet<>();
         paths.keySet().forEach(o -> classes.add(o.getClass().getName()));
         spec.argGroups().forEach(g -> classes.add(g.typeInfo().getType().getName()));
+        classes.add(CommandTable.class.getName()); // the record's own form, and how it is read back
         for (String c : classes) {
             line(out, "class", c, Long.toString(crc(c)));
         }
@@ -190,15 +194,21 @@ final class CommandTable {
      * made by the build that writes the record.
      */
     static boolean current(List<String[]> lines) {
-        if (Loaded.IN_JAR) {
-            return true;
-        }
+        return Loaded.IN_JAR || fingerprinted(lines);
+    }
+
+    /** Whether the record has fingerprints, and each is the class's as found now (one without any is older). */
+    static boolean fingerprinted(List<String[]> lines) {
+        boolean any = false;
         for (String[] l : lines) {
-            if (l[0].equals("class") && crc(l[1]) != Long.parseLong(l[2])) {
-                return false;
+            if (l[0].equals("class")) {
+                if (l.length != 3 || crc(l[1]) != Long.parseLong(l[2])) {
+                    return false;
+                }
+                any = true;
             }
         }
-        return true;
+        return any;
     }
 
     /** The command's objects: its own, and its mixins' (depth first, picocli's standard help too). */
@@ -279,7 +289,11 @@ final class CommandTable {
      * {@code new CommandLine(main)} with that subcommand added would build them.
      */
     static CommandLine commandLine(Object main, String name) {
-        List<String[]> lines = lines().get(name);
+        return commandLine(main, lines().get(name));
+    }
+
+    /** As {@link #commandLine(Object, String)}, from the lines of a record's section. */
+    static CommandLine commandLine(Object main, List<String[]> lines) {
         CommandLine root = null;
         int i = 0;
         while (i < lines.size()) {
@@ -528,6 +542,18 @@ final class CommandTable {
         return owner.getName() + "#" + field;
     }
 
+    /** Whether code generated in this package can name the class: public, or of this package, and not private. */
+    private static boolean reachable(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            int m = k.getModifiers();
+            if (java.lang.reflect.Modifier.isPrivate(m) || !java.lang.reflect.Modifier.isPublic(m)
+                    && !k.getPackageName().equals(CommandTable.class.getPackageName())) {
+                return false;
+            }
+        }
+        return c.isPrimitive() || c.getCanonicalName() != null;
+    }
+
     /** Whether generated code in this package can reach the field: one of ours (picocli's are not). */
     private static boolean ours(Field f) {
         return f.getDeclaringClass().getPackageName().equals(CommandTable.class.getPackageName());
@@ -568,8 +594,14 @@ final class CommandTable {
                         + "nor static, for the run's model to set it (cli/CommandTable): " + f);
             }
             String owner = k.getKey().substring(0, k.getKey().indexOf('#'));
-            String cast = "((" + load(owner).getCanonicalName() + ") o)." + f.getName();
             Class<?> t = f.getType();
+            for (Class<?> c : new Class<?>[] {load(owner), t.isArray() ? t.getComponentType() : t}) {
+                if (!reachable(c)) {
+                    throw new IllegalStateException("a class of calc, explain or verify must not be private, for "
+                            + "the run's model to set its fields (cli/CommandTable): " + c.getName());
+                }
+            }
+            String cast = "((" + load(owner).getCanonicalName() + ") o)." + f.getName();
             String type = t.isPrimitive() ? java.lang.invoke.MethodType.methodType(t).wrap().returnType().getSimpleName()
                     : t.getCanonicalName();
             get.append("            case \"").append(k.getKey()).append("\": return ").append(cast).append(";\n");

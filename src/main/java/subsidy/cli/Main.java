@@ -183,9 +183,11 @@ public final class Main implements Runnable {
     static CommandLine model(Std std, Configuration configuration, Lang language, String[] args) {
         String named = named(args);
         boolean help = helpMayShow(named, args);
-        if (!help && recorded(named, args)) {
+        if (!help) {
             try {
-                return fromRecord(std, configuration, language, named);
+                if (recorded(named, args)) {
+                    return fromRecord(std, configuration, language, named);
+                }
             } catch (RuntimeException | LinkageError e) {
                 // a record the classes have outgrown in a way its fingerprints do not show: the annotations
             }

@@ -185,20 +185,59 @@ class CommandTableTest {
         assertTrue(r.out().contains("Exit codes:"), r.out());
     }
 
-    @Test
-    void aRecordOlderThanTheClassesIsToldApartByItsFingerprints() {
+    private static List<String[]> section(String name) {
         List<String[]> lines = new ArrayList<>();
-        for (String line : CommandTable.record(fromAnnotations("calc"), "calc").split("\n")) {
+        for (String line : CommandTable.record(fromAnnotations(name), name).split("\n")) {
             if (!line.startsWith("# ")) {
                 lines.add(line.split("\t", -1));
             }
         }
+        return lines;
+    }
+
+    @Test
+    void everyClassWhoseAnnotationsMakeTheModelIsFingerprintedWithItsFilesCrc() throws IOException {
+        java.util.Map<String, String> crcs = new java.util.TreeMap<>();
+        section("calc").stream().filter(l -> l[0].equals("class")).forEach(l -> crcs.put(l[1], l[2]));
+        assertEquals(List.of("picocli.CommandLine$AutoHelpMixin", CalcCommand.class.getName(),
+                CalcCommand.Display.class.getName(), CommandTable.class.getName(), LangOption.class.getName(),
+                LedgerOptions.class.getName(), Main.class.getName(), RunOptions.class.getName(),
+                WorkbookOptions.class.getName(), WorkbookOptions.Sheet.class.getName()), List.copyOf(crcs.keySet()));
+        for (java.util.Map.Entry<String, String> c : crcs.entrySet()) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(c.getKey().replace('.', '/') + ".class")) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(in.readAllBytes());
+                assertEquals(Long.toString(crc.getValue()), c.getValue(), c.getKey());
+            }
+        }
+    }
+
+    @Test
+    void aRecordOlderThanTheClassesIsToldApartByItsFingerprints() {
+        List<String[]> lines = section("calc");
         assertTrue(CommandTable.current(lines), "the classes as compiled");
-        assertTrue(lines.stream().anyMatch(l -> l[0].equals("class") && l[1].equals(CalcCommand.class.getName())));
         String[] calc = lines.stream().filter(l -> l[0].equals("class") && l[1].equals(CalcCommand.class.getName()))
                 .findFirst().orElseThrow();
         calc[2] = Long.toString(Long.parseLong(calc[2]) ^ 1);
         assertFalse(CommandTable.current(lines), "CalcCommand compiled since");
+        List<String[]> unprinted = section("calc").stream().filter(l -> !l[0].equals("class")).toList();
+        assertFalse(CommandTable.current(unprinted), "a record of a build before fingerprints");
+    }
+
+    @Test
+    void aRecordTheClassesHaveOutgrownFailsAsMainExpectsThenTakingTheAnnotations() {
+        List<String[]> lines = section("calc").stream()
+                .map(l -> {
+                    String[] c = l.clone();
+                    if (c[0].equals("option") && c[2].equals("force")) {
+                        c[2] = "forced"; // a field renamed since
+                    }
+                    return c;
+                }).toList();
+        // Main.model takes the annotations on any RuntimeException or LinkageError of the record's model
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> CommandTable.commandLine(fromAnnotations("calc").getCommand(), lines));
+        assertTrue(e.getMessage().contains("forced"), e.getMessage());
     }
 
     /** What parsing {@code args} gave: every field of the two commands' objects, or the usage error. */
