@@ -838,8 +838,4 @@ final class CommandTable {
     private static String last(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
-
-    private static int depth(String path) {
-        return (int) path.chars().filter(c -> c == '/').count();
-    }
 }
