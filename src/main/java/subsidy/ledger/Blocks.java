@@ -78,7 +78,12 @@ final class Blocks {
     /** {@code s} as a JSON string. */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        sb.append(s, 0, plain); // ids and states rarely need escaping: copied in one go up to the first that does
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);

@@ -66,6 +66,8 @@ public final class Ledger implements AutoCloseable {
     private final Clock clock;
     private final String ledgerId;
     private final boolean created;
+    /** When a run reads all of entity_state rather than probing it; null: as measured for the dialect. */
+    private volatile StateReader.Bulk bulk;
 
     private Ledger(Dialect dialect, String url, String shown, Duration wait, Clock clock, String ledgerId,
             boolean created) {
@@ -543,7 +545,17 @@ public final class Ledger implements AutoCloseable {
 
     /** Reads what each entity has used up, in bulk, for the entities a batch computes. */
     public StateReader stateReader(Long without) {
-        return new StateReader(this, without);
+        StateReader.Bulk b = bulk;
+        return new StateReader(this, without, b == null ? StateReader.Bulk.of(dialect) : b);
+    }
+
+    /**
+     * When the runs of this ledger read all of entity_state at once rather than probing it a chunk of
+     * entities at a time (both give the same states: tests hold them to it); null for the measured default.
+     */
+    public Ledger bulk(StateReader.Bulk when) {
+        this.bulk = when;
+        return this;
     }
 
     /** The history of what the ledger paid, read from the payments and changes (the reference). */

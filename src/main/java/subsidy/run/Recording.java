@@ -85,6 +85,17 @@ public final class Recording implements AutoCloseable {
         return plain.withLedger(new Limits(options.period(), policy.id(), run.batches()));
     }
 
+    /**
+     * The run will read about {@code bytes} bytes of input (0 when it cannot tell: standard input). A typical
+     * row is some 128 bytes: a large run then reads what entities used up in one pass at its first look-up.
+     */
+    public void expectInput(long bytes) {
+        run.reader().expect(bytes / BYTES_PER_ROW);
+    }
+
+    /** Bytes in a typical input row, to guess a run's rows from its files' size (a firm row of the sample: 150). */
+    private static final long BYTES_PER_ROW = 128;
+
     public PriorSource priors() {
         return ids -> run.reader().lookup(ids);
     }

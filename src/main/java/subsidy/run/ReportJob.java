@@ -242,6 +242,7 @@ public final class ReportJob {
                         ledger.hiredPersons(subsidy.hire.HireRun.coveredPrograms(policy)));
                 calculator = calculator.withHires(hireRun);
             }
+            ledger.expectInput(inputs.stream().mapToLong(InputFile::size).sum());
             Batch batch = new Batch(calculator, workers, ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);

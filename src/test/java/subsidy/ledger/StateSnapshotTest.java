@@ -1,0 +1,197 @@
+package subsidy.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static subsidy.ledger.TestLedgers.batch;
+import static subsidy.ledger.TestLedgers.item;
+import static subsidy.ledger.TestLedgers.open;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import subsidy.ledger.TestLedgers.Backend;
+
+/**
+ * A run that looks up about as many entities as the ledger holds reads entity_state whole, once
+ * ({@link StateSnapshot}), instead of probing it a chunk at a time: the states it finds must be the
+ * probes' to the byte, on both backends, and a snapshot that would not fit its share of the heap is
+ * dropped for the probes.
+ */
+class StateSnapshotTest {
+    private static final String P5 = "2022-05";
+
+    @RegisterExtension
+    final TestLedgers ledgers = new TestLedgers();
+
+    /** Ids at the edges of the packing: one-byte and two-byte lengths, non-ASCII, JSON's specials, prefixes. */
+    private static final List<String> ODD_IDS = List.of("A", "AB", "ABC", "统一社会信用代码91530102",
+            "a \"quoted\" id", "back\\slash", "tab\there", "x".repeat(127), "y".repeat(128), "z".repeat(300), "é");
+
+    private static StateSnapshot snapshot(Map<String, String> cells, long budget) {
+        StateSnapshot.Builder b = new StateSnapshot.Builder(budget);
+        for (Map.Entry<String, String> c : cells.entrySet()) {
+            if (!b.add(c.getKey().getBytes(StandardCharsets.UTF_8), c.getValue().getBytes(StandardCharsets.UTF_8))) {
+                return null;
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void aSnapshotFindsEveryStateItHoldsAndNothingForAnIdItDoesNot() {
+        Map<String, String> cells = new HashMap<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 30_000; i++) { // some 2 MB: several chunks of 256 KB, entries up to each chunk's end
+            cells.put(String.format("915301%012d", random.nextInt(1_000_000_000)),
+                    "stable_job_refund|2022-0" + (1 + i % 9) + "|" + i + "|" + random.nextInt(100_000) + ".00|");
+        }
+        for (String id : ODD_IDS) {
+            cells.put(id, "s".repeat(id.length() * 3) + "|" + id); // lengths of states on both sides of 128 too
+        }
+        cells.put("long state", "hire|2022-05|1|1.00|;".repeat(5_000));
+        StateSnapshot s = snapshot(cells, Long.MAX_VALUE);
+        assertNotNull(s);
+        assertEquals(cells.size(), s.size());
+        for (Map.Entry<String, String> c : cells.entrySet()) {
+            assertEquals(c.getValue(), s.state(c.getKey()), c.getKey());
+        }
+        for (String absent : List.of("", "ABCD", "a", "915301", "x".repeat(126), "y".repeat(129), "统一社会信用代码")) {
+            assertNull(s.state(absent), absent);
+        }
+    }
+
+    @Test
+    void aSnapshotOverItsBudgetIsGivenUp() {
+        Map<String, String> cells = new HashMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            cells.put("F" + i, "hire|2022-05|1|1000.00|");
+        }
+        // 256 KB of chunk and the places of 1,000 entries fit in a megabyte, not in 100 KB
+        assertNotNull(snapshot(cells, 1 << 20));
+        assertNull(snapshot(cells, 100_000));
+        assertFalse(new StateSnapshot.Builder(Long.MAX_VALUE).add(new byte[1 << 14], new byte[0]),
+                "an id of 16 KB is not packed: the run probes");
+    }
+
+    /** Three batches, the third replacing the second, so that a reader leaving a batch out is tested too. */
+    private static List<String> paidThreeTimes(Ledger l) throws LedgerException {
+        List<String> firms = new ArrayList<>(TestLedgers.firms(600));
+        firms.addAll(ODD_IDS);
+        batch(l, P5, "k1", firms, List.of(item("refund", "10.00", true), item("hire", "1.00", false)));
+        batch(l, "2022-06", "k2", firms.subList(0, 300), List.of(item("refund", "20.00", true)));
+        batch(l, TestLedgers.replacing("2022-06", 2, "corrected"), "k2", firms.subList(100, 400),
+                List.of(item("training", "300.00", true), item("rent", "900.00", true)));
+        return firms;
+    }
+
+    private static Map<String, Prior> read(Ledger l, StateReader.Bulk bulk, Long without, List<String> ids)
+            throws LedgerException {
+        l.bulk(bulk);
+        try (StateReader r = l.stateReader(without)) {
+            Map<String, Prior> all = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += 97) { // as a run's workers ask: a chunk at a time
+                all.putAll(r.lookup(ids.subList(from, Math.min(ids.size(), from + 97))));
+            }
+            assertEquals(bulk != StateReader.Bulk.NEVER && bulk.heapShare() > 0.01, r.readWhole(),
+                    "read whole: " + bulk);
+            return all;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRunReadingTheWholeTableFindsTheStatesTheProbesFind(Backend backend) throws Exception {
+        try (Ledger l = open(ledgers.fresh(backend))) {
+            List<String> firms = paidThreeTimes(l);
+            List<String> asked = new ArrayList<>(firms);
+            asked.addAll(List.of("never paid", "A ", "F0000")); // a space after, a prefix: not the same id
+            Map<String, Prior> reference = l.history().priorAt(l.state(), asked);
+            Map<String, Prior> probed = read(l, StateReader.Bulk.NEVER, null, asked);
+            Map<String, Prior> whole = read(l, StateReader.Bulk.ALWAYS, null, asked);
+            assertEquals(reference, probed);
+            assertEquals(probed, whole);
+            assertEquals(firms.size(), whole.size(), "each firm paid, none of the three others");
+            assertEquals(List.of("refund", "training", "rent"),
+                    whole.get("F00150").entries().stream().map(Entry::program).toList());
+            // leaving the replacing batch out, as a run replacing it again reads
+            assertEquals(read(l, StateReader.Bulk.NEVER, 3L, asked), read(l, StateReader.Bulk.ALWAYS, 3L, asked));
+            assertEquals(1, read(l, StateReader.Bulk.ALWAYS, 3L, asked).get("F00150").entries().size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSnapshotThatWouldNotFitItsShareOfTheHeapIsDroppedForTheProbes(Backend backend) throws Exception {
+        try (Ledger l = open(ledgers.fresh(backend))) {
+            List<String> firms = paidThreeTimes(l);
+            Map<String, Prior> reference = l.history().priorAt(l.state(), firms);
+            assertEquals(reference, read(l, new StateReader.Bulk(0, Long.MAX_VALUE, 1e-9), null, firms));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRunThatExpectsFewEntitiesProbesAndOneThatExpectsManyReadsTheTableAtOnce(Backend backend)
+            throws Exception {
+        try (Ledger l = open(ledgers.fresh(backend))) {
+            List<String> firms = paidThreeTimes(l); // 611 states
+            l.bulk(new StateReader.Bulk(100, 4, 0.4));
+            try (StateReader r = l.stateReader(null)) {
+                r.lookup(firms.subList(0, 40));
+                assertFalse(r.readWhole(), "40 looked up, 80 likely: under 100, the table not even counted");
+                r.lookup(firms.subList(40, 60));
+                assertFalse(r.readWhole(), "60 looked up, 120 likely, each worth 4 states: 480 < 611");
+                r.lookup(firms.subList(60, 80));
+                assertTrue(r.readWhole(), "80 looked up, 160 likely: 640 ≥ 611 states");
+            }
+            try (StateReader r = l.stateReader(null)) {
+                r.expect(5_000);
+                r.lookup(firms.subList(0, 1));
+                assertTrue(r.readWhole(), "a run of 5,000 rows reads the table at its first look-up");
+            }
+            try (StateReader r = l.stateReader(null)) {
+                r.expect(120);
+                r.lookup(firms.subList(0, 10));
+                assertFalse(r.readWhole(), "a run of 120 rows probes its 611-state ledger");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aStateThatCannotBeReadIsTheLedgersDamageInTheSnapshotAsInTheProbes(Backend backend) throws Exception {
+        String where = ledgers.fresh(backend);
+        try (Ledger l = open(where)) {
+            batch(l, P5, "k1", List.of("E1", "E2"), List.of(item("refund", "10.00", true)));
+        }
+        try (Connection c = TestLedgers.raw(where); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + TestLedgers.table(where, "entity_state")
+                    + " SET state = 'refund|2022-05|x|1|' WHERE entity = 'E2'");
+        }
+        try (Ledger l = open(where)) {
+            for (StateReader.Bulk bulk : List.of(StateReader.Bulk.NEVER, StateReader.Bulk.ALWAYS)) {
+                l.bulk(bulk);
+                try (StateReader r = l.stateReader(null)) {
+                    assertEquals(1, r.lookup(List.of("E1")).size(), "E1 is read: " + bulk);
+                    LedgerException e = assertThrows(LedgerException.class, () -> r.lookup(List.of("E1", "E2")));
+                    assertEquals(LedgerException.Kind.DAMAGED, e.kind());
+                    assertTrue(e.getMessage().contains("E2") && e.getMessage().contains("refund|2022-05|x|1|"),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+}
