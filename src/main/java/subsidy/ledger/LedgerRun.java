@@ -2,6 +2,7 @@ package subsidy.ledger;
 
 import subsidy.text.Msg;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -384,6 +385,12 @@ public final class LedgerRun implements AutoCloseable {
 
         /** The entity's prior entries and this batch's counted ones, or null when nothing counted changed. */
         Prior newState();
+
+        /**
+         * This batch's counted entries as entity_state holds them, which the state read ({@link #newState}'s
+         * prior) is followed by; null when nothing counted changed.
+         */
+        String added();
     }
 
     /** Records what this batch paid one entity, in input order. */
@@ -405,7 +412,11 @@ public final class LedgerRun implements AutoCloseable {
         pending = new ArrayList<>();
         writer.drain();
         try {
-            mergeStates();
+            if (writer.changes != null) {
+                writeStates(writer.changes);
+            } else {
+                mergeStates();
+            }
             for (BatchInfo b : Ledger.batchMap(w).values()) {
                 // A dry run records nothing, so it may look at inputs recorded already.
                 if (!request.dryRun() && sameInputs(b, request, f.contentKey())) {
@@ -482,6 +493,63 @@ public final class LedgerRun implements AutoCloseable {
                 return;
             }
             s.execute("ANALYZE entity_state"); // a sample: its size for the next batch, the planner's figures
+        }
+    }
+
+    /**
+     * What the run's entities have used up now, kept in memory beside the snapshot it read
+     * ({@link StateSnapshot.Changes}), goes into entity_state in key order: nothing to sort or join. On
+     * SQLite the changed states are upserted in that order; on PostgreSQL a batch that changes a quarter of
+     * the states or more empties the table and copies every state into it (as {@link #mergeStates} does,
+     * with the same fallback to an upsert), else the changed states are copied into a temporary table and
+     * upserted from it.
+     */
+    private void writeStates(StateSnapshot.Changes changes) throws SQLException {
+        if (ledger.dialect() == Ledger.Dialect.SQLITE) {
+            try (PreparedStatement p = w.prepareStatement("INSERT INTO entity_state (entity, state) "
+                    + "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j WHERE true "
+                    + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state")) {
+                StringBuilder block = new StringBuilder("[");
+                int[] inBlock = {0};
+                changes.changed((entity, state) -> {
+                    Blocks.pair(block, new String(entity, StandardCharsets.UTF_8), new String(state, StandardCharsets.UTF_8));
+                    if (++inBlock[0] == Blocks.ROWS) {
+                        p.setString(1, block.append(']').toString());
+                        p.executeUpdate();
+                        block.setLength(0);
+                        block.append('[');
+                        inBlock[0] = 0;
+                    }
+                });
+                if (inBlock[0] > 0) {
+                    p.setString(1, block.append(']').toString());
+                    p.executeUpdate();
+                }
+            }
+            return;
+        }
+        try (Statement s = w.createStatement()) {
+            long before = changes.snapshotSize();
+            if (changes.count() >= REBUILD_FROM && changes.count() * 4 >= before) {
+                s.execute("SAVEPOINT rebuild");
+                try {
+                    s.execute("SET LOCAL lock_timeout = '2s'");
+                    s.execute("TRUNCATE entity_state");
+                    s.execute("SET LOCAL lock_timeout TO DEFAULT");
+                    Copy.in(w, "COPY entity_state (entity, state) FROM STDIN", changes::all);
+                    s.execute("RELEASE SAVEPOINT rebuild");
+                    s.execute("ANALYZE entity_state");
+                    return;
+                } catch (SQLException refused) {
+                    s.execute("ROLLBACK TO SAVEPOINT rebuild");
+                    s.execute("RELEASE SAVEPOINT rebuild");
+                }
+            }
+            s.execute("CREATE TEMP TABLE changed_state (entity TEXT COLLATE \"C\" NOT NULL, state TEXT NOT NULL) "
+                    + "ON COMMIT DROP");
+            Copy.in(w, "COPY changed_state (entity, state) FROM STDIN", changes::changed);
+            upsert(s, "SELECT entity, state FROM changed_state");
+            s.execute("DROP TABLE changed_state");
         }
     }
 
@@ -562,6 +630,13 @@ public final class LedgerRun implements AutoCloseable {
         private final List<Row> end = new ArrayList<>();
         private final Object idle = new Object();
         private int outstanding;
+        /**
+         * What the batch adds to each state, kept beside the snapshot the run read, when it read one (and
+         * replaces no batch): read by {@link #finish} after the writer drained. Null: the new states go to
+         * the temporary new_state as they come.
+         */
+        volatile StateSnapshot.Changes changes;
+        private boolean decided;
 
         Writer() {
             thread.setDaemon(true);
@@ -611,6 +686,27 @@ public final class LedgerRun implements AutoCloseable {
             thread.interrupt();
         }
 
+        /** Writes the states {@code kept} holds to new_state, in blocks; returns how many. */
+        private long spill(StateSnapshot.Changes kept, PreparedStatement state) throws SQLException {
+            StringBuilder block = new StringBuilder("[");
+            int[] inBlock = {0};
+            kept.each((entity, text) -> {
+                Blocks.pair(block, new String(entity, StandardCharsets.UTF_8), new String(text, StandardCharsets.UTF_8));
+                if (++inBlock[0] == Blocks.ROWS) {
+                    state.setString(1, block.append(']').toString());
+                    state.executeUpdate();
+                    block.setLength(0);
+                    block.append('[');
+                    inBlock[0] = 0;
+                }
+            });
+            if (inBlock[0] > 0) {
+                state.setString(1, block.append(']').toString());
+                state.executeUpdate();
+            }
+            return kept.count();
+        }
+
         @Override
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
@@ -625,10 +721,27 @@ public final class LedgerRun implements AutoCloseable {
                     states.setLength(0);
                     states.append('[');
                     int statesInBlock = 0;
+                    if (!decided) {
+                        decided = true;
+                        StateSnapshot read = replaced == null ? reader.snapshot() : null;
+                        if (read != null && read.ordered()) {
+                            changes = read.new Changes((long) (Runtime.getRuntime().maxMemory() * reader.bulk().addedShare()));
+                        }
+                    }
                     for (Row r : rows) {
                         List<Item> items = r.paid().items();
                         if (!items.isEmpty()) {
                             Blocks.payment(payments, r.row(), r.entity(), request.period(), Item.encode(items));
+                        }
+                        if (changes != null) {
+                            String added = r.paid().added();
+                            if (added == null || changes.add(r.entity(), added)) {
+                                continue;
+                            }
+                            // More than it may keep: what it kept goes the way of the states without a snapshot.
+                            StateSnapshot.Changes kept = changes;
+                            changes = null;
+                            statesWritten += spill(kept, state);
                         }
                         Prior now = r.paid().newState();
                         if (now != null) {

@@ -35,17 +35,21 @@ public final class StateReader implements AutoCloseable {
      *                  size is asked
      * @param perState  how many states of the table one expected look-up is worth reading: the snapshot is read
      *                  when expected look-ups × perState ≥ the table's states
-     * @param heapShare the share of the heap ({@link Runtime#maxMemory}) the snapshot may take
+     * @param heapShare the share of the heap's maximum ({@link Runtime#maxMemory}) the snapshot may take (outside
+     *                  the heap, as direct memory)
+     * @param addedShare the share of the heap's maximum that what the batch adds to the states may take beside the
+     *                  snapshot, until the run writes them back ({@link StateSnapshot.Changes}); past it they go to
+     *                  the database as without a snapshot
      */
-    public record Bulk(long fromKeys, long perState, double heapShare) {
+    public record Bulk(long fromKeys, long perState, double heapShare, double addedShare) {
         /** SQLite: a probe costs about four rows read in order. */
-        static final Bulk SQLITE = new Bulk(20_000, 4, 0.4);
+        static final Bulk SQLITE = new Bulk(20_000, 4, 0.4, 0.25);
         /** PostgreSQL: a probe costs the server about sixteen rows read in order. */
-        static final Bulk POSTGRESQL = new Bulk(20_000, 16, 0.4);
+        static final Bulk POSTGRESQL = new Bulk(20_000, 16, 0.4, 0.25);
         /** Never: every entity probed. */
-        public static final Bulk NEVER = new Bulk(Long.MAX_VALUE, 0, 0);
+        public static final Bulk NEVER = new Bulk(Long.MAX_VALUE, 0, 0, 0);
         /** Always, from the first look-up (within the heap's share). */
-        public static final Bulk ALWAYS = new Bulk(0, Long.MAX_VALUE, 0.4);
+        public static final Bulk ALWAYS = new Bulk(0, Long.MAX_VALUE, 0.4, 0.25);
 
         static Bulk of(Ledger.Dialect dialect) {
             return dialect == Ledger.Dialect.SQLITE ? SQLITE : POSTGRESQL;
@@ -178,9 +182,19 @@ public final class StateReader implements AutoCloseable {
         return decided;
     }
 
+    /** When this reader reads the whole table. */
+    Bulk bulk() {
+        return bulk;
+    }
+
     /** Whether this reader read the whole table (and looks up in memory since). */
     boolean readWhole() {
         return decided instanceof StateSnapshot;
+    }
+
+    /** The whole table as this reader read it, or null when it probes (or has not decided yet). */
+    StateSnapshot snapshot() {
+        return decided instanceof StateSnapshot s ? s : null;
     }
 
     private long count() throws SQLException {
@@ -201,7 +215,8 @@ public final class StateReader implements AutoCloseable {
         StateSnapshot.Builder b = new StateSnapshot.Builder(budget);
         try (java.sql.Statement s = c.createStatement()) {
             s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT entity, state FROM entity_state")) {
+            // In key order, so that the run can write the states back in that order (StateSnapshot.Changes).
+            try (ResultSet rs = s.executeQuery("SELECT entity, state FROM entity_state ORDER BY entity")) {
                 while (rs.next()) {
                     if (!b.add(rs.getBytes(1), rs.getBytes(2))) {
                         return null;

@@ -1,40 +1,43 @@
 package subsidy.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * All of {@code entity_state} in memory, as its cells' bytes: read in one pass when a run looks up
  * more entities than probing the table one key at a time is worth ({@link StateReader}). Each entity
- * and its state are packed one after the other in chunks of 256 KB (a length, the id's UTF-8
- * bytes, a length, the state's UTF-8 bytes), found by an open-addressing table of their places; a
- * look-up gives the state's text, decoded as the probes decode it. A million entities of a dozen
- * periods take some 80 MB.
+ * and its state are one entry of an {@link Arena}, in the table's key order, found by an open-addressing
+ * table of their numbers; a look-up gives the state's text, decoded as the probes decode it. A million
+ * entities of a dozen periods take some 80 MB.
+ *
+ * <p>A run that reads it also keeps what its batch adds to each state here ({@link Changes}), and writes
+ * the states back at its end in key order, without the database sorting or joining them.
  *
  * <p>Ids are compared byte for byte, as both databases compare the key (SQLite's BINARY, PostgreSQL's
  * {@code COLLATE "C"}).
  */
 final class StateSnapshot {
-    /**
-     * Chunks of 256 KB: under half of G1's smallest region (1 MB, a heap under 2 GB), so that none is
-     * a humongous object, which takes whole regions to itself (a megabyte's chunk took two).
-     */
-    private static final int CHUNK_BITS = 18;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    private final java.nio.ByteBuffer[] chunks;
-    /** Each slot the place of an entry plus one; 0 for none. */
-    private final int[] table;
-    private final int mask;
+    private final Arena arena;
+    /** Entry i's place, in key order. */
+    private final int[] places;
     private final int size;
+    /** Each slot an entry's number plus one; 0 for none. */
+    private final int[] table;
+    /** Each slot's entry's hash: most slots probed that are not the key's are passed without reading the arena. */
+    private final int[] hashes;
+    private final int mask;
+    /** Whether the rows came in strictly increasing key order (as asked): else nothing is written from it. */
+    private final boolean ordered;
 
-    private StateSnapshot(java.nio.ByteBuffer[] chunks, int[] table, int size) {
-        this.chunks = chunks;
-        this.table = table;
-        this.mask = table.length - 1;
+    private StateSnapshot(Arena arena, int[] places, int size, int[] table, int[] hashes, boolean ordered) {
+        this.arena = arena;
+        this.places = places;
         this.size = size;
+        this.table = table;
+        this.hashes = hashes;
+        this.mask = table.length - 1;
+        this.ordered = ordered;
     }
 
     /** How many entities it holds. */
@@ -42,59 +45,37 @@ final class StateSnapshot {
         return size;
     }
 
+    /** Whether the rows came in strictly increasing key order, as asked: else no state is written back from it. */
+    boolean ordered() {
+        return ordered;
+    }
+
     /** {@code entity}'s state as the table holds it, or null when the ledger never paid it. */
     String state(String entity) {
-        byte[] key = entity.getBytes(StandardCharsets.UTF_8);
-        for (int slot = hash(key, 0, key.length) & mask; ; slot = (slot + 1) & mask) {
-            int ref = table[slot] - 1;
-            if (ref < 0) {
-                return null;
-            }
-            java.nio.ByteBuffer c = chunks[ref >>> CHUNK_BITS];
-            int at = ref & (CHUNK - 1);
-            int keyLength = c.get(at) & 0xff;
-            at++;
-            if (keyLength >= 0x80) {
-                keyLength = keyLength & 0x7f | (c.get(at) & 0xff) << 7;
-                at++;
-            }
-            if (keyLength == key.length && same(c, at, key)) {
-                at += keyLength;
-                int[] length = new int[1];
-                at = readLength(c, at, length);
-                byte[] state = new byte[length[0]];
-                c.get(at, state);
-                return new String(state, StandardCharsets.UTF_8);
-            }
-        }
+        int slot = find(entity.getBytes(StandardCharsets.UTF_8));
+        return slot < 0 ? null
+                : new String(arena.bytes(arena.next(arena.first(places[table[slot] - 1]))), StandardCharsets.UTF_8);
     }
 
-    private static boolean same(java.nio.ByteBuffer c, int at, byte[] key) {
-        for (int i = 0; i < key.length; i++) {
-            if (c.get(at + i) != key[i]) {
-                return false;
+    /** The slot of the entry of {@code key}, or -1. */
+    private int find(byte[] key) {
+        int h = hash(key);
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (i < 0) {
+                return -1;
             }
-        }
-        return true;
-    }
-
-    private static int readLength(java.nio.ByteBuffer c, int at, int[] out) {
-        int v = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = c.get(at++) & 0xff;
-            v |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                out[0] = v;
-                return at;
+            if (hashes[slot] == h && arena.same(arena.first(places[i]), key)) {
+                return slot;
             }
         }
     }
 
     /** FNV-1a over the bytes, then mixed, so that ids that differ in their last characters spread. */
-    static int hash(byte[] b, int from, int to) {
+    static int hash(byte[] b) {
         int h = 0x811c9dc5;
-        for (int i = from; i < to; i++) {
-            h = (h ^ (b[i] & 0xff)) * 0x01000193;
+        for (byte x : b) {
+            h = (h ^ (x & 0xff)) * 0x01000193;
         }
         h ^= h >>> 16;
         h *= 0x85ebca6b;
@@ -102,19 +83,26 @@ final class StateSnapshot {
         return h;
     }
 
+    /** What a table of this many entries takes on the heap: the places and twice as many slots and hashes. */
+    private static long heapFor(long entries) {
+        return 4L * entries + 8L * capacity(entries);
+    }
+
+    private static long capacity(long entries) {
+        return Long.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
+    }
+
     /**
-     * Collects the cells as they are read, within a budget of bytes: {@link #add} says when it is spent,
+     * Collects the rows as they are read, within a budget of bytes: {@link #add} says when it is spent,
      * and the snapshot is then given up (the run probes instead).
      */
     static final class Builder {
         private final long budget;
-        private final List<java.nio.ByteBuffer> chunks = new ArrayList<>();
-        private java.nio.ByteBuffer current;
-        private int used;
-        private int[] refs = new int[1024];
-        private int[] hashes = new int[1024];
+        private final Arena arena = new Arena();
+        private int[] places = new int[1024];
         private int size;
-        private long bytes;
+        private byte[] last;
+        private boolean ordered = true;
 
         Builder(long budget) {
             this.budget = budget;
@@ -126,89 +114,178 @@ final class StateSnapshot {
          * @return false when the snapshot would take more than its budget (nothing more may be added)
          */
         boolean add(byte[] key, byte[] state) {
-            if (key.length >= 1 << 14) {
-                return false; // an id no firm has: probed instead, as the database keys it
-            }
-            int need = (key.length < 0x80 ? 1 : 2) + key.length + varintLength(state.length) + state.length;
-            if (current == null || used + need > current.capacity()) {
-                int length = Math.max(CHUNK, need);
-                if (chunks.size() >= (1 << (31 - CHUNK_BITS)) - 1 || need > CHUNK || !fits(length, refs.length)) {
+            if (size == places.length) {
+                if (arena.bytes() + 8L * size + heapFor(size * 2L) > budget) {
                     return false;
                 }
-                current = java.nio.ByteBuffer.allocateDirect(length);
-                chunks.add(current);
-                used = 0;
-                bytes += length;
+                places = Arrays.copyOf(places, size * 2);
             }
-            if (size == refs.length) {
-                if (!fits(0, size * 2)) {
-                    return false;
-                }
-                refs = Arrays.copyOf(refs, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
+            if (arena.bytes() + Arena.CHUNK + 4L * places.length + heapFor(places.length) > budget) {
+                return false;
             }
-            refs[size] = (chunks.size() - 1) << CHUNK_BITS | used;
-            hashes[size] = hash(key, 0, key.length);
-            size++;
-            if (key.length < 0x80) {
-                current.put(used++, (byte) key.length);
-            } else {
-                current.put(used++, (byte) (key.length & 0x7f | 0x80));
-                current.put(used++, (byte) (key.length >>> 7));
+            int place = arena.add(key, state);
+            if (place < 0) {
+                return false;
             }
-            current.put(used, key);
-            used += key.length;
-            for (int v = state.length; ; v >>>= 7) {
-                if (v < 0x80) {
-                    current.put(used++, (byte) v);
-                    break;
-                }
-                current.put(used++, (byte) (v & 0x7f | 0x80));
+            if (last != null && Arrays.compareUnsigned(last, key) >= 0) {
+                ordered = false;
             }
-            current.put(used, state);
-            used += state.length;
+            last = key;
+            places[size++] = place;
             return true;
         }
 
-        /**
-         * Whether the chunks with {@code more} bytes, places and hashes for {@code entries}, and the table
-         * {@link #build} makes for them (while those are still held) stay within the budget.
-         */
-        private boolean fits(long more, int entries) {
-            return bytes + more + 8L * entries + 4L * capacity(entries) <= budget;
-        }
-
-        private static long capacity(long entries) {
-            return Long.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
-        }
-
-        private static int varintLength(int v) {
-            int n = 1;
-            while (v >= 0x80) {
-                v >>>= 7;
-                n++;
-            }
-            return n;
-        }
-
-        /** The snapshot of what was added, or null when its table would take more than the budget. */
+        /** The snapshot of what was added. */
         StateSnapshot build() {
-            if (!fits(0, size)) {
-                return null;
-            }
-            int capacity = (int) capacity(size);
-            int[] table = new int[capacity];
-            int mask = capacity - 1;
+            int[] table = new int[(int) capacity(size)];
+            int[] hashes = new int[table.length];
+            int mask = table.length - 1;
             for (int i = 0; i < size; i++) {
-                int slot = hashes[i] & mask;
+                int h = hash(arena.bytes(arena.first(places[i])));
+                int slot = h & mask;
                 while (table[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                table[slot] = refs[i] + 1;
+                table[slot] = i + 1;
+                hashes[slot] = h;
             }
-            refs = null;
-            hashes = null;
-            return new StateSnapshot(chunks.toArray(new java.nio.ByteBuffer[0]), table, size);
+            return new StateSnapshot(arena, places, size, table, hashes, ordered);
+        }
+    }
+
+    /** Receives rows of entity_state in key order: the id and the state, as UTF-8 bytes. */
+    interface Rows {
+        void row(byte[] entity, byte[] state) throws SQLException;
+    }
+
+    /**
+     * What a batch adds to the states of its entities, kept until its end: for each, the text of its
+     * counted entries, which its state as read ends with from then on ({@link Prior#plus}). Written by one
+     * thread (the ledger's writer). Holds at most its budget of bytes: {@link #add} says when more would not
+     * fit, and the run then writes its states as it did without a snapshot.
+     */
+    final class Changes {
+        private final long budget;
+        private final Arena added = new Arena();
+        /** Per entry of the snapshot, the place of what was added plus one; 0 for nothing. */
+        private final int[] of = new int[size];
+        /** Entities the snapshot does not hold: places of (id, what was added). */
+        private int[] fresh = new int[64];
+        private int freshCount;
+        private long count;
+
+        Changes(long budget) {
+            this.budget = budget;
+        }
+
+        /** How many states the snapshot holds. */
+        long snapshotSize() {
+            return size;
+        }
+
+        /** How many entities' states changed. */
+        long count() {
+            return count;
+        }
+
+        /**
+         * Keeps that this batch adds {@code text} (its counted entries, encoded) to {@code entity}'s state.
+         *
+         * @return false when it does not fit the budget: nothing was kept, and no more may be
+         */
+        boolean add(String entity, String text) {
+            byte[] key = entity.getBytes(StandardCharsets.UTF_8);
+            byte[] value = text.getBytes(StandardCharsets.UTF_8);
+            int slot = find(key);
+            int i = slot < 0 ? -1 : table[slot] - 1;
+            if (added.bytes() + Arena.CHUNK + 4L * fresh.length > budget) {
+                return false;
+            }
+            if (i >= 0) {
+                if (of[i] != 0) {
+                    throw new IllegalStateException("an entity's state changed twice in one batch: " + entity);
+                }
+                int place = added.add(value, null);
+                if (place < 0) {
+                    return false;
+                }
+                of[i] = place + 1;
+            } else {
+                if (freshCount == fresh.length) {
+                    fresh = Arrays.copyOf(fresh, freshCount * 2);
+                }
+                int place = added.add(key, value);
+                if (place < 0) {
+                    return false;
+                }
+                fresh[freshCount++] = place;
+            }
+            count++;
+            return true;
+        }
+
+        /** Each changed entity and its whole new state, in key order. */
+        void changed(Rows out) throws SQLException {
+            write(out, false);
+        }
+
+        /** Every entity and its state after this batch, in key order. */
+        void all(Rows out) throws SQLException {
+            write(out, true);
+        }
+
+        private void write(Rows out, boolean unchangedToo) throws SQLException {
+            Integer[] order = new Integer[freshCount];
+            for (int k = 0; k < freshCount; k++) {
+                order[k] = fresh[k];
+            }
+            Arrays.sort(order, (a, b) -> added.compare(added.first(a), added.first(b)));
+            int f = 0;
+            for (int i = 0; i < size; i++) {
+                long at = arena.first(places[i]);
+                byte[] key = arena.bytes(at);
+                while (f < order.length && Arrays.compareUnsigned(added.bytes(added.first(order[f])), key) < 0) {
+                    f = fresh(out, order[f], f);
+                }
+                if (of[i] != 0) {
+                    out.row(key, join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
+                } else if (unchangedToo) {
+                    out.row(key, arena.bytes(arena.next(at)));
+                }
+            }
+            while (f < order.length) {
+                f = fresh(out, order[f], f);
+            }
+        }
+
+        private int fresh(Rows out, int place, int f) throws SQLException {
+            long at = added.first(place);
+            out.row(added.bytes(at), added.bytes(added.next(at)));
+            return f + 1;
+        }
+
+        /** A state read and what the batch adds to it, as {@link Prior#plus} joins them. */
+        private static byte[] join(byte[] state, byte[] more) {
+            if (state.length == 0) {
+                return more;
+            }
+            byte[] out = Arrays.copyOf(state, state.length + 1 + more.length);
+            out[state.length] = ';';
+            System.arraycopy(more, 0, out, state.length + 1, more.length);
+            return out;
+        }
+
+        /** Each changed entity and its whole new state, in no order: for a run that gives this up midway. */
+        void each(Rows out) throws SQLException {
+            for (int i = 0; i < size; i++) {
+                if (of[i] != 0) {
+                    long at = arena.first(places[i]);
+                    out.row(arena.bytes(at), join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
+                }
+            }
+            for (int k = 0; k < freshCount; k++) {
+                fresh(out, fresh[k], k);
+            }
         }
     }
 }

@@ -127,6 +127,12 @@ public final class Recording implements AutoCloseable {
                 return paid.entries().isEmpty() ? null
                         : (r.prior() == null ? Prior.NONE : r.prior()).plus(paid.entries());
             }
+
+            @Override
+            public String added() {
+                paid = paid == null ? paid(policy, options.period(), run.id(), r) : paid;
+                return paid.entries().isEmpty() ? null : new Prior(paid.entries()).encode();
+            }
         });
     }
 

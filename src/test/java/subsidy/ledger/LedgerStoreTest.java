@@ -403,7 +403,8 @@ class LedgerStoreTest {
                     String e = String.format("E%05d", i);
                     entities.add(e);
                     run.record(e, new TestLedgers.Paid(List.of(item("hire", "1000.00", true)),
-                            new Prior(List.of(new Entry("hire", P5, run.id(), new BigDecimal("1000.00"), null)))));
+                            new Prior(List.of(new Entry("hire", P5, run.id(), new BigDecimal("1000.00"), null))),
+                            "hire|" + P5 + "|" + run.id() + "|1000.00|"));
                 }
             }
             assertNothingRecorded(l, entities);

@@ -82,8 +82,8 @@ class StateSnapshotTest {
         // 256 KB of chunk and the places of 1,000 entries fit in a megabyte, not in 100 KB
         assertNotNull(snapshot(cells, 1 << 20));
         assertNull(snapshot(cells, 100_000));
-        assertFalse(new StateSnapshot.Builder(Long.MAX_VALUE).add(new byte[1 << 14], new byte[0]),
-                "an id of 16 KB is not packed: the run probes");
+        assertFalse(new StateSnapshot.Builder(Long.MAX_VALUE).add(new byte[Arena.CHUNK], new byte[0]),
+                "a row of more than 256 KB is not packed: the run probes");
     }
 
     /** Three batches, the third replacing the second, so that a reader leaving a batch out is tested too. */
@@ -138,7 +138,7 @@ class StateSnapshotTest {
         try (Ledger l = open(ledgers.fresh(backend))) {
             List<String> firms = paidThreeTimes(l);
             Map<String, Prior> reference = l.history().priorAt(l.state(), firms);
-            assertEquals(reference, read(l, new StateReader.Bulk(0, Long.MAX_VALUE, 1e-9), null, firms));
+            assertEquals(reference, read(l, new StateReader.Bulk(0, Long.MAX_VALUE, 1e-9, 0.25), null, firms));
         }
     }
 
@@ -148,7 +148,7 @@ class StateSnapshotTest {
             throws Exception {
         try (Ledger l = open(ledgers.fresh(backend))) {
             List<String> firms = paidThreeTimes(l); // 611 states
-            l.bulk(new StateReader.Bulk(100, 4, 0.4));
+            l.bulk(new StateReader.Bulk(100, 4, 0.4, 0.25));
             try (StateReader r = l.stateReader(null)) {
                 r.lookup(firms.subList(0, 40));
                 assertFalse(r.readWhole(), "40 looked up, 80 likely: under 100, the table not even counted");
@@ -193,5 +193,71 @@ class StateSnapshotTest {
                 }
             }
         }
+    }
+
+    /** Reading entity_state whole, keeping what each batch adds beside it, and a budget for that spent at once. */
+    private static final List<StateReader.Bulk> BULKS = List.of(StateReader.Bulk.NEVER, StateReader.Bulk.ALWAYS,
+            new StateReader.Bulk(0, Long.MAX_VALUE, 0.4, 1e-9));
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void batchesThatReadTheStatesWholeLeaveTheLedgerAsBatchesThatProbeDo(Backend backend) throws Exception {
+        // A first batch of new firms, a new year's that changes nearly every state (PostgreSQL empties the
+        // table and copies it back), a small one (copied to a temporary table and upserted) and a --replace
+        // (which keeps its states the way without a snapshot): each table as the probing runs leave it.
+        List<String> firms = new ArrayList<>(TestLedgers.firms(10_050));
+        firms.addAll(ODD_IDS);
+        Map<StateReader.Bulk, List<String>> states = new HashMap<>();
+        for (StateReader.Bulk bulk : BULKS) {
+            String where = ledgers.fresh(backend);
+            try (Ledger l = open(where)) {
+                l.bulk(bulk);
+                batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true),
+                        item("hire", "1.00", false)));
+                batch(l, "2023-01", "k2", firms, List.of(item("refund", "20.00", true)));
+                batch(l, "2023-02", "k3", List.of("F00001", "NEW", "tab\there"), List.of(item("rent", "5.00", true)));
+                batch(l, TestLedgers.replacing("2023-02", 3, "corrected"), "k3", List.of("F00002", "NEW"),
+                        List.of(item("rent", "6.00", true)));
+                Map<String, Prior> reference = l.history().priorAt(l.state());
+                l.bulk(StateReader.Bulk.NEVER);
+                try (StateReader r = l.stateReader(null)) {
+                    assertEquals(reference, r.lookup(new ArrayList<>(reference.keySet())), "read back: " + bulk);
+                }
+                assertEquals(10_050 + ODD_IDS.size() + 1, reference.size());
+                assertEquals(2, reference.get("F00001").entries().size(), "2022-05 and 2023-01; 2023-02 replaced");
+                assertEquals(3, reference.get("F00002").entries().size());
+            }
+            try (Connection c = TestLedgers.raw(where)) {
+                states.put(bulk, TestLedgers.dump(c, TestLedgers.table(where, "entity_state")));
+            }
+        }
+        assertEquals(states.get(StateReader.Bulk.NEVER), states.get(StateReader.Bulk.ALWAYS));
+        assertEquals(states.get(StateReader.Bulk.NEVER), states.get(BULKS.get(2)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aBatchThatReadTheStatesWholeFinishedButNotCommittedLeavesEveryStateAsItWas(Backend backend)
+            throws Exception {
+        String where = ledgers.fresh(backend);
+        List<String> firms = TestLedgers.firms(10_050);
+        try (Ledger l = open(where)) {
+            l.bulk(StateReader.Bulk.ALWAYS);
+            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
+            Map<String, Prior> before = l.history().priorAt(l.state());
+            try (LedgerRun run = l.begin(TestLedgers.request("2023-01"))) {
+                for (String f : firms) {
+                    TestLedgers.pay(run, f, "2023-01", List.of(item("refund", "20.00", true)));
+                }
+                assertTrue(run.reader().readWhole());
+                run.finish(TestLedgers.finish("k2", firms.size(), new java.math.BigDecimal("201000.00")));
+                // no commit: closed as a stopped run is
+            }
+            assertEquals(1, l.state());
+            try (StateReader r = l.stateReader(null)) {
+                assertEquals(before, r.lookup(firms));
+            }
+        }
+        assertEquals(10_000, TestLedgers.count(where, "entity_state"));
     }
 }

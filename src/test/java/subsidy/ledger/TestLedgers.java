@@ -163,11 +163,12 @@ public final class TestLedgers implements AfterEachCallback {
             }
         }
         Prior prior = entries.isEmpty() ? null : run.reader().lookup(List.of(entity)).getOrDefault(entity, Prior.NONE);
-        run.record(entity, new Paid(items, entries.isEmpty() ? null : prior.plus(entries)));
+        run.record(entity, new Paid(items, entries.isEmpty() ? null : prior.plus(entries),
+                entries.isEmpty() ? null : new Prior(entries).encode()));
     }
 
     /** What a test records of one entity, known beforehand. */
-    public record Paid(List<LedgerRun.Item> items, Prior newState) implements LedgerRun.Paid {
+    public record Paid(List<LedgerRun.Item> items, Prior newState, String added) implements LedgerRun.Paid {
     }
 
     /** A whole calc batch, committed: each entity paid {@code items}; returns its number. */
