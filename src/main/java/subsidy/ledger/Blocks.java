@@ -1,5 +1,6 @@
 package subsidy.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,6 +52,50 @@ final class Blocks {
         block.append(',');
         recorded(block, paid);
         block.append(']');
+    }
+
+    /**
+     * Pairs sent a block of up to {@value #ROWS} at a time, as the one value ({@code ?}) of a statement:
+     * the insert into a run's temporary new_state, SQLite's upsert of the states written back.
+     */
+    static final class PairSender implements StateSnapshot.Rows {
+        private final PreparedStatement statement;
+        private final StringBuilder block = new StringBuilder("[");
+        private int inBlock;
+        private long sent;
+
+        PairSender(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        void add(String first, String second) throws SQLException {
+            pair(block, first, second);
+            if (++inBlock == ROWS) {
+                send();
+            }
+        }
+
+        @Override
+        public void row(byte[] first, byte[] second) throws SQLException {
+            add(new String(first, StandardCharsets.UTF_8), new String(second, StandardCharsets.UTF_8));
+        }
+
+        /** Sends what is left; returns how many pairs it sent in all. */
+        long finish() throws SQLException {
+            if (inBlock > 0) {
+                send();
+            }
+            return sent;
+        }
+
+        private void send() throws SQLException {
+            statement.setString(1, block.append(']').toString());
+            statement.executeUpdate();
+            block.setLength(0);
+            block.append('[');
+            sent += inBlock;
+            inBlock = 0;
+        }
     }
 
     /** Appends {@code ["entity","state"]} to a block being built ({@code [} opened by the caller). */

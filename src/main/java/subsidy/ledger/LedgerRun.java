@@ -509,22 +509,9 @@ public final class LedgerRun implements AutoCloseable {
             try (PreparedStatement p = w.prepareStatement("INSERT INTO entity_state (entity, state) "
                     + "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j WHERE true "
                     + "ON CONFLICT (entity) DO UPDATE SET state = excluded.state")) {
-                StringBuilder block = new StringBuilder("[");
-                int[] inBlock = {0};
-                changes.changed((entity, state) -> {
-                    Blocks.pair(block, new String(entity, StandardCharsets.UTF_8), new String(state, StandardCharsets.UTF_8));
-                    if (++inBlock[0] == Blocks.ROWS) {
-                        p.setString(1, block.append(']').toString());
-                        p.executeUpdate();
-                        block.setLength(0);
-                        block.append('[');
-                        inBlock[0] = 0;
-                    }
-                });
-                if (inBlock[0] > 0) {
-                    p.setString(1, block.append(']').toString());
-                    p.executeUpdate();
-                }
+                Blocks.PairSender upsert = new Blocks.PairSender(p);
+                changes.changed(upsert);
+                upsert.finish();
             }
             return;
         }
@@ -686,41 +673,17 @@ public final class LedgerRun implements AutoCloseable {
             thread.interrupt();
         }
 
-        /** Writes the states {@code kept} holds to new_state, in blocks; returns how many. */
-        private long spill(StateSnapshot.Changes kept, PreparedStatement state) throws SQLException {
-            StringBuilder block = new StringBuilder("[");
-            int[] inBlock = {0};
-            kept.each((entity, text) -> {
-                Blocks.pair(block, new String(entity, StandardCharsets.UTF_8), new String(text, StandardCharsets.UTF_8));
-                if (++inBlock[0] == Blocks.ROWS) {
-                    state.setString(1, block.append(']').toString());
-                    state.executeUpdate();
-                    block.setLength(0);
-                    block.append('[');
-                    inBlock[0] = 0;
-                }
-            });
-            if (inBlock[0] > 0) {
-                state.setString(1, block.append(']').toString());
-                state.executeUpdate();
-            }
-            return kept.count();
-        }
-
         @Override
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
                     PreparedStatement state = w.prepareStatement("INSERT INTO new_state (data) VALUES (?)")) {
                 StringBuilder payments = new StringBuilder("[");
-                StringBuilder states = new StringBuilder();
+                Blocks.PairSender states = new Blocks.PairSender(state);
                 while (true) {
                     List<Row> rows = queue.take();
                     if (rows == end) {
                         return;
                     }
-                    states.setLength(0);
-                    states.append('[');
-                    int statesInBlock = 0;
                     if (!decided) {
                         decided = true;
                         StateSnapshot read = replaced == null ? reader.snapshot() : null;
@@ -741,23 +704,18 @@ public final class LedgerRun implements AutoCloseable {
                             // More than it may keep: what it kept goes the way of the states without a snapshot.
                             StateSnapshot.Changes kept = changes;
                             changes = null;
-                            statesWritten += spill(kept, state);
+                            kept.each(states);
                         }
                         Prior now = r.paid().newState();
                         if (now != null) {
-                            statesInBlock++;
-                            Blocks.pair(states, r.entity(), now.encode());
+                            states.add(r.entity(), now.encode());
                         }
                     }
                     // A block is keyed by its first row: the lists handed over are disjoint runs of rows.
                     if (payments.length() > 1) {
                         Blocks.writePayments(pay, id, rows.get(0).row(), payments);
                     }
-                    if (states.length() > 1) {
-                        statesWritten += statesInBlock;
-                        state.setString(1, states.append(']').toString());
-                        state.executeUpdate();
-                    }
+                    statesWritten = states.finish(); // this list's states sent with it, as its payments are
                     synchronized (idle) {
                         outstanding--;
                         idle.notifyAll();
