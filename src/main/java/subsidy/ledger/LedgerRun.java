@@ -391,6 +391,9 @@ public final class LedgerRun implements AutoCloseable {
          * prior) is followed by; null when nothing counted changed.
          */
         String added();
+
+        /** The entity's state as the run read it; null when it read none. */
+        Prior read();
     }
 
     /** Records what this batch paid one entity, in input order. */
@@ -687,7 +690,7 @@ public final class LedgerRun implements AutoCloseable {
                     if (!decided) {
                         decided = true;
                         StateSnapshot read = replaced == null ? reader.snapshot() : null;
-                        if (read != null && read.ordered()) {
+                        if (read != null && read.ordered() && reader.bulk().addedShare() > 0) {
                             changes = read.new Changes((long) (Runtime.getRuntime().maxMemory() * reader.bulk().addedShare()));
                         }
                     }
@@ -698,7 +701,7 @@ public final class LedgerRun implements AutoCloseable {
                         }
                         if (changes != null) {
                             String added = r.paid().added();
-                            if (added == null || changes.add(r.entity(), added)) {
+                            if (added == null || changes.add(r.entity(), r.paid().read(), added)) {
                                 continue;
                             }
                             // More than it may keep: what it kept goes the way of the states without a snapshot.

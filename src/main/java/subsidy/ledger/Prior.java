@@ -15,14 +15,26 @@ public final class Prior {
     private final List<Entry> entries;
     /** As entity_state holds it, when known. */
     private final String encoded;
+    /** The entry of the snapshot it was read from ({@link StateSnapshot}), or -1: the writer finds it again without a search. */
+    final int snapshotEntry;
 
     public Prior(List<Entry> entries) {
         this(entries, null);
     }
 
     private Prior(List<Entry> entries, String encoded) {
+        this(entries, encoded, -1);
+    }
+
+    private Prior(List<Entry> entries, String encoded, int snapshotEntry) {
         this.entries = List.copyOf(entries);
         this.encoded = encoded;
+        this.snapshotEntry = snapshotEntry;
+    }
+
+    /** The same, read from entry {@code entry} of a snapshot. */
+    Prior fromSnapshot(int entry) {
+        return new Prior(entries, encoded, entry);
     }
 
     public List<Entry> entries() {

@@ -50,11 +50,21 @@ final class StateSnapshot {
         return ordered;
     }
 
+    /** The number of {@code entity}'s entry, or -1 when the ledger never paid it. */
+    int entry(String entity) {
+        int slot = find(entity.getBytes(StandardCharsets.UTF_8));
+        return slot < 0 ? -1 : table[slot] - 1;
+    }
+
+    /** The state of entry {@code i} as the table holds it. */
+    String state(int i) {
+        return new String(arena.bytes(arena.next(arena.first(places[i]))), StandardCharsets.UTF_8);
+    }
+
     /** {@code entity}'s state as the table holds it, or null when the ledger never paid it. */
     String state(String entity) {
-        int slot = find(entity.getBytes(StandardCharsets.UTF_8));
-        return slot < 0 ? null
-                : new String(arena.bytes(arena.next(arena.first(places[table[slot] - 1]))), StandardCharsets.UTF_8);
+        int i = entry(entity);
+        return i < 0 ? null : state(i);
     }
 
     /** The slot of the entry of {@code key}, or -1. */
@@ -189,15 +199,14 @@ final class StateSnapshot {
         }
 
         /**
-         * Keeps that this batch adds {@code text} (its counted entries, encoded) to {@code entity}'s state.
+         * Keeps that this batch adds {@code text} (its counted entries, encoded) to {@code entity}'s state,
+         * which the run read as {@code read} (null when it read none).
          *
          * @return false when it does not fit the budget: nothing was kept, and no more may be
          */
-        boolean add(String entity, String text) {
-            byte[] key = entity.getBytes(StandardCharsets.UTF_8);
+        boolean add(String entity, Prior read, String text) {
             byte[] value = text.getBytes(StandardCharsets.UTF_8);
-            int slot = find(key);
-            int i = slot < 0 ? -1 : table[slot] - 1;
+            int i = read != null && read.snapshotEntry >= 0 ? read.snapshotEntry : entry(entity);
             if (added.bytes() + Arena.CHUNK + 4L * fresh.length > budget) {
                 return false;
             }
@@ -214,7 +223,7 @@ final class StateSnapshot {
                 if (freshCount == fresh.length) {
                     fresh = Arrays.copyOf(fresh, freshCount * 2);
                 }
-                int place = added.add(key, value);
+                int place = added.add(entity.getBytes(StandardCharsets.UTF_8), value);
                 if (place < 0) {
                     return false;
                 }

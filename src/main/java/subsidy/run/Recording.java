@@ -105,8 +105,7 @@ public final class Recording implements AutoCloseable {
      * writer thread, not the one that keeps input order.
      */
     public void record(EntityResult r) throws LedgerException {
-        if (r.prior() != null && r.prior().entries().stream()
-                .anyMatch(e -> e.period().equals(options.period()) && samePolicy(e.batch()))) {
+        if (r.prior() != null && paidInThisPeriod(r.prior())) {
             samePeriod++;
             if (samePeriodFirst.size() < 5) {
                 samePeriodFirst.add(r.entity().entityId());
@@ -129,11 +128,26 @@ public final class Recording implements AutoCloseable {
             }
 
             @Override
+            public Prior read() {
+                return r.prior();
+            }
+
+            @Override
             public String added() {
                 paid = paid == null ? paid(policy, options.period(), run.id(), r) : paid;
                 return paid.entries().isEmpty() ? null : new Prior(paid.entries()).encode();
             }
         });
+    }
+
+    /** Whether another batch of this period under this policy (or an import) counted a payment to the entity. */
+    private boolean paidInThisPeriod(Prior prior) {
+        for (Entry e : prior.entries()) {
+            if (e.period().equals(options.period()) && samePolicy(e.batch())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
