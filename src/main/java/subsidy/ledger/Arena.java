@@ -83,6 +83,24 @@ final class Arena {
         return n;
     }
 
+    private ByteBuffer chunk(long at) {
+        return chunks.get((int) (at >>> CHUNK_BITS));
+    }
+
+    /** The length of the string at {@code at}, and (the upper half) where its bytes begin in its chunk. */
+    private long header(long at) {
+        ByteBuffer c = chunk(at);
+        int i = (int) (at & (CHUNK - 1));
+        int length = 0;
+        for (int shift = 0; ; shift += 7) {
+            int b = c.get(i++) & 0xff;
+            length |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                return (long) i << 32 | length;
+            }
+        }
+    }
+
     /** Where the first string of the entry at {@code place} begins ({@link #next}). */
     long first(int place) {
         return place & 0xffffffffL;
@@ -90,52 +108,27 @@ final class Arena {
 
     /** Where the string after the one at {@code at} begins. */
     long next(long at) {
-        ByteBuffer c = chunks.get((int) (at >>> CHUNK_BITS));
-        int i = (int) (at & (CHUNK - 1));
-        int length = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = c.get(i++) & 0xff;
-            length |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                break;
-            }
-        }
-        return (at & ~(long) (CHUNK - 1)) | (i + length);
+        long h = header(at);
+        return (at & ~(long) (CHUNK - 1)) | ((h >>> 32) + (int) h);
     }
 
     /** The string at {@code at}. */
     byte[] bytes(long at) {
-        ByteBuffer c = chunks.get((int) (at >>> CHUNK_BITS));
-        int i = (int) (at & (CHUNK - 1));
-        int length = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = c.get(i++) & 0xff;
-            length |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                break;
-            }
-        }
-        byte[] out = new byte[length];
-        c.get(i, out);
+        long h = header(at);
+        byte[] out = new byte[(int) h];
+        chunk(at).get((int) (h >>> 32), out);
         return out;
     }
 
     /** Whether the string at {@code at} is {@code s}. */
     boolean same(long at, byte[] s) {
-        ByteBuffer c = chunks.get((int) (at >>> CHUNK_BITS));
-        int i = (int) (at & (CHUNK - 1));
-        int length = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = c.get(i++) & 0xff;
-            length |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                break;
-            }
-        }
-        if (length != s.length) {
+        long h = header(at);
+        if ((int) h != s.length) {
             return false;
         }
-        for (int k = 0; k < length; k++) {
+        ByteBuffer c = chunk(at);
+        int i = (int) (h >>> 32);
+        for (int k = 0; k < s.length; k++) {
             if (c.get(i + k) != s[k]) {
                 return false;
             }
@@ -145,6 +138,19 @@ final class Arena {
 
     /** The strings at {@code a} and {@code b} compared byte by byte, unsigned (the keys' order in both databases). */
     int compare(long a, long b) {
-        return java.util.Arrays.compareUnsigned(bytes(a), bytes(b));
+        long ha = header(a);
+        long hb = header(b);
+        ByteBuffer ca = chunk(a);
+        ByteBuffer cb = chunk(b);
+        int i = (int) (ha >>> 32);
+        int j = (int) (hb >>> 32);
+        int n = Math.min((int) ha, (int) hb);
+        for (int k = 0; k < n; k++) {
+            int d = (ca.get(i + k) & 0xff) - (cb.get(j + k) & 0xff);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return Integer.compare((int) ha, (int) hb);
     }
 }
