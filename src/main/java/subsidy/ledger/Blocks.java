@@ -59,13 +59,38 @@ final class Blocks {
      * the insert into a run's temporary new_state, SQLite's upsert of the states written back.
      */
     static final class PairSender implements StateSnapshot.Rows {
+        private static final String END = new String("end");
+
         private final PreparedStatement statement;
         private final StringBuilder block = new StringBuilder("[");
         private int inBlock;
         private long sent;
+        /** With {@link #ahead}: the blocks made, and the thread that sends them. */
+        private final java.util.concurrent.BlockingQueue<String> made;
+        private final Thread sender;
+        private volatile SQLException failed;
 
         PairSender(PreparedStatement statement) {
+            this(statement, false);
+        }
+
+        private PairSender(PreparedStatement statement, boolean ahead) {
             this.statement = statement;
+            this.made = ahead ? new java.util.concurrent.ArrayBlockingQueue<>(2) : null;
+            this.sender = ahead ? new Thread(this::sendMade, "subsidy-ledger-states") : null;
+            if (sender != null) {
+                sender.setDaemon(true);
+                sender.start();
+            }
+        }
+
+        /**
+         * One that sends each block on a thread of its own while the caller makes the next: for a run's last
+         * statement, which nothing else runs beside. The statement is not to be used by the caller until
+         * {@link #finish}.
+         */
+        static PairSender ahead(PreparedStatement statement) {
+            return new PairSender(statement, true);
         }
 
         void add(String first, String second) throws SQLException {
@@ -80,21 +105,70 @@ final class Blocks {
             add(new String(first, StandardCharsets.UTF_8), new String(second, StandardCharsets.UTF_8));
         }
 
-        /** Sends what is left; returns how many pairs it sent in all. */
+        /** Sends what is left (and waits for the sender, if any); returns how many pairs it sent in all. */
         long finish() throws SQLException {
             if (inBlock > 0) {
                 send();
+            }
+            if (sender != null) {
+                hand(END);
+                try {
+                    sender.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the states were being written", e);
+                }
+                if (failed != null) {
+                    throw failed;
+                }
             }
             return sent;
         }
 
         private void send() throws SQLException {
-            statement.setString(1, block.append(']').toString());
-            statement.executeUpdate();
+            String b = block.append(']').toString();
             block.setLength(0);
             block.append('[');
             sent += inBlock;
             inBlock = 0;
+            if (sender == null) {
+                execute(b);
+            } else {
+                hand(b);
+            }
+        }
+
+        private void hand(String b) throws SQLException {
+            if (failed != null) {
+                throw failed;
+            }
+            try {
+                while (!made.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failed != null) {
+                        throw failed;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while the states were being written", e);
+            }
+        }
+
+        private void execute(String b) throws SQLException {
+            statement.setString(1, b);
+            statement.executeUpdate();
+        }
+
+        private void sendMade() {
+            try {
+                for (String b = made.take(); b != END; b = made.take()) {
+                    execute(b);
+                }
+            } catch (SQLException e) {
+                failed = e;
+            } catch (InterruptedException e) {
+                failed = new SQLException("interrupted while the states were being written", e);
+            }
         }
     }
 

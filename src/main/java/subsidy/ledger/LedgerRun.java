@@ -520,7 +520,7 @@ public final class LedgerRun implements AutoCloseable {
             try (PreparedStatement p = w.prepareStatement("INSERT INTO entity_state (entity, state) "
                     + "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j"
                     + (most ? "" : " WHERE true ON CONFLICT (entity) DO UPDATE SET state = excluded.state"))) {
-                Blocks.PairSender send = new Blocks.PairSender(p);
+                Blocks.PairSender send = Blocks.PairSender.ahead(p); // the blocks made while the last ones are written
                 if (most) {
                     changes.all(send);
                 } else {

@@ -22,20 +22,21 @@ final class StateSnapshot {
     /** Entry i's place, in key order. */
     private final int[] places;
     private final int size;
-    /** Each slot an entry's number plus one; 0 for none. */
-    private final int[] table;
-    /** Each slot's entry's hash: most slots probed that are not the key's are passed without reading the arena. */
-    private final int[] hashes;
+    /**
+     * Each slot its entry's hash (upper half; most slots probed that are not the key's are passed without
+     * reading the arena) and the entry's number plus one (lower half); 0 for none. One array, so that a
+     * probe reads one line of memory for both.
+     */
+    private final long[] table;
     private final int mask;
     /** Whether the rows came in strictly increasing key order (as asked): else nothing is written from it. */
     private final boolean ordered;
 
-    private StateSnapshot(Arena arena, int[] places, int size, int[] table, int[] hashes, boolean ordered) {
+    private StateSnapshot(Arena arena, int[] places, int size, long[] table, boolean ordered) {
         this.arena = arena;
         this.places = places;
         this.size = size;
         this.table = table;
-        this.hashes = hashes;
         this.mask = table.length - 1;
         this.ordered = ordered;
     }
@@ -53,7 +54,7 @@ final class StateSnapshot {
     /** The number of {@code entity}'s entry, or -1 when the ledger never paid it. */
     int entry(String entity) {
         int slot = find(entity.getBytes(StandardCharsets.UTF_8));
-        return slot < 0 ? -1 : table[slot] - 1;
+        return slot < 0 ? -1 : (int) table[slot] - 1;
     }
 
     /** The state of entry {@code i} as the table holds it. */
@@ -71,11 +72,11 @@ final class StateSnapshot {
     private int find(byte[] key) {
         int h = hash(key);
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int i = table[slot] - 1;
-            if (i < 0) {
+            long t = table[slot];
+            if (t == 0) {
                 return -1;
             }
-            if (hashes[slot] == h && arena.same(arena.first(places[i]), key)) {
+            if ((int) (t >>> 32) == h && arena.same(arena.first(places[(int) t - 1]), key)) {
                 return slot;
             }
         }
@@ -93,7 +94,7 @@ final class StateSnapshot {
         return h;
     }
 
-    /** What a table of this many entries takes on the heap: the places and twice as many slots and hashes. */
+    /** What a table of this many entries takes on the heap: the places and twice as many slots. */
     private static long heapFor(long entries) {
         return 4L * entries + 8L * capacity(entries);
     }
@@ -147,8 +148,7 @@ final class StateSnapshot {
 
         /** The snapshot of what was added. */
         StateSnapshot build() {
-            int[] table = new int[(int) capacity(size)];
-            int[] hashes = new int[table.length];
+            long[] table = new long[(int) capacity(size)];
             int mask = table.length - 1;
             for (int i = 0; i < size; i++) {
                 int h = hash(arena.bytes(arena.first(places[i])));
@@ -156,10 +156,9 @@ final class StateSnapshot {
                 while (table[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                table[slot] = i + 1;
-                hashes[slot] = h;
+                table[slot] = (long) h << 32 | (i + 1);
             }
-            return new StateSnapshot(arena, places, size, table, hashes, ordered);
+            return new StateSnapshot(arena, places, size, table, ordered);
         }
     }
 
