@@ -68,4 +68,47 @@ class BlocksTest {
             assertTrue(e.getMessage().contains("at character"), e.getMessage());
         }
     }
+
+    private static java.sql.Connection table() throws java.sql.SQLException {
+        java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID");
+        }
+        return c;
+    }
+
+    private static final String INSERT = "INSERT INTO t (k, v) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j";
+
+    @Test
+    void pairsSentAheadArriveEveryOneAndInOrder() throws Exception {
+        try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
+            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            for (int i = 0; i < 4_567; i++) { // two full blocks and a part one
+                send.add(String.format("K%05d", i), "v" + i);
+            }
+            assertEquals(4_567, send.finish());
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT count(*), min(k), max(k), sum(v = 'v' || CAST(substr(k, 2) AS INTEGER)) FROM t")) {
+                rs.next();
+                assertEquals(4_567, rs.getLong(1));
+                assertEquals("K00000", rs.getString(2));
+                assertEquals("K04566", rs.getString(3));
+                assertEquals(4_567, rs.getLong(4), "each value with its key");
+            }
+        }
+    }
+
+    @Test
+    void aBlockTheDatabaseRefusesWhenSentAheadFailsTheSenderNotLater() throws Exception {
+        try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
+            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> {
+                for (int i = 0; i < 10_000; i++) {
+                    send.add("same key", "v" + i); // the primary key refuses the second
+                }
+                send.finish();
+            });
+            assertTrue(e.getMessage().contains("UNIQUE") || e.getMessage().contains("PRIMARY"), e.getMessage());
+        }
+    }
 }
