@@ -49,7 +49,12 @@ final class Arena {
             if (chunks.size() >= MAX_CHUNKS) {
                 return -1;
             }
-            current = ByteBuffer.allocateDirect(CHUNK);
+            try {
+                current = ByteBuffer.allocateDirect(CHUNK);
+            } catch (OutOfMemoryError full) {
+                // direct memory limited below the budget (-XX:MaxDirectMemorySize): as a budget spent
+                return -1;
+            }
             chunks.add(current);
             used = 0;
             bytes += CHUNK;

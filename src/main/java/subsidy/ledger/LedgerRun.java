@@ -628,7 +628,7 @@ public final class LedgerRun implements AutoCloseable {
     private final class Writer implements Runnable {
         private final BlockingQueue<List<Row>> queue = new ArrayBlockingQueue<>(4);
         private final Thread thread = new Thread(this, "subsidy-ledger-writer");
-        private volatile Exception failed;
+        private volatile Throwable failed;
         private final List<Row> end = new ArrayList<>();
         private final Object idle = new Object();
         private int outstanding;
@@ -678,6 +678,9 @@ public final class LedgerRun implements AutoCloseable {
         private void check() throws LedgerException {
             if (failed instanceof SQLException e) {
                 throw ledger.damaged(e);
+            }
+            if (failed instanceof Error e) {
+                throw e; // as it would have been on the calling thread (out of memory: told as such by the command)
             }
             if (failed != null) {
                 throw new LedgerException(LedgerException.Kind.DAMAGED, Msg.of("ledger.not_recorded", failed));
@@ -738,7 +741,8 @@ public final class LedgerRun implements AutoCloseable {
                 }
             } catch (InterruptedException stopped) {
                 // the run is over
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An error too (out of memory): told by the next put or drain, never left waiting for.
                 failed = e;
                 synchronized (idle) {
                     idle.notifyAll();

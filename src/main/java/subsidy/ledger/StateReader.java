@@ -61,6 +61,8 @@ public final class StateReader implements AutoCloseable {
     private final Bulk bulk;
     private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<Reader> mine = new ThreadLocal<>();
+    /** Set by {@link #close}: no connection is opened after it (guarded by {@link #opened}). */
+    private boolean closed;
     /** Entities looked up so far, and the run's own estimate of how many it will (0: none given). */
     private final java.util.concurrent.atomic.AtomicLong looked = new java.util.concurrent.atomic.AtomicLong();
     private volatile long expected;
@@ -88,8 +90,8 @@ public final class StateReader implements AutoCloseable {
             Thread early = new Thread(() -> {
                 try {
                     decide(0);
-                } catch (LedgerException | RuntimeException e) {
-                    // the first look-up decides again
+                } catch (LedgerException | RuntimeException | OutOfMemoryError e) {
+                    // the first look-up decides again (and a run closed meanwhile has closed the connection)
                 }
             }, "subsidy-ledger-snapshot");
             early.setDaemon(true);
@@ -103,7 +105,14 @@ public final class StateReader implements AutoCloseable {
 
         Reader() throws SQLException {
             c = ledger.connect();
-            opened.add(c);
+            synchronized (opened) {
+                if (closed) {
+                    // the snapshot's thread, still starting when the run ended
+                    c.close();
+                    throw new SQLException("the run's reader is closed");
+                }
+                opened.add(c);
+            }
             if (ledger.dialect() == Ledger.Dialect.SQLITE) {
                 // The keys as one JSON array, the states found as another: one value bound and one read
                 // per query rather than one per key (Blocks).
@@ -198,6 +207,13 @@ public final class StateReader implements AutoCloseable {
         return decided;
     }
 
+    /** How many connections it holds open now. */
+    int openConnections() {
+        synchronized (opened) {
+            return opened.size();
+        }
+    }
+
     /** When this reader reads the whole table. */
     Bulk bulk() {
         return bulk;
@@ -284,6 +300,7 @@ public final class StateReader implements AutoCloseable {
     @Override
     public void close() {
         synchronized (opened) {
+            closed = true;
             for (Connection c : opened) {
                 try {
                     c.close();

@@ -260,4 +260,56 @@ class StateSnapshotTest {
         }
         assertEquals(10_000, TestLedgers.count(where, "entity_state"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRunClosedWhileItsSnapshotIsStartingLeavesNoConnectionOpen(Backend backend) throws Exception {
+        try (Ledger l = open(ledgers.fresh(backend))) {
+            paidThreeTimes(l);
+            l.bulk(StateReader.Bulk.ALWAYS);
+            for (int i = 0; i < 10; i++) {
+                StateReader r = l.stateReader(null);
+                r.expect(1_000_000); // the snapshot's thread starts
+                r.close(); // as a run that fails on its input at once
+                Thread.sleep(200);
+                assertEquals(0, r.openConnections(), "try " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aWriterThatFailsWithAnErrorEndsTheRunInsteadOfLeavingItWaiting(Backend backend) throws Exception {
+        try (Ledger l = open(ledgers.fresh(backend))) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+                try (LedgerRun run = l.begin(TestLedgers.request(P5))) {
+                    run.record("E1", new LedgerRun.Paid() {
+                        @Override
+                        public List<LedgerRun.Item> items() {
+                            throw new OutOfMemoryError("direct buffer memory (a test's)");
+                        }
+
+                        @Override
+                        public Prior newState() {
+                            return null;
+                        }
+
+                        @Override
+                        public String added() {
+                            return null;
+                        }
+
+                        @Override
+                        public Prior read() {
+                            return null;
+                        }
+                    });
+                    OutOfMemoryError e = assertThrows(OutOfMemoryError.class,
+                            () -> run.finish(TestLedgers.finish("k1", 1, java.math.BigDecimal.ONE)));
+                    assertEquals("direct buffer memory (a test's)", e.getMessage());
+                }
+            });
+            assertEquals(0, l.state(), "nothing recorded");
+        }
+    }
 }

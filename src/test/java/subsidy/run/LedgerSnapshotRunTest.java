@@ -42,6 +42,8 @@ class LedgerSnapshotRunTest {
     static Path data;
 
     static Path firms;
+    /** Enough rows (3.8 MB) for a run to read the states whole by default. */
+    static Path manyFirms;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -51,6 +53,31 @@ class LedgerSnapshotRunTest {
                 .redirectErrorStream(true).redirectOutput(data.resolve("generate.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bench/Generate.java finished");
         assertEquals(0, p.exitValue(), () -> read(data.resolve("generate.log")));
+        manyFirms = data.resolve("many.csv");
+        Process q = new ProcessBuilder(java(), "bench/Generate.java", "25000", "20220501", manyFirms.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("generate-many.log").toFile()).start();
+        assertTrue(q.waitFor(120, TimeUnit.SECONDS), "bench/Generate.java finished");
+        assertEquals(0, q.exitValue(), () -> read(data.resolve("generate-many.log")));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** subsidy calc in a JVM of its own, with {@code jvm} options; returns its exit code and standard error. */
+    private static String[] command(List<String> jvm, String... args) throws Exception {
+        List<String> line = new ArrayList<>(List.of(java()));
+        line.addAll(jvm);
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), "subsidy.cli.Main"));
+        line.addAll(List.of(args));
+        Path err = Files.createTempFile(data, "err", ".txt");
+        Process p = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("calc did not finish in 120 s: " + Files.readString(err));
+        }
+        return new String[] {Integer.toString(p.exitValue()), Files.readString(err)};
     }
 
     private static String read(Path f) {
@@ -100,5 +127,29 @@ class LedgerSnapshotRunTest {
         for (int i = 0; i < files.get(0).size(); i++) {
             assertArrayEquals(files.get(0).get(i), files.get(1).get(i), "file " + i);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRunWhoseDirectMemoryIsTooSmallForTheStatesProbesAndRecordsTheSame() throws Exception {
+        // The snapshot and what a batch adds live in direct memory, which -XX:MaxDirectMemorySize may hold
+        // below their budget (a share of the heap): the run then probes and merges as without them.
+        List<List<String>> states = new ArrayList<>();
+        for (List<String> jvm : List.of(List.<String>of(), List.of("-XX:MaxDirectMemorySize=1m"))) {
+            Path dir = ledgers.folder().resolve(jvm.isEmpty() ? "default" : "small");
+            Files.createDirectories(dir);
+            String ledger = dir.resolve("ledger.sqlite").toString();
+            for (String period : List.of("2022-05", "2023-01")) {
+                String[] r = command(jvm, "calc", "--input", manyFirms.toString(), "--out",
+                        dir.resolve(period).toString(), "--as-of", "2022-12-31", "--ledger", ledger, "--period", period,
+                        "--quiet");
+                assertEquals("0", r[0], r[1]);
+                assertTrue(!r[1].contains("Exception") && !r[1].contains("\tat "), r[1]);
+            }
+            try (Connection c = TestLedgers.raw(ledger)) {
+                states.add(TestLedgers.dump(c, "entity_state"));
+            }
+        }
+        assertTrue(states.get(0).size() > 20_000, "states: " + states.get(0).size());
+        assertEquals(states.get(0), states.get(1));
     }
 }
