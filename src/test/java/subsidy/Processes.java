@@ -15,8 +15,15 @@ public final class Processes {
 
     /** {@code java -cp <the tests' classpath> subsidy.cli.Main ARGS}. */
     public static ProcessBuilder subsidy(String... args) {
+        return subsidy(List.of(), args);
+    }
+
+    /** {@code java JVM -cp <the tests' classpath> subsidy.cli.Main ARGS}: with options for the JVM. */
+    public static ProcessBuilder subsidy(List<String> jvm, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "subsidy.cli.Main"));
+                .toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "subsidy.cli.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }

@@ -237,32 +237,6 @@ class StateSnapshotTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void aBatchThatReadTheStatesWholeFinishedButNotCommittedLeavesEveryStateAsItWas(Backend backend)
-            throws Exception {
-        String where = ledgers.fresh(backend);
-        List<String> firms = TestLedgers.firms(10_050);
-        try (Ledger l = open(where)) {
-            l.bulk(StateReader.Bulk.ALWAYS);
-            batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true)));
-            Map<String, Prior> before = l.history().priorAt(l.state());
-            try (LedgerRun run = l.begin(TestLedgers.request("2023-01"))) {
-                for (String f : firms) {
-                    TestLedgers.pay(run, f, "2023-01", List.of(item("refund", "20.00", true)));
-                }
-                assertTrue(run.reader().readWhole());
-                run.finish(TestLedgers.finish("k2", firms.size(), new java.math.BigDecimal("201000.00")));
-                // no commit: closed as a stopped run is
-            }
-            assertEquals(1, l.state());
-            try (StateReader r = l.stateReader(null)) {
-                assertEquals(before, r.lookup(firms));
-            }
-        }
-        assertEquals(10_000, TestLedgers.count(where, "entity_state"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Backend.class)
     void aRunClosedWhileItsSnapshotIsStartingLeavesNoConnectionOpen(Backend backend) throws Exception {
         try (Ledger l = open(ledgers.fresh(backend))) {
             paidThreeTimes(l);

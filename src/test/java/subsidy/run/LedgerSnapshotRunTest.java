@@ -19,12 +19,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import subsidy.DefaultPolicy;
+import subsidy.Processes;
 import subsidy.input.InputFile;
 import subsidy.ledger.Ledger;
 import subsidy.ledger.StateReader;
 import subsidy.ledger.TestLedgers;
 import subsidy.ledger.TestLedgers.Backend;
-import subsidy.DefaultPolicy;
 import subsidy.report.RejectedTable;
 
 /**
@@ -47,45 +48,20 @@ class LedgerSnapshotRunTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        firms = data.resolve("firms.csv");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "bench/Generate.java", Integer.toString(FIRMS), "20220501", firms.toString())
-                .redirectErrorStream(true).redirectOutput(data.resolve("generate.log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bench/Generate.java finished");
-        assertEquals(0, p.exitValue(), () -> read(data.resolve("generate.log")));
-        manyFirms = data.resolve("many.csv");
-        Process q = new ProcessBuilder(java(), "bench/Generate.java", "25000", "20220501", manyFirms.toString())
-                .redirectErrorStream(true).redirectOutput(data.resolve("generate-many.log").toFile()).start();
-        assertTrue(q.waitFor(120, TimeUnit.SECONDS), "bench/Generate.java finished");
-        assertEquals(0, q.exitValue(), () -> read(data.resolve("generate-many.log")));
+        firms = Processes.generated(data.resolve("firms.csv"), FIRMS, 20220501);
+        manyFirms = Processes.generated(data.resolve("many.csv"), 25_000, 20220501);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** subsidy calc in a JVM of its own, with {@code jvm} options; returns its exit code and standard error. */
+    /** subsidy calc in a JVM of its own, with {@code jvm} options: its exit code and standard error. */
     private static String[] command(List<String> jvm, String... args) throws Exception {
-        List<String> line = new ArrayList<>(List.of(java()));
-        line.addAll(jvm);
-        line.addAll(List.of("-cp", System.getProperty("java.class.path"), "subsidy.cli.Main"));
-        line.addAll(List.of(args));
         Path err = Files.createTempFile(data, "err", ".txt");
-        Process p = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = Processes.subsidy(jvm, args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("calc did not finish in 120 s: " + Files.readString(err));
         }
         return new String[] {Integer.toString(p.exitValue()), Files.readString(err)};
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 
     /** One calc of {@code period} into {@code out}, recorded in the ledger at {@code where}. */

@@ -2,7 +2,6 @@ package subsidy.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +40,7 @@ class WorkerCountTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        generated = data.resolve("generated.csv");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "bench/Generate.java", Integer.toString(GENERATED), "20220501", generated.toString())
-                .redirectErrorStream(true).redirectOutput(data.resolve("generate.log").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bench/Generate.java finished");
-        assertEquals(0, p.exitValue(), () -> log(data.resolve("generate.log")));
+        generated = subsidy.Processes.generated(data.resolve("generated.csv"), GENERATED, 20220501);
         // Every other row of the generated file, from a second input: each one a duplicate, found
         // in another chunk than its first, on another worker, after it was computed there.
         List<String> lines = Files.readAllLines(generated, StandardCharsets.UTF_8);
@@ -57,14 +50,6 @@ class WorkerCountTest {
         }
         again = data.resolve("again.csv");
         Files.write(again, half, StandardCharsets.UTF_8);
-    }
-
-    private static String log(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private static Totals calc(int workers, Path out) throws Exception {
