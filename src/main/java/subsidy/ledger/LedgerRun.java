@@ -501,11 +501,12 @@ public final class LedgerRun implements AutoCloseable {
 
     /**
      * What the run's entities have used up now, kept in memory beside the snapshot it read
-     * ({@link StateSnapshot.Changes}), goes into entity_state in key order: nothing to sort or join. On
-     * SQLite the changed states are upserted in that order; on PostgreSQL a batch that changes a quarter of
-     * the states or more empties the table and copies every state into it (as {@link #mergeStates} does,
-     * with the same fallback to an upsert), else the changed states are copied into a temporary table and
-     * upserted from it.
+     * ({@link StateSnapshot.Changes}), goes into entity_state in key order: nothing to sort or join. A batch
+     * that changes a quarter of the states or more empties the table and writes every state into it (SQLite:
+     * DELETE, then blocks appended; PostgreSQL: TRUNCATE, then COPY, with {@link #mergeStates}' savepoint and
+     * fallback to an upsert); a smaller one upserts the changed states (PostgreSQL: copied into a temporary
+     * table first). The snapshot was read after the lock was taken and this batch replaces none, so it is
+     * the table as this transaction found it.
      */
     private void writeStates(StateSnapshot.Changes changes) throws SQLException {
         if (ledger.dialect() == Ledger.Dialect.SQLITE) {
