@@ -1,0 +1,41 @@
+package subsidy.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One used-up entry as entity_state holds it: {@code program|period|batch|amount|months}. */
+class EntryTest {
+    @Test
+    void anEntryReadsBackWhatItWroteScalesAndAll() {
+        for (Entry e : new Entry[] {
+            new Entry("stable_job_refund", "2022-01", 1, new BigDecimal("27654.98"), null),
+            new Entry("rent_waiver", "2022-05", 13, new BigDecimal("1200.00"), new BigDecimal("3.00")),
+            new Entry("rent_waiver", "2021-12", 2, new BigDecimal("0.00"), new BigDecimal("2.47")),
+            new Entry("hire", "2023-02", 9_999_999_999L, new BigDecimal("1000"), null),
+        }) {
+            assertEquals(e, Entry.decode(e.encode()), e.encode());
+        }
+        assertEquals("rent_waiver|2022-05|13|1200.00|3.00",
+                new Entry("rent_waiver", "2022-05", 13, new BigDecimal("1200.00"), new BigDecimal("3.00")).encode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "hire", "hire|2022-05|1|1.00", "hire|2022-05|1|1.00||", "hire|2022-05|x|1.00|",
+        "hire|2022-05||1.00|", "hire|2022-05|1|one|", "hire|2022-05|1|1.00|three"})
+    void aCellThatIsNotAnEntryIsRefused(String cell) {
+        assertThrows(IllegalArgumentException.class, () -> Entry.decode(cell));
+    }
+
+    @Test
+    void theYearIsThePeriodsFirstFourDigits() {
+        assertEquals(2022, new Entry("hire", "2022-05", 1, BigDecimal.ONE, null).year());
+        assertEquals(1999, new Entry("hire", "1999-12", 1, BigDecimal.ONE, null).year());
+        assertThrows(NumberFormatException.class, () -> new Entry("hire", "22-05", 1, BigDecimal.ONE, null).year());
+        assertThrows(NumberFormatException.class, () -> new Entry("hire", "", 1, BigDecimal.ONE, null).year());
+    }
+}
