@@ -101,9 +101,18 @@ public final class Prior {
         if (state == null || state.isEmpty()) {
             return NONE;
         }
-        List<Entry> out = new ArrayList<>();
-        for (String s : state.split(";")) {
-            out.add(Entry.decode(s));
+        // The entries between ';', as String.split(";") gives them (empty ones at the end dropped), without its
+        // array and list: a run decodes a million states.
+        int end = state.length();
+        while (end > 0 && state.charAt(end - 1) == ';') {
+            end--;
+        }
+        List<Entry> out = new ArrayList<>(4);
+        for (int from = 0; from < end; ) {
+            int to = state.indexOf(';', from);
+            to = to < 0 || to > end ? end : to;
+            out.add(Entry.decode(state.substring(from, to)));
+            from = to + 1;
         }
         return new Prior(out, state);
     }

@@ -38,4 +38,17 @@ class EntryTest {
         assertThrows(NumberFormatException.class, () -> new Entry("hire", "22-05", 1, BigDecimal.ONE, null).year());
         assertThrows(NumberFormatException.class, () -> new Entry("hire", "", 1, BigDecimal.ONE, null).year());
     }
+
+    @Test
+    void aStateIsItsEntriesBetweenSemicolonsAsItWasWritten() {
+        String two = "hire|2022-05|1|1000.00|;rent_waiver|2022-06|2|1200.00|3.00";
+        Prior p = Prior.decode(two);
+        assertEquals(2, p.entries().size());
+        assertEquals(new BigDecimal("3.00"), p.entries().get(1).months());
+        assertEquals(two, p.encode(), "kept as read");
+        assertEquals(1, Prior.decode("hire|2022-05|1|1000.00|;").entries().size(), "a ';' at the end, as split reads it");
+        assertEquals(0, Prior.decode("").entries().size());
+        assertThrows(IllegalArgumentException.class, () -> Prior.decode("hire|2022-05|1|1000.00|;;hire|2022-06|2|1.00|"));
+        assertThrows(IllegalArgumentException.class, () -> Prior.decode(";hire|2022-05|1|1000.00|"));
+    }
 }
