@@ -253,7 +253,7 @@ final class StateSnapshot {
                 long at = arena.first(places[i]);
                 byte[] key = arena.bytes(at);
                 while (f < order.length && Arrays.compareUnsigned(added.bytes(added.first(order[f])), key) < 0) {
-                    f = fresh(out, order[f], f);
+                    fresh(out, order[f++]);
                 }
                 if (of[i] != 0) {
                     out.row(key, join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
@@ -262,14 +262,14 @@ final class StateSnapshot {
                 }
             }
             while (f < order.length) {
-                f = fresh(out, order[f], f);
+                fresh(out, order[f++]);
             }
         }
 
-        private int fresh(Rows out, int place, int f) throws SQLException {
+        /** An entity the snapshot does not hold, and its state: what the batch added. */
+        private void fresh(Rows out, int place) throws SQLException {
             long at = added.first(place);
             out.row(added.bytes(at), added.bytes(added.next(at)));
-            return f + 1;
         }
 
         /** A state read and what the batch adds to it, as {@link Prior#plus} joins them. */
@@ -292,7 +292,7 @@ final class StateSnapshot {
                 }
             }
             for (int k = 0; k < freshCount; k++) {
-                fresh(out, fresh[k], k);
+                fresh(out, fresh[k]);
             }
         }
     }
