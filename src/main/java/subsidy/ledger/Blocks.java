@@ -125,6 +125,13 @@ final class Blocks {
             return sent;
         }
 
+        /** Stops the sending thread, if any, when the caller gives up before {@link #finish} (a failure). */
+        void abandon() {
+            if (sender != null && sender.isAlive()) {
+                sender.interrupt();
+            }
+        }
+
         private void send() throws SQLException {
             String b = block.append(']').toString();
             block.setLength(0);

@@ -522,12 +522,16 @@ public final class LedgerRun implements AutoCloseable {
                     + "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j"
                     + (most ? "" : " WHERE true ON CONFLICT (entity) DO UPDATE SET state = excluded.state"))) {
                 Blocks.PairSender send = Blocks.PairSender.ahead(p); // the blocks made while the last ones are written
-                if (most) {
-                    changes.all(send);
-                } else {
-                    changes.changed(send);
+                try {
+                    if (most) {
+                        changes.all(send);
+                    } else {
+                        changes.changed(send);
+                    }
+                    send.finish();
+                } finally {
+                    send.abandon(); // a failure above leaves no thread waiting for blocks
                 }
-                send.finish();
             }
             return;
         }

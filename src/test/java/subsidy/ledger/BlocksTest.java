@@ -111,4 +111,22 @@ class BlocksTest {
             assertTrue(e.getMessage().contains("UNIQUE") || e.getMessage().contains("PRIMARY"), e.getMessage());
         }
     }
+
+    @Test
+    void aSenderAheadGivenUpLeavesNoThreadWaiting() throws Exception {
+        try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
+            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            send.add("K1", "v1"); // a caller that fails here, before finish()
+            send.abandon();
+            for (int i = 0; i < 100 && senderAlive(); i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(!senderAlive(), "the sending thread ended");
+        }
+    }
+
+    private static boolean senderAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("subsidy-ledger-states") && t.isAlive());
+    }
 }
