@@ -31,7 +31,7 @@ final class Arena {
     }
 
     /** Bytes an entry of these strings takes. */
-    static int size(byte[] a, byte[] b) {
+    private static int size(byte[] a, byte[] b) {
         return lengthSize(a.length) + a.length + (b == null ? 0 : lengthSize(b.length) + b.length);
     }
 

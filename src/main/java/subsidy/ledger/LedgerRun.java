@@ -475,28 +475,47 @@ public final class LedgerRun implements AutoCloseable {
                 upsert(s, changed);
                 return;
             }
-            // The table is kept (its owner, its grants, what depends on it): emptied and written again in key
-            // order. Emptying it waits for readers that hold it; not long: a run whose role may not empty it,
-            // or that would wait, updates its rows instead.
-            s.execute("SAVEPOINT rebuild");
-            try {
-                s.execute("SET LOCAL lock_timeout = '2s'");
-                s.execute("CREATE TEMP TABLE merged ON COMMIT DROP AS "
-                        + "SELECT coalesce(c.entity, o.entity) AS entity, coalesce(c.state, o.state) AS state "
-                        + "FROM entity_state AS o FULL JOIN (" + changed + ") AS c ON c.entity = o.entity");
-                s.execute("TRUNCATE entity_state");
-                s.execute("SET LOCAL lock_timeout TO DEFAULT");
-                s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT entity, state FROM merged ORDER BY 1");
-                s.execute("DROP TABLE merged");
-                s.execute("RELEASE SAVEPOINT rebuild");
-            } catch (SQLException refused) {
-                s.execute("ROLLBACK TO SAVEPOINT rebuild");
-                s.execute("RELEASE SAVEPOINT rebuild");
+            boolean rebuilt = emptyAndRefill(s, () -> s.execute("CREATE TEMP TABLE merged ON COMMIT DROP AS "
+                    + "SELECT coalesce(c.entity, o.entity) AS entity, coalesce(c.state, o.state) AS state "
+                    + "FROM entity_state AS o FULL JOIN (" + changed + ") AS c ON c.entity = o.entity"), () -> {
+                        s.executeUpdate("INSERT INTO entity_state (entity, state) SELECT entity, state FROM merged ORDER BY 1");
+                        s.execute("DROP TABLE merged");
+                    });
+            if (!rebuilt) {
                 upsert(s, changed);
-                return;
             }
-            s.execute("ANALYZE entity_state"); // a sample: its size for the next batch, the planner's figures
         }
+    }
+
+    /** One step of SQL on the run's transaction. */
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    /**
+     * PostgreSQL's entity_state emptied and filled again by {@code refill}, {@code before} run first (null:
+     * nothing), all in a savepoint. The table is kept (its owner, its grants, what depends on it). Emptying
+     * it waits for readers that hold it; not long: a run whose role may not empty it, or that would wait,
+     * gets false, everything since the savepoint undone, and updates its rows instead.
+     */
+    private static boolean emptyAndRefill(Statement s, Step before, Step refill) throws SQLException {
+        s.execute("SAVEPOINT rebuild");
+        try {
+            s.execute("SET LOCAL lock_timeout = '2s'");
+            if (before != null) {
+                before.run();
+            }
+            s.execute("TRUNCATE entity_state");
+            s.execute("SET LOCAL lock_timeout TO DEFAULT");
+            refill.run();
+            s.execute("RELEASE SAVEPOINT rebuild");
+        } catch (SQLException refused) {
+            s.execute("ROLLBACK TO SAVEPOINT rebuild");
+            s.execute("RELEASE SAVEPOINT rebuild");
+            return false;
+        }
+        s.execute("ANALYZE entity_state"); // a sample: its size for the next batch, the planner's figures
+        return true;
     }
 
     /**
@@ -537,20 +556,9 @@ public final class LedgerRun implements AutoCloseable {
         }
         try (Statement s = w.createStatement()) {
             long before = changes.snapshotSize();
-            if (changes.count() >= REBUILD_FROM && changes.count() * 4 >= before) {
-                s.execute("SAVEPOINT rebuild");
-                try {
-                    s.execute("SET LOCAL lock_timeout = '2s'");
-                    s.execute("TRUNCATE entity_state");
-                    s.execute("SET LOCAL lock_timeout TO DEFAULT");
-                    Copy.in(w, "COPY entity_state (entity, state) FROM STDIN", changes::all);
-                    s.execute("RELEASE SAVEPOINT rebuild");
-                    s.execute("ANALYZE entity_state");
-                    return;
-                } catch (SQLException refused) {
-                    s.execute("ROLLBACK TO SAVEPOINT rebuild");
-                    s.execute("RELEASE SAVEPOINT rebuild");
-                }
+            if (changes.count() >= REBUILD_FROM && changes.count() * 4 >= before
+                    && emptyAndRefill(s, null, () -> Copy.in(w, "COPY entity_state (entity, state) FROM STDIN", changes::all))) {
+                return;
             }
             s.execute("CREATE TEMP TABLE changed_state (entity TEXT COLLATE \"C\" NOT NULL, state TEXT NOT NULL) "
                     + "ON COMMIT DROP");

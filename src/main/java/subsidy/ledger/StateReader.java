@@ -135,10 +135,8 @@ public final class StateReader implements AutoCloseable {
             for (String e : entities) {
                 int i = snapshot.entry(e);
                 if (i >= 0) {
-                    Prior p = put(out, e, snapshot.state(i));
-                    if (without == null) {
-                        out.put(e, p.fromSnapshot(i));
-                    }
+                    Prior p = decode(e, snapshot.state(i));
+                    out.put(e, without == null ? p.fromSnapshot(i) : p);
                 }
             }
             return out;
@@ -165,10 +163,11 @@ public final class StateReader implements AutoCloseable {
                                 throw ledger.unreadable(Msg.of("ledger.entity_state_of", part.get(0)), found);
                             }
                             for (String[] pair : pairs) {
-                                put(out, pair[0], pair[1]);
+                                out.put(pair[0], decode(pair[0], pair[1]));
                             }
                         } else {
-                            put(out, rs.getString(1), rs.getString(2));
+                            String entity = rs.getString(1);
+                            out.put(entity, decode(entity, rs.getString(2)));
                         }
                     }
                 }
@@ -273,16 +272,15 @@ public final class StateReader implements AutoCloseable {
         return r;
     }
 
-    private Prior put(Map<String, Prior> out, String entity, String cell) throws LedgerException {
+    /** What {@code entity} has used up, from its cell, the replaced batch left out. */
+    private Prior decode(String entity, String cell) throws LedgerException {
         Prior p;
         try {
             p = Prior.decode(cell);
         } catch (IllegalArgumentException | IndexOutOfBoundsException garbled) {
             throw ledger.unreadable(Msg.of("ledger.entity_state_of", entity), cell);
         }
-        p = without == null ? p : p.without(without);
-        out.put(entity, p);
-        return p;
+        return without == null ? p : p.without(without);
     }
 
     /** The keys as a JSON array of strings. */

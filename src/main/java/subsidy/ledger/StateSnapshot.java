@@ -62,11 +62,6 @@ final class StateSnapshot {
         return new String(arena.bytes(arena.next(arena.first(places[i]))), StandardCharsets.UTF_8);
     }
 
-    /** {@code entity}'s state as the table holds it, or null when the ledger never paid it. */
-    String state(String entity) {
-        int i = entry(entity);
-        return i < 0 ? null : state(i);
-    }
 
     /** The slot of the entry of {@code key}, or -1. */
     private int find(byte[] key) {

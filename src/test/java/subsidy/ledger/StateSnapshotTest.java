@@ -66,10 +66,10 @@ class StateSnapshotTest {
         assertNotNull(s);
         assertEquals(cells.size(), s.size());
         for (Map.Entry<String, String> c : cells.entrySet()) {
-            assertEquals(c.getValue(), s.state(c.getKey()), c.getKey());
+            assertEquals(c.getValue(), s.state(s.entry(c.getKey())), c.getKey());
         }
         for (String absent : List.of("", "ABCD", "a", "915301", "x".repeat(126), "y".repeat(129), "统一社会信用代码")) {
-            assertNull(s.state(absent), absent);
+            assertEquals(-1, s.entry(absent), absent);
         }
     }
 
