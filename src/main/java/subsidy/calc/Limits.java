@@ -126,18 +126,17 @@ public final class Limits {
         List<Entry> entries = prior.of(p.id());
         ProgramResult limited = switch (limit.kind()) {
             case ONCE -> {
-                List<Entry> paid = entries.stream().filter(x -> counts(Limit.Kind.ONCE, x)).toList();
+                List<Entry> paid = counted(Limit.Kind.ONCE, entries);
                 yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
                         "reasons.ledger.paid_once", paidIn(paid, t))));
             }
             case ONCE_PER_YEAR -> {
-                List<Entry> paid = entries.stream().filter(x -> counts(Limit.Kind.ONCE_PER_YEAR, x)).toList();
+                List<Entry> paid = counted(Limit.Kind.ONCE_PER_YEAR, entries);
                 yield paid.isEmpty() ? r : r.notPaid(ReasonCode.LEDGER_PAID_ALREADY.reason(t.get(
                         "reasons.ledger.paid_this_year", year, paidIn(paid, t))));
             }
             case AMOUNT -> amountCap(limit, r, entries, t.get("reasons.ledger.over_all_periods"), t);
-            case AMOUNT_PER_YEAR -> amountCap(limit, r, entries.stream().filter(x -> x.year() == year).toList(),
-                    t.get("reasons.ledger.in_year", year), t);
+            case AMOUNT_PER_YEAR -> amountCap(limit, r, inYear(entries), t.get("reasons.ledger.in_year", year), t);
             case MONTHS -> months(r, entries, t);
             case NONE -> r;
         };
@@ -203,6 +202,32 @@ public final class Limits {
                 && (kind == Limit.Kind.ONCE ? isImport(x) || policyId.equals(policyOf(x)) : x.year() == year);
     }
 
+    /**
+     * The entries that count against a {@code once} or {@code once_per_year} limit (see {@link #counts}). A
+     * loop, not a stream: asked for each limited program of each row, mostly of entries that do not count.
+     */
+    private List<Entry> counted(Limit.Kind kind, List<Entry> entries) {
+        List<Entry> out = List.of();
+        for (Entry x : entries) {
+            if (counts(kind, x)) {
+                out = out.isEmpty() ? new ArrayList<>(2) : out;
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** The entries paid in this batch's calendar year. */
+    private List<Entry> inYear(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>(entries.size());
+        for (Entry x : entries) {
+            if (x.year() == year) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
     private ProgramResult amountCap(Limit limit, ProgramResult r, List<Entry> entries, String over, Texts t) {
         BigDecimal used = BigDecimal.ZERO;
         for (Entry x : entries) {
@@ -228,24 +253,31 @@ public final class Limits {
         if (entries.isEmpty()) {
             return r;
         }
-        String earlier = t.get("reasons.ledger.months_earlier", entries.stream()
-                .map(x -> t.get(isBeforeLedger(x) ? "reasons.ledger.months_before_ledger" : "reasons.ledger.months_in",
-                        x.months() == null ? "0" : x.months().toPlainString(), x.period(), x.batch()))
-                .collect(Collectors.joining(t.get("reasons.list.separator"))));
         if (r.amount().signum() > 0 && byDays(entries)) {
-            return r.notPaid(ReasonCode.LEDGER_MONTHS_USED.reason(t.get("reasons.ledger.months_by_days", earlier)));
+            return r.notPaid(ReasonCode.LEDGER_MONTHS_USED.reason(t.get("reasons.ledger.months_by_days",
+                    earlier(entries, t))));
         }
         if (r.amount().signum() == 0) {
             if (ReasonCode.MONTHS_ALREADY_GRANTED.code().equals(r.reasonCode())) {
                 return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
-                        r.amount(), r.months(), t.get("reasons.ledger.months_none_left", earlier),
+                        r.amount(), r.months(), t.get("reasons.ledger.months_none_left", earlier(entries, t)),
                         ReasonCode.LEDGER_MONTHS_USED.code());
             }
             return r;
         }
         return new ProgramResult(r.programId(), r.eligible(), r.base(), r.rate(), r.unitAmount(), r.quantity(),
-                r.amount(), r.months(), t.get("reasons.ledger.months_topped_up", earlier, r.months()),
+                r.amount(), r.months(), t.get("reasons.ledger.months_topped_up", earlier(entries, t), r.months()),
                 ReasonCode.LEDGER_MONTHS_USED.code());
+    }
+
+    /** The months waived in earlier periods, as a note names them; made only for a note that is kept. */
+    private static String earlier(List<Entry> entries, Texts t) {
+        List<String> parts = new ArrayList<>(entries.size());
+        for (Entry x : entries) {
+            parts.add(t.get(isBeforeLedger(x) ? "reasons.ledger.months_before_ledger" : "reasons.ledger.months_in",
+                    x.months() == null ? "0" : x.months().toPlainString(), x.period(), x.batch()));
+        }
+        return t.get("reasons.ledger.months_earlier", String.join(t.get("reasons.list.separator"), parts));
     }
 
     private String paidIn(List<Entry> paid, Texts t) {

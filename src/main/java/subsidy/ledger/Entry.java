@@ -22,8 +22,18 @@ public record Entry(String program, String period, long batch, BigDecimal amount
     }
 
     String encode() {
-        return program + '|' + period + '|' + batch + '|' + amount.toPlainString() + '|'
-                + (months == null ? "" : months.toPlainString());
+        StringBuilder sb = new StringBuilder();
+        encode(sb);
+        return sb.toString();
+    }
+
+    /** Appends {@link #encode}'s text. */
+    void encode(StringBuilder sb) {
+        sb.append(program).append('|').append(period).append('|').append(batch).append('|')
+                .append(amount.toPlainString()).append('|');
+        if (months != null) {
+            sb.append(months.toPlainString());
+        }
     }
 
     /** The entry of {@link #encode}'s text: five fields, '|' between them. */

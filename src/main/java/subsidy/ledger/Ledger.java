@@ -546,7 +546,16 @@ public final class Ledger implements AutoCloseable {
     /** Reads what each entity has used up, in bulk, for the entities a batch computes. */
     public StateReader stateReader(Long without) {
         StateReader.Bulk b = bulk;
-        return new StateReader(this, without, b == null ? StateReader.Bulk.of(dialect) : b);
+        return new StateReader(this, without, b == null ? StateReader.Bulk.of(dialect) : b, held);
+    }
+
+    /** For tests: what the runs' reading of the whole table waits for before it reads (null: nothing). */
+    private volatile java.util.concurrent.CountDownLatch held;
+
+    /** For tests: the runs' reading of the whole of entity_state waits until {@code until} is counted down. */
+    Ledger holdWholeReads(java.util.concurrent.CountDownLatch until) {
+        this.held = until;
+        return this;
     }
 
     /**

@@ -50,8 +50,19 @@ public final class LedgerRun implements AutoCloseable {
     /** One program paid to one entity: {@code counted} when it counts against the program's limit. */
     public record Item(String program, BigDecimal amount, BigDecimal months, boolean counted) {
         String encode() {
-            return (counted ? "*" : "") + program + "=" + amount.toPlainString()
-                    + (months == null ? "" : "/" + months.toPlainString());
+            StringBuilder sb = new StringBuilder();
+            encode(sb);
+            return sb.toString();
+        }
+
+        private void encode(StringBuilder sb) {
+            if (counted) {
+                sb.append('*');
+            }
+            sb.append(program).append('=').append(amount.toPlainString());
+            if (months != null) {
+                sb.append('/').append(months.toPlainString());
+            }
         }
 
         static Item decode(String s) {
@@ -70,7 +81,7 @@ public final class LedgerRun implements AutoCloseable {
                 if (!sb.isEmpty()) {
                     sb.append(';');
                 }
-                sb.append(i.encode());
+                i.encode(sb);
             }
             return sb.toString();
         }
@@ -413,6 +424,7 @@ public final class LedgerRun implements AutoCloseable {
     public void finish(Finish f) throws LedgerException {
         writer.put(pending);
         pending = new ArrayList<>();
+        writer.put(writer.settle);
         writer.drain();
         try {
             if (writer.changes != null) {
@@ -626,6 +638,11 @@ public final class LedgerRun implements AutoCloseable {
         return done && !request.dryRun();
     }
 
+    /** How many rows' changes of state the writer kept while the whole table was being read (tests ask). */
+    long keptEarly() {
+        return writer.keptEarly;
+    }
+
     @Override
     public void close() {
         writer.stop();
@@ -643,6 +660,8 @@ public final class LedgerRun implements AutoCloseable {
         private final Thread thread = new Thread(this, "subsidy-ledger-writer");
         private volatile Throwable failed;
         private final List<Row> end = new ArrayList<>();
+        /** Handed over last before {@link #drain} at the run's end: the rows kept early are decided by then. */
+        final List<Row> settle = new ArrayList<>();
         private final Object idle = new Object();
         private int outstanding;
         /**
@@ -652,6 +671,16 @@ public final class LedgerRun implements AutoCloseable {
          */
         volatile StateSnapshot.Changes changes;
         private boolean decided;
+        /**
+         * While the whole table is still being read ({@link StateReader#loading}), the rows whose state
+         * changes, as entity and what the batch adds: kept, within {@link #earlyBudget} bytes, until it is
+         * known whether the run keeps the changes beside the table read ({@link #decide}).
+         */
+        private final List<String[]> early = new ArrayList<>();
+        /** How many rows were kept early, in all (tests ask). */
+        volatile long keptEarly;
+        private long earlyBytes;
+        private final long earlyBudget = (long) (Runtime.getRuntime().maxMemory() * 0.05);
 
         Writer() {
             thread.setDaemon(true);
@@ -660,7 +689,7 @@ public final class LedgerRun implements AutoCloseable {
 
         void put(List<Row> rows) throws LedgerException {
             check();
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() && rows != settle) {
                 return;
             }
             synchronized (idle) {
@@ -704,6 +733,68 @@ public final class LedgerRun implements AutoCloseable {
             thread.interrupt();
         }
 
+        /**
+         * Keeps row {@code r}'s change of state for later when the whole table is still being read (its
+         * payments are written already): true when kept, false when it is to be decided now.
+         */
+        private boolean keptEarly(Row r) {
+            if (replaced != null || !reader.loading()) {
+                return false;
+            }
+            String added = r.paid().added();
+            if (added == null) {
+                return true;
+            }
+            long bytes = 2L * (r.entity().length() + added.length()) + 64;
+            if (earlyBytes + bytes > earlyBudget) {
+                return false;
+            }
+            earlyBytes += bytes;
+            early.add(new String[] {r.entity(), added});
+            keptEarly++;
+            return true;
+        }
+
+        /**
+         * Decides, at the first row whose change of state is not kept early (waiting while the table is being
+         * read), whether the batch's changes are kept beside the table the run read ({@link #changes}) or go to
+         * new_state as they come; then does the same with the rows kept early.
+         */
+        private void decide(Blocks.PairSender states) throws InterruptedException, SQLException, LedgerException {
+            decided = true;
+            StateSnapshot read = replaced == null ? reader.awaitSnapshot() : null;
+            if (read != null && read.ordered() && reader.bulk().addedShare() > 0) {
+                changes = read.new Changes((long) (Runtime.getRuntime().maxMemory() * reader.bulk().addedShare()));
+            }
+            List<String[]> rest = new ArrayList<>();
+            for (String[] e : early) {
+                if (changes != null && changes.add(e[0], null, e[1])) {
+                    continue;
+                }
+                if (changes != null) {
+                    StateSnapshot.Changes kept = changes;
+                    changes = null;
+                    kept.each(states);
+                }
+                rest.add(e);
+            }
+            early.clear();
+            // Not kept beside the table: each state as read (again: the ledger has not changed since) and what
+            // the batch adds, as Prior.plus joins them.
+            for (int from = 0; from < rest.size(); from += StateReader.PER_QUERY) {
+                List<String[]> part = rest.subList(from, Math.min(rest.size(), from + StateReader.PER_QUERY));
+                List<String> ids = new ArrayList<>(part.size());
+                for (String[] e : part) {
+                    ids.add(e[0]);
+                }
+                Map<String, Prior> before = reader.lookup(ids);
+                for (String[] e : part) {
+                    String was = before.getOrDefault(e[0], Prior.NONE).encode();
+                    states.add(e[0], was.isEmpty() ? e[1] : was + ';' + e[1]);
+                }
+            }
+        }
+
         @Override
         public void run() {
             try (PreparedStatement pay = w.prepareStatement(Blocks.insertPayments(ledger.dialect()));
@@ -715,17 +806,19 @@ public final class LedgerRun implements AutoCloseable {
                     if (rows == end) {
                         return;
                     }
-                    if (!decided) {
-                        decided = true;
-                        StateSnapshot read = replaced == null ? reader.snapshot() : null;
-                        if (read != null && read.ordered() && reader.bulk().addedShare() > 0) {
-                            changes = read.new Changes((long) (Runtime.getRuntime().maxMemory() * reader.bulk().addedShare()));
-                        }
+                    if (rows == settle && !decided) {
+                        decide(states);
                     }
                     for (Row r : rows) {
                         List<Item> items = r.paid().items();
                         if (!items.isEmpty()) {
                             Blocks.payment(payments, r.row(), r.entity(), request.period(), Item.encode(items));
+                        }
+                        if (!decided && keptEarly(r)) {
+                            continue;
+                        }
+                        if (!decided) {
+                            decide(states);
                         }
                         if (changes != null) {
                             String added = r.paid().added();
@@ -743,7 +836,7 @@ public final class LedgerRun implements AutoCloseable {
                         }
                     }
                     // A block is keyed by its first row: the lists handed over are disjoint runs of rows.
-                    if (payments.length() > 1) {
+                    if (payments.length() > 1 && !rows.isEmpty()) {
                         Blocks.writePayments(pay, id, rows.get(0).row(), payments);
                     }
                     statesWritten = states.finish(); // this list's states sent with it, as its payments are

@@ -41,11 +41,12 @@ public final class Prior {
         return entries;
     }
 
-    /** The entries of one program. */
+    /** The entries of one program (a list not to be changed). */
     public List<Entry> of(String program) {
-        List<Entry> out = new ArrayList<>();
+        List<Entry> out = List.of();
         for (Entry e : entries) {
             if (e.program().equals(program)) {
+                out = out.isEmpty() ? new ArrayList<>(2) : out;
                 out.add(e);
             }
         }
@@ -88,12 +89,19 @@ public final class Prior {
         return sb.toString();
     }
 
+    /** {@code entries} as entity_state holds them (the text {@link #encode} gives a prior of them). */
+    public static String encode(List<Entry> entries) {
+        StringBuilder sb = new StringBuilder();
+        encode(sb, entries);
+        return sb.toString();
+    }
+
     private static void encode(StringBuilder sb, List<Entry> entries) {
         for (Entry e : entries) {
             if (!sb.isEmpty()) {
                 sb.append(';');
             }
-            sb.append(e.encode());
+            e.encode(sb);
         }
     }
 

@@ -68,14 +68,19 @@ public final class StateReader implements AutoCloseable {
     private volatile long expected;
     /** The table's states, counted once when first needed; -1 before. */
     private long states = -1;
-    /** Decided: null until then; a snapshot, or {@link #PROBE}. */
+    /** Decided: null until then; a snapshot, or {@link #PROBE}; {@link #LOADING} while the table is read. */
     private volatile Object decided;
     private static final Object PROBE = new Object();
+    private static final Object LOADING = new Object();
 
-    StateReader(Ledger ledger, Long without, Bulk bulk) {
+    /** For tests: what reading the whole table waits for first (null: nothing). */
+    private final java.util.concurrent.CountDownLatch held;
+
+    StateReader(Ledger ledger, Long without, Bulk bulk, java.util.concurrent.CountDownLatch held) {
         this.ledger = ledger;
         this.without = without;
         this.bulk = bulk;
+        this.held = held;
     }
 
     /**
@@ -132,9 +137,11 @@ public final class StateReader implements AutoCloseable {
         }
         if (how instanceof StateSnapshot snapshot) {
             Map<String, Prior> out = new HashMap<>();
-            for (String e : entities) {
-                int i = snapshot.entry(e);
+            int[] found = snapshot.entries(entities);
+            for (int k = 0; k < found.length; k++) {
+                int i = found[k];
                 if (i >= 0) {
+                    String e = entities.get(k);
                     Prior p = decode(e, snapshot.state(i));
                     out.put(e, without == null ? p.fromSnapshot(i) : p);
                 }
@@ -180,30 +187,63 @@ public final class StateReader implements AutoCloseable {
 
     /**
      * Whether to read the table now, given {@code keys} looked up so far: null to probe for now, else
-     * decided for the rest of the run. The table is read by one thread; the others wait for it.
+     * decided for the rest of the run. The table is read by one thread; while it reads, the others probe
+     * ({@link #LOADING}): a look-up does not wait for the whole table, and the run's first rows are
+     * computed on the processor the reading leaves free.
      */
-    private synchronized Object decide(long keys) throws LedgerException {
-        if (decided != null) {
-            return decided;
-        }
-        // Expected: what the run said it would look up, or at least as many again as it has.
-        long likely = Math.max(keys * 2, expected);
-        if (likely < bulk.fromKeys()) {
-            return null;
-        }
-        try {
-            if (states < 0) {
-                states = count();
+    private Object decide(long keys) throws LedgerException {
+        synchronized (this) {
+            if (decided != null) {
+                return decided;
+            }
+            // Expected: what the run said it would look up, or at least as many again as it has.
+            long likely = Math.max(keys * 2, expected);
+            if (likely < bulk.fromKeys()) {
+                return null;
+            }
+            try {
+                if (states < 0) {
+                    states = count();
+                }
+            } catch (SQLException e) {
+                throw ledger.damaged(e);
             }
             if ((double) likely * bulk.perState() < states) {
                 return null;
             }
-            StateSnapshot s = read((long) (Runtime.getRuntime().maxMemory() * bulk.heapShare()));
-            decided = s == null ? PROBE : s;
+            decided = LOADING;
+        }
+        StateSnapshot s = null;
+        boolean read = false;
+        try {
+            s = read((long) (Runtime.getRuntime().maxMemory() * bulk.heapShare()));
+            read = true;
         } catch (SQLException e) {
             throw ledger.damaged(e);
+        } finally {
+            synchronized (this) {
+                // Not read (a failure): undecided again, so that a later look-up tries again and tells it.
+                decided = read ? (s == null ? PROBE : s) : null;
+                notifyAll();
+            }
         }
-        return decided;
+        return s == null ? PROBE : s;
+    }
+
+    /** Whether the whole table is being read now ({@link #awaitSnapshot} waits for it). */
+    boolean loading() {
+        return decided == LOADING;
+    }
+
+    /**
+     * The whole table once read, waiting while it is being read; null when this reader probes (or has not
+     * decided yet, or failed to read it).
+     */
+    synchronized StateSnapshot awaitSnapshot() throws InterruptedException {
+        while (decided == LOADING) {
+            wait();
+        }
+        return snapshot();
     }
 
     /** How many connections it holds open now. */
@@ -238,6 +278,14 @@ public final class StateReader implements AutoCloseable {
 
     /** The whole table in one pass, or null when it takes more than {@code budget} bytes. */
     private StateSnapshot read(long budget) throws SQLException {
+        if (held != null) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+        }
         Connection c = reader().c;
         boolean postgresql = ledger.dialect() == Ledger.Dialect.POSTGRESQL;
         if (postgresql) {

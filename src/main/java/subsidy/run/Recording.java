@@ -135,7 +135,7 @@ public final class Recording implements AutoCloseable {
             @Override
             public String added() {
                 paid = paid == null ? paid(policy, options.period(), run.id(), r) : paid;
-                return paid.entries().isEmpty() ? null : new Prior(paid.entries()).encode();
+                return paid.entries().isEmpty() ? null : Prior.encode(paid.entries());
             }
         });
     }

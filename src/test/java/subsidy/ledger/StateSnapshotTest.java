@@ -68,9 +68,23 @@ class StateSnapshotTest {
         for (Map.Entry<String, String> c : cells.entrySet()) {
             assertEquals(c.getValue(), s.state(s.entry(c.getKey())), c.getKey());
         }
-        for (String absent : List.of("", "ABCD", "a", "915301", "x".repeat(126), "y".repeat(129), "统一社会信用代码")) {
-            assertEquals(-1, s.entry(absent), absent);
+        List<String> absent = List.of("", "ABCD", "a", "915301", "x".repeat(126), "y".repeat(129), "统一社会信用代码");
+        for (String id : absent) {
+            assertEquals(-1, s.entry(id), id);
         }
+        // Looked for a group at a time (StateSnapshot.entries): the same entries, in the order asked, across
+        // groups, with ids it does not hold and the same id twice among them.
+        List<String> asked = new ArrayList<>(cells.keySet());
+        for (int i = 0; i < absent.size(); i++) {
+            asked.add(i * 997, absent.get(i));
+        }
+        asked.add(65, asked.get(3));
+        int[] found = s.entries(asked);
+        assertEquals(asked.size(), found.length);
+        for (int k = 0; k < asked.size(); k++) {
+            assertEquals(s.entry(asked.get(k)), found[k], asked.get(k));
+        }
+        assertEquals(0, s.entries(List.of()).length);
     }
 
     @Test
@@ -233,6 +247,79 @@ class StateSnapshotTest {
         }
         assertEquals(states.get(StateReader.Bulk.NEVER), states.get(StateReader.Bulk.ALWAYS));
         assertEquals(states.get(StateReader.Bulk.NEVER), states.get(BULKS.get(2)));
+    }
+
+    /**
+     * While the whole table is read, a run's look-ups probe and its writer keeps what those rows change
+     * (StateReader.loading): the table left must be the probing run's, whether the reading ends midway through
+     * the rows, with no room to keep the changes beside it, or only after the last row.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void rowsComputedWhileTheTableIsBeingReadLeaveTheLedgerAsProbingRowsDo(Backend backend) throws Exception {
+        List<String> firms = new ArrayList<>(TestLedgers.firms(6_000));
+        firms.addAll(ODD_IDS);
+        List<LedgerRun.Item> paid = List.of(item("refund", "20.00", true), item("hire", "1.00", false));
+        Map<String, List<String>> states = new HashMap<>();
+        for (String how : List.of("probing", "read midway", "read midway, no room", "read after the last row")) {
+            String where = ledgers.fresh(backend);
+            try (Ledger l = open(where)) {
+                batch(l, P5, "k1", firms.subList(0, 5_000), List.of(item("refund", "10.00", true)));
+                java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+                l.bulk(how.equals("probing") ? StateReader.Bulk.NEVER : how.endsWith("no room")
+                        ? new StateReader.Bulk(0, Long.MAX_VALUE, 0.4, 1e-9) : StateReader.Bulk.ALWAYS);
+                l.holdWholeReads(hold);
+                try (LedgerRun run = l.begin(TestLedgers.request("2023-01"))) {
+                    run.reader().expect(1_000_000);
+                    waitFor(() -> how.equals("probing") || run.reader().loading(), "the table being read");
+                    for (int i = 0; i < firms.size(); i++) {
+                        if (i == 3_000 && how.startsWith("read midway")) {
+                            // the first 2,000 rows handed to the writer while the table is still being read
+                            waitFor(() -> run.keptEarly() > 0, "rows kept early");
+                            hold.countDown();
+                        }
+                        TestLedgers.pay(run, firms.get(i), "2023-01", paid);
+                    }
+                    if (how.equals("read after the last row")) {
+                        new Thread(() -> {
+                            sleep(300);
+                            hold.countDown();
+                        }).start();
+                    }
+                    run.finish(TestLedgers.finish("k2", firms.size(), java.math.BigDecimal.ONE));
+                    run.commit();
+                    assertEquals(how.equals("probing"), run.keptEarly() == 0, how + ": " + run.keptEarly());
+                    assertEquals(!how.equals("probing"), run.reader().readWhole(), how);
+                }
+            }
+            try (Connection c = TestLedgers.raw(where)) {
+                states.put(how, TestLedgers.dump(c, TestLedgers.table(where, "entity_state")));
+            }
+        }
+        assertEquals(firms.size(), states.get("probing").size());
+        assertTrue(states.get("probing").toString().contains("refund|2022-05|1|10.00|;refund|2023-01|2|20.00|"));
+        for (String how : states.keySet()) {
+            assertEquals(states.get("probing"), states.get(how), how);
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier what, String named) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!what.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("waited a minute for " + named);
+            }
+            sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @ParameterizedTest
