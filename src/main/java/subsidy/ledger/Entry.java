@@ -46,6 +46,40 @@ public record Entry(String program, String period, long batch, BigDecimal amount
             throw new IllegalArgumentException("not a ledger entry: " + s);
         }
         return new Entry(s.substring(0, a), s.substring(a + 1, b), Long.parseLong(s, b + 1, c, 10),
-                new BigDecimal(s.substring(c + 1, d)), d + 1 == s.length() ? null : new BigDecimal(s.substring(d + 1)));
+                decimal(s, c + 1, d), d + 1 == s.length() ? null : decimal(s, d + 1, s.length()));
+    }
+
+    /**
+     * The number {@code s} holds from {@code from} to {@code to}, as {@code new BigDecimal} reads it (its
+     * value and scale): plain ones such as {@code 27654.98}, what the ledger writes, read without a
+     * substring and its copies — a run reads two million — and anything else by BigDecimal itself.
+     *
+     * @throws NumberFormatException as BigDecimal does
+     */
+    static BigDecimal decimal(String s, int from, int to) {
+        int i = from;
+        boolean negative = i < to && s.charAt(i) == '-';
+        if (negative) {
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1; // digits after the point; -1 before one
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 18) {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                scale += scale >= 0 ? 1 : 0;
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return new BigDecimal(s.substring(from, to)); // exponents, 18 digits and more, what is no number
+            }
+        }
+        if (digits == 0) {
+            return new BigDecimal(s.substring(from, to));
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 }

@@ -44,7 +44,8 @@ public final class Prior {
     /** The entries of one program (a list not to be changed). */
     public List<Entry> of(String program) {
         List<Entry> out = List.of();
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) { // by index: asked for each limited program of each row
+            Entry e = entries.get(i);
             if (e.program().equals(program)) {
                 out = out.isEmpty() ? new ArrayList<>(2) : out;
                 out.add(e);
@@ -91,17 +92,17 @@ public final class Prior {
 
     /** {@code entries} as entity_state holds them (the text {@link #encode} gives a prior of them). */
     public static String encode(List<Entry> entries) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(48 * entries.size());
         encode(sb, entries);
         return sb.toString();
     }
 
     private static void encode(StringBuilder sb, List<Entry> entries) {
-        for (Entry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
             if (!sb.isEmpty()) {
                 sb.append(';');
             }
-            e.encode(sb);
+            entries.get(i).encode(sb);
         }
     }
 

@@ -31,6 +31,23 @@ class EntryTest {
         assertThrows(IllegalArgumentException.class, () -> Entry.decode(cell));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"27654.98", "0.00", "0", "1000", "-1.50", "-0.00", "5.", ".5", "007.10",
+        "999999999999999999", "1234567890123456789", "12345678901234567.891", "1E+3", "1.5e2", "+5", "2.47"})
+    void anAmountIsReadAsBigDecimalReadsItValueAndScale(String amount) {
+        BigDecimal expected = new BigDecimal(amount);
+        BigDecimal read = Entry.decode("hire|2022-05|1|" + amount + "|" + amount).amount();
+        assertEquals(expected, read, amount); // equals: the same value at the same scale
+        assertEquals(expected, Entry.decimal("x" + amount + "|", 1, 1 + amount.length()), amount);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-", ".", "1.2.3", "1-2", "--1", "1,5", " 1", "abc", "1e"})
+    void anAmountThatIsNoNumberIsRefusedAsBigDecimalRefusesIt(String amount) {
+        assertThrows(NumberFormatException.class, () -> new BigDecimal(amount));
+        assertThrows(NumberFormatException.class, () -> Entry.decimal(amount, 0, amount.length()));
+    }
+
     @Test
     void theYearIsThePeriodsFirstFourDigits() {
         assertEquals(2022, new Entry("hire", "2022-05", 1, BigDecimal.ONE, null).year());

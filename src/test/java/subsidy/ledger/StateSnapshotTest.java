@@ -243,6 +243,20 @@ class StateSnapshotTest {
             }
             try (Connection c = TestLedgers.raw(where)) {
                 states.put(bulk, TestLedgers.dump(c, TestLedgers.table(where, "entity_state")));
+                if (backend == Backend.POSTGRESQL) {
+                    // Written afresh with its primary key dropped and made again: the same key, still keeping ids unique.
+                    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                                    + "WHERE conrelid = 'subsidy.entity_state'::regclass AND contype = 'p'")) {
+                        assertTrue(rs.next(), "a primary key: " + bulk);
+                        assertEquals("entity_state_pkey", rs.getString(1));
+                        assertEquals("PRIMARY KEY (entity)", rs.getString(2));
+                    }
+                    try (Statement s = c.createStatement()) {
+                        assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
+                                "INSERT INTO subsidy.entity_state (entity, state) VALUES ('F00001', 'x')"));
+                    }
+                }
             }
         }
         assertEquals(states.get(StateReader.Bulk.NEVER), states.get(StateReader.Bulk.ALWAYS));
