@@ -62,7 +62,9 @@ final class Blocks {
         private static final String END = new String("end");
 
         private final PreparedStatement statement;
-        private final StringBuilder block = new StringBuilder("[");
+        /** Whether a block is a JSON object ({"id":"state",…}) rather than an array of pairs. */
+        private final boolean object;
+        private final StringBuilder block;
         private int inBlock;
         private long sent;
         /** With {@link #ahead}: the blocks made, and the thread that sends them. */
@@ -71,11 +73,13 @@ final class Blocks {
         private volatile SQLException failed;
 
         PairSender(PreparedStatement statement) {
-            this(statement, false);
+            this(statement, false, false);
         }
 
-        private PairSender(PreparedStatement statement, boolean ahead) {
+        private PairSender(PreparedStatement statement, boolean ahead, boolean object) {
             this.statement = statement;
+            this.object = object;
+            this.block = new StringBuilder(object ? "{" : "[");
             this.made = ahead ? new java.util.concurrent.ArrayBlockingQueue<>(2) : null;
             this.sender = ahead ? new Thread(this::sendMade, "subsidy-ledger-states") : null;
             if (sender != null) {
@@ -90,11 +94,27 @@ final class Blocks {
          * {@link #finish}.
          */
         static PairSender ahead(PreparedStatement statement) {
-            return new PairSender(statement, true);
+            return new PairSender(statement, true, false);
+        }
+
+        /**
+         * As {@link #ahead}, each block one JSON object, {@code {"id":"state",…}} (the ids are a table's key:
+         * none twice): SQLite's {@code json_each} gives its key and value as they are, where each pair of an
+         * array is parsed again by {@code ->>} (a million states: 0.73 s against 1.6 s written).
+         */
+        static PairSender objectsAhead(PreparedStatement statement) {
+            return new PairSender(statement, true, true);
         }
 
         void add(String first, String second) throws SQLException {
-            pair(block, first, second);
+            if (object) {
+                block.append(block.length() > 1 ? "," : "");
+                recorded(block, first);
+                block.append(':');
+                recorded(block, second);
+            } else {
+                pair(block, first, second);
+            }
             if (++inBlock == ROWS) {
                 send();
             }
@@ -133,9 +153,9 @@ final class Blocks {
         }
 
         private void send() throws SQLException {
-            String b = block.append(']').toString();
+            String b = block.append(object ? '}' : ']').toString();
             block.setLength(0);
-            block.append('[');
+            block.append(object ? '{' : '[');
             sent += inBlock;
             inBlock = 0;
             if (sender == null) {

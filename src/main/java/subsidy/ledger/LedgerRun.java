@@ -568,9 +568,10 @@ public final class LedgerRun implements AutoCloseable {
                 }
             }
             try (PreparedStatement p = w.prepareStatement("INSERT INTO entity_state (entity, state) "
-                    + "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j"
+                    + "SELECT j.key, j.value FROM json_each(?) AS j"
                     + (most ? "" : " WHERE true ON CONFLICT (entity) DO UPDATE SET state = excluded.state"))) {
-                Blocks.PairSender send = Blocks.PairSender.ahead(p); // the blocks made while the last ones are written
+                // Blocks {"id":"state",…}, made while the last ones are written.
+                Blocks.PairSender send = Blocks.PairSender.objectsAhead(p);
                 try {
                     if (most) {
                         changes.all(send);

@@ -99,6 +99,37 @@ class BlocksTest {
     }
 
     @Test
+    void pairsSentAheadAsObjectsArriveEveryOneAsGivenEveryCharacterToo() throws Exception {
+        List<String> odd = List.of("a \"quoted\" id", "back\\slash", "tab\there", "new\nline", "统一社会信用代码", "é", "",
+                "{\"json\": [1]}", "\u0001");
+        try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(
+                "INSERT INTO t (k, v) SELECT j.key, j.value FROM json_each(?) AS j")) {
+            Blocks.PairSender send = Blocks.PairSender.objectsAhead(p);
+            for (int i = 0; i < 4_567; i++) { // two full blocks and a part one
+                send.add(String.format("K%05d", i), i < odd.size() ? odd.get(i) : "v" + i);
+            }
+            for (String k : odd) {
+                send.add(k, k);
+            }
+            assertEquals(4_567 + odd.size(), send.finish());
+            java.util.Map<String, String> expected = new java.util.HashMap<>();
+            for (int i = 0; i < 4_567; i++) {
+                expected.put(String.format("K%05d", i), i < odd.size() ? odd.get(i) : "v" + i);
+            }
+            odd.forEach(k -> expected.put(k, k));
+            java.util.Map<String, String> read = new java.util.HashMap<>();
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT k, v, typeof(k) || typeof(v) FROM t")) {
+                while (rs.next()) {
+                    read.put(rs.getString(1), rs.getString(2));
+                    assertEquals("texttext", rs.getString(3), rs.getString(1));
+                }
+            }
+            assertEquals(expected, read);
+        }
+    }
+
+    @Test
     void aBlockTheDatabaseRefusesWhenSentAheadFailsTheSenderNotLater() throws Exception {
         try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
             Blocks.PairSender send = Blocks.PairSender.ahead(p);
