@@ -44,7 +44,7 @@ final class Blocks {
     }
 
     /** Appends {@code [row,"entity","period","paid"]} to a block being built ({@code [} opened by the caller). */
-    static void payment(StringBuilder block, long row, String entity, String period, CharSequence paid) {
+    static void payment(StringBuilder block, long row, String entity, String period, String paid) {
         block.append(block.length() > 1 ? ",[" : "[").append(row).append(',');
         recorded(block, entity);
         block.append(',');
@@ -214,18 +214,15 @@ final class Blocks {
      * @throws IllegalArgumentException for a NUL character, which PostgreSQL's JSON takes in and then cannot
      *                                  give back (the ledger's text columns never held one)
      */
-    private static void recorded(StringBuilder block, CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\0') {
-                throw new IllegalArgumentException("a NUL character cannot be recorded: "
-                        + s.toString().replace('\0', '?'));
-            }
+    private static void recorded(StringBuilder block, String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character cannot be recorded: " + s.replace('\0', '?'));
         }
         quote(block, s);
     }
 
     /** {@code s} as a JSON string. */
-    static void quote(StringBuilder sb, CharSequence s) {
+    static void quote(StringBuilder sb, String s) {
         sb.append('"');
         int plain = 0;
         while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {

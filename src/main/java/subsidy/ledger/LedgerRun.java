@@ -832,7 +832,8 @@ public final class LedgerRun implements AutoCloseable {
                     for (Row r : rows) {
                         List<Item> items = r.paid().items();
                         if (!items.isEmpty()) {
-                            Blocks.payment(payments, r.row(), r.entity(), request.period(), Item.encode(items, paidText));
+                            Blocks.payment(payments, r.row(), r.entity(), request.period(),
+                                    Item.encode(items, paidText).toString());
                         }
                         if (!decided && keptEarly(r)) {
                             continue;
