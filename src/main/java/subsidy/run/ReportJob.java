@@ -109,15 +109,34 @@ public final class ReportJob {
     }
 
     ReportJob(Policy policy, Options options, OutputDir.Opener opener) {
-        this(policy, options, opener, Runtime.getRuntime().availableProcessors());
+        this(policy, options, opener, PER_CORE);
     }
 
-    /** @param workers the batch's worker threads (one per core in a real run; a test sets it) */
+    /** {@link #workers(boolean)}: as many as the machine's cores, one fewer beside a ledger's writer. */
+    static final int PER_CORE = -1;
+
+    /** @param workers the batch's worker threads ({@link #PER_CORE} in a real run; a test sets a number) */
     ReportJob(Policy policy, Options options, OutputDir.Opener opener, int workers) {
         this.policy = Objects.requireNonNull(policy);
         this.options = options;
         this.opener = opener;
         this.workers = workers;
+    }
+
+    /**
+     * The batch's workers: one per core; with a ledger one fewer (at least one), since its writer thread
+     * (the payments, the states) and at the run's ends the threads reading and writing the states run
+     * beside them and the ordering thread. On two cores, paired million-row runs with one worker against
+     * two: 9.15–9.70 against 9.69–10.08 s (SQLite), 9.06–9.80 against 9.25–10.90 s (PostgreSQL), every
+     * pair; bench/README.md, session 17.
+     */
+    private int workers(boolean ledger) {
+        return workers != PER_CORE ? workers : perCore(Runtime.getRuntime().availableProcessors(), ledger);
+    }
+
+    /** {@link #workers(boolean)} on {@code cores} cores. */
+    static int perCore(int cores, boolean ledger) {
+        return ledger ? Math.max(1, cores - 1) : Math.max(1, cores);
     }
 
     /**
@@ -225,7 +244,7 @@ public final class ReportJob {
                 hireRun = subsidy.hire.HireRun.assign(policy, hireList, null);
                 calculator = calculator.withHires(hireRun);
             }
-            Batch batch = new Batch(calculator, workers);
+            Batch batch = new Batch(calculator, workers(false));
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, null);
             }
@@ -243,7 +262,7 @@ public final class ReportJob {
                 calculator = calculator.withHires(hireRun);
             }
             ledger.expectInput(inputs.stream().mapToLong(InputFile::size).sum());
-            Batch batch = new Batch(calculator, workers, ledger.priors());
+            Batch batch = new Batch(calculator, workers(true), ledger.priors());
             if (target.dir == null) {
                 return toStreams(batch, inputs, table, stdout, stderr, ledger);
             }

@@ -98,4 +98,15 @@ class WorkerCountTest {
             }
         }
     }
+
+    @Test
+    void aRunWritingALedgerTakesOneWorkerFewerThanCoresAndAtLeastOne() {
+        // Its writer thread, and at its ends the threads reading and writing the states, run beside the
+        // workers and the ordering thread (README, "A ledger across monthly batches", Speed).
+        assertEquals(2, ReportJob.perCore(2, false));
+        assertEquals(1, ReportJob.perCore(2, true));
+        assertEquals(7, ReportJob.perCore(8, true));
+        assertEquals(1, ReportJob.perCore(1, true));
+        assertEquals(1, ReportJob.perCore(1, false));
+    }
 }
