@@ -309,6 +309,48 @@ class LedgerStoreTest {
     }
 
     @Test
+    void aLargeBatchOfARoleThatMayEmptyTheStatesButDoesNotOwnThemWritesThemAfreshKeepingTheirKey() throws Exception {
+        // Granted TRUNCATE, not the table: it may not drop and make again the primary key (LedgerRun.emptyAndRefill),
+        // so it copies the states into the key as it stands, and still writes the table afresh.
+        String where = ledgers.fresh(Backend.POSTGRESQL);
+        List<String> firms = tenThousandPaidIn2022(where);
+        String clerk = "subsidy_clerk_" + Long.toString(System.nanoTime(), 36);
+        String db = where.replaceAll("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+        String files = "SELECT pg_relation_filenode('subsidy.entity_state'), "
+                + "(SELECT conindid FROM pg_constraint WHERE conrelid = 'subsidy.entity_state'::regclass AND contype = 'p')";
+        long[] before = new long[2];
+        try (Connection c = raw(where); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + clerk + " LOGIN");
+            s.execute("GRANT USAGE ON SCHEMA subsidy TO " + clerk);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA subsidy TO " + clerk);
+            s.execute("GRANT TEMP ON DATABASE " + db + " TO " + clerk);
+            try (java.sql.ResultSet rs = s.executeQuery(files)) {
+                rs.next();
+                before[0] = rs.getLong(1);
+                before[1] = rs.getLong(2);
+            }
+        }
+        try {
+            try (Ledger l = open(where.replace("user=postgres", "user=" + clerk))) {
+                assertEquals(2, batch(l, "2023-01", "k2", firms, List.of(item("refund", "20.00", true))));
+                try (StateReader r = l.stateReader(null)) {
+                    assertEquals(l.history().priorAt(l.state()), r.lookup(firms));
+                }
+            }
+            try (Connection c = raw(where); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(files)) {
+                rs.next();
+                assertNotEquals(before[0], rs.getLong(1), "entity_state written afresh (emptied: a new file)");
+                assertEquals(before[1], rs.getLong(2), "its primary key kept, not made again");
+            }
+        } finally {
+            try (Connection c = raw(where); Statement s = c.createStatement()) {
+                s.execute("DROP OWNED BY " + clerk);
+                s.execute("DROP ROLE " + clerk);
+            }
+        }
+    }
+
+    @Test
     void aLargeBatchIsRecordedWhileAnotherProgramHoldsTheStatesInAnOpenTransaction() throws Exception {
         String where = ledgers.fresh(Backend.POSTGRESQL);
         List<String> firms = tenThousandPaidIn2022(where);

@@ -1,6 +1,7 @@
 package subsidy.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -224,10 +225,12 @@ class StateSnapshotTest {
         Map<StateReader.Bulk, List<String>> states = new HashMap<>();
         for (StateReader.Bulk bulk : BULKS) {
             String where = ledgers.fresh(backend);
+            long keyIndex = 0;
             try (Ledger l = open(where)) {
                 l.bulk(bulk);
                 batch(l, P5, "k1", firms.subList(0, 10_000), List.of(item("refund", "10.00", true),
                         item("hire", "1.00", false)));
+                keyIndex = backend == Backend.POSTGRESQL ? keyIndex(where) : 0;
                 batch(l, "2023-01", "k2", firms, List.of(item("refund", "20.00", true)));
                 batch(l, "2023-02", "k3", List.of("F00001", "NEW", "tab\there"), List.of(item("rent", "5.00", true)));
                 batch(l, TestLedgers.replacing("2023-02", 3, "corrected"), "k3", List.of("F00002", "NEW"),
@@ -252,6 +255,9 @@ class StateSnapshotTest {
                         assertEquals("entity_state_pkey", rs.getString(1));
                         assertEquals("PRIMARY KEY (entity)", rs.getString(2));
                     }
+                    // Not the same index: the new year's batch dropped the key and made it again, rather than
+                    // falling back to an upsert that keeps it (whose table would look the same).
+                    assertNotEquals(keyIndex, keyIndex(where), "the key made again: " + bulk);
                     try (Statement s = c.createStatement()) {
                         assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
                                 "INSERT INTO subsidy.entity_state (entity, state) VALUES ('F00001', 'x')"));
@@ -314,6 +320,15 @@ class StateSnapshotTest {
         assertTrue(states.get("probing").toString().contains("refund|2022-05|1|10.00|;refund|2023-01|2|20.00|"));
         for (String how : states.keySet()) {
             assertEquals(states.get("probing"), states.get(how), how);
+        }
+    }
+
+    /** The index of entity_state's primary key (PostgreSQL), by its number. */
+    private static long keyIndex(String where) throws java.sql.SQLException {
+        try (Connection c = TestLedgers.raw(where); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT conindid FROM pg_constraint WHERE conrelid = 'subsidy.entity_state'::regclass AND contype = 'p'")) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
         }
     }
 
