@@ -67,7 +67,7 @@ final class Blocks {
         private final StringBuilder block;
         private int inBlock;
         private long sent;
-        /** With {@link #ahead}: the blocks made, and the thread that sends them. */
+        /** With {@link #objectsAhead}: the blocks made, and the thread that sends them. */
         private final java.util.concurrent.BlockingQueue<String> made;
         private final Thread sender;
         private volatile SQLException failed;
@@ -89,16 +89,9 @@ final class Blocks {
         }
 
         /**
-         * One that sends each block on a thread of its own while the caller makes the next: for a run's last
-         * statement, which nothing else runs beside. The statement is not to be used by the caller until
-         * {@link #finish}.
-         */
-        static PairSender ahead(PreparedStatement statement) {
-            return new PairSender(statement, true, false);
-        }
-
-        /**
-         * As {@link #ahead}, each block one JSON object, {@code {"id":"state",…}} (the ids are a table's key:
+         * One that sends each block on a thread of its own while the caller makes the next (for a run's last
+         * statement, which nothing else runs beside; the statement is not to be used by the caller until
+         * {@link #finish}), each block one JSON object, {@code {"id":"state",…}} (the ids are a table's key:
          * none twice): SQLite's {@code json_each} gives its key and value as they are, where each pair of an
          * array is parsed again by {@code ->>} (a million states: 0.73 s against 1.6 s written).
          */

@@ -513,9 +513,9 @@ public final class LedgerRun implements AutoCloseable {
      * PostgreSQL's entity_state emptied and filled again by {@code refill}, {@code before} run first (null:
      * nothing), all in a savepoint. The table is kept (its owner, its grants, what depends on it); when the
      * run's role owns it, its primary key is dropped while it is filled and made again after, from the rows
-     * in key order (a million states: 0.47 + 0.25 s against 1.1 s copied into the index as they come). Emptying it waits
-     * for readers that hold it; not long: a run whose role may not empty it, or that would wait, gets false,
-     * everything since the savepoint undone, and updates its rows instead.
+     * in key order (a million states: 0.47 + 0.25 s against 1.1 s copied into the index as they come).
+     * Emptying it waits for readers that hold it; not long: a run whose role may not empty it, or that would
+     * wait, gets false, everything since the savepoint undone, and updates its rows instead.
      */
     private static boolean emptyAndRefill(Statement s, Step before, Step refill) throws SQLException {
         s.execute("SAVEPOINT rebuild");

@@ -77,12 +77,12 @@ class BlocksTest {
         return c;
     }
 
-    private static final String INSERT = "INSERT INTO t (k, v) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j";
+    private static final String INSERT = "INSERT INTO t (k, v) SELECT j.key, j.value FROM json_each(?) AS j";
 
     @Test
     void pairsSentAheadArriveEveryOneAndInOrder() throws Exception {
         try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
-            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            Blocks.PairSender send = Blocks.PairSender.objectsAhead(p);
             for (int i = 0; i < 4_567; i++) { // two full blocks and a part one
                 send.add(String.format("K%05d", i), "v" + i);
             }
@@ -132,7 +132,7 @@ class BlocksTest {
     @Test
     void aBlockTheDatabaseRefusesWhenSentAheadFailsTheSenderNotLater() throws Exception {
         try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
-            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            Blocks.PairSender send = Blocks.PairSender.objectsAhead(p);
             java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> {
                 for (int i = 0; i < 10_000; i++) {
                     send.add("same key", "v" + i); // the primary key refuses the second
@@ -146,7 +146,7 @@ class BlocksTest {
     @Test
     void aSenderAheadGivenUpLeavesNoThreadWaiting() throws Exception {
         try (java.sql.Connection c = table(); java.sql.PreparedStatement p = c.prepareStatement(INSERT)) {
-            Blocks.PairSender send = Blocks.PairSender.ahead(p);
+            Blocks.PairSender send = Blocks.PairSender.objectsAhead(p);
             send.add("K1", "v1"); // a caller that fails here, before finish()
             send.abandon();
             for (int i = 0; i < 100 && senderAlive(); i++) {
