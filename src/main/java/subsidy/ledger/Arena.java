@@ -108,7 +108,7 @@ final class Arena {
 
     /** The first byte of the entry at {@code place}: reading it brings the entry near (see StateSnapshot.entries). */
     byte peek(int place) {
-        return chunks.get(place >>> CHUNK_BITS).get(place & (CHUNK - 1));
+        return chunk(place).get(place & (CHUNK - 1));
     }
 
     /** Where the first string of the entry at {@code place} begins ({@link #next}). */

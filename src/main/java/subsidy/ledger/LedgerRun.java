@@ -761,7 +761,7 @@ public final class LedgerRun implements AutoCloseable {
          * Keeps row {@code r}'s change of state for later when the whole table is still being read (its
          * payments are written already): true when kept, false when it is to be decided now.
          */
-        private boolean keptEarly(Row r) {
+        private boolean keepEarly(Row r) {
             if (replaced != null || !reader.loading()) {
                 return false;
             }
@@ -780,6 +780,18 @@ public final class LedgerRun implements AutoCloseable {
         }
 
         /**
+         * When the changes kept beside the snapshot would take more than they may (or the rows kept early do):
+         * what was kept goes the way of the states without a snapshot, and so does all that follows.
+         */
+        private void giveUpChanges(Blocks.PairSender states) throws SQLException {
+            if (changes != null) {
+                StateSnapshot.Changes kept = changes;
+                changes = null;
+                kept.each(states);
+            }
+        }
+
+        /**
          * Decides, at the first row whose change of state is not kept early (waiting while the table is being
          * read), whether the batch's changes are kept beside the table the run read ({@link #changes}) or go to
          * new_state as they come; then does the same with the rows kept early.
@@ -795,16 +807,12 @@ public final class LedgerRun implements AutoCloseable {
                 if (changes != null && changes.add(e[0], null, e[1])) {
                     continue;
                 }
-                if (changes != null) {
-                    StateSnapshot.Changes kept = changes;
-                    changes = null;
-                    kept.each(states);
-                }
+                giveUpChanges(states);
                 rest.add(e);
             }
             early.clear();
             // Not kept beside the table: each state as read (again: the ledger has not changed since) and what
-            // the batch adds, as Prior.plus joins them.
+            // the batch adds.
             for (int from = 0; from < rest.size(); from += StateReader.PER_QUERY) {
                 List<String[]> part = rest.subList(from, Math.min(rest.size(), from + StateReader.PER_QUERY));
                 List<String> ids = new ArrayList<>(part.size());
@@ -813,8 +821,7 @@ public final class LedgerRun implements AutoCloseable {
                 }
                 Map<String, Prior> before = reader.lookup(ids);
                 for (String[] e : part) {
-                    String was = before.getOrDefault(e[0], Prior.NONE).encode();
-                    states.add(e[0], was.isEmpty() ? e[1] : was + ';' + e[1]);
+                    states.add(e[0], Prior.joined(before.getOrDefault(e[0], Prior.NONE).encode(), e[1]));
                 }
             }
         }
@@ -840,7 +847,7 @@ public final class LedgerRun implements AutoCloseable {
                             Blocks.payment(payments, r.row(), r.entity(), request.period(),
                                     Item.encode(items, paidText).toString());
                         }
-                        if (!decided && keptEarly(r)) {
+                        if (!decided && keepEarly(r)) {
                             continue;
                         }
                         if (!decided) {
@@ -851,10 +858,7 @@ public final class LedgerRun implements AutoCloseable {
                             if (added == null || changes.add(r.entity(), r.paid().read(), added)) {
                                 continue;
                             }
-                            // More than it may keep: what it kept goes the way of the states without a snapshot.
-                            StateSnapshot.Changes kept = changes;
-                            changes = null;
-                            kept.each(states);
+                            giveUpChanges(states);
                         }
                         Prior now = r.paid().newState();
                         if (now != null) {

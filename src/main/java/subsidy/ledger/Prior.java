@@ -71,13 +71,12 @@ public final class Prior {
         }
         List<Entry> all = new ArrayList<>(entries);
         all.addAll(more);
-        String text = null;
-        if (encoded != null) {
-            StringBuilder sb = new StringBuilder(encoded);
-            encode(sb, more);
-            text = sb.toString();
-        }
-        return new Prior(all, text);
+        return new Prior(all, encoded == null ? null : joined(encoded, encode(more)));
+    }
+
+    /** A state as entity_state holds it ({@code state}) and entries a batch adds to it, encoded: the state after. */
+    static String joined(String state, String added) {
+        return state.isEmpty() ? added : state + ';' + added;
     }
 
     /** As entity_state holds it: the entries joined by ';'. */

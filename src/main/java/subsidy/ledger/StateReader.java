@@ -260,7 +260,7 @@ public final class StateReader implements AutoCloseable {
 
     /** Whether this reader read the whole table (and looks up in memory since). */
     boolean readWhole() {
-        return decided instanceof StateSnapshot;
+        return snapshot() != null;
     }
 
     /** The whole table as this reader read it, or null when it probes (or has not decided yet). */

@@ -55,7 +55,12 @@ final class StateSnapshot {
     /** The number of {@code entity}'s entry, or -1 when the ledger never paid it. */
     int entry(String entity) {
         byte[] key = entity.getBytes(StandardCharsets.UTF_8);
-        int slot = find(key, hash(key));
+        return entry(key, hash(key));
+    }
+
+    /** The number of the entry of {@code key}, whose {@link #hash} is {@code h}, or -1. */
+    private int entry(byte[] key, int h) {
+        int slot = find(key, h);
         return slot < 0 ? -1 : (int) table[slot] - 1;
     }
 
@@ -73,9 +78,9 @@ final class StateSnapshot {
         int[] out = new int[n];
         byte[][] keys = new byte[Math.min(n, GROUP)][];
         int[] hashes = new int[keys.length];
+        long[] first = new long[keys.length];
         for (int from = 0; from < n; from += GROUP) {
             int count = Math.min(GROUP, n - from);
-            long[] first = new long[count];
             for (int k = 0; k < count; k++) {
                 keys[k] = entities.get(from + k).getBytes(StandardCharsets.UTF_8);
                 hashes[k] = hash(keys[k]);
@@ -90,8 +95,7 @@ final class StateSnapshot {
             }
             SINK[0] = seen;
             for (int k = 0; k < count; k++) {
-                int slot = find(keys[k], hashes[k]);
-                out[from + k] = slot < 0 ? -1 : (int) table[slot] - 1;
+                out[from + k] = entry(keys[k], hashes[k]);
             }
         }
         return out;
@@ -289,14 +293,16 @@ final class StateSnapshot {
             }
             Arrays.sort(order, (a, b) -> added.compare(added.first(a), added.first(b)));
             int f = 0;
+            byte[] freshKey = f < order.length ? added.bytes(added.first(order[f])) : null; // the next one's id
             for (int i = 0; i < size; i++) {
                 long at = arena.first(places[i]);
                 byte[] key = arena.bytes(at);
-                while (f < order.length && Arrays.compareUnsigned(added.bytes(added.first(order[f])), key) < 0) {
+                while (freshKey != null && Arrays.compareUnsigned(freshKey, key) < 0) {
                     fresh(out, order[f++]);
+                    freshKey = f < order.length ? added.bytes(added.first(order[f])) : null;
                 }
                 if (of[i] != 0) {
-                    out.row(key, join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
+                    changed(out, i, at, key);
                 } else if (unchangedToo) {
                     out.row(key, arena.bytes(arena.next(at)));
                 }
@@ -306,13 +312,18 @@ final class StateSnapshot {
             }
         }
 
+        /** Entry {@code i} of the snapshot (its id {@code key}, at {@code at}) with what the batch added to its state. */
+        private void changed(Rows out, int i, long at, byte[] key) throws SQLException {
+            out.row(key, join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
+        }
+
         /** An entity the snapshot does not hold, and its state: what the batch added. */
         private void fresh(Rows out, int place) throws SQLException {
             long at = added.first(place);
             out.row(added.bytes(at), added.bytes(added.next(at)));
         }
 
-        /** A state read and what the batch adds to it, as {@link Prior#plus} joins them. */
+        /** A state read and what the batch adds to it, as {@link Prior#joined} joins their text. */
         private static byte[] join(byte[] state, byte[] more) {
             if (state.length == 0) {
                 return more;
@@ -328,7 +339,7 @@ final class StateSnapshot {
             for (int i = 0; i < size; i++) {
                 if (of[i] != 0) {
                     long at = arena.first(places[i]);
-                    out.row(arena.bytes(at), join(arena.bytes(arena.next(at)), added.bytes(added.first(of[i] - 1))));
+                    changed(out, i, at, arena.bytes(at));
                 }
             }
             for (int k = 0; k < freshCount; k++) {
