@@ -179,6 +179,7 @@ final class CalcCommand implements Callable<Integer> {
             job.hires(hires, null);
         }
         RunOptions.sayLeftOut(policy, texts, stderr::println);
+        run.warnEnded(stderr::println);
         run.warnExamples(policy, texts, stderr::println);
         String otherYear = recording == null ? null
                 : Recording.asOfYearWarning(policy, recording.period(), run.asOf, texts);

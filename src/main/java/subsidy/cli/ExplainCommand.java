@@ -83,6 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             Policy policy = run.policy();
             RunOptions.sayLeftOut(policy, texts, err::println);
+            run.warnEnded(err::println);
             run.warnExamples(policy, texts, err::println);
             subsidy.calc.Calculator calculator = new subsidy.calc.Calculator(policy, texts);
             subsidy.calc.PriorSource priors = null;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.LocalDate;
 import subsidy.entity.InputSchema;
+import subsidy.input.Escape;
 import subsidy.input.InputException;
 import subsidy.policy.Resolution;
 import subsidy.input.InputFile;
@@ -28,7 +29,9 @@ final class Inputs {
      * The policy (the bundled one when {@code file} is null) as in force on {@code asOf}. Without a date
      * (no --as-of, no --period): a policy with no dated values is read as it is, undated (manifest
      * {@code as_of} empty), and one with dated values or periods of force as in force today, the
-     * clerk's local date. A file that is not a regular one (a pipe) is read once, then parsed.
+     * clerk's local date — or, when all its programs ended before today (the 2022 plans read in 2026), as
+     * in force on its last day, which its {@link Policy#asOf} then says and the command tells
+     * ({@link #ended}). A file that is not a regular one (a pipe) is read once, then parsed.
      */
     static Policy policy(Path file, LocalDate asOf) throws PolicyException {
         return policy(file, asOf, Texts.EN);
@@ -72,15 +75,42 @@ final class Inputs {
 
     /**
      * Read undated first: a policy that needs no date is taken as it is. One that does (or one with problems,
-     * which are then the problems it has on today's date) is read again as in force today.
+     * which are then the problems it has on today's date) is read again as in force today; one none of whose
+     * programs is in force today, all having ended before, as in force on its last day. When that too fails,
+     * the problems told are today's.
      */
     private static Policy undatedOr(Reader reader, java.util.function.Supplier<LocalDate> today)
             throws PolicyException {
         try {
             return reader.read(Resolution.UNDATED);
         } catch (PolicyException needsADate) {
-            return reader.read(Resolution.on(today.get()));
+            LocalDate day = today.get();
+            try {
+                return reader.read(Resolution.on(day));
+            } catch (PolicyException onToday) {
+                LocalDate last = onToday.inForce().endedBefore(day);
+                if (last == null) {
+                    throw onToday;
+                }
+                try {
+                    return reader.read(Resolution.on(last));
+                } catch (PolicyException onLastDay) {
+                    throw onToday;
+                }
+            }
         }
+    }
+
+    /**
+     * The warning for a policy read with no date given on a day before {@code today}: its programs had all
+     * ended, and it was read as in force on its last day; null when it was read on today (or undated).
+     */
+    static String ended(Policy policy, LocalDate today, Texts texts) {
+        if (today == null || policy.asOf() == null || !policy.asOf().isBefore(today)) {
+            return null;
+        }
+        return texts.get("cli.warning", texts.get("cli.policy_ended", Escape.controls(String.valueOf(policy.id())),
+                today, policy.asOf()));
     }
 
     /** Opens the --input files and reads their headers, so an unusable one stops the run before any output. */

@@ -111,7 +111,13 @@ final class PolicyCommand implements Runnable {
         public Integer call() {
             Texts texts = lang.texts();
             try {
-                Policy p = Inputs.policy(file != null ? file : RunOptions.configuration(spec).policy(), asOf, texts);
+                LocalDate[] today = new LocalDate[1];
+                Policy p = Inputs.policy(file != null ? file : RunOptions.configuration(spec).policy(), asOf,
+                        () -> today[0] = LocalDate.now(), texts);
+                String ended = Inputs.ended(p, today[0], texts);
+                if (ended != null) {
+                    spec.commandLine().getErr().println(ended);
+                }
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(PolicyText.render(p, texts));
                 out.flush();

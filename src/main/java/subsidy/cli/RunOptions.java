@@ -50,7 +50,20 @@ final class RunOptions {
         if (policyFile == null) {
             policyFile = configuration(spec).policy();
         }
-        return Inputs.policy(policyFile, asOf, texts());
+        LocalDate[] today = new LocalDate[1];
+        Policy p = Inputs.policy(policyFile, asOf, () -> today[0] = LocalDate.now(), texts());
+        ended = Inputs.ended(p, today[0], texts());
+        return p;
+    }
+
+    /** Set by {@link #policy}: the warning that the policy, its programs all ended, was read on its last day. */
+    private String ended;
+
+    /** Tells, when no date was given, that the policy's programs had all ended and which day it was read on. */
+    void warnEnded(java.util.function.Consumer<String> println) {
+        if (ended != null) {
+            println.accept(ended);
+        }
     }
 
     /** The configuration the command line was started with ({@link Main#configuration}); none in a bare test. */

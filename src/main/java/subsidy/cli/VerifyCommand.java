@@ -145,6 +145,7 @@ final class VerifyCommand implements Callable<Integer> {
                 stderr.println(texts.get("cli.verify.without_ledger", ref.batch()));
             }
             RunOptions.sayLeftOut(policy, texts, stderr::println);
+            run.warnEnded(stderr::println);
             // Every difference is written as it is found, and a failed write stops the run: a listing
             // cut short must not end as "n differences" or, worse, as exit 0.
             Csv out = Csv.open(new Std.Checked(new TerminalText(main.std.out)),

@@ -92,6 +92,21 @@ public record PeriodsOfForce(List<Period> spans) {
     }
 
     /**
+     * The last day in force when every period ended before {@code date} (a 2022 plan read in 2026); null when
+     * one has not, or has no end, or there are none.
+     */
+    public LocalDate endedBefore(LocalDate date) {
+        LocalDate last = null;
+        for (Period p : spans) {
+            if (p.to() == null || !p.to().isBefore(date)) {
+                return null;
+            }
+            last = last == null || p.to().isAfter(last) ? p.to() : last;
+        }
+        return last;
+    }
+
+    /**
      * A day in force to give as an example when no date was asked for: the last day of the first period,
      * or its first day when it has no end; null when no period has a dated end.
      */

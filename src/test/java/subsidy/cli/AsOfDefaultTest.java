@@ -20,7 +20,8 @@ import subsidy.policy.Policy;
 
 /**
  * Which date a command reads the policy on without --as-of (issue 18): the last day of --period when
- * given, else today (the local date); a policy with no dated values stays undated. Only the tests named
+ * given, else today (the local date), or, when all its programs ended before today, its last day in force,
+ * said in a warning; a policy with no dated values stays undated. Only the tests named
  * "…Today…" read the clock, and they accept either side of a midnight passed during the run.
  */
 class AsOfDefaultTest {
@@ -32,19 +33,55 @@ class AsOfDefaultTest {
     }
 
     @Test
-    void calcWithoutAsOfOrPeriodReadsTheDefaultPolicyTodayAndNamesItsPeriodOfForce() {
+    void calcWithoutAsOfOrPeriodReadsAPolicyWhoseProgramsAllEndedOnItsLastDayAndSaysSo() throws IOException {
+        // A newcomer's first run on the sample: the bundled 2022 plans, read today (2026), ended on 2022-12-31.
+        Path out = tmp.resolve("first");
         LocalDate before = LocalDate.now();
-        Result r = run("calc", "--input", "samples/firms.csv");
+        Result r = run("calc", "--input", "samples/firms.csv", "--out", out.toString());
         LocalDate after = LocalDate.now();
-        assertEquals(3, r.exit(), r.err());
-        assertEquals("", r.out(), "no report");
-        boolean named = false;
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("2022-12-31", manifest(out).path("as_of").asText(), "the day it was read on, recorded");
+        boolean said = false;
         for (LocalDate today : List.of(before, after)) {
-            named |= r.err().contains("policy yunnan-2022-default: no program is in force on " + today
-                    + "; its programs are in force from 2022-01-01 to 2022-12-31; give --as-of with a date in that "
-                    + "period, e.g. --as-of 2022-12-31");
+            said |= r.err().contains("subsidy: warning: no program of policy yunnan-2022-default is in force today ("
+                    + today + "), all having ended: read as in force on its last day, 2022-12-31; give --as-of (or "
+                    + "--period) for another date");
         }
-        assertTrue(named, r.err());
+        assertTrue(said, r.err());
+        // The same report as the date given by hand.
+        Path given = tmp.resolve("given");
+        assertEquals(0, run("calc", "--input", "samples/firms.csv", "--out", given.toString(), "--as-of", "2022-12-31")
+                .exit());
+        assertEquals(Files.readString(given.resolve("report.csv")), Files.readString(out.resolve("report.csv")));
+    }
+
+    @Test
+    void aDatedPolicyWithoutAsOfIsReadOnItsLastDayOnlyWhenEveryProgramEndedBeforeToday() throws Exception {
+        String program = """
+                  %s:
+                    kind: fixed
+                    title: %s
+                    limit: {kind: none}
+                    source: [{seed: s, words: w}]
+                    %s
+                    amount: 1
+                """;
+        String head = "id: dated\ntitle: t\nsources:\n  s: {file: s.txt, title: s}\nprograms:\n";
+        Path ended = Files.writeString(tmp.resolve("ended.yaml"), head + program.formatted("a", "a", "valid_to: 2020-12-31")
+                + program.formatted("b", "b", "valid_to: 2021-06-30"));
+        Path later = Files.writeString(tmp.resolve("later.yaml"), head + program.formatted("a", "a", "valid_to: 2020-12-31")
+                + program.formatted("b", "b", "valid_from: 2023-01-01"));
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        Policy p = Inputs.policy(ended, null, () -> today);
+        assertEquals(LocalDate.of(2021, 6, 30), p.asOf(), "the last day any program was in force");
+        assertTrue(Inputs.ended(p, today, subsidy.text.Texts.EN).contains("read as in force on its last day, 2021-06-30"));
+        // One program still to come (or in force today): nothing has ended, so nothing is chosen for the clerk.
+        subsidy.policy.PolicyException e = org.junit.jupiter.api.Assertions.assertThrows(
+                subsidy.policy.PolicyException.class, () -> Inputs.policy(later, null, () -> LocalDate.of(2022, 6, 30)));
+        assertTrue(e.getMessage().contains("no program is in force on 2022-06-30"), e.getMessage());
+        assertEquals(LocalDate.of(2023, 1, 1), Inputs.policy(later, null, () -> LocalDate.of(2023, 1, 1)).asOf());
+        assertEquals(null, Inputs.ended(Inputs.policy(later, null, () -> today), today, subsidy.text.Texts.EN),
+                "read on today: nothing to tell");
     }
 
     @Test
@@ -84,8 +121,8 @@ class AsOfDefaultTest {
         Result r = run("explain", "--input", "samples/firms.csv", "--id", "9153040225581193XN", "--period", "2022-06");
         assertEquals(0, r.exit(), r.err());
         Result without = run("explain", "--input", "samples/firms.csv", "--id", "9153040225581193XN");
-        assertEquals(3, without.exit(), without.err());
-        assertTrue(without.err().contains("give --as-of with a date in that period"), without.err());
+        assertEquals(0, without.exit(), without.err());
+        assertTrue(without.err().contains("read as in force on its last day, 2022-12-31"), without.err());
     }
 
     @Test
@@ -103,10 +140,11 @@ class AsOfDefaultTest {
     }
 
     @Test
-    void policyShowWithoutAsOfReadsTheBundledPolicyToday() {
+    void policyShowWithoutAsOfReadsTheBundledPolicyOnItsLastDayTodayAllItsProgramsHavingEnded() {
         Result r = run("policy", "show");
-        assertEquals(3, r.exit(), r.err());
-        assertTrue(r.err().contains("give --as-of with a date in that period, e.g. --as-of 2022-12-31"), r.err());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("values in force on 2022-12-31"), r.out());
+        assertTrue(r.err().contains("read as in force on its last day, 2022-12-31"), r.err());
         Result dated = run("policy", "show", "--as-of", "2022-06-30");
         assertEquals(0, dated.exit(), dated.err());
         assertTrue(dated.out().contains("values in force on 2022-06-30"), dated.out());

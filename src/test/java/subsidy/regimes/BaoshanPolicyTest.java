@@ -51,13 +51,19 @@ class BaoshanPolicyTest {
 
     // ------------------------------------------------------------------ the command line
 
-    /** Without --as-of or --period a run reads the policy today, after 2022: nothing in force, exit 3. */
+    /**
+     * Without --as-of or --period, after 2022, every program of the plans has ended: the run reads them on
+     * their last day, 2022-12-31, and records that date (AsOfDefaultTest: the warning that says so).
+     */
     @Test
-    void calcWithoutAsOfTodayFindsNothingInForce() throws IOException {
+    void calcWithoutAsOfAfterThePlansEndedReadsThemOnTheirLastDay() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(LocalDate.now().getYear() > 2022);
         Path csv = writeCsv(List.of(firm("毕业生", "91", TENGCHONG).size("small", "I6510")));
-        assertEquals(3, Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
-                "--out", tmp.resolve("none").toString()));
+        Path out = tmp.resolve("last-day");
+        assertEquals(0, Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
+                "--out", out.toString()));
+        assertEquals("2022-12-31", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile()).path("as_of").asText());
     }
 
     // ================================================================== helpers

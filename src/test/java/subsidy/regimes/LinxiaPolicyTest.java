@@ -70,13 +70,19 @@ class LinxiaPolicyTest {
         }
     }
 
-    /** Without --as-of or --period a run reads the policy today, after 2020: nothing in force, exit 3. */
+    /**
+     * Without --as-of or --period, after 2020, every program of the plans has ended: the run reads them on
+     * their last day, 2020-12-31, and records that date (AsOfDefaultTest: the warning that says so).
+     */
     @Test
-    void calcWithoutAsOfTodayFindsNothingInForce() throws IOException {
+    void calcWithoutAsOfAfterThePlansEndedReadsThemOnTheirLastDay() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(LocalDate.now().getYear() > 2020);
         Path csv = writeCsv(List.of(firm("食品", "91", LINXIA_CITY).size("small", "C1353")));
-        assertEquals(3, Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
-                "--out", tmp.resolve("none").toString()));
+        Path out = tmp.resolve("last-day");
+        assertEquals(0, Main.run("calc", "--input", csv.toString(), "--policy", POLICY.toString(),
+                "--out", out.toString()));
+        assertEquals("2020-12-31", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile()).path("as_of").asText());
     }
 
     // ================================================================== helpers
